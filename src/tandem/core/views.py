@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+
+@require_POST
+def switch_language(request):
+    """Set the UI language (cookie) and remember it for a logged-in person."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        if request.user.is_authenticated and request.user.language != language:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+    return response

@@ -1,0 +1,120 @@
+"""Build the demo at a stage; each stage includes what comes before it."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from tandem.programmes import services
+from tandem.programmes.enums import PhaseKind, RoleKind
+from tandem.programmes.models import Institution, Organisation, Programme, Round, RoundRole
+
+from . import people
+
+STAGES = ["setup", "applications"]
+
+# Days from today to the start of the tandem phase, chosen so that "today" falls
+# into the phase the stage is named after (see services.default_phase_dates).
+TANDEM_START_OFFSET = {"setup": 195, "applications": 65}
+CURRENT_PHASE = {"setup": PhaseKind.SETUP, "applications": PhaseKind.APPLICATIONS}
+
+
+def build(stage: str) -> list[tuple[str, str, str]]:
+    """Build the demo up to ``stage``; return the demo logins as (role, email, password)."""
+    if stage not in STAGES:
+        raise ValueError(f"Unknown stage {stage!r}; choose one of {', '.join(STAGES)}.")
+    logins: list[tuple[str, str, str]] = []
+    coordinator = _person(*people.COORDINATOR)
+    logins.append(("coordinator", coordinator.email, people.PASSWORD))
+    organisation = _organisation(coordinator)
+    programme = _programme(organisation, coordinator)
+    round = _round(programme, coordinator, stage)
+
+    trainer = _person(*people.TRAINER)
+    _role(round, trainer, RoleKind.TRAINER, coordinator)
+    logins.append(("trainer", trainer.email, people.PASSWORD))
+    for row in people.MENTORS:
+        mentor = _person(*row)
+        _role(round, mentor, RoleKind.MENTOR, coordinator)
+        logins.append(("mentor", mentor.email, people.PASSWORD))
+    if STAGES.index(stage) >= STAGES.index("applications"):
+        for row in people.APPLICANTS:
+            applicant = _person(*row)
+            _role(round, applicant, RoleKind.MENTEE, coordinator)
+            logins.append(("mentee", applicant.email, people.PASSWORD))
+    return logins
+
+
+def _institution(key: str) -> Institution:
+    name, type, size = people.INSTITUTIONS[key]
+    return services.find_or_create_institution(name=name, type=type, size_class=size)
+
+
+def _person(email: str, name: str, position: str, institution_key: str):
+    User = get_user_model()
+    person = User.objects.filter(email=email).first()
+    if person is None:
+        person = User.objects.create_user(email, people.PASSWORD, name=name, is_demo=True)
+        # allauth's mandatory verification: demo addresses count as verified.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
+    person.position = position
+    person.institution = _institution(institution_key)
+    person.save(update_fields=["position", "institution"])
+    return person
+
+
+def _organisation(coordinator) -> Organisation:
+    organisation = Organisation.objects.filter(slug="netzwerk-oa-bibliometrie").first()
+    if organisation is None:
+        organisation = services.create_organisation(
+            name="Netzwerk Bibliometrie & Open Access", created_by=coordinator
+        )
+        organisation.slug = "netzwerk-oa-bibliometrie"
+        organisation.save(update_fields=["slug"])
+    organisation.coordinators.add(coordinator)
+    return organisation
+
+
+def _programme(organisation, coordinator) -> Programme:
+    programme = organisation.programmes.filter(slug="peer-mentoring").first()
+    if programme is None:
+        programme = services.create_programme(
+            organisation=organisation,
+            name="Peer-Mentoring Open Access & Bibliometrie",
+            description=(
+                "Themenzentriertes Peer-to-Peer-Mentoring für Beschäftigte wissenschaftlicher "
+                "Bibliotheken im Schnittfeld von Open Access und Bibliometrie: erfahrene "
+                "Kolleg*innen begleiten ein halbes Jahr lang Kolleg*innen aus anderen "
+                "Einrichtungen, die vor neuen Aufgaben stehen."
+            ),
+            default_taxonomy=True,
+            by=coordinator,
+        )
+        programme.slug = "peer-mentoring"
+        programme.save(update_fields=["slug"])
+    return programme
+
+
+def _round(programme, coordinator, stage: str) -> Round:
+    start = timezone.localdate() + dt.timedelta(days=TANDEM_START_OFFSET[stage])
+    phase_dates = services.default_phase_dates(start, 6)
+    settings = services.RoundSettings(name="Durchlauf 2027", is_public=True)
+    round = programme.rounds.filter(slug="durchlauf-2027").first()
+    if round is None:
+        round = services.create_round(
+            programme=programme, settings=settings, phase_dates=phase_dates, by=coordinator
+        )
+    else:
+        services.update_round(
+            round=round, settings=settings, phase_dates=phase_dates, by=coordinator
+        )
+    if round.current_phase != CURRENT_PHASE[stage]:
+        services.move_round_to_phase(round=round, phase=CURRENT_PHASE[stage], by=coordinator)
+    return round
+
+
+def _role(round, person, role, coordinator) -> None:
+    if not RoundRole.objects.filter(round=round, person=person, role=role).exists():
+        services.assign_role(round=round, person=person, role=role, by=coordinator, notify=False)

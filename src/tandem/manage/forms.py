@@ -1,0 +1,129 @@
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from tandem.programmes.enums import PhaseKind, RoleKind
+from tandem.programmes.services import RoundSettings, default_phase_dates
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+
+
+class ProgrammeForm(forms.Form):
+    name = forms.CharField(label=_("Name of the programme"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    default_taxonomy = forms.BooleanField(
+        label=_("Start with the default topic taxonomy (Open Access and bibliometrics)"),
+        required=False,
+        initial=True,
+    )
+
+
+class TopicForm(forms.Form):
+    key = forms.SlugField(
+        label=_("Key"),
+        max_length=60,
+        help_text=_("Short identifier in lower case, e.g. publication_monitoring."),
+    )
+    label_de = forms.CharField(label=_("Label (German)"), max_length=200)
+    label_en = forms.CharField(label=_("Label (English)"), max_length=200)
+
+
+class RoundForm(forms.Form):
+    """Name, rules and the dates of every phase of a round."""
+
+    name = forms.CharField(label=_("Name of the round"), max_length=200)
+    cross_institution_required = forms.BooleanField(
+        label=_("Mentor and mentee must work at different institutions"),
+        required=False,
+        initial=True,
+    )
+    mentor_capacity = forms.IntegerField(
+        label=_("Mentees per mentor"), min_value=1, max_value=10, initial=1
+    )
+    meeting_rhythm_weeks = forms.IntegerField(
+        label=_("Meeting rhythm (weeks)"), min_value=1, max_value=26, initial=4
+    )
+    meeting_max_minutes = forms.IntegerField(
+        label=_("Meeting length (minutes, at most)"), min_value=15, max_value=480, initial=120
+    )
+    tandem_months = forms.IntegerField(
+        label=_("Length of the tandem phase (months)"), min_value=1, max_value=24, initial=6
+    )
+    is_public = forms.BooleanField(
+        label=_("Publish the call and the mentor gallery"), required=False
+    )
+
+    def __init__(self, *args, phase_dates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if phase_dates is None:
+            phase_dates = default_phase_dates(dt.date.today() + dt.timedelta(days=210))
+        for kind in PhaseKind:
+            start, end = phase_dates.get(kind, (None, None))
+            self.fields[f"{kind}_start"] = forms.DateField(
+                label=_("%(phase)s: start") % {"phase": kind.label},
+                initial=start,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            )
+            self.fields[f"{kind}_end"] = forms.DateField(
+                label=_("%(phase)s: end") % {"phase": kind.label},
+                initial=end,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            )
+
+    def phase_rows(self):
+        return [(kind, self[f"{kind}_start"], self[f"{kind}_end"]) for kind in PhaseKind]
+
+    def rule_fields(self):
+        names = ["cross_institution_required", "mentor_capacity", "meeting_rhythm_weeks",
+                 "meeting_max_minutes", "tandem_months", "is_public"]
+        return [self[name] for name in names]
+
+    def clean(self):
+        data = super().clean()
+        for kind in PhaseKind:
+            start, end = data.get(f"{kind}_start"), data.get(f"{kind}_end")
+            if start and end and end < start:
+                self.add_error(f"{kind}_end", _("The phase cannot end before it starts."))
+        return data
+
+    def round_settings(self) -> RoundSettings:
+        data = self.cleaned_data
+        return RoundSettings(
+            name=data["name"],
+            cross_institution_required=data["cross_institution_required"],
+            mentor_capacity=data["mentor_capacity"],
+            meeting_rhythm_weeks=data["meeting_rhythm_weeks"],
+            meeting_max_minutes=data["meeting_max_minutes"],
+            tandem_months=data["tandem_months"],
+            is_public=data["is_public"],
+        )
+
+    def phase_dates(self) -> dict:
+        data = self.cleaned_data
+        return {kind: (data[f"{kind}_start"], data[f"{kind}_end"]) for kind in PhaseKind}
+
+
+class RoleAssignForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"))
+    role = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        person = get_user_model().objects.filter(email__iexact=email).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("Nobody has an account with this address yet. Please ask the person to "
+                  "sign up first, then assign the role.")
+            )
+        self.person = person
+        return email
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Current phase"), choices=PhaseKind.choices)

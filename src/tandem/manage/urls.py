@@ -1,0 +1,32 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "manage"
+
+ROUND = "<slug:org>/<slug:programme>/<slug:round>/"
+
+urlpatterns = [
+    path("", views.OrganisationListView.as_view(), name="organisations"),
+    path("<slug:org>/", views.OrganisationView.as_view(), name="organisation"),
+    path("<slug:org>/<slug:programme>/", views.ProgrammeView.as_view(), name="programme"),
+    path(
+        "<slug:org>/<slug:programme>/topics/<int:topic>/remove/",
+        views.TopicRemoveView.as_view(),
+        name="topic_remove",
+    ),
+    path(
+        "<slug:org>/<slug:programme>/rounds/new/",
+        views.RoundCreateView.as_view(),
+        name="round_create",
+    ),
+    path(ROUND, views.RoundView.as_view(), name="round"),
+    path(ROUND + "edit/", views.RoundEditView.as_view(), name="round_edit"),
+    path(ROUND + "phase/", views.RoundPhaseView.as_view(), name="round_phase"),
+    path(ROUND + "roles/", views.RoundRolesView.as_view(), name="round_roles"),
+    path(ROUND + "roles/<int:role>/remove/", views.RoundRoleRevokeView.as_view(),
+         name="round_role_remove"),
+    # Pages of later phases live in their own packages (one per domain area).
+    path(ROUND + "recruitment/", include("tandem.manage.recruitment.urls")),
+    path(ROUND + "applications/", include("tandem.manage.applications.urls")),
+]

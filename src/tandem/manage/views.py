@@ -1,0 +1,251 @@
+"""Pages for coordinators: organisations, programmes, topics, rounds and roles."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from tandem.core.access import (
+    OrganisationScopeMixin,
+    ProgrammeScopeMixin,
+    RoundScopeMixin,
+    SecondFactorRequiredMixin,
+)
+from tandem.core.forms import add_service_errors
+from tandem.programmes import selectors, services
+
+from .forms import (
+    OrganisationForm,
+    PhaseForm,
+    ProgrammeForm,
+    RoleAssignForm,
+    RoundForm,
+    TopicForm,
+)
+
+
+class OrganisationListView(SecondFactorRequiredMixin, View):
+    def get(self, request):
+        return self.render(request, OrganisationForm())
+
+    def post(self, request):
+        form = OrganisationForm(request.POST)
+        if form.is_valid():
+            organisation = services.create_organisation(
+                name=form.cleaned_data["name"], created_by=request.user
+            )
+            messages.success(request, _("The organisation was created."))
+            return redirect("manage:organisation", org=organisation.slug)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        organisations = selectors.organisations_for_user(request.user)
+        return render(
+            request,
+            "manage/organisation_list.html",
+            {"organisations": organisations, "form": form},
+            status=status,
+        )
+
+
+class OrganisationView(OrganisationScopeMixin, View):
+    def get(self, request, org):
+        return self.render(request, ProgrammeForm())
+
+    def post(self, request, org):
+        form = ProgrammeForm(request.POST)
+        if form.is_valid():
+            programme = services.create_programme(
+                organisation=self.organisation,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                default_taxonomy=form.cleaned_data["default_taxonomy"],
+                by=request.user,
+            )
+            messages.success(request, _("The programme was created."))
+            return redirect("manage:programme", org=org, programme=programme.slug)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {
+            "organisation": self.organisation,
+            "programmes": selectors.programmes_for_organisation(self.organisation),
+            "form": form,
+        }
+        return render(request, "manage/organisation.html", context, status=status)
+
+
+class ProgrammeView(ProgrammeScopeMixin, View):
+    def get(self, request, org, programme):
+        return self.render(request, TopicForm())
+
+    def post(self, request, org, programme):
+        form = TopicForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_topic(programme=self.programme, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The topic was added."))
+                return redirect("manage:programme", org=org, programme=programme)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "topics": self.programme.topics.all(),
+            "rounds": self.programme.rounds.all(),
+            "form": form,
+        }
+        return render(request, "manage/programme.html", context, status=status)
+
+
+class TopicRemoveView(ProgrammeScopeMixin, View):
+    def post(self, request, org, programme, topic):
+        found = self.programme.topics.filter(pk=topic).first()
+        if found is None:
+            raise Http404
+        services.remove_topic(topic=found, by=request.user)
+        messages.success(request, _("The topic was removed."))
+        return redirect("manage:programme", org=org, programme=programme)
+
+
+class RoundCreateView(ProgrammeScopeMixin, View):
+    def get(self, request, org, programme):
+        return self.render(request, RoundForm())
+
+    def post(self, request, org, programme):
+        form = RoundForm(request.POST)
+        if form.is_valid():
+            try:
+                round = services.create_round(
+                    programme=self.programme,
+                    settings=form.round_settings(),
+                    phase_dates=form.phase_dates(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The round was created."))
+                return redirect("manage:round", **round.url_kwargs)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {"organisation": self.organisation, "programme": self.programme, "form": form}
+        return render(request, "manage/round_form.html", context, status=status)
+
+
+class RoundView(RoundScopeMixin, View):
+    def get(self, request, **kwargs):
+        return render(request, "manage/round.html", self.context(PhaseForm(
+            initial={"phase": self.round.current_phase})))
+
+    def context(self, phase_form):
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            "timeline": selectors.round_timeline(self.round),
+            "checklist": selectors.round_checklist(self.round),
+            "phase_form": phase_form,
+        }
+
+
+class RoundPhaseView(RoundScopeMixin, View):
+    def post(self, request, **kwargs):
+        form = PhaseForm(request.POST)
+        if not form.is_valid():
+            return render(request, "manage/round.html", RoundView.context(self, form), status=400)
+        services.move_round_to_phase(
+            round=self.round, phase=form.cleaned_data["phase"], by=request.user
+        )
+        messages.success(request, _("The round is now in the phase “%(phase)s”.") % {
+            "phase": self.round.get_current_phase_display()})
+        return redirect("manage:round", **self.round.url_kwargs)
+
+
+class RoundEditView(RoundScopeMixin, View):
+    def get(self, request, **kwargs):
+        return self.render(request, RoundForm(initial=self.initial(), phase_dates=self.dates()))
+
+    def post(self, request, **kwargs):
+        form = RoundForm(request.POST, phase_dates=self.dates())
+        if form.is_valid():
+            try:
+                services.update_round(
+                    round=self.round,
+                    settings=form.round_settings(),
+                    phase_dates=form.phase_dates(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The round was saved."))
+                return redirect("manage:round", **self.round.url_kwargs)
+        return self.render(request, form, status=400)
+
+    def initial(self):
+        fields = ["name", "cross_institution_required", "mentor_capacity",
+                  "meeting_rhythm_weeks", "meeting_max_minutes", "tandem_months", "is_public"]
+        return {field: getattr(self.round, field) for field in fields}
+
+    def dates(self):
+        return {phase.kind: (phase.starts_on, phase.ends_on) for phase in self.round.phases.all()}
+
+    def render(self, request, form, status=200):
+        context = {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            "form": form,
+        }
+        return render(request, "manage/round_form.html", context, status=status)
+
+
+class RoundRolesView(RoundScopeMixin, View):
+    def get(self, request, **kwargs):
+        return self.render(request, RoleAssignForm())
+
+    def post(self, request, **kwargs):
+        form = RoleAssignForm(request.POST)
+        if form.is_valid():
+            try:
+                services.assign_role(
+                    round=self.round,
+                    person=form.person,
+                    role=form.cleaned_data["role"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The role was assigned."))
+                return redirect("manage:round_roles", **self.round.url_kwargs)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            "roles": selectors.roles_for_round(self.round),
+            "form": form,
+        }
+        return render(request, "manage/round_roles.html", context, status=status)
+
+
+class RoundRoleRevokeView(RoundScopeMixin, View):
+    def post(self, request, role, **kwargs):
+        round_role = self.round.roles.filter(pk=role).first()
+        if round_role is None:
+            raise Http404
+        services.revoke_role(round_role=round_role, by=request.user)
+        messages.success(request, _("The role was removed."))
+        return redirect(reverse("manage:round_roles", kwargs=self.round.url_kwargs))

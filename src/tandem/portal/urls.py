@@ -1,0 +1,20 @@
+from django.urls import include, path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("profile/", views.profile, name="profile"),
+    path("institutions/", views.institution_search, name="institution_search"),
+    path("rounds/<slug:org>/<slug:programme>/<slug:round>/", views.round_detail, name="round"),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/recruitment/",
+        include("tandem.portal.recruitment.urls"),
+    ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/applications/",
+        include("tandem.portal.applications.urls"),
+    ),
+]

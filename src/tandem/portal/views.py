@@ -1,0 +1,84 @@
+"""Pages for mentors and mentees (and everyone's own dashboard and profile)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tandem.core.forms import add_service_errors
+from tandem.programmes import selectors, services
+from tandem.programmes.models import Round
+
+from .forms import ProfileForm
+
+
+@login_required
+def dashboard(request):
+    entries = selectors.dashboard_for_user(request.user)
+    return render(request, "portal/dashboard.html", {"entries": entries})
+
+
+@login_required
+def profile(request):
+    person = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                institution = services.find_or_create_institution(
+                    name=data["institution_name"],
+                    type=data["institution_type"],
+                    size_class=data["institution_size"],
+                )
+                services.update_profile(
+                    person=person,
+                    name=data["name"],
+                    position=data["position"],
+                    institution=institution,
+                    language=data["language"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your profile was saved."))
+                return redirect("portal:profile")
+        status = 400
+    else:
+        form = ProfileForm(
+            initial={
+                "name": person.name,
+                "position": person.position,
+                "institution_name": person.institution.name if person.institution else "",
+                "language": person.language,
+            }
+        )
+        status = 200
+    return render(request, "portal/profile.html", {"form": form}, status=status)
+
+
+@login_required
+def institution_search(request):
+    """Search-as-you-type suggestions (an htmx partial; also a plain page without JS)."""
+    query = request.GET.get("institution_name", request.GET.get("q", ""))
+    institutions = selectors.search_institutions(query)
+    template = "portal/profile.html#suggestions" if request.htmx else "portal/institutions.html"
+    return render(request, template, {"institutions": institutions, "query": query})
+
+
+@login_required
+def round_detail(request, org, programme, round):
+    try:
+        found = selectors.round_in_scope(org, programme, round)
+    except Round.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("programmes.view_round", found):
+        raise Http404
+    my_roles = found.roles.filter(person=request.user)
+    return render(
+        request,
+        "portal/round.html",
+        {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles},
+    )

@@ -1,0 +1,197 @@
+"""Organisations, programmes, rounds with their phases, topics, institutions, roles."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .enums import InstitutionType, PhaseKind, RoleKind, SizeClass
+
+
+class Organisation(models.Model):
+    """The body that runs programmes; the tenant boundary."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        related_name="coordinated_organisations",
+        blank=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Programme(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="programmes"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=60)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="programme_slug_per_org")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    """An entry of a programme's topic taxonomy; labels are data in both languages."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="topics")
+    key = models.SlugField(_("key"), max_length=60)
+    label_de = models.CharField(_("label (German)"), max_length=200)
+    label_en = models.CharField(_("label (English)"), max_length=200)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "key"], name="topic_key_per_programme")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if translation.get_language() == "en" else self.label_de
+
+
+class Institution(models.Model):
+    """An employer. Shared by all organisations so that people find their own."""
+
+    name = models.CharField(_("name"), max_length=250)
+    # Duplicates are avoided by comparing normalised names (see services.normalise_name).
+    normalised_name = models.CharField(max_length=250, unique=True, editable=False)
+    type = models.CharField(_("type"), max_length=40, choices=InstitutionType.choices)
+    size_class = models.CharField(_("size"), max_length=10, choices=SizeClass.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Round(models.Model):
+    """One cohort of a programme, with dates for every phase and its rules."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rounds")
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=60)
+    current_phase = models.CharField(
+        _("current phase"), max_length=20, choices=PhaseKind.choices, default=PhaseKind.SETUP
+    )
+    cross_institution_required = models.BooleanField(
+        _("mentor and mentee must work at different institutions"), default=True
+    )
+    mentor_capacity = models.PositiveSmallIntegerField(
+        _("mentees per mentor"),
+        default=1,
+        help_text=_("How many mentees one mentor accompanies at most."),
+    )
+    meeting_rhythm_weeks = models.PositiveSmallIntegerField(
+        _("meeting rhythm (weeks)"), default=4, help_text=_("Tandems meet about every … weeks.")
+    )
+    meeting_max_minutes = models.PositiveSmallIntegerField(
+        _("meeting length (minutes, at most)"), default=120
+    )
+    tandem_months = models.PositiveSmallIntegerField(_("tandem phase (months)"), default=6)
+    is_public = models.BooleanField(
+        _("publish call and mentor gallery"),
+        default=False,
+        help_text=_("Public pages of the round can be read without an account."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "slug"], name="round_slug_per_programme")
+        ]
+
+    def __str__(self):
+        return f"{self.programme.name} – {self.name}"
+
+    @property
+    def url_kwargs(self) -> dict[str, str]:
+        return {
+            "org": self.programme.organisation.slug,
+            "programme": self.programme.slug,
+            "round": self.slug,
+        }
+
+
+class Phase(models.Model):
+    """The dates of one lifecycle phase of a round; phases may overlap."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(max_length=20, choices=PhaseKind.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "kind"], name="one_phase_kind_per_round"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class RoundRole(models.Model):
+    """A person's role in one round; roles are per round, not global."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="roles")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="round_roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role in a round")
+        verbose_name_plural = _("roles in rounds")
+        ordering = ["role", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "person", "role"], name="one_role_once")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}"

@@ -1,0 +1,184 @@
+"""Reads of the programmes domain; functions ending in _for_user filter by viewer."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .enums import PhaseKind, RoleKind
+from .models import Institution, Organisation, Programme, Round, RoundRole
+from .services import normalise_name
+
+
+def organisations_for_user(user):
+    return Organisation.objects.filter(coordinators=user).annotate(
+        programme_count=Count("programmes", distinct=True)
+    )
+
+
+def programmes_for_organisation(organisation):
+    return organisation.programmes.annotate(
+        round_count=Count("rounds", distinct=True), topic_count=Count("topics", distinct=True)
+    )
+
+
+def rounds_for_user(user):
+    """Rounds a person takes part in or coordinates through the organisation."""
+    return (
+        Round.objects.filter(
+            Q(roles__person=user) | Q(programme__organisation__coordinators=user)
+        )
+        .distinct()
+        .select_related("programme__organisation")
+        .prefetch_related(
+            "phases",
+            Prefetch("roles", queryset=RoundRole.objects.filter(person=user), to_attr="my_roles"),
+        )
+    )
+
+
+def round_in_scope(org_slug: str, programme_slug: str, round_slug: str) -> Round:
+    return Round.objects.select_related("programme__organisation").get(
+        slug=round_slug,
+        programme__slug=programme_slug,
+        programme__organisation__slug=org_slug,
+    )
+
+
+def programme_in_scope(org_slug: str, programme_slug: str) -> Programme:
+    return Programme.objects.select_related("organisation").get(
+        slug=programme_slug, organisation__slug=org_slug
+    )
+
+
+def roles_for_round(round):
+    return round.roles.select_related("person__institution").order_by("role", "person__name")
+
+
+@dataclass
+class TimelineStep:
+    kind: str
+    label: str
+    starts_on: object
+    ends_on: object
+    is_current: bool
+    is_done: bool
+
+
+def round_timeline(round: Round) -> list[TimelineStep]:
+    phases = {phase.kind: phase for phase in round.phases.all()}
+    order = PhaseKind.ordered()
+    current_index = order.index(PhaseKind(round.current_phase))
+    steps = []
+    for index, kind in enumerate(order):
+        phase = phases.get(kind)
+        steps.append(
+            TimelineStep(
+                kind=kind,
+                label=kind.label,
+                starts_on=phase.starts_on if phase else None,
+                ends_on=phase.ends_on if phase else None,
+                is_current=index == current_index,
+                is_done=index < current_index,
+            )
+        )
+    return steps
+
+
+@dataclass
+class ChecklistItem:
+    label: str
+    done: bool
+    detail: str = ""
+
+
+def round_checklist(round: Round) -> list[ChecklistItem]:
+    """What the platform can check about a round's readiness (no self-reported ticks)."""
+    role_counts = dict(
+        round.roles.values("role").annotate(n=Count("id")).values_list("role", "n")
+    )
+    topic_count = round.programme.topics.count()
+    phase_count = round.phases.count()
+    mentors = role_counts.get(RoleKind.MENTOR, 0)
+    mentees = role_counts.get(RoleKind.MENTEE, 0)
+    places = mentors * round.mentor_capacity
+    return [
+        ChecklistItem(
+            _("Topic taxonomy defined"), topic_count > 0, _("%(n)s topics") % {"n": topic_count}
+        ),
+        ChecklistItem(
+            _("Dates set for every phase"),
+            phase_count == len(PhaseKind),
+            _("%(n)s of %(total)s phases") % {"n": phase_count, "total": len(PhaseKind)},
+        ),
+        ChecklistItem(
+            _("A trainer is assigned"), role_counts.get(RoleKind.TRAINER, 0) > 0
+        ),
+        ChecklistItem(
+            _("Mentors recruited"),
+            mentors > 0,
+            _("%(n)s mentors, %(places)s places") % {"n": mentors, "places": places},
+        ),
+        ChecklistItem(
+            _("Mentees or applicants registered"),
+            mentees > 0,
+            _("%(n)s people") % {"n": mentees},
+        ),
+    ]
+
+
+@dataclass
+class DashboardRound:
+    round: Round
+    roles: list[str]
+    current: TimelineStep
+    next: TimelineStep | None
+    due: list[str] = field(default_factory=list)
+    manages: bool = False
+
+
+def dashboard_for_user(user) -> list[DashboardRound]:
+    today = timezone.localdate()
+    entries = []
+    coordinated = set(user.coordinated_organisations.values_list("pk", flat=True))
+    for round in rounds_for_user(user).order_by("-created_at"):
+        timeline = round_timeline(round)
+        current = next(step for step in timeline if step.is_current)
+        upcoming = [step for step in timeline if not step.is_done and not step.is_current]
+        roles = [role.role for role in round.my_roles]
+        manages = RoleKind.COORDINATOR in roles or round.programme.organisation_id in coordinated
+        due = []
+        if current.ends_on and current.ends_on >= today:
+            due.append(
+                _("%(phase)s runs until %(date)s.")
+                % {"phase": current.label, "date": date_format(current.ends_on, "SHORT_DATE_FORMAT")}
+            )
+        if upcoming and upcoming[0].starts_on and upcoming[0].starts_on >= today:
+            due.append(
+                _("Next: %(phase)s from %(date)s.")
+                % {"phase": upcoming[0].label, "date": date_format(upcoming[0].starts_on, "SHORT_DATE_FORMAT")}
+            )
+        entries.append(
+            DashboardRound(
+                round=round,
+                roles=roles,
+                current=current,
+                next=upcoming[0] if upcoming else None,
+                due=due,
+                manages=manages,
+            )
+        )
+    return entries
+
+
+def search_institutions(query: str, limit: int = 8):
+    key = normalise_name(query)
+    if len(key) < 2:
+        return Institution.objects.none()
+    words = key.split()
+    queryset = Institution.objects.all()
+    for word in words:
+        queryset = queryset.filter(normalised_name__contains=word)
+    return queryset.order_by("name")[:limit]

@@ -1,0 +1,269 @@
+"""State changes of the programmes domain: one function each, logged, in a transaction."""
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from tandem.privacy.services import log_action
+
+from .enums import PhaseKind, RoleKind
+from .models import Institution, Organisation, Phase, Programme, Round, RoundRole, Topic
+from .taxonomy import DEFAULT_TOPICS
+
+# Words that are path segments of the management URLs and so cannot be slugs.
+RESERVED_SLUGS = {"new", "edit", "topics", "rounds", "roles", "advance", "programmes"}
+
+_ABBREVIATIONS = {
+    "ub": "universitaetsbibliothek",
+    "ulb": "universitaets und landesbibliothek",
+    "sub": "staats und universitaetsbibliothek",
+    "tu": "technische universitaet",
+    "hs": "hochschule",
+    "fh": "fachhochschule",
+    "univ": "universitaet",
+    "uni": "universitaet",
+}
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def normalise_name(name: str) -> str:
+    """Collapse spelling variants of an institution's name to one comparable key.
+
+    "UB Musterstadt", "Universitätsbibliothek  Musterstadt" and
+    "universitaetsbibliothek musterstadt" all map to the same key.
+    """
+    text = name.casefold().translate(_TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
+def unique_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name)[:50] or "x"
+    slug, counter = base, 2
+    while slug in taken or slug in RESERVED_SLUGS:
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+@transaction.atomic
+def create_organisation(*, name: str, created_by) -> Organisation:
+    slug = unique_slug(name, set(Organisation.objects.values_list("slug", flat=True)))
+    organisation = Organisation.objects.create(name=name, slug=slug)
+    organisation.coordinators.add(created_by)
+    log_action(created_by, "organisation.created", organisation, data={"name": name})
+    return organisation
+
+
+@transaction.atomic
+def add_organisation_coordinator(*, organisation: Organisation, person, by) -> None:
+    organisation.coordinators.add(person)
+    log_action(by, "organisation.coordinator_added", organisation, data={"person": person.pk})
+
+
+@transaction.atomic
+def create_programme(
+    *, organisation: Organisation, name: str, description: str, default_taxonomy: bool, by
+) -> Programme:
+    slug = unique_slug(name, set(organisation.programmes.values_list("slug", flat=True)))
+    programme = Programme.objects.create(
+        organisation=organisation, name=name, slug=slug, description=description
+    )
+    if default_taxonomy:
+        Topic.objects.bulk_create(
+            Topic(programme=programme, key=key, label_de=de, label_en=en, position=i)
+            for i, (key, de, en) in enumerate(DEFAULT_TOPICS)
+        )
+    log_action(by, "programme.created", programme, data={"default_taxonomy": default_taxonomy})
+    return programme
+
+
+@transaction.atomic
+def add_topic(*, programme: Programme, key: str, label_de: str, label_en: str, by) -> Topic:
+    if programme.topics.filter(key=key).exists():
+        raise ValidationError({"key": _("This programme already has a topic with this key.")})
+    position = (programme.topics.order_by("-position").values_list("position", flat=True).first()
+                or 0) + 1
+    topic = Topic.objects.create(
+        programme=programme, key=key, label_de=label_de, label_en=label_en, position=position
+    )
+    log_action(by, "topic.added", topic, data={"key": key})
+    return topic
+
+
+@transaction.atomic
+def remove_topic(*, topic: Topic, by) -> None:
+    log_action(by, "topic.removed", topic, data={"key": topic.key})
+    topic.delete()
+
+
+def default_phase_dates(tandem_start: dt.date, tandem_months: int = 6) -> dict[str, tuple]:
+    """Phase dates modelled on the pilot: recruitment starts ~6 months before the tandems."""
+    day = dt.timedelta(days=1)
+    tandem_end = tandem_start + dt.timedelta(days=round(tandem_months * 30.5))
+    return {
+        PhaseKind.SETUP: (tandem_start - 200 * day, tandem_start - 181 * day),
+        PhaseKind.RECRUITMENT: (tandem_start - 180 * day, tandem_start - 91 * day),
+        PhaseKind.INFO_EVENT: (tandem_start - 90 * day, tandem_start - 84 * day),
+        PhaseKind.APPLICATIONS: (tandem_start - 83 * day, tandem_start - 50 * day),
+        PhaseKind.MATCHING: (tandem_start - 49 * day, tandem_start - 29 * day),
+        PhaseKind.TRAINING: (tandem_start - 28 * day, tandem_start - day),
+        PhaseKind.TANDEM_PHASE: (tandem_start, tandem_end),
+        PhaseKind.EVALUATION: (tandem_end - 30 * day, tandem_end + 30 * day),
+        PhaseKind.ALUMNI: (tandem_end + 31 * day, tandem_end + 120 * day),
+    }
+
+
+@dataclass
+class RoundSettings:
+    name: str
+    cross_institution_required: bool = True
+    mentor_capacity: int = 1
+    meeting_rhythm_weeks: int = 4
+    meeting_max_minutes: int = 120
+    tandem_months: int = 6
+    is_public: bool = False
+
+
+def _check_phase_dates(phase_dates: dict) -> None:
+    errors = {}
+    for kind in PhaseKind:
+        if kind not in phase_dates:
+            errors[f"{kind}_start"] = _("Please give the dates of this phase.")
+            continue
+        start, end = phase_dates[kind]
+        if end < start:
+            errors[f"{kind}_end"] = _("The phase cannot end before it starts.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save_phases(round: Round, phase_dates: dict) -> None:
+    for kind, (start, end) in phase_dates.items():
+        Phase.objects.update_or_create(
+            round=round, kind=kind, defaults={"starts_on": start, "ends_on": end}
+        )
+
+
+@transaction.atomic
+def create_round(
+    *, programme: Programme, settings: RoundSettings, phase_dates: dict, by
+) -> Round:
+    _check_phase_dates(phase_dates)
+    slug = unique_slug(settings.name, set(programme.rounds.values_list("slug", flat=True)))
+    round = Round.objects.create(programme=programme, slug=slug, **vars(settings))
+    _save_phases(round, phase_dates)
+    log_action(by, "round.created", round, round=round, data={"name": settings.name})
+    return round
+
+
+@transaction.atomic
+def update_round(*, round: Round, settings: RoundSettings, phase_dates: dict, by) -> Round:
+    _check_phase_dates(phase_dates)
+    for field, value in vars(settings).items():
+        setattr(round, field, value)
+    round.save()
+    _save_phases(round, phase_dates)
+    log_action(by, "round.updated", round, round=round)
+    return round
+
+
+@transaction.atomic
+def move_round_to_phase(*, round: Round, phase: str, by) -> Round:
+    """The coordinator moves a round on (or back); the platform never does it silently."""
+    previous = round.current_phase
+    round.current_phase = PhaseKind(phase)
+    round.save(update_fields=["current_phase"])
+    log_action(by, "round.phase_changed", round, round=round, data={"from": previous, "to": phase})
+    return round
+
+
+@transaction.atomic
+def assign_role(*, round: Round, person, role: str, by, notify: bool = True) -> RoundRole:
+    role = RoleKind(role)
+    existing = set(round.roles.filter(person=person).values_list("role", flat=True))
+    if role in existing:
+        raise ValidationError(_("This person already has this role in the round."))
+    participant_roles = {RoleKind.MENTOR, RoleKind.MENTEE}
+    if role in participant_roles and existing & participant_roles:
+        raise ValidationError(_("Nobody can be mentor and mentee in the same round."))
+    round_role = RoundRole.objects.create(round=round, person=person, role=role, assigned_by=by)
+    log_action(by, "role.assigned", round_role, round=round,
+               data={"person": person.pk, "role": role})
+    if notify:
+        _notify_role_assigned(round_role)
+    return round_role
+
+
+def _notify_role_assigned(round_role: RoundRole) -> None:
+    from django.urls import reverse
+    from django.utils import translation
+
+    from tandem.mail.services import queue_mail
+
+    person = round_role.person
+    with translation.override(person.language):
+        role_label = str(RoleKind(round_role.role).label)
+    queue_mail(
+        key="role_assigned",
+        to=person.email,
+        recipient=person,
+        round=round_role.round,
+        context={
+            "name": person.get_full_name(),
+            "role": role_label,
+            "round": str(round_role.round),
+            "url": reverse("portal:round", kwargs=round_role.round.url_kwargs),
+        },
+    )
+
+
+@transaction.atomic
+def revoke_role(*, round_role: RoundRole, by) -> None:
+    log_action(by, "role.revoked", round_role, round=round_role.round,
+               data={"person": round_role.person_id, "role": round_role.role})
+    round_role.delete()
+
+
+@transaction.atomic
+def find_or_create_institution(*, name: str, type: str = "", size_class: str = "") -> Institution:
+    """Return the institution whose normalised name matches, or create it.
+
+    A new institution needs its type and size; an existing one keeps its own.
+    """
+    name = " ".join(name.split())
+    key = normalise_name(name)
+    if not key:
+        raise ValidationError({"institution_name": _("Please enter the name of your institution.")})
+    existing = Institution.objects.filter(normalised_name=key).first()
+    if existing:
+        return existing
+    errors = {}
+    if not type:
+        errors["institution_type"] = _("Your institution is new here: please choose its type.")
+    if not size_class:
+        errors["institution_size"] = _("Your institution is new here: please choose its size.")
+    if errors:
+        raise ValidationError(errors)
+    return Institution.objects.create(
+        name=name, normalised_name=key, type=type, size_class=size_class
+    )
+
+
+@transaction.atomic
+def update_profile(*, person, name: str, position: str, institution: Institution, language: str):
+    person.name = name
+    person.position = position
+    person.institution = institution
+    person.language = language
+    person.save(update_fields=["name", "position", "institution", "language"])
+    log_action(person, "person.profile_updated", person)
+    return person

@@ -1,0 +1,77 @@
+import pytest
+from django.utils import translation
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
+from tests.factories import (
+    OrganisationFactory,
+    ProgrammeFactory,
+    RoundFactory,
+    RoundRoleFactory,
+    UserFactory,
+)
+from tandem.programmes.enums import RoleKind
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings, tmp_path):
+    # Tests read English unless they ask for German (the product's default is German).
+    settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
+    # Tasks run at once in tests; mail goes to Django's in-memory outbox.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def with_totp(user):
+    """Give a person an activated authenticator app (a real allauth Authenticator)."""
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return user
+
+
+def verified(user):
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+@pytest.fixture
+def organisation():
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def round(organisation):
+    return RoundFactory(programme=ProgrammeFactory(organisation=organisation))
+
+
+@pytest.fixture
+def coordinator(round):
+    """An organisation coordinator with a second factor."""
+    user = with_totp(verified(UserFactory(name="Cora Coordinator")))
+    round.programme.organisation.coordinators.add(user)
+    return user
+
+
+@pytest.fixture
+def people(round):
+    """One person per round role, plus an outsider and a coordinator of another organisation."""
+    result = {}
+    for role in RoleKind:
+        user = with_totp(verified(UserFactory()))
+        RoundRoleFactory(round=round, person=user, role=role)
+        result[role.value] = user
+    result["outsider"] = with_totp(verified(UserFactory()))
+    other = OrganisationFactory()
+    foreign = with_totp(verified(UserFactory()))
+    other.coordinators.add(foreign)
+    result["foreign_coordinator"] = foreign
+    return result

@@ -1,0 +1,159 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tandem.programmes.enums import PhaseKind
+from tandem.programmes.models import Organisation, Phase, Round, RoundRole
+from tests.factories import RoundRoleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_creates_organisation_programme_and_round(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(reverse("manage:organisations"), {"name": "Landesinitiative OA"})
+    organisation = Organisation.objects.get(name="Landesinitiative OA")
+    assert response.url == reverse("manage:organisation", kwargs={"org": organisation.slug})
+
+    response = client.post(
+        response.url,
+        {"name": "Mentoring Forschungsdaten", "description": "", "default_taxonomy": "on"},
+    )
+    programme = organisation.programmes.get()
+    assert programme.topics.count() == 18
+
+    url = reverse("manage:round_create", kwargs={"org": organisation.slug,
+                                                 "programme": programme.slug})
+    form = client.get(url).context["form"]
+    data = {name: field.initial for name, field in form.fields.items()}
+    data.update(name="Durchlauf 2027", cross_institution_required="on")
+    for kind in PhaseKind:
+        for end in ("start", "end"):
+            data[f"{kind}_{end}"] = data[f"{kind}_{end}"].isoformat()
+    data = {key: value for key, value in data.items() if value not in (None, False)}
+    response = client.post(url, data)
+    round = Round.objects.get(name="Durchlauf 2027")
+    assert response.url == reverse("manage:round", kwargs=round.url_kwargs)
+    assert round.phases.count() == len(PhaseKind)
+    page = client.get(response.url).content.decode()
+    assert "Durchlauf 2027" in page
+    assert 'aria-current="step"' in page
+
+
+def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
+    client, coordinator, round
+):
+    client.force_login(coordinator)
+    url = reverse("manage:round_edit", kwargs=round.url_kwargs)
+    form = client.get(url).context["form"]
+    data = {name: field.initial for name, field in form.fields.items()}
+    data["name"] = "Umbenannt"
+    for kind in PhaseKind:
+        for end in ("start", "end"):
+            value = form.fields[f"{kind}_{end}"].initial
+            data[f"{kind}_{end}"] = value.isoformat()
+    data["training_end"] = "2000-01-01"
+    data["mentor_capacity"] = "zwei"
+    data = {key: value for key, value in data.items() if value not in (None, False)}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_training_end_error"' in html
+    assert 'aria-describedby="id_training_end_error"' in html
+    assert "The phase cannot end before it starts." in html
+    assert 'id="id_mentor_capacity_error"' in html
+    round.refresh_from_db()
+    assert round.name != "Umbenannt"
+
+
+def test_coordinator_moves_the_round_on(client, coordinator, round):
+    client.force_login(coordinator)
+    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
+                           {"phase": "matching"})
+    assert response.status_code == 302
+    round.refresh_from_db()
+    assert round.current_phase == "matching"
+    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
+                           {"phase": "nonsense"})
+    assert response.status_code == 400
+    round.refresh_from_db()
+    assert round.current_phase == "matching"
+
+
+def test_assign_and_remove_roles(client, coordinator, round, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    person = UserFactory(email="neu@example.org")
+    client.force_login(coordinator)
+    url = reverse("manage:round_roles", kwargs=round.url_kwargs)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": "NEU@example.org", "role": "mentor"})
+    assert response.status_code == 302
+    role = RoundRole.objects.get(round=round, person=person)
+    assert role.role == "mentor"
+    assert mail.outbox[-1].to == ["neu@example.org"]
+
+    response = client.post(url, {"email": "neu@example.org", "role": "mentee"})
+    assert response.status_code == 400
+    assert "Nobody can be mentor and mentee in the same round." in response.content.decode()
+
+    response = client.post(url, {"email": "unbekannt@example.org", "role": "mentee"})
+    assert response.status_code == 400
+    assert "Nobody has an account with this address yet" in response.content.decode()
+
+    response = client.post(reverse("manage:round_role_remove",
+                                   kwargs={**round.url_kwargs, "role": role.pk}))
+    assert response.status_code == 302
+    assert not RoundRole.objects.filter(pk=role.pk).exists()
+
+
+def test_topics_can_be_added_and_removed(client, coordinator, round):
+    client.force_login(coordinator)
+    programme = round.programme
+    url = reverse("manage:programme", kwargs={"org": programme.organisation.slug,
+                                              "programme": programme.slug})
+    response = client.post(url, {"key": "research_data", "label_de": "Forschungsdaten",
+                                 "label_en": "Research data"})
+    assert response.status_code == 302
+    assert programme.topics.filter(key="research_data").exists()
+    response = client.post(url, {"key": "research_data", "label_de": "X", "label_en": "Y"})
+    assert response.status_code == 400
+    assert "already has a topic with this key" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 25])
+def test_role_list_has_a_fixed_number_of_queries(
+    client, coordinator, round, rows, django_assert_max_num_queries
+):
+    for _ in range(rows):
+        RoundRoleFactory(round=round, role="mentee")
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("manage:round_roles", kwargs=round.url_kwargs))
+    assert response.status_code == 200
+    assert len(response.context["roles"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_organisation_list_has_a_fixed_number_of_queries(
+    client, coordinator, rows, django_assert_max_num_queries
+):
+    from tests.factories import OrganisationFactory
+
+    for _ in range(rows - 1):
+        OrganisationFactory().coordinators.add(coordinator)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("manage:organisations"))
+    assert len(response.context["organisations"]) == rows
+
+
+def test_pages_render_in_german(client, coordinator, round):
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "de"
+    html = client.get(reverse("manage:round", kwargs=round.url_kwargs)).content.decode()
+    assert "Zeitleiste" in html
+    assert "Checkliste" in html
+    assert Phase.objects.filter(round=round).count() == 9
+    assert dt.date.today()  # page rendered with German date formats without error
