@@ -1,0 +1,174 @@
+"""Benchmark of the matching engine on synthetic rounds (not a test; prints a table).
+
+    .venv/bin/python bench/matching.py                  # 1000x500, 5000x2500, 10000x5000
+    .venv/bin/python bench/matching.py --sizes 2000x1000
+
+Each size runs in a fresh process (so peak memory is per size): CSV files are generated
+first (not timed), then the same steps as `tandem-match` are timed: read and validate the
+CSV, fit scores, solve (optimal mode), explanations, write proposals. Then the plain
+baseline solves the same score matrix: scipy's linear_sum_assignment on the applicant x
+mentor-place matrix (mentors repeated by capacity), with no rules. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import numpy as np  # noqa: E402
+from scipy.optimize import linear_sum_assignment  # noqa: E402
+
+from tandem.matching.engine import DEFAULT_TAXONOMY, Rules, compute_fit, explain, solve  # noqa: E402
+from tandem.matching.engine.csvio import (  # noqa: E402
+    MENTEE_COLUMNS,
+    MENTOR_COLUMNS,
+    proposals_csv,
+    read_round,
+    write_atomic,
+)
+from tandem.matching.engine.synthetic import synthetic_round  # noqa: E402
+
+
+def write_csvs(n: int, m: int, seed: int, folder: Path) -> tuple[Path, Path]:
+    import csv
+
+    mentees, mentors = synthetic_round(n, m, seed=seed)
+    mp, ep = folder / "mentors.csv", folder / "mentees.csv"
+    with open(mp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(MENTOR_COLUMNS)
+        for r in mentors:
+            topics = ";".join(f"{k}:{v}" for k, v in r.topics.items())
+            w.writerow(
+                [
+                    r.id,
+                    r.name,
+                    r.email,
+                    r.institution,
+                    r.institution_type,
+                    topics,
+                    r.profile,
+                    ";".join(sorted(r.languages)),
+                    r.capacity,
+                ]
+            )
+    with open(ep, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(MENTEE_COLUMNS)
+        for e in mentees:
+            w.writerow(
+                [
+                    e.id,
+                    e.name,
+                    e.email,
+                    e.institution,
+                    e.institution_type,
+                    ";".join(e.topics),
+                    e.expectations,
+                    e.projects,
+                    ";".join(sorted(e.languages)),
+                    ";".join(e.preferred_mentors),
+                    "" if e.priority == 1.0 else e.priority,
+                ]
+            )
+    return mp, ep
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(n: int, m: int, seed: int) -> dict:
+    def log(msg: str) -> None:
+        print(f"  [{n}x{m}] {msg}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        log("writing CSV files")
+        mp, ep = write_csvs(n, m, seed, folder)
+        rules = Rules()
+        t0 = time.perf_counter()
+        data = read_round(mp, ep, DEFAULT_TAXONOMY)
+        t1 = time.perf_counter()
+        log(f"read in {t1 - t0:.1f}s; fit scores")
+        fit = compute_fit(data.mentees, data.mentors)
+        t2 = time.perf_counter()
+        log(f"fit in {t2 - t1:.1f}s; solving")
+        result = solve(fit, rules)
+        t3 = time.perf_counter()
+        log(f"solve in {t3 - t2:.1f}s; explaining")
+        explanations = explain(fit, result, rules)
+        t4 = time.perf_counter()
+        write_atomic(folder / "proposals.csv", proposals_csv(explanations), "utf-8-sig")
+        t5 = time.perf_counter()
+        peak = peak_mib()
+        log("baseline solve")
+        cols = np.repeat(np.arange(m), fit.capacity)
+        matrix = fit.total[:, cols].astype(np.float64)
+        b0 = time.perf_counter()
+        rows, cs = linear_sum_assignment(matrix, maximize=True)
+        b1 = time.perf_counter()
+        del matrix
+    return {
+        "size": f"{n}x{m}",
+        "places": int(fit.capacity.sum()),
+        "admitted": len(result.assignments),
+        "read": t1 - t0,
+        "fit": t2 - t1,
+        "solve": t3 - t2,
+        "explain": t4 - t3,
+        "write": t5 - t4,
+        "total": t5 - t0,
+        "peak_mib": peak,
+        "baseline_solve": b1 - b0,
+        "ratio": (t3 - t2) / max(b1 - b0, 1e-9),
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="1000x500,5000x2500,10000x5000")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        n, m = (int(x) for x in args.child.split("x"))
+        print(json.dumps(child(n, m, args.seed)))
+        return
+    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, numpy {np.__version__}")
+    head = (
+        f"{'size':>12} {'places':>6} {'admit':>6} {'read':>6} {'fit':>6} {'solve':>6} "
+        f"{'explain':>7} {'write':>6} {'total':>6} {'peak MiB':>8} {'baseline':>8} "
+        f"{'ratio':>5}"
+    )
+    print(head)
+    for size in args.sizes.split(","):
+        print(f"running {size} ...", file=sys.stderr, flush=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", size, "--seed", str(args.seed)],
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(
+            f"{r['size']:>12} {r['places']:>6} {r['admitted']:>6} {r['read']:>6.2f} "
+            f"{r['fit']:>6.2f} {r['solve']:>6.2f} {r['explain']:>7.2f} {r['write']:>6.2f} "
+            f"{r['total']:>6.2f} {r['peak_mib']:>8.0f} {r['baseline_solve']:>8.2f} "
+            f"{r['ratio']:>5.2f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Plain data for the matching engine: people, weights, rules, results, reason codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Reason codes are stable strings: the web app translates them.
+MATCHED = "matched"
+PINNED = "pinned"
+NO_FITTING_MENTOR = "no_fitting_mentor"  # no mentor reaches the minimum fit at all
+RULE_SAME_INSTITUTION = "rule_same_institution"  # fitting mentors, all at the same institution
+RULE_LANGUAGE = "rule_language"  # fitting mentors, none with a shared language
+EXCLUDED = "excluded"  # fitting mentors, but the pairs are excluded by the coordinator
+CAPACITY = "capacity"  # fitting mentors, but their places went to applicants with more fit
+PLACES_CAP = "places_cap"  # the programme's cap on the number of tandems was reached
+NOT_SELECTED = "not_selected"  # (fair/stable modes) left out by the mode's objective
+
+REASON_TEXT_EN: dict[str, str] = {
+    MATCHED: "matched",
+    PINNED: "pinned by the coordinator",
+    NO_FITTING_MENTOR: "no mentor reaches the minimum fit",
+    RULE_SAME_INSTITUTION: "the fitting mentors are at the applicant's own institution",
+    RULE_LANGUAGE: "the fitting mentors share no language with the applicant",
+    EXCLUDED: "the fitting mentors were excluded for this applicant",
+    CAPACITY: "the fitting mentors' places went to applicants with a higher fit",
+    PLACES_CAP: "the cap on the number of tandems was reached",
+    NOT_SELECTED: "not selected by this mode's objective",
+}
+REASON_TEXT_DE: dict[str, str] = {
+    MATCHED: "vermittelt",
+    PINNED: "von der Koordination festgelegt",
+    NO_FITTING_MENTOR: "kein*e Mentor*in erreicht die Mindestpassung",
+    RULE_SAME_INSTITUTION: "die passenden Mentor*innen sind an der eigenen Einrichtung",
+    RULE_LANGUAGE: "die passenden Mentor*innen teilen keine Sprache mit der Person",
+    EXCLUDED: "die passenden Paare wurden von der Koordination ausgeschlossen",
+    CAPACITY: "die Plätze der passenden Mentor*innen gingen an Bewerbungen mit höherer Passung",
+    PLACES_CAP: "die Höchstzahl an Tandems war erreicht",
+    NOT_SELECTED: "in diesem Modus nicht ausgewählt",
+}
+
+COMPONENTS: tuple[str, ...] = ("topic", "text", "context", "preference")
+
+
+@dataclass(frozen=True)
+class Mentor:
+    id: str
+    institution: str
+    institution_type: str = "other"
+    #: topic key -> expertise level 1..3
+    topics: dict[str, int] = field(default_factory=dict)
+    profile: str = ""
+    languages: frozenset[str] = frozenset({"de"})
+    capacity: int = 1
+    name: str = ""
+    email: str = ""
+    institution_size: str | None = None  # small | medium | large
+    #: ranked mentee ids the mentor would like (optional; not in the CSV format)
+    preferred_mentees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mentee:
+    id: str
+    institution: str
+    institution_type: str = "other"
+    #: topic keys, most important first
+    topics: tuple[str, ...] = ()
+    expectations: str = ""
+    projects: str = ""
+    languages: frozenset[str] = frozenset({"de"})
+    #: ranked mentor ids
+    preferred_mentors: tuple[str, ...] = ()
+    #: multiplies this applicant's fit in the objective of the optimal mode
+    priority: float = 1.0
+    name: str = ""
+    email: str = ""
+    institution_size: str | None = None
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the fit components; normalised to sum 1, so the total stays in [0, 1]."""
+
+    topic: float = 0.40
+    text: float = 0.35
+    context: float = 0.15
+    preference: float = 0.10
+
+    def normalised(self) -> dict[str, float]:
+        raw = {c: float(getattr(self, c)) for c in COMPONENTS}
+        if any(v < 0 for v in raw.values()):
+            raise ValueError("weights must be non-negative")
+        s = sum(raw.values())
+        if s <= 0:
+            raise ValueError("at least one weight must be positive")
+        return {c: v / s for c, v in raw.items()}
+
+
+@dataclass(frozen=True)
+class Rules:
+    min_fit: float = 0.25
+    cross_institution: bool = True
+    shared_language: bool = True
+    #: maximum number of tandems in the round (None: only mentor capacities limit)
+    places: int | None = None
+    excluded: frozenset[tuple[str, str]] = frozenset()  # (mentee_id, mentor_id)
+    pinned: frozenset[tuple[str, str]] = frozenset()  # (mentee_id, mentor_id), forced
+    #: pairs below this score are flagged low_fit in the output (reporting only)
+    low_fit: float = 0.40
+    #: runner-up within this margin of the assigned score -> close call (reporting only)
+    close_call_margin: float = 0.02
+
+
+@dataclass(frozen=True)
+class Assignment:
+    mentee_id: str
+    mentor_id: str
+    score: float
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    mentee_id: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class Result:
+    mode: str
+    assignments: list[Assignment]
+    unmatched: list[Unmatched]
+    #: objective value: sum of priority x fit over the pairs (pinned included)
+    objective: float = 0.0
+
+    @property
+    def total_fit(self) -> float:
+        return float(sum(a.score for a in self.assignments))
+
+    @property
+    def lowest_fit(self) -> float | None:
+        return min((a.score for a in self.assignments), default=None)
+
+    def mentor_of(self) -> dict[str, str]:
+        return {a.mentee_id: a.mentor_id for a in self.assignments}
