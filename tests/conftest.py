@@ -1,8 +1,9 @@
 import pytest
-from django.utils import translation
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.utils import translation
 
+from tandem.programmes.enums import RoleKind
 from tests.factories import (
     OrganisationFactory,
     ProgrammeFactory,
@@ -10,7 +11,6 @@ from tests.factories import (
     RoundRoleFactory,
     UserFactory,
 )
-from tandem.programmes.enums import RoleKind
 
 
 @pytest.fixture(autouse=True)

@@ -50,7 +50,10 @@ def test_create_programme_with_default_taxonomy_logs_and_copies_topics():
     person = UserFactory()
     organisation = services.create_organisation(name="Verband", created_by=person)
     programme = services.create_programme(
-        organisation=organisation, name="Peer-Mentoring", description="", default_taxonomy=True,
+        organisation=organisation,
+        name="Peer-Mentoring",
+        description="",
+        default_taxonomy=True,
         by=person,
     )
     keys = set(programme.topics.values_list("key", flat=True))
@@ -63,10 +66,12 @@ def test_create_programme_with_default_taxonomy_logs_and_copies_topics():
 def test_slugs_are_unique_and_avoid_reserved_words():
     person = UserFactory()
     organisation = services.create_organisation(name="Verband", created_by=person)
-    first = services.create_programme(organisation=organisation, name="Topics",
-                                      description="", default_taxonomy=False, by=person)
-    second = services.create_programme(organisation=organisation, name="Topics",
-                                       description="", default_taxonomy=False, by=person)
+    first = services.create_programme(
+        organisation=organisation, name="Topics", description="", default_taxonomy=False, by=person
+    )
+    second = services.create_programme(
+        organisation=organisation, name="Topics", description="", default_taxonomy=False, by=person
+    )
     assert first.slug == "topics-2"
     assert second.slug == "topics-3"
 
@@ -90,10 +95,12 @@ def test_default_phase_dates_follow_the_pilot_rhythm():
     # Mentors are recruited about half a year ahead.
     assert (start - dates[PhaseKind.RECRUITMENT][0]).days == 180
     assert dates[PhaseKind.TANDEM_PHASE][1].month == 5
-    assert [kind for kind in dates] == list(PhaseKind)
+    assert list(dates) == list(PhaseKind)
 
 
-def test_assign_role_sends_a_mail_in_the_persons_language(round, django_capture_on_commit_callbacks):
+def test_assign_role_sends_a_mail_in_the_persons_language(
+    round, django_capture_on_commit_callbacks
+):
     person = UserFactory(language="en")
     with django_capture_on_commit_callbacks(execute=True):
         services.assign_role(round=round, person=person, role=RoleKind.MENTOR, by=None)
@@ -136,7 +143,5 @@ def test_search_institutions_matches_variants():
     InstitutionFactory(name="Landesbibliothek Kornfeld")
     from tandem.programmes.selectors import search_institutions
 
-    assert [i.name for i in search_institutions("UB Linden")] == [
-        "Universitätsbibliothek Lindenau"
-    ]
+    assert [i.name for i in search_institutions("UB Linden")] == ["Universitätsbibliothek Lindenau"]
     assert list(search_institutions("x")) == []

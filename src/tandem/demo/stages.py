@@ -38,10 +38,13 @@ def build(stage: str) -> list[tuple[str, str, str]]:
         _role(round, mentor, RoleKind.MENTOR, coordinator)
         logins.append(("mentor", mentor.email, people.PASSWORD))
     if STAGES.index(stage) >= STAGES.index("applications"):
-        for row in people.APPLICANTS:
-            applicant = _person(*row)
-            _role(round, applicant, RoleKind.MENTEE, coordinator)
-            logins.append(("mentee", applicant.email, people.PASSWORD))
+        from . import applications, recruitment
+
+        recruitment.build(round, coordinator)
+        # Applicants hold the mentee role while their application is active.
+        applications.build(round, coordinator)
+        for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
+            logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins
 
 

@@ -160,7 +160,8 @@ class Phase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "kind"], name="one_phase_kind_per_round"),
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="phase_ends_after_start",
             ),
         ]
 

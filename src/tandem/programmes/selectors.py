@@ -27,9 +27,7 @@ def programmes_for_organisation(organisation):
 def rounds_for_user(user):
     """Rounds a person takes part in or coordinates through the organisation."""
     return (
-        Round.objects.filter(
-            Q(roles__person=user) | Q(programme__organisation__coordinators=user)
-        )
+        Round.objects.filter(Q(roles__person=user) | Q(programme__organisation__coordinators=user))
         .distinct()
         .select_related("programme__organisation")
         .prefetch_related(
@@ -96,9 +94,7 @@ class ChecklistItem:
 
 def round_checklist(round: Round) -> list[ChecklistItem]:
     """What the platform can check about a round's readiness (no self-reported ticks)."""
-    role_counts = dict(
-        round.roles.values("role").annotate(n=Count("id")).values_list("role", "n")
-    )
+    role_counts = dict(round.roles.values("role").annotate(n=Count("id")).values_list("role", "n"))
     topic_count = round.programme.topics.count()
     phase_count = round.phases.count()
     mentors = role_counts.get(RoleKind.MENTOR, 0)
@@ -113,9 +109,7 @@ def round_checklist(round: Round) -> list[ChecklistItem]:
             phase_count == len(PhaseKind),
             _("%(n)s of %(total)s phases") % {"n": phase_count, "total": len(PhaseKind)},
         ),
-        ChecklistItem(
-            _("A trainer is assigned"), role_counts.get(RoleKind.TRAINER, 0) > 0
-        ),
+        ChecklistItem(_("A trainer is assigned"), role_counts.get(RoleKind.TRAINER, 0) > 0),
         ChecklistItem(
             _("Mentors recruited"),
             mentors > 0,
@@ -153,12 +147,18 @@ def dashboard_for_user(user) -> list[DashboardRound]:
         if current.ends_on and current.ends_on >= today:
             due.append(
                 _("%(phase)s runs until %(date)s.")
-                % {"phase": current.label, "date": date_format(current.ends_on, "SHORT_DATE_FORMAT")}
+                % {
+                    "phase": current.label,
+                    "date": date_format(current.ends_on, "SHORT_DATE_FORMAT"),
+                }
             )
         if upcoming and upcoming[0].starts_on and upcoming[0].starts_on >= today:
             due.append(
                 _("Next: %(phase)s from %(date)s.")
-                % {"phase": upcoming[0].label, "date": date_format(upcoming[0].starts_on, "SHORT_DATE_FORMAT")}
+                % {
+                    "phase": upcoming[0].label,
+                    "date": date_format(upcoming[0].starts_on, "SHORT_DATE_FORMAT"),
+                }
             )
         entries.append(
             DashboardRound(

@@ -1,0 +1,108 @@
+"""Mentees' applications for a round, with ranked topics and preferred mentors."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import ApplicationSource, ApplicationState
+
+# The version of the privacy notice shown on the form; stored with every consent.
+PRIVACY_NOTICE_VERSION = "2026-11"
+MAX_TOPICS = 3
+MAX_PREFERRED_MENTORS = 3
+
+
+class Application(models.Model):
+    """One person's application for one round. State changes only through services."""
+
+    round = models.ForeignKey(
+        "programmes.Round", on_delete=models.CASCADE, related_name="applications"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ApplicationState.choices,
+        default=ApplicationState.DRAFT,
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=ApplicationSource.choices,
+        default=ApplicationSource.PORTAL,
+    )
+    expectations = models.TextField(_("expectations"), blank=True)
+    upcoming_projects = models.TextField(_("upcoming projects"), blank=True)
+    # A copy of the profile's institution when the application was last saved:
+    # people change jobs, the application keeps what was true when they applied.
+    institution = models.ForeignKey(
+        "programmes.Institution", verbose_name=_("institution"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    availability = models.TextField(_("availability"), blank=True)
+    how_heard = models.CharField(_("how they heard of the programme"), max_length=500,
+                                 blank=True)
+    supervisor_informed = models.BooleanField(_("supervisor informed"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=100,
+                                              blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "person"], name="one_application_per_round")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.round}"
+
+    @property
+    def ranked_topics(self):
+        return [choice.topic for choice in self.topic_choices.all()]
+
+    @property
+    def ranked_mentors(self):
+        return [choice.mentor for choice in self.mentor_choices.all()]
+
+
+class TopicChoice(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="topic_choices"
+    )
+    topic = models.ForeignKey("programmes.Topic", on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "rank"], name="topic_rank_once"),
+            models.UniqueConstraint(fields=["application", "topic"], name="topic_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.topic}"
+
+
+class MentorChoice(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="mentor_choices"
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "rank"], name="mentor_rank_once"),
+            models.UniqueConstraint(fields=["application", "mentor"], name="mentor_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.mentor}"

@@ -1,0 +1,81 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tandem.programmes.models import Topic
+
+
+class CandidateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    institution = forms.CharField(label=_("Institution"), max_length=250, required=False)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"), queryset=Topic.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only coordinators see these notes."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language for e-mails"), choices=settings.LANGUAGES, initial="de"
+    )
+
+    def __init__(self, *args, round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = round.programme.topics.all()
+
+
+class InviteForm(forms.Form):
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Candidates"), queryset=None,
+        error_messages={"required": _("Please select at least one candidate.")},
+    )
+
+    def __init__(self, *args, round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].queryset = round.candidates.all()
+
+
+class InvitationTextForm(forms.Form):
+    subject_de = forms.CharField(label=_("Subject (German)"), max_length=200)
+    body_de = forms.CharField(label=_("Text (German)"), widget=forms.Textarea(attrs={"rows": 16}))
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
+    body_en = forms.CharField(
+        label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 16})
+    )
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+    def format_value(self, value):
+        if hasattr(value, "tzinfo") and value.tzinfo is not None:
+            value = timezone.localtime(value)
+        return super().format_value(value)
+
+
+class InfoEventForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=LocalDateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"), widget=LocalDateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_at"), data.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("The event must end after it starts."))
+        return data

@@ -1,0 +1,196 @@
+"""Coordinator pages of mentor recruitment and the info event (the trainer reads profiles)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+
+from tandem.core.access import RoundScopeMixin
+from tandem.core.forms import add_service_errors
+from tandem.mail.services import template_for
+from tandem.recruitment import selectors, services
+from tandem.recruitment.enums import CandidateStatus
+
+from .forms import CandidateForm, InfoEventForm, InvitationTextForm, InviteForm
+
+
+class RecruitmentMixin(RoundScopeMixin):
+    permission = "recruitment.manage_recruitment"
+
+    def base_context(self, **extra):
+        return {"organisation": self.organisation, "programme": self.programme,
+                "round": self.round, **extra}
+
+
+class CandidateListView(RecruitmentMixin, View):
+    def get(self, request, **kwargs):
+        return self.render(request, CandidateForm(round=self.round))
+
+    def post(self, request, **kwargs):
+        form = CandidateForm(request.POST, round=self.round)
+        if form.is_valid():
+            try:
+                services.add_candidate(round=self.round, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The candidate was added."))
+                return redirect("manage:recruitment_candidates", **self.round.url_kwargs)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200, invite_form=None):
+        counts = selectors.candidate_counts(self.round)
+        context = self.base_context(
+            candidates=selectors.candidates_for_round(self.round),
+            form=form,
+            invite_form=invite_form,
+            counts=[(status, counts.get(status, 0)) for status in CandidateStatus],
+            drafts=selectors.invitation_drafts(self.round).count(),
+        )
+        return render(request, "manage/recruitment/candidates.html", context, status=status)
+
+
+class CandidateEditView(RecruitmentMixin, View):
+    def get_candidate(self, pk):
+        candidate = self.round.candidates.filter(pk=pk).first()
+        if candidate is None:
+            raise Http404
+        return candidate
+
+    def get(self, request, candidate, **kwargs):
+        found = self.get_candidate(candidate)
+        initial = {field: getattr(found, field)
+                   for field in ("name", "email", "institution", "notes", "language")}
+        initial["topics"] = list(found.topics.all())
+        return self.render(request, found, CandidateForm(initial=initial, round=self.round))
+
+    def post(self, request, candidate, **kwargs):
+        found = self.get_candidate(candidate)
+        form = CandidateForm(request.POST, round=self.round)
+        if form.is_valid():
+            try:
+                services.update_candidate(candidate=found, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The candidate was saved."))
+                return redirect("manage:recruitment_candidates", **self.round.url_kwargs)
+        return self.render(request, found, form, status=400)
+
+    def render(self, request, candidate, form, status=200):
+        context = self.base_context(candidate=candidate, form=form)
+        return render(request, "manage/recruitment/candidate_form.html", context, status=status)
+
+
+class InviteView(RecruitmentMixin, View):
+    def post(self, request, **kwargs):
+        form = InviteForm(request.POST, round=self.round)
+        if not form.is_valid():
+            return CandidateListView.render(
+                self, request, CandidateForm(round=self.round), status=400, invite_form=form
+            )
+        result = services.invite_candidates(
+            round=self.round, candidates=form.cleaned_data["candidates"], by=request.user
+        )
+        if result.invited:
+            messages.success(request, ngettext(
+                "%(n)s invitation waits for review in the outbox.",
+                "%(n)s invitations wait for review in the outbox.",
+                len(result.invited)) % {"n": len(result.invited)})
+        if result.skipped:
+            messages.info(request, _(
+                "Not invited again (already answered or invitation still open): %(names)s"
+            ) % {"names": ", ".join(candidate.name for candidate in result.skipped)})
+        return redirect("manage:recruitment_outbox", **self.round.url_kwargs)
+
+
+class OutboxView(RecruitmentMixin, View):
+    def get(self, request, **kwargs):
+        context = self.base_context(drafts=selectors.invitation_drafts(self.round))
+        return render(request, "manage/recruitment/outbox.html", context)
+
+    def post(self, request, **kwargs):
+        count = services.release_invitations(round=self.round, by=request.user)
+        messages.success(request, ngettext(
+            "%(n)s e-mail is being sent.", "%(n)s e-mails are being sent.", count
+        ) % {"n": count})
+        return redirect("manage:recruitment_outbox", **self.round.url_kwargs)
+
+
+class InvitationTextView(RecruitmentMixin, View):
+    def get(self, request, **kwargs):
+        initial = {}
+        for language in ("de", "en"):
+            subject, body = template_for("mentor_invitation", language, self.round)
+            initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
+        return self.render(request, InvitationTextForm(initial=initial))
+
+    def post(self, request, **kwargs):
+        form = InvitationTextForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.save_invitation_texts(
+                    round=self.round, by=request.user,
+                    texts={lang: (data[f"subject_{lang}"], data[f"body_{lang}"])
+                           for lang in ("de", "en")},
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The invitation text was saved."))
+                return redirect("manage:recruitment_invitation_text", **self.round.url_kwargs)
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        context = self.base_context(form=form, placeholders=PLACEHOLDERS)
+        return render(request, "manage/recruitment/invitation_text.html", context, status=status)
+
+
+PLACEHOLDERS = ["name", "round", "programme", "organisation", "coordinator", "months",
+                "meeting_hours", "expires", "site_url", "url"]
+
+
+class InfoEventView(RecruitmentMixin, View):
+    def get(self, request, **kwargs):
+        event = selectors.info_event_of(self.round)
+        initial = {}
+        if event:
+            initial = {"starts_at": event.starts_at, "ends_at": event.ends_at,
+                       "video_url": event.video_url, "agenda": event.agenda}
+        return self.render(request, event, InfoEventForm(initial=initial))
+
+    def post(self, request, **kwargs):
+        form = InfoEventForm(request.POST)
+        if form.is_valid():
+            try:
+                services.schedule_info_event(round=self.round, by=request.user,
+                                             **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The info event was saved."))
+                return redirect("manage:recruitment_info_event", **self.round.url_kwargs)
+        return self.render(request, selectors.info_event_of(self.round), form, status=400)
+
+    def render(self, request, event, form, status=200):
+        context = self.base_context(
+            event=event, form=form, registrations=selectors.registrations_for_event(event)
+        )
+        return render(request, "manage/recruitment/info_event.html", context, status=status)
+
+
+class ProfileListView(RecruitmentMixin, View):
+    """All mentor profiles of the round, published or not: coordinators and the trainer."""
+
+    permission = "recruitment.view_mentor_profiles"
+
+    def get(self, request, **kwargs):
+        context = self.base_context(
+            profiles=selectors.mentor_profiles_for_staff(self.round),
+            manages=request.user.has_perm("recruitment.manage_recruitment", self.round),
+        )
+        return render(request, "manage/recruitment/profiles.html", context)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+# Included under /me/rounds/<org>/<programme>/<round>/recruitment/ (namespace "portal").
+urlpatterns = [
+    path("profile/", views.mentor_profile, name="recruitment_profile"),
+    path("supervisor-letter/", views.supervisor_letter, name="recruitment_supervisor_letter"),
+]

@@ -1,0 +1,33 @@
+"""Statuses and choices of mentor recruitment (DESIGN.md §3, phases 2–3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CandidateStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    INVITED = "invited", _("Invited")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    NO_ANSWER = "no_answer", _("No answer")
+
+
+class ExpertiseLevel(models.IntegerChoices):
+    BASIC = 1, _("Basic: some experience")
+    ADVANCED = 2, _("Advanced: regular practice")
+    EXPERT = 3, _("Expert: I lead or teach this")
+
+
+class Weekday(models.TextChoices):
+    MONDAY = "mon", _("Monday")
+    TUESDAY = "tue", _("Tuesday")
+    WEDNESDAY = "wed", _("Wednesday")
+    THURSDAY = "thu", _("Thursday")
+    FRIDAY = "fri", _("Friday")
+
+
+class Language(models.TextChoices):
+    """Languages a tandem can talk in (codes, not UI languages)."""
+
+    GERMAN = "de", _("German")
+    ENGLISH = "en", _("English")

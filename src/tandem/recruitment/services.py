@@ -1,0 +1,386 @@
+"""State changes of mentor recruitment: one function each, validated, logged, in a transaction."""
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template import Template, TemplateSyntaxError
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from tandem.mail.models import MailTemplate
+from tandem.mail.services import queue_mail, release_mails
+from tandem.privacy.services import log_action
+from tandem.programmes.enums import RoleKind
+from tandem.programmes.models import Round, RoundRole
+from tandem.programmes.services import assign_role
+
+from .enums import CandidateStatus, Language, Weekday
+from .models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile, MentorTopic
+from .selectors import invitation_drafts
+
+INVITATION_VALID_DAYS = 30
+REMIND_AFTER_DAYS = 10
+GIVE_UP_AFTER_DAYS = 10
+INVITABLE = {CandidateStatus.IDEA, CandidateStatus.NO_ANSWER}
+ANSWERABLE = {CandidateStatus.INVITED, CandidateStatus.NO_ANSWER}
+
+
+def _coordinator_name(round: Round, by) -> str:
+    return (by.get_full_name() if by else "") or round.programme.organisation.name
+
+
+def _local_date(value: dt.datetime, language: str) -> str:
+    with translation.override(language):
+        return formats.date_format(timezone.localtime(value), "DATE_FORMAT")
+
+
+def _invitation_context(candidate: Candidate, by=None) -> dict:
+    round = candidate.round
+    return {
+        "name": candidate.name,
+        "round": round.name,
+        "programme": round.programme.name,
+        "organisation": round.programme.organisation.name,
+        "coordinator": _coordinator_name(round, by),
+        "months": round.tandem_months,
+        "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
+        "expires": _local_date(candidate.token_expires_at, candidate.language),
+        "url": reverse("public:invitation", kwargs={**round.url_kwargs, "token": candidate.token}),
+    }
+
+
+# --- candidates -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_candidate(
+    *, round: Round, name: str, email: str, institution: str = "", topics=(), notes: str = "",
+    language: str = "de", by,
+) -> Candidate:
+    email = email.strip().lower()
+    if Candidate.objects.filter(round=round, email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already on the candidate list.")})
+    foreign = [topic for topic in topics if topic.programme_id != round.programme_id]
+    if foreign:
+        raise ValidationError({"topics": _("Please choose topics of this programme.")})
+    candidate = Candidate.objects.create(
+        round=round, name=name.strip(), email=email, institution=institution.strip(),
+        notes=notes, language=language,
+    )
+    candidate.topics.set(topics)
+    log_action(by, "candidate.added", candidate, round=round)
+    return candidate
+
+
+@transaction.atomic
+def update_candidate(
+    *, candidate: Candidate, name: str, email: str, institution: str, topics, notes: str,
+    language: str, by,
+) -> Candidate:
+    email = email.strip().lower()
+    others = Candidate.objects.filter(round=candidate.round, email__iexact=email)
+    if others.exclude(pk=candidate.pk).exists():
+        raise ValidationError({"email": _("This person is already on the candidate list.")})
+    candidate.name, candidate.email, candidate.institution = name.strip(), email, institution
+    candidate.notes, candidate.language = notes, language
+    candidate.save()
+    candidate.topics.set(topics)
+    log_action(by, "candidate.updated", candidate, round=candidate.round)
+    return candidate
+
+
+@dataclass
+class InvitationResult:
+    invited: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+
+
+@transaction.atomic
+def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> InvitationResult:
+    """Give each candidate a personal link and put the invitation into the outbox.
+
+    With ``review=True`` (bulk) the mails wait as drafts until a coordinator releases them.
+    Candidates who already answered or hold a valid invitation are skipped.
+    """
+    now = timezone.now()
+    result = InvitationResult()
+    for candidate in candidates:
+        if candidate.round_id != round.pk:
+            raise ValidationError(_("This candidate belongs to another round."))
+        expired = candidate.status == CandidateStatus.INVITED and not candidate.token_valid
+        if candidate.status not in INVITABLE and not expired:
+            result.skipped.append(candidate)
+            continue
+        candidate.token = secrets.token_urlsafe(32)
+        candidate.token_expires_at = now + dt.timedelta(days=INVITATION_VALID_DAYS)
+        candidate.status = CandidateStatus.INVITED
+        candidate.invited_at = now
+        candidate.reminded_at = None
+        candidate.answered_at = None
+        candidate.save()
+        queue_mail(
+            key="mentor_invitation", to=candidate.email, context=_invitation_context(candidate, by),
+            language=candidate.language, round=round, review=review,
+        )
+        log_action(by, "candidate.invited", candidate, round=round, data={"review": review})
+        result.invited.append(candidate)
+    return result
+
+
+@transaction.atomic
+def release_invitations(*, round: Round, by) -> int:
+    """Send all recruitment drafts of the round that wait for review."""
+    count = release_mails(invitation_drafts(round))
+    log_action(by, "candidate.invitations_released", round, round=round, data={"count": count})
+    return count
+
+
+def _check_answerable(candidate: Candidate) -> None:
+    if candidate.status not in ANSWERABLE or not candidate.token_valid:
+        raise ValidationError(_("This invitation is no longer open."))
+
+
+@transaction.atomic
+def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
+    """The candidate says yes: link the account, give the mentor role, close the link."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _check_answerable(candidate)
+    round = candidate.round
+    roles = set(RoundRole.objects.filter(round=round, person=person).values_list("role", flat=True))
+    if RoleKind.MENTEE in roles:
+        raise ValidationError(
+            _("You take part in this round as a mentee, so you cannot be a mentor in it.")
+        )
+    if RoleKind.MENTOR not in roles:
+        assign_role(round=round, person=person, role=RoleKind.MENTOR, by=person, notify=False)
+    candidate.status = CandidateStatus.ACCEPTED
+    candidate.answered_at = timezone.now()
+    candidate.person = person
+    candidate.token = None
+    candidate.token_expires_at = None
+    candidate.save()
+    log_action(person, "candidate.accepted", candidate, round=round)
+    return MentorProfile.objects.filter(round=round, person=person).first()
+
+
+@transaction.atomic
+def decline_invitation(*, candidate: Candidate) -> Candidate:
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    _check_answerable(candidate)
+    candidate.status = CandidateStatus.DECLINED
+    candidate.answered_at = timezone.now()
+    candidate.token = None
+    candidate.token_expires_at = None
+    candidate.save()
+    log_action(None, "candidate.declined", candidate, round=candidate.round)
+    return candidate
+
+
+@transaction.atomic
+def remind_candidates(
+    *, after_days: int = REMIND_AFTER_DAYS, give_up_days: int = GIVE_UP_AFTER_DAYS, now=None
+) -> tuple[int, int]:
+    """Remind invited candidates who have not answered after ``after_days`` — once each.
+
+    Candidates reminded ``give_up_days`` ago without answer, or whose link expired, are
+    marked "no answer"; a link stays valid until it expires, so a late yes still works.
+    Returns (reminded, marked as no answer).
+    """
+    now = now or timezone.now()
+    reminded = 0
+    due = Candidate.objects.select_related("round__programme__organisation").filter(
+        status=CandidateStatus.INVITED,
+        reminded_at__isnull=True,
+        invited_at__lte=now - dt.timedelta(days=after_days),
+        token_expires_at__gt=now,
+    )
+    for candidate in due:
+        candidate.reminded_at = now
+        candidate.save(update_fields=["reminded_at"])
+        queue_mail(
+            key="mentor_reminder", to=candidate.email, context=_invitation_context(candidate),
+            language=candidate.language, round=candidate.round,
+        )
+        log_action(None, "candidate.reminded", candidate, round=candidate.round)
+        reminded += 1
+    silent = Candidate.objects.select_related("round").filter(
+        Q(reminded_at__lte=now - dt.timedelta(days=give_up_days)) | Q(token_expires_at__lte=now),
+        status=CandidateStatus.INVITED,
+    )
+    given_up = 0
+    for candidate in silent:
+        candidate.status = CandidateStatus.NO_ANSWER
+        candidate.save(update_fields=["status"])
+        log_action(None, "candidate.no_answer", candidate, round=candidate.round)
+        given_up += 1
+    return reminded, given_up
+
+
+@transaction.atomic
+def save_invitation_texts(*, round: Round, texts: dict[str, tuple[str, str]], by) -> None:
+    """The round's own invitation text per language (MailTemplate overrides).
+
+    ``texts`` maps a language code to (subject, body); all are checked before any is saved.
+    Errors name the fields ``subject_<language>`` and ``body_<language>``.
+    """
+    errors = {}
+    for language, (subject, body) in texts.items():
+        for name, text in (("subject", subject), ("body", body)):
+            try:
+                Template(text)
+            except TemplateSyntaxError as error:
+                errors[f"{name}_{language}"] = _("The placeholders are broken: %(error)s") % {
+                    "error": error}
+    if errors:
+        raise ValidationError(errors)
+    for language, (subject, body) in texts.items():
+        template, _created = MailTemplate.objects.update_or_create(
+            key="mentor_invitation", language=language, round=round,
+            defaults={"subject": subject, "body": body},
+        )
+        log_action(by, "candidate.invitation_text_saved", template, round=round,
+                   data={"language": language})
+
+
+# --- mentor profile -------------------------------------------------------------------
+
+
+@dataclass
+class MentorProfileData:
+    presentation: str
+    experience: str = ""
+    capacity: int = 1
+    languages: list = field(default_factory=lambda: ["de"])
+    weekdays: list = field(default_factory=list)
+    availability: str = ""
+    video_url: str = ""
+    publish_in_gallery: bool = False
+    photo: object = None  # an uploaded file, or None to keep; False to remove
+    slides: object = None
+
+
+@transaction.atomic
+def save_mentor_profile(
+    *, round: Round, person, data: MentorProfileData, levels: dict
+) -> MentorProfile:
+    """Create or update the person's own profile; ``levels`` maps Topic → level 1–3."""
+    if not RoundRole.objects.filter(round=round, person=person, role=RoleKind.MENTOR).exists():
+        raise ValidationError(_("Only mentors of this round have a mentor profile."))
+    errors = {}
+    levels = {topic: int(level) for topic, level in levels.items() if level}
+    if not levels:
+        errors["topics"] = _("Please give at least one topic with your level.")
+    if any(topic.programme_id != round.programme_id for topic in levels):
+        errors["topics"] = _("Please choose topics of this programme.")
+    if any(level not in (1, 2, 3) for level in levels.values()):
+        errors["topics"] = _("Levels go from 1 to 3.")
+    if not data.presentation.strip():
+        errors["presentation"] = _("Please introduce yourself in a few sentences.")
+    if not 1 <= int(data.capacity) <= 10:
+        errors["capacity"] = _("Please enter a number from 1 to 10.")
+    languages = [code for code in data.languages if code in Language.values]
+    if not languages:
+        errors["languages"] = _("Please choose at least one language.")
+    if errors:
+        raise ValidationError(errors)
+    profile, created = MentorProfile.objects.get_or_create(
+        round=round, person=person,
+        defaults={"presentation": data.presentation, "capacity": data.capacity},
+    )
+    profile.presentation = data.presentation.strip()
+    profile.experience = data.experience.strip()
+    profile.capacity = data.capacity
+    profile.languages = languages
+    profile.weekdays = [day for day in data.weekdays if day in Weekday.values]
+    profile.availability = data.availability.strip()
+    profile.video_url = data.video_url
+    profile.publish_in_gallery = data.publish_in_gallery
+    for name in ("photo", "slides"):
+        value = getattr(data, name)
+        if value is False:
+            getattr(profile, name).delete(save=False)
+        elif value:
+            setattr(profile, name, value)
+    # Stored files were checked when they were uploaded; only new uploads are validated.
+    unchanged = [name for name in ("photo", "slides") if not getattr(data, name)]
+    profile.full_clean(exclude=["round", "person", *unchanged])
+    profile.save()
+    MentorTopic.objects.filter(profile=profile).delete()
+    MentorTopic.objects.bulk_create(
+        MentorTopic(profile=profile, topic=topic, level=level) for topic, level in levels.items()
+    )
+    log_action(person, "mentor_profile.created" if created else "mentor_profile.updated",
+               profile, round=round, data={"published": profile.publish_in_gallery})
+    return profile
+
+
+# --- info event -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def schedule_info_event(
+    *, round: Round, starts_at, ends_at, video_url: str = "", agenda: str = "", by
+) -> InfoEvent:
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The event must end after it starts.")})
+    event, created = InfoEvent.objects.update_or_create(
+        round=round,
+        defaults={"starts_at": starts_at, "ends_at": ends_at, "video_url": video_url,
+                  "agenda": agenda},
+    )
+    log_action(by, "info_event.scheduled" if created else "info_event.updated", event,
+               round=round)
+    return event
+
+
+def info_event_when(event: InfoEvent, language: str) -> str:
+    with translation.override(language):
+        start = timezone.localtime(event.starts_at)
+        end = timezone.localtime(event.ends_at)
+        return "{} {}–{}".format(
+            formats.date_format(start, "DATE_FORMAT"),
+            formats.time_format(start, "TIME_FORMAT"),
+            formats.time_format(end, "TIME_FORMAT"),
+        )
+
+
+@transaction.atomic
+def register_for_info_event(
+    *, event: InfoEvent, name: str, email: str, consent_text: str, language: str = "de"
+) -> tuple[InfoEventRegistration, bool]:
+    """Register an interested person once per address; returns (registration, created)."""
+    if event.ends_at <= timezone.now():
+        raise ValidationError(_("The info event is over; registration is closed."))
+    email = email.strip().lower()
+    existing = event.registrations.filter(email__iexact=email).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            registration = InfoEventRegistration.objects.create(
+                event=event, name=name.strip(), email=email, language=language,
+                consent_text=consent_text, consented_at=timezone.now(),
+            )
+    except IntegrityError:  # a double click that raced the check above
+        return event.registrations.get(email__iexact=email), False
+    round = event.round
+    queue_mail(
+        key="info_event_registration", to=email, language=language, round=round,
+        context={
+            "name": registration.name,
+            "round": round.name,
+            "programme": round.programme.name,
+            "organisation": round.programme.organisation.name,
+            "when": info_event_when(event, language),
+            "video_url": event.video_url,
+            "ics_url": reverse("public:info_event_ics", kwargs=round.url_kwargs),
+            "event_url": reverse("public:info_event", kwargs=round.url_kwargs),
+        },
+    )
+    log_action(None, "info_event.registered", registration, round=round)
+    return registration, True
