@@ -270,3 +270,26 @@ def test_export_xlsx_is_safe(client, round, coordinator):
     values = [cell.value for row in book.active.iter_rows(min_row=2) for cell in row]
     assert "'=1+1" in values and "'@x" in values
     assert all(cell.data_type != "f" for row in book.active.iter_rows() for cell in row)
+
+
+def test_export_of_mentor_profiles_is_safe_and_lists_topics_with_levels(
+    client, round, coordinator, people
+):
+    from tests.recruitment.factories import MentorProfileFactory
+
+    MentorProfileFactory(round=round, presentation="=SUM(A1)", publish_in_gallery=False,
+                         levels={"publication_monitoring": 3, "data_sources": 1})
+    client.force_login(coordinator)
+    response = client.get(url(round, "application_export") + "?format=xlsx&what=mentors")
+    assert response.status_code == 200
+    assert "mentor-profiles-" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][4] == "Topics (level 1–3)"
+    assert len(rows) == 2
+    assert rows[1][4] == (
+        "Publication monitoring (3); Data sources (Web of Science, Scopus, OpenAlex …) (1)"
+    )
+    assert "'=SUM(A1)" in rows[1]
+    client.force_login(people["mentor"])
+    assert client.get(url(round, "application_export") + "?what=mentors").status_code == 404

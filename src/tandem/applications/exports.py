@@ -77,3 +77,25 @@ def to_xlsx(headers, rows, title: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def mentor_profile_rows(profiles) -> tuple[list[str], list[list[str]]]:
+    """Mentor profiles of a round (the offer side), in the same safe formats."""
+    headers = [
+        _("E-mail address"), _("Name"), _("Institution"), _("Type of institution"),
+        _("Topics (level 1–3)"), _("Capacity"), _("Languages"), _("Availability"),
+        _("Self-presentation"), _("Experience"), _("Shown in the gallery"), _("Video link"),
+    ]
+    rows = []
+    for profile in profiles:
+        institution = profile.person.institution
+        rows.append([
+            profile.person.email, profile.person.name,
+            institution.name if institution else "",
+            institution.get_type_display() if institution else "",
+            "; ".join(f"{entry.topic.label} ({entry.level})" for entry in profile.levels.all()),
+            str(profile.capacity), ", ".join(profile.languages), profile.availability,
+            profile.presentation, profile.experience, _yes_no(profile.publish_in_gallery),
+            profile.video_url,
+        ])
+    return headers, rows

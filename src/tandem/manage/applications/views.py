@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from tandem.applications import selectors, services
-from tandem.applications.exports import application_rows, to_csv, to_xlsx
+from tandem.applications.exports import (
+    application_rows,
+    mentor_profile_rows,
+    to_csv,
+    to_xlsx,
+)
 from tandem.applications.imports import (
     FIELDS,
     guess_mapping,
@@ -151,17 +156,25 @@ class ApplicationExportView(ApplicationsMixin, View):
         kind = request.GET.get("format", "csv")
         if kind not in {"csv", "xlsx"}:
             raise Http404
-        applications = selectors.applications_for_round(self.round).prefetch_related(
-            "mentor_choices__mentor")
-        headers, rows = application_rows(applications)
-        log_action(request.user, "applications.exported", self.round, round=self.round,
+        if request.GET.get("what") == "mentors":
+            # The offer side, for coordinators who plan in a spreadsheet too.
+            from tandem.recruitment.selectors import mentor_profiles_for_staff
+
+            headers, rows = mentor_profile_rows(mentor_profiles_for_staff(self.round))
+            action, stem, title = "mentor_profiles.exported", "mentor-profiles", _("Mentors")
+        else:
+            applications = selectors.applications_for_round(self.round).prefetch_related(
+                "mentor_choices__mentor")
+            headers, rows = application_rows(applications)
+            action, stem, title = "applications.exported", "applications", _("Applications")
+        log_action(request.user, action, self.round, round=self.round,
                    data={"format": kind, "rows": len(rows)})
-        name = f"applications-{self.round.slug}.{kind}"
+        name = f"{stem}-{self.round.slug}.{kind}"
         if kind == "csv":
             response = HttpResponse(to_csv(headers, rows), content_type="text/csv; charset=utf-8")
         else:
             response = HttpResponse(
-                to_xlsx(headers, rows, _("Applications")),
+                to_xlsx(headers, rows, title),
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
