@@ -288,7 +288,7 @@ def test_export_of_mentor_profiles_is_safe_and_lists_topics_with_levels(
     assert rows[0][4] == "Topics (level 1–3)"
     assert len(rows) == 2
     assert rows[1][4] == (
-        "Publication monitoring (3); Data sources (Web of Science, Scopus, OpenAlex …) (1)"
+        "Publication monitoring (3); Data sources (1)"
     )
     assert "'=SUM(A1)" in rows[1]
     client.force_login(people["mentor"])

@@ -10,8 +10,6 @@ draft, one withdrawn. Idempotent: an existing application of a person is left al
 
 import datetime as dt
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tandem.applications.enums import ApplicationState
@@ -23,6 +21,7 @@ from tandem.programmes.enums import SizeClass as S
 from tandem.programmes.services import find_or_create_institution
 
 from . import people
+from .accounts import demo_person, demo_person_at
 
 S_ = ApplicationState
 
@@ -153,26 +152,12 @@ APPLICATIONS = {
 }
 
 
-def _person(email, name, position, institution):
-    User = get_user_model()
-    person = User.objects.filter(email=email).first()
-    if person is None:
-        person = User.objects.create_user(email, people.PASSWORD, name=name, is_demo=True)
-        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
-    person.position = position
-    person.institution = institution
-    person.save(update_fields=["position", "institution"])
-    return person
-
-
 def _applicants():
-    for email, name, position, key in people.APPLICANTS:
-        inst_name, type, size = people.INSTITUTIONS[key]
-        institution = find_or_create_institution(name=inst_name, type=type, size_class=size)
-        yield _person(email, name, position, institution)
+    for row in people.APPLICANTS:
+        yield demo_person_at(*row)
     for email, name, position, (inst_name, type, size) in EXTRA_APPLICANTS:
         institution = find_or_create_institution(name=inst_name, type=type, size_class=size)
-        yield _person(email, name, position, institution)
+        yield demo_person(email, name, position, institution)
 
 
 def build(round, coordinator) -> None:

@@ -6,7 +6,6 @@ Idempotent: natural keys (round + person, round + e-mail) are looked up first.
 import datetime as dt
 import zoneinfo
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tandem.programmes.enums import PhaseKind, RoleKind
@@ -17,6 +16,7 @@ from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import Candidate, InfoEvent, MentorProfile
 
 from . import people
+from .accounts import demo_person_at
 
 # e-mail → (topics with level, presentation, experience, capacity, languages, weekdays, times)
 PROFILES = {
@@ -103,14 +103,12 @@ def build(round, coordinator) -> None:
 
 
 def _profiles(round, coordinator) -> None:
-    from .stages import _person
-
     topics = {topic.key: topic for topic in round.programme.topics.all()}
     by_email = {row[0]: row for row in people.MENTORS}
     for email, (levels, text, experience, capacity, languages, weekdays, times) in (
         PROFILES.items()
     ):
-        person = get_user_model().objects.filter(email=email).first() or _person(*by_email[email])
+        person = demo_person_at(*by_email[email])
         if not RoundRole.objects.filter(round=round, person=person,
                                         role=RoleKind.MENTOR).exists():
             assign_role(round=round, person=person, role=RoleKind.MENTOR, by=coordinator,

@@ -2,14 +2,14 @@
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tandem.programmes import services
 from tandem.programmes.enums import PhaseKind, RoleKind
-from tandem.programmes.models import Institution, Organisation, Programme, Round, RoundRole
+from tandem.programmes.models import Organisation, Programme, Round, RoundRole
 
 from . import people
+from .accounts import demo_person_at
 
 STAGES = ["setup", "applications"]
 
@@ -24,17 +24,17 @@ def build(stage: str) -> list[tuple[str, str, str]]:
     if stage not in STAGES:
         raise ValueError(f"Unknown stage {stage!r}; choose one of {', '.join(STAGES)}.")
     logins: list[tuple[str, str, str]] = []
-    coordinator = _person(*people.COORDINATOR)
+    coordinator = demo_person_at(*people.COORDINATOR)
     logins.append(("coordinator", coordinator.email, people.PASSWORD))
     organisation = _organisation(coordinator)
     programme = _programme(organisation, coordinator)
     round = _round(programme, coordinator, stage)
 
-    trainer = _person(*people.TRAINER)
+    trainer = demo_person_at(*people.TRAINER)
     _role(round, trainer, RoleKind.TRAINER, coordinator)
     logins.append(("trainer", trainer.email, people.PASSWORD))
     for row in people.MENTORS:
-        mentor = _person(*row)
+        mentor = demo_person_at(*row)
         _role(round, mentor, RoleKind.MENTOR, coordinator)
         logins.append(("mentor", mentor.email, people.PASSWORD))
     if STAGES.index(stage) >= STAGES.index("applications"):
@@ -46,26 +46,6 @@ def build(stage: str) -> list[tuple[str, str, str]]:
         for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
             logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins
-
-
-def _institution(key: str) -> Institution:
-    name, type, size = people.INSTITUTIONS[key]
-    return services.find_or_create_institution(name=name, type=type, size_class=size)
-
-
-def _person(email: str, name: str, position: str, institution_key: str):
-    User = get_user_model()
-    person = User.objects.filter(email=email).first()
-    if person is None:
-        person = User.objects.create_user(email, people.PASSWORD, name=name, is_demo=True)
-        # allauth's mandatory verification: demo addresses count as verified.
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
-    person.position = position
-    person.institution = _institution(institution_key)
-    person.save(update_fields=["position", "institution"])
-    return person
 
 
 def _organisation(coordinator) -> Organisation:

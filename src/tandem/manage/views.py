@@ -141,27 +141,30 @@ class RoundCreateView(ProgrammeScopeMixin, View):
         return render(request, "manage/round_form.html", context, status=status)
 
 
+def render_round_page(request, view, phase_form, status=200):
+    """The round page (timeline, checklist, phase switch); shared by GET and a bad POST."""
+    context = {
+        "organisation": view.organisation,
+        "programme": view.programme,
+        "round": view.round,
+        "timeline": selectors.round_timeline(view.round),
+        "checklist": selectors.round_checklist(view.round),
+        "phase_form": phase_form,
+    }
+    return render(request, "manage/round.html", context, status=status)
+
+
 class RoundView(RoundScopeMixin, View):
     def get(self, request, **kwargs):
-        return render(request, "manage/round.html", self.context(PhaseForm(
-            initial={"phase": self.round.current_phase})))
-
-    def context(self, phase_form):
-        return {
-            "organisation": self.organisation,
-            "programme": self.programme,
-            "round": self.round,
-            "timeline": selectors.round_timeline(self.round),
-            "checklist": selectors.round_checklist(self.round),
-            "phase_form": phase_form,
-        }
+        form = PhaseForm(initial={"phase": self.round.current_phase})
+        return render_round_page(request, self, form)
 
 
 class RoundPhaseView(RoundScopeMixin, View):
     def post(self, request, **kwargs):
         form = PhaseForm(request.POST)
         if not form.is_valid():
-            return render(request, "manage/round.html", RoundView.context(self, form), status=400)
+            return render_round_page(request, self, form, status=400)
         services.move_round_to_phase(
             round=self.round, phase=form.cleaned_data["phase"], by=request.user
         )
