@@ -261,6 +261,19 @@ def test_export_csv_is_safe_and_has_bom(client, round, coordinator):
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
+def test_export_names_languages_in_words(client, round, coordinator, people):
+    from tests.recruitment.factories import MentorProfileFactory
+
+    ApplicationFactory(round=round, languages=["de", "en"])
+    MentorProfileFactory(round=round, languages=["en"])
+    client.force_login(coordinator)
+    for what, expected in (("applications", "German, English"), ("mentors", "English")):
+        response = client.get(url(round, "application_export") + f"?format=csv&what={what}")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+        column = rows[0].index("Languages")
+        assert rows[1][column] == expected
+
+
 def test_export_xlsx_is_safe(client, round, coordinator):
     ApplicationFactory(round=round, expectations="=1+1", availability="@x")
     client.force_login(coordinator)
@@ -293,3 +306,43 @@ def test_export_of_mentor_profiles_is_safe_and_lists_topics_with_levels(
     assert "'=SUM(A1)" in rows[1]
     client.force_login(people["mentor"])
     assert client.get(url(round, "application_export") + "?what=mentors").status_code == 404
+
+
+def test_import_files_are_removed_after_import_and_when_abandoned(client, round, coordinator,
+                                                                   settings):
+    import os
+    import time
+    from pathlib import Path
+
+    from tandem.applications import import_files
+
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    client.force_login(coordinator)
+    run_import(client, round, csv_bytes())
+    assert list(folder.iterdir()) == []  # a finished import leaves nothing behind
+
+    # An abandoned import: the coordinator uploaded and walked away a day ago.
+    assert upload(client, round, csv_bytes()).status_code == 302
+    [abandoned] = folder.iterdir()
+    day_ago = time.time() - import_files.KEEP_FOR.total_seconds() - 60
+    os.utime(abandoned, (day_ago, day_ago))
+    unrelated = folder / "README"  # only the import's own files are touched
+    unrelated.write_text("kept")
+    # Another coordinator's fresh upload sweeps the stale file away, not the fresh one.
+    other = client_for_new_coordinator(round)
+    assert upload(other, round, csv_bytes()).status_code == 302
+    remaining = sorted(path.name for path in folder.iterdir())
+    assert abandoned.name not in remaining and len(remaining) == 2 and "README" in remaining
+    assert import_files.remove_stale() == 0  # the fresh one is kept
+
+
+def client_for_new_coordinator(round):
+    from django.test import Client
+
+    from tests.conftest import verified, with_totp
+
+    person = with_totp(verified(UserFactory()))
+    round.programme.organisation.coordinators.add(person)
+    other = Client()
+    other.force_login(person)
+    return other

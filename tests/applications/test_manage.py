@@ -38,6 +38,8 @@ def test_coordinator_sees_list_and_detail(client, round, coordinator, applicatio
     response = client.get(url(round, "application_detail", pk=application.pk))
     assert response.status_code == 200
     assert "Geheime Erwartungen" in response.content.decode()
+    # Languages read as words, not codes.
+    assert "<dd class=\"col-sm-8\">German</dd>" in response.content.decode()
 
 
 def test_trainer_reads_but_cannot_change(client, round, people, application):
@@ -191,4 +193,30 @@ def test_list_query_count_does_not_grow(client, round, coordinator, people,
     assert len(response.context["applications"]) == count
 
 
-QUERIES = 16
+QUERIES = 17  # one more: the page count
+
+
+def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkeypatch):
+    from tandem.manage.applications import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for name in ["Anna", "Bert", "Carla", "Dora", "Emil"]:
+        ApplicationFactory(round=round, person=UserFactory(name=name),
+                           topics=["data_sources"])
+    client.force_login(coordinator)
+    base = url(round, "application_list")
+
+    def page(params):
+        response = client.get(base, params)
+        assert response.status_code == 200
+        return response, [x.person.name for x in response.context["applications"]]
+
+    response, names = page({"sort": "-name", "topic": "data_sources"})
+    assert names == ["Emil", "Dora"]
+    html = response.content.decode()
+    assert "sort=-name&amp;topic=data_sources&amp;page=2" in html
+    assert "Showing 1–2 of 5" in html
+    assert page({"sort": "-name", "page": "3"})[1] == ["Anna"]
+    # A page number out of range or not a number shows the nearest page, not an error.
+    assert page({"sort": "-name", "page": "99"})[1] == ["Anna"]
+    assert page({"sort": "-name", "page": "x"})[1] == ["Emil", "Dora"]

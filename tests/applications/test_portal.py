@@ -19,6 +19,38 @@ pytestmark = pytest.mark.django_db
 S = ApplicationState
 
 
+@pytest.fixture(autouse=True)
+def _published_call(round):
+    # Applicants find the form through the published call (a non-public round: see below).
+    round.is_public = True
+    round.save()
+
+
+@pytest.mark.parametrize("who", ["outsider", "foreign_coordinator"])
+def test_unpublished_round_hides_its_form_from_strangers(client, round, people, in_window, who):
+    round.is_public = False
+    round.save()
+    client.force_login(people[who])
+    for name in ("application_apply", "application_withdraw"):
+        response = client.get(url(round, name))
+        assert response.status_code == 404
+        assert round.name not in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_unpublished_round_takes_applications_from_people_it_knows(
+    client, round, people, in_window
+):
+    round.is_public = False
+    round.save()
+    for who in ("mentee", "coordinator"):
+        client.force_login(people[who])
+        assert client.get(url(round)).status_code == 200
+    imported = ApplicationFactory(round=round, person=verified(UserFactory()))
+    client.force_login(imported.person)
+    assert client.get(url(round)).status_code == 200
+
+
 def url(round, name="application_apply"):
     return reverse(f"portal:{name}", kwargs=round.url_kwargs)
 

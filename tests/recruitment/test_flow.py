@@ -46,9 +46,8 @@ def test_invitation_flow_end_to_end(client, round, coordinator,
     assert response.status_code == 302
     confirmation = next(m for m in mail.outbox if "/accounts/confirm-email/" in m.body)
     confirm_url = re.search(r"https?://\S+(/accounts/confirm-email/\S+/)", confirmation.body)
-    client.post(confirm_url.group(1))
-    response = client.post(reverse("account_login") + "?next=" + path, {
-        "login": "eva.brandt@example.org", "password": "Mentoring-2027!x"})
+    # Confirming in the same browser logs her in and leads back to the invitation.
+    response = client.post(confirm_url.group(1))
     assert response.status_code == 302 and response["Location"] == path
 
     response = client.post(path, {"answer": "accept"})
@@ -67,3 +66,36 @@ def test_invitation_flow_end_to_end(client, round, coordinator,
     assert "Ich zeige Ihnen mein Monitoring." in gallery.content.decode()
     # The link was used up.
     assert client.get(path).status_code == 404
+
+
+def test_invitation_is_listed_on_the_dashboard_of_the_invited_address(
+    client, round, coordinator
+):
+    """Signed up on another device (the link not at hand): the dashboard offers the link."""
+    from allauth.account.models import EmailAddress
+
+    from tandem.recruitment import services
+    from tests.factories import UserFactory
+
+    candidate = services.add_candidate(round=round, name="Eva Brandt",
+                                       email="eva.brandt@example.org", by=coordinator)
+    services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
+    candidate.refresh_from_db()
+    link = reverse("public:invitation", kwargs={**round.url_kwargs, "token": candidate.token})
+
+    person = UserFactory(email="Eva.Brandt@example.org")
+    address = EmailAddress.objects.create(user=person, email=person.email, verified=False,
+                                          primary=True)
+    client.force_login(person)
+    # An unconfirmed address proves nothing: no link.
+    assert link not in client.get(reverse("portal:dashboard")).content.decode()
+    address.verified = True
+    address.save()
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert link in page and round.name in page
+    # Someone else never sees it; an answered invitation disappears.
+    client.force_login(UserFactory())
+    assert link not in client.get(reverse("portal:dashboard")).content.decode()
+    services.decline_invitation(candidate=candidate)
+    client.force_login(person)
+    assert round.name not in client.get(reverse("portal:dashboard")).content.decode()

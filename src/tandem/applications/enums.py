@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.enums import Language  # noqa: F401 — one definition, re-exported
+
 
 class ApplicationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -19,9 +21,6 @@ class ApplicationSource(models.TextChoices):
     IMPORT = "import", _("Import")
 
 
-class Language(models.TextChoices):
-    GERMAN = "de", _("German")
-    ENGLISH = "en", _("English")
 
 
 S = ApplicationState

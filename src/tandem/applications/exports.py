@@ -47,7 +47,7 @@ def application_rows(applications) -> tuple[list[str], list[list[str]]]:
             institution.name if institution else "",
             institution.get_type_display() if institution else "",
             application.position, application.get_state_display(),
-            _when(application.submitted_at), *topics[:3], ", ".join(application.languages),
+            _when(application.submitted_at), *topics[:3], ", ".join(application.language_labels()),
             application.expectations, application.upcoming_projects, application.availability,
             ", ".join(str(choice.mentor) for choice in application.mentor_choices.all()),
             application.how_heard, _yes_no(application.supervisor_informed),
@@ -94,7 +94,7 @@ def mentor_profile_rows(profiles) -> tuple[list[str], list[list[str]]]:
             institution.name if institution else "",
             institution.get_type_display() if institution else "",
             "; ".join(f"{entry.topic.label} ({entry.level})" for entry in profile.levels.all()),
-            str(profile.capacity), ", ".join(profile.languages), profile.availability,
+            str(profile.capacity), ", ".join(profile.language_labels()), profile.availability,
             profile.presentation, profile.experience, _yes_no(profile.publish_in_gallery),
             profile.video_url,
         ])

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.enums import language_labels
+
 from .enums import ApplicationSource, ApplicationState
 
 # The version of the privacy notice shown on the form; stored with every consent.
@@ -60,6 +62,9 @@ class Application(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.round}"
+
+    def language_labels(self) -> list[str]:
+        return language_labels(self.languages)
 
     @property
     def ranked_topics(self):

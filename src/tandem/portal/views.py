@@ -10,14 +10,18 @@ from django.utils.translation import gettext as _
 from tandem.core.forms import add_service_errors
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
+from tandem.recruitment import selectors as recruitment_selectors
 
 from .forms import ProfileForm
 
 
 @login_required
 def dashboard(request):
-    entries = selectors.dashboard_for_user(request.user)
-    return render(request, "portal/dashboard.html", {"entries": entries})
+    context = {
+        "entries": selectors.dashboard_for_user(request.user),
+        "invitations": recruitment_selectors.open_invitations_for_user(request.user),
+    }
+    return render(request, "portal/dashboard.html", context)
 
 
 @login_required

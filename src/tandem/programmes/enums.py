@@ -48,3 +48,15 @@ class PhaseKind(models.TextChoices):
         order = self.ordered()
         index = order.index(self)
         return order[index + 1] if index + 1 < len(order) else None
+
+
+class Language(models.TextChoices):
+    """Languages a tandem can talk in (codes, not UI languages); mentors and mentees pick."""
+
+    GERMAN = "de", _("German")
+    ENGLISH = "en", _("English")
+
+
+def language_labels(codes) -> list[str]:
+    """Readable names for stored language codes (unknown codes are left out)."""
+    return [str(Language(code).label) for code in codes if code in Language.values]

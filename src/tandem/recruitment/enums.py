@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.enums import Language  # noqa: F401 — one definition, re-exported
+
 
 class CandidateStatus(models.TextChoices):
     IDEA = "idea", _("Idea")
@@ -24,10 +26,3 @@ class Weekday(models.TextChoices):
     WEDNESDAY = "wed", _("Wednesday")
     THURSDAY = "thu", _("Thursday")
     FRIDAY = "fri", _("Friday")
-
-
-class Language(models.TextChoices):
-    """Languages a tandem can talk in (codes, not UI languages)."""
-
-    GERMAN = "de", _("German")
-    ENGLISH = "en", _("English")

@@ -6,7 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import CandidateStatus, ExpertiseLevel, Language, Weekday
+from tandem.programmes.enums import language_labels
+
+from .enums import CandidateStatus, ExpertiseLevel, Weekday
 from .validators import validate_pdf, validate_photo_size, validate_slides_size
 
 
@@ -105,7 +107,7 @@ class MentorProfile(models.Model):
         return str(self.person)
 
     def language_labels(self) -> list[str]:
-        return [str(Language(code).label) for code in self.languages if code in Language.values]
+        return language_labels(self.languages)
 
     def weekday_labels(self) -> list[str]:
         return [str(Weekday(code).label) for code in self.weekdays if code in Weekday.values]

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from tandem.documents.supervisor_letter import SupervisorLetterData
 from tandem.programmes.enums import PhaseKind, RoleKind
 
+from .enums import CandidateStatus
 from .models import Candidate, MentorProfile, MentorTopic
 
 MAIL_KEYS = ["mentor_invitation", "mentor_reminder"]
@@ -79,6 +80,29 @@ def candidate_for_token(token: str) -> Candidate | None:
     if candidate is None or not candidate.token_valid:
         return None
     return candidate
+
+
+def open_invitations_for_user(person) -> list[Candidate]:
+    """Unanswered invitations sent to one of the person's confirmed addresses.
+
+    The dashboard lists them so that an invitation can be answered after signing up or
+    logging in on another device, without the original link at hand.
+    """
+    from allauth.account.models import EmailAddress
+
+    addresses = EmailAddress.objects.filter(user=person, verified=True).values_list(
+        "email", flat=True
+    )
+    emails = [address.lower() for address in addresses]
+    if not emails:
+        return []
+    return list(
+        Candidate.objects.select_related("round__programme__organisation")
+        .filter(email__in=emails, token_expires_at__gt=timezone.now())
+        .filter(status__in=[CandidateStatus.INVITED, CandidateStatus.NO_ANSWER])
+        .exclude(token=None)
+        .order_by("token_expires_at")
+    )
 
 
 def candidate_counts(round) -> dict[str, int]:

@@ -21,6 +21,7 @@ from tandem.programmes.services import assign_role
 
 from .enums import CandidateStatus, Language, Weekday
 from .models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile, MentorTopic
+from .photos import normalised_photo
 from .selectors import invitation_drafts
 
 INVITATION_VALID_DAYS = 30
@@ -92,6 +93,51 @@ def update_candidate(
     candidate.topics.set(topics)
     log_action(by, "candidate.updated", candidate, round=candidate.round)
     return candidate
+
+
+# A coordinator may record an answer that came by phone or a reset by hand. "Invited" needs
+# a link and "accepted" needs the candidate's own account (it gives the mentor role), so
+# both only come from the invitation itself.
+STATUSES_BY_HAND = [CandidateStatus.IDEA, CandidateStatus.DECLINED, CandidateStatus.NO_ANSWER]
+
+
+@transaction.atomic
+def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
+    if status not in STATUSES_BY_HAND:
+        raise ValidationError({"status": _("This status can only come from an invitation.")})
+    if candidate.status == CandidateStatus.ACCEPTED:
+        raise ValidationError({"status": _(
+            "This person accepted and is a mentor of the round. To end that, remove the "
+            "mentor role under “People and roles”.")})
+    previous = candidate.status
+    candidate.status = status
+    # Any change by hand closes an open link: the answer is known or the invitation is reset.
+    candidate.token = None
+    candidate.token_expires_at = None
+    if status == CandidateStatus.IDEA:
+        candidate.invited_at = candidate.reminded_at = candidate.answered_at = None
+    elif status == CandidateStatus.DECLINED:
+        candidate.answered_at = timezone.now()
+    candidate.save()
+    _drop_invitation_drafts(candidate)
+    log_action(by, "candidate.status_set", candidate, round=candidate.round,
+               data={"from": previous, "to": status})
+    return candidate
+
+
+@transaction.atomic
+def remove_candidate(*, candidate: Candidate, by) -> None:
+    """Take a person off the list; an accepted mentor keeps role and profile."""
+    round = candidate.round
+    _drop_invitation_drafts(candidate)
+    log_action(by, "candidate.removed", candidate, round=round,
+               data={"status": candidate.status})
+    candidate.delete()
+
+
+def _drop_invitation_drafts(candidate: Candidate) -> None:
+    # Unsent drafts to this person would otherwise still go out after a release.
+    invitation_drafts(candidate.round).filter(to__iexact=candidate.email).delete()
 
 
 @dataclass
@@ -300,16 +346,22 @@ def save_mentor_profile(
     profile.availability = data.availability.strip()
     profile.video_url = data.video_url
     profile.publish_in_gallery = data.publish_in_gallery
-    for name in ("photo", "slides"):
-        value = getattr(data, name)
+    new_photo = normalised_photo(data.photo) if data.photo else data.photo
+    replaced = []
+    for name, value in (("photo", new_photo), ("slides", data.slides)):
+        stored = getattr(profile, name)
+        if value is False or (value and stored):
+            replaced.append((stored.storage, stored.name))
         if value is False:
-            getattr(profile, name).delete(save=False)
+            setattr(profile, name, None)
         elif value:
             setattr(profile, name, value)
     # Stored files were checked when they were uploaded; only new uploads are validated.
     unchanged = [name for name in ("photo", "slides") if not getattr(data, name)]
     profile.full_clean(exclude=["round", "person", *unchanged])
     profile.save()
+    # Old files go only once the new state is committed: a failed save keeps them.
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in replaced if name])
     MentorTopic.objects.filter(profile=profile).delete()
     MentorTopic.objects.bulk_create(
         MentorTopic(profile=profile, topic=topic, level=level) for topic, level in levels.items()

@@ -1,26 +1,21 @@
 """Coordinator pages for applications: list, detail, bulk decisions, import, export.
 
 Trainers read the list and the details (DESIGN.md §2) but change nothing; every
-other role gets 404. The uploaded import file is kept between the steps as a file
-under MEDIA_ROOT/imports with a random name (the session holds only that name, the
-consent source and the mapping); it is deleted after the import or when a new file
-is uploaded.
+other role gets 404. The uploaded import file waits between the steps in
+tandem.applications.import_files (the session holds only its random name, the consent
+source and the mapping).
 """
 
-import re
-import secrets
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tandem.applications import selectors, services
+from tandem.applications import import_files, selectors, services
 from tandem.applications.exports import (
     application_rows,
     mentor_profile_rows,
@@ -40,6 +35,14 @@ from tandem.privacy.services import log_action
 from .forms import BulkForm, FilterForm, ImportUploadForm, MappingForm, StateForm
 
 SORT_COLUMNS = ["name", "submitted", "state", "institution_type"]
+PAGE_SIZE = 100
+
+
+def _without_page(params) -> str:
+    """The list's query string for page links: filters and sort stay, the page changes."""
+    params = params.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 class ApplicationsMixin(RoundScopeMixin):
@@ -72,8 +75,11 @@ class ApplicationListView(ApplicationsMixin, View):
             institution_type=filters.get("institution_type", ""), query=filters.get("q", ""),
             sort=sort,
         )
+        page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
         context = self.base_context() | {
-            "applications": applications,
+            "applications": page.object_list,
+            "page": page,
+            "page_query": _without_page(request.GET),
             "filter_form": form,
             "state_form": bulk_form or StateForm(),
             "bulk_form": bulk_form,
@@ -183,13 +189,6 @@ class ApplicationExportView(ApplicationsMixin, View):
 
 # --- import --------------------------------------------------------------------------
 
-TOKEN = re.compile(r"^[0-9a-f]{32}$")
-
-
-def _import_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
 class ImportMixin(ApplicationsMixin):
     permission = "applications.import_applications"
 
@@ -199,20 +198,17 @@ class ImportMixin(ApplicationsMixin):
 
     def stored(self) -> dict | None:
         state = self.request.session.get(self.session_key)
-        if not state or not TOKEN.match(state.get("token", "")):
-            return None
-        if not (_import_dir() / state["token"]).is_file():
+        if not state or not import_files.exists(state.get("token", "")):
             return None
         return state
 
     def read(self, state):
-        content = (_import_dir() / state["token"]).read_bytes()
-        return read_table(content, state["filename"])
+        return read_table(import_files.load(state["token"]), state["filename"])
 
     def forget(self) -> None:
         state = self.request.session.pop(self.session_key, None)
-        if state and TOKEN.match(state.get("token", "")):
-            (_import_dir() / state["token"]).unlink(missing_ok=True)
+        if state:
+            import_files.discard(state.get("token", ""))
 
     def restart(self, message: str):
         messages.error(self.request, message)
@@ -235,9 +231,7 @@ class ImportUploadView(ImportMixin, View):
                 form.add_error("file", error.messages)
             else:
                 self.forget()
-                token = secrets.token_hex(16)
-                _import_dir().mkdir(parents=True, exist_ok=True)
-                (_import_dir() / token).write_bytes(content)
+                token = import_files.store(content)
                 request.session[self.session_key] = {
                     "token": token, "filename": upload.name[-200:],
                     "source": form.cleaned_data["source"], "mapping": None,

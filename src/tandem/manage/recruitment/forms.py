@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.models import Topic
+from tandem.recruitment.services import STATUSES_BY_HAND
 
 
 class CandidateForm(forms.Form):
@@ -25,6 +26,20 @@ class CandidateForm(forms.Form):
     def __init__(self, *args, round, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = round.programme.topics.all()
+
+
+class CandidateStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        help_text=_("For answers that came another way. “Invited” and “accepted” only come "
+                    "from the invitation link."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (status.value, status.label) for status in STATUSES_BY_HAND
+        ]
 
 
 class InviteForm(forms.Form):

@@ -14,7 +14,13 @@ from tandem.mail.services import template_for
 from tandem.recruitment import selectors, services
 from tandem.recruitment.enums import CandidateStatus
 
-from .forms import CandidateForm, InfoEventForm, InvitationTextForm, InviteForm
+from .forms import (
+    CandidateForm,
+    CandidateStatusForm,
+    InfoEventForm,
+    InvitationTextForm,
+    InviteForm,
+)
 
 
 class RecruitmentMixin(RoundScopeMixin):
@@ -53,19 +59,19 @@ class CandidateListView(RecruitmentMixin, View):
         return render(request, "manage/recruitment/candidates.html", context, status=status)
 
 
-class CandidateEditView(RecruitmentMixin, View):
+class CandidateMixin(RecruitmentMixin):
     def get_candidate(self, pk):
         candidate = self.round.candidates.filter(pk=pk).first()
         if candidate is None:
             raise Http404
         return candidate
 
+
+class CandidateEditView(CandidateMixin, View):
     def get(self, request, candidate, **kwargs):
         found = self.get_candidate(candidate)
-        initial = {field: getattr(found, field)
-                   for field in ("name", "email", "institution", "notes", "language")}
-        initial["topics"] = list(found.topics.all())
-        return self.render(request, found, CandidateForm(initial=initial, round=self.round))
+        form = CandidateForm(initial=_candidate_initial(found), round=self.round)
+        return self.render(request, found, form)
 
     def post(self, request, candidate, **kwargs):
         found = self.get_candidate(candidate)
@@ -80,9 +86,58 @@ class CandidateEditView(RecruitmentMixin, View):
                 return redirect("manage:recruitment_candidates", **self.round.url_kwargs)
         return self.render(request, found, form, status=400)
 
-    def render(self, request, candidate, form, status=200):
-        context = self.base_context(candidate=candidate, form=form)
+    def render(self, request, candidate, form, status=200, status_form=None):
+        context = self.base_context(
+            candidate=candidate, form=form,
+            status_form=status_form or CandidateStatusForm(initial={"status": candidate.status}),
+        )
         return render(request, "manage/recruitment/candidate_form.html", context, status=status)
+
+
+class CandidateStatusView(CandidateMixin, View):
+    def post(self, request, candidate, **kwargs):
+        found = self.get_candidate(candidate)
+        form = CandidateStatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.set_candidate_status(
+                    candidate=found, status=form.cleaned_data["status"], by=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The status of %(name)s is now “%(status)s”.") % {
+                    "name": found.name, "status": found.get_status_display()})
+                return redirect("manage:recruitment_candidate_edit", candidate=found.pk,
+                                **self.round.url_kwargs)
+        found.refresh_from_db()
+        details = CandidateForm(initial=_candidate_initial(found), round=self.round)
+        return CandidateEditView.render(self, request, found, details, status=400,
+                                        status_form=form)
+
+
+class CandidateRemoveView(CandidateMixin, View):
+    """A confirmation page (works without JavaScript), then the removal."""
+
+    def get(self, request, candidate, **kwargs):
+        found = self.get_candidate(candidate)
+        context = self.base_context(candidate=found)
+        return render(request, "manage/recruitment/candidate_remove.html", context)
+
+    def post(self, request, candidate, **kwargs):
+        found = self.get_candidate(candidate)
+        name = found.name
+        services.remove_candidate(candidate=found, by=request.user)
+        messages.success(request, _("%(name)s was removed from the candidate list.") % {
+            "name": name})
+        return redirect("manage:recruitment_candidates", **self.round.url_kwargs)
+
+
+def _candidate_initial(candidate) -> dict:
+    initial = {field: getattr(candidate, field)
+               for field in ("name", "email", "institution", "notes", "language")}
+    initial["topics"] = list(candidate.topics.all())
+    return initial
 
 
 class InviteView(RecruitmentMixin, View):

@@ -21,12 +21,15 @@ from tandem.programmes.selectors import round_in_scope
 from .forms import ApplicationForm, initial_from
 
 
-def _round(org, programme, round) -> Round:
-    """Any logged-in person may apply, so any existing round answers (no role needed)."""
+def _round(request, org, programme, round) -> Round:
+    """A public round takes applications from anyone logged in; see applications.rules."""
     try:
-        return round_in_scope(org, programme, round)
+        found = round_in_scope(org, programme, round)
     except Round.DoesNotExist:
         raise Http404 from None
+    if not request.user.has_perm("applications.apply", found):
+        raise Http404
+    return found
 
 
 def _closed_message(window) -> str:
@@ -41,7 +44,7 @@ def _closed_message(window) -> str:
 
 @login_required
 def apply(request, org, programme, round):
-    round = _round(org, programme, round)
+    round = _round(request, org, programme, round)
     person = request.user
     if person.institution_id is None:
         messages.info(request, _("Please add your institution to your profile first; then "
@@ -106,7 +109,7 @@ def apply(request, org, programme, round):
 
 
 def _own_application(request, org, programme, round):
-    round = _round(org, programme, round)
+    round = _round(request, org, programme, round)
     application = selectors.application_for_user(round, request.user)
     if application is None:
         raise Http404
