@@ -17,8 +17,7 @@ from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
 
-GET_PAGES = ["recruitment_candidates", "recruitment_outbox", "recruitment_invitation_text",
-             "recruitment_info_event"]
+GET_PAGES = ["recruitment_candidates", "recruitment_outbox", "recruitment_info_event"]
 
 
 @pytest.mark.parametrize("name", GET_PAGES)
@@ -197,19 +196,20 @@ def test_outbox_query_count(login, round, coordinator, django_assert_max_num_que
         client.get(manage_url("recruitment_outbox", round))
 
 
-def test_invitation_text_page(login, round, coordinator):
+def test_invitation_text_is_edited_on_the_mail_text_page(login, round, coordinator):
     client = login(coordinator)
-    page = client.get(manage_url("recruitment_invitation_text", round)).content.decode()
-    assert "Einladung" in page
+    page = client.get(manage_url("recruitment_candidates", round)).content.decode()
+    editor = manage_url("mail_text", round, key="mentor_invitation")
+    assert editor in page
     data = {"subject_de": "Einladung", "body_de": "Hallo {{ name }}",
             "subject_en": "Invitation", "body_en": "Hi {% if %}"}
-    response = client.post(manage_url("recruitment_invitation_text", round), data)
+    response = client.post(editor, data)
     assert response.status_code == 400
     assert not MailTemplate.objects.exists()
     data["body_en"] = "Hi {{ name }}"
-    response = client.post(manage_url("recruitment_invitation_text", round), data)
+    response = client.post(editor, data)
     assert response.status_code == 302
-    assert MailTemplate.objects.filter(round=round).count() == 2
+    assert MailTemplate.objects.filter(round=round, key="mentor_invitation").count() == 2
 
 
 def test_schedule_info_event_page(login, round, coordinator):

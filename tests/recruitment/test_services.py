@@ -140,13 +140,16 @@ def test_remind_task_runs_the_service(round, coordinator):
 
 
 def test_invitation_text_of_the_round_is_used_and_checked(round, coordinator):
+    from tandem.mail.services import save_round_texts
+
     with pytest.raises(ValidationError) as error:
-        services.save_invitation_texts(
-            round=round, by=coordinator, texts={"de": ("Hallo {% if %}", "x"), "en": ("a", "b")}
+        save_round_texts(
+            round=round, key="mentor_invitation", by=coordinator,
+            texts={"de": ("Hallo {% if %}", "x"), "en": ("a", "b")},
         )
     assert "subject_de" in error.value.message_dict
-    services.save_invitation_texts(
-        round=round, by=coordinator,
+    save_round_texts(
+        round=round, key="mentor_invitation", by=coordinator,
         texts={"de": ("Einladung {{ round }}", "Hallo {{ name }}: {{ url }}"),
                "en": ("Invitation", "Hi {{ name }}")},
     )

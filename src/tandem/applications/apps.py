@@ -7,8 +7,9 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES
+        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
 
-        from .mails import MAIL_TEMPLATES
+        from .mails import MAIL_TEMPLATES, PURPOSES
 
         DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
+        MAIL_PURPOSES.update(PURPOSES)

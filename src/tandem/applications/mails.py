@@ -1,5 +1,7 @@
 """E-mail texts of the applications area (registered in apps.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "application_submitted": {
         "de": (
@@ -22,4 +24,12 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "news about the selection.\n\nBest regards\nThe Tandem team\n",
         ),
     },
+}
+
+# Title and one-line description per purpose, for the coordinators' mail text pages.
+PURPOSES: dict[str, tuple[str, str]] = {
+    "application_submitted": (
+        _("Application received"),
+        _("Confirms a mentee's application and says until when it can still be changed."),
+    ),
 }

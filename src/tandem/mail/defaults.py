@@ -1,8 +1,11 @@
 """Built-in e-mail texts, per purpose and language, as Django template strings.
 
 A coordinator can override each of them (MailTemplate); these are the fall-back.
-Other apps register their purposes by adding keys here.
+Other apps register their purposes by adding keys here, and a title with a one-line
+description to MAIL_PURPOSES so coordinators know what each text is for.
 """
+
+from django.utils.translation import gettext_lazy as _
 
 DEFAULT_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "role_assigned": {
@@ -19,3 +22,15 @@ DEFAULT_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
 }
+
+# Purpose key -> (title, one-line description), shown on the coordinators' text pages.
+MAIL_PURPOSES: dict[str, tuple[str, str]] = {
+    "role_assigned": (
+        _("Role in a round"),
+        _("Tells a person that they now have a role (mentor, mentee, trainer …) in the round."),
+    ),
+}
+
+# Purposes whose text coordinators must not read in the outbox (e.g. a booked
+# consultation, DESIGN.md §2): the outbox shows only recipient, status and times.
+CONFIDENTIAL_PURPOSES: set[str] = set()

@@ -7,3 +7,5 @@ class MailStatus(models.TextChoices):
     QUEUED = "queued", _("Queued for sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # A draft a coordinator decided not to send; kept so the outbox shows what never went out.
+    DISCARDED = "discarded", _("Discarded")

@@ -1,14 +1,22 @@
 """Every e-mail of the platform goes through here: render, queue, send in the background."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, Template
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from tandem.privacy.services import log_action
 
 from .defaults import DEFAULT_TEMPLATES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
+from .previews import sample_context
+from .texts import placeholders_for, template_errors
+
+SUBJECT_MAX_LENGTH = MailTemplate._meta.get_field("subject").max_length
 
 
 def template_for(key: str, language: str, round=None) -> tuple[str, str]:
@@ -23,6 +31,11 @@ def template_for(key: str, language: str, round=None) -> tuple[str, str]:
 
 def render_mail(key: str, language: str, context: dict, round=None) -> tuple[str, str]:
     subject, body = template_for(key, language, round)
+    return render_text(subject, body, language, context)
+
+
+def render_text(subject: str, body: str, language: str, context: dict) -> tuple[str, str]:
+    """Fill in a subject and body as a sent mail would be (also used for previews)."""
     with translation.override(language):
         ctx = Context({"site_url": settings.SITE_URL, **context}, autoescape=False)
         return Template(subject).render(ctx).strip(), Template(body).render(ctx)
@@ -82,3 +95,145 @@ def send_now(mail_id: int) -> None:
     mail.status = MailStatus.SENT
     mail.sent_at = timezone.now()
     mail.save(update_fields=["status", "sent_at"])
+
+
+# --- a round's own texts ---------------------------------------------------------------
+
+
+def _normalised(subject: str, body: str) -> tuple[str, str]:
+    # Browsers send CRLF from text areas; the built-in texts and sent mails use LF.
+    return subject.strip(), body.replace("\r\n", "\n").strip() + "\n"
+
+
+def _text_errors(round, key: str, language: str, subject: str, body: str) -> dict:
+    placeholders = placeholders_for(key)
+    sample = sample_context(placeholders, language, round)
+    errors = {}
+    if "\n" in subject or "\r" in subject:
+        errors[f"subject_{language}"] = [_("The subject must be a single line.")]
+    elif len(subject) > SUBJECT_MAX_LENGTH:
+        errors[f"subject_{language}"] = [_("The subject can have at most %(n)s characters.")
+                                          % {"n": SUBJECT_MAX_LENGTH}]
+    elif not subject.strip():
+        errors[f"subject_{language}"] = [_("Please write a subject.")]
+    elif problems := template_errors(subject, placeholders, sample):
+        errors[f"subject_{language}"] = problems
+    if not body.strip():
+        errors[f"body_{language}"] = [_("Please write a text.")]
+    elif problems := template_errors(body, placeholders, sample):
+        errors[f"body_{language}"] = problems
+    return errors
+
+
+def round_text_errors(round, key: str, texts: dict[str, tuple[str, str]]) -> dict:
+    """Field name (``subject_<language>``, ``body_<language>``) -> what is wrong there."""
+    errors = {}
+    for language, (subject, body) in texts.items():
+        errors.update(_text_errors(round, key, language, subject, body))
+    return errors
+
+
+def preview_text(*, round, key: str, language: str, subject: str, body: str, by=None):
+    """Subject and body filled in with sample values, as the recipient would read them.
+
+    Raises ValidationError when the text could not be sent (e.g. an older text saved
+    before a check existed), so a preview never fails with an error page.
+    """
+    errors = _text_errors(round, key, language, subject, body)
+    if errors:
+        raise ValidationError(errors)
+    sample = sample_context(placeholders_for(key), language, round, by)
+    return render_text(subject, body, language, sample)
+
+
+@transaction.atomic
+def save_round_texts(*, round, key: str, texts: dict[str, tuple[str, str]], by) -> None:
+    """The round's own texts of one purpose (MailTemplate overrides), per language.
+
+    ``texts`` maps a language code to (subject, body). All are checked before any is
+    saved; errors name the fields ``subject_<language>`` and ``body_<language>``. A text
+    equal to the default is not kept as the round's own, so the round goes on following
+    the default (and the text pages say so).
+    """
+    if key not in DEFAULT_TEMPLATES:
+        raise ValidationError(_("There is no e-mail text for this purpose."))
+    if not set(texts) <= {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("E-mail texts can only be written in the platform's languages."))
+    errors = round_text_errors(round, key, texts)
+    if errors:
+        raise ValidationError(errors)
+    for language, (subject, body) in texts.items():
+        subject, body = _normalised(subject, body)
+        own = MailTemplate.objects.filter(key=key, language=language, round=round)
+        if (subject, body) == _normalised(*template_for(key, language)):
+            if own.delete()[0]:
+                log_action(by, "mail_text.reset", round, round=round,
+                           data={"key": key, "languages": [language]})
+            continue
+        template, _created = MailTemplate.objects.update_or_create(
+            key=key, language=language, round=round,
+            defaults={"subject": subject, "body": body},
+        )
+        log_action(by, "mail_text.saved", template, round=round,
+                   data={"key": key, "language": language})
+
+
+@transaction.atomic
+def reset_round_texts(*, round, key: str, by) -> int:
+    """Drop the round's own texts of one purpose; the default applies again."""
+    own = MailTemplate.objects.filter(key=key, round=round)
+    languages = sorted(own.values_list("language", flat=True))
+    count = own.delete()[0]
+    if count:
+        log_action(by, "mail_text.reset", round, round=round,
+                   data={"key": key, "languages": languages})
+    return count
+
+
+# --- the round's outbox ------------------------------------------------------------------
+
+
+def _chosen(round, status: MailStatus, mails=None) -> list[int]:
+    """Ids of the round's mails in ``status`` (of ``mails``, if given), locked for the change.
+
+    The lock makes a second coordinator's click wait and then find nothing left to do,
+    so no mail is released or retried twice.
+    """
+    found = QueuedMail.objects.filter(round=round, status=status)
+    if mails is not None:
+        found = found.filter(pk__in=[mail.pk for mail in mails])
+    return list(found.select_for_update().values_list("pk", flat=True))
+
+
+@transaction.atomic
+def release_round_mails(*, round, by, mails=None) -> int:
+    """Send the round's drafts: those in ``mails``, or all of them."""
+    ids = _chosen(round, MailStatus.DRAFT, mails)
+    count = release_mails(QueuedMail.objects.filter(pk__in=ids))
+    if count:
+        log_action(by, "mail.released", round, round=round, data={"count": count, "mails": ids})
+    return count
+
+
+@transaction.atomic
+def discard_mails(*, round, by, mails) -> int:
+    """Drafts that will never be sent; they stay in the outbox, marked as discarded."""
+    ids = _chosen(round, MailStatus.DRAFT, mails)
+    count = QueuedMail.objects.filter(pk__in=ids).update(status=MailStatus.DISCARDED)
+    if count:
+        log_action(by, "mail.discarded", round, round=round, data={"count": count, "mails": ids})
+    return count
+
+
+@transaction.atomic
+def retry_mails(*, round, by, mails=None) -> int:
+    """Queue failed mails again (those in ``mails``, or all of the round's)."""
+    ids = _chosen(round, MailStatus.FAILED, mails)
+    for mail in QueuedMail.objects.filter(pk__in=ids):
+        mail.status, mail.error = MailStatus.QUEUED, ""
+        mail.save(update_fields=["status", "error"])
+        schedule_sending(mail)
+    if ids:
+        log_action(by, "mail.retried", round, round=round,
+                   data={"count": len(ids), "mails": ids})
+    return len(ids)

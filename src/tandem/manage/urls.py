@@ -29,4 +29,5 @@ urlpatterns = [
     # Pages of later phases live in their own packages (one per domain area).
     path(ROUND + "recruitment/", include("tandem.manage.recruitment.urls")),
     path(ROUND + "applications/", include("tandem.manage.applications.urls")),
+    path(ROUND + "mail/", include("tandem.manage.mail.urls")),
 ]

@@ -7,8 +7,9 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES
+        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
 
-        from .mail_texts import MAIL_TEMPLATES
+        from .mail_texts import MAIL_TEMPLATES, PURPOSES
 
         DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
+        MAIL_PURPOSES.update(PURPOSES)

@@ -1,5 +1,7 @@
 """Built-in e-mail texts of mentor recruitment (both languages; coordinators may override)."""
 
+from django.utils.translation import gettext_lazy as _
+
 _SIGNATURE_DE = "\nViele Grüße\n{{ coordinator }}\n{{ organisation }}\n"
 _SIGNATURE_EN = "\nBest regards\n{{ coordinator }}\n{{ organisation }}\n"
 
@@ -97,4 +99,20 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Best regards\n{{ organisation }}\n",
         ),
     },
+}
+
+# Title and one-line description per purpose, for the coordinators' mail text pages.
+PURPOSES: dict[str, tuple[str, str]] = {
+    "mentor_invitation": (
+        _("Invitation to mentor"),
+        _("Invites a candidate to mentor: goals, effort, yield, possible problems, personal link."),
+    ),
+    "mentor_reminder": (
+        _("Reminder to mentor candidates"),
+        _("Sent once to candidates who have not answered their invitation after some days."),
+    ),
+    "info_event_registration": (
+        _("Registration for the info event"),
+        _("Confirms a registration for the info event, with date, video link and calendar file."),
+    ),
 }

@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template import Template, TemplateSyntaxError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.mail.models import MailTemplate
 from tandem.mail.services import queue_mail, release_mails
 from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
@@ -265,32 +263,6 @@ def remind_candidates(
         log_action(None, "candidate.no_answer", candidate, round=candidate.round)
         given_up += 1
     return reminded, given_up
-
-
-@transaction.atomic
-def save_invitation_texts(*, round: Round, texts: dict[str, tuple[str, str]], by) -> None:
-    """The round's own invitation text per language (MailTemplate overrides).
-
-    ``texts`` maps a language code to (subject, body); all are checked before any is saved.
-    Errors name the fields ``subject_<language>`` and ``body_<language>``.
-    """
-    errors = {}
-    for language, (subject, body) in texts.items():
-        for name, text in (("subject", subject), ("body", body)):
-            try:
-                Template(text)
-            except TemplateSyntaxError as error:
-                errors[f"{name}_{language}"] = _("The placeholders are broken: %(error)s") % {
-                    "error": error}
-    if errors:
-        raise ValidationError(errors)
-    for language, (subject, body) in texts.items():
-        template, _created = MailTemplate.objects.update_or_create(
-            key="mentor_invitation", language=language, round=round,
-            defaults={"subject": subject, "body": body},
-        )
-        log_action(by, "candidate.invitation_text_saved", template, round=round,
-                   data={"language": language})
 
 
 # --- mentor profile -------------------------------------------------------------------

@@ -17,7 +17,9 @@ class CandidateForm(forms.Form):
     )
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Only coordinators see these notes."),
+        help_text=_("Only coordinators see these notes here. The person receives them with "
+                    "their data export if they ask for it (right of access), so write them "
+                    "accordingly."),
     )
     language = forms.ChoiceField(
         label=_("Language for e-mails"), choices=settings.LANGUAGES, initial="de"
@@ -51,15 +53,6 @@ class InviteForm(forms.Form):
     def __init__(self, *args, round, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["candidates"].queryset = round.candidates.all()
-
-
-class InvitationTextForm(forms.Form):
-    subject_de = forms.CharField(label=_("Subject (German)"), max_length=200)
-    body_de = forms.CharField(label=_("Text (German)"), widget=forms.Textarea(attrs={"rows": 16}))
-    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
-    body_en = forms.CharField(
-        label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 16})
-    )
 
 
 class LocalDateTimeInput(forms.DateTimeInput):

@@ -13,8 +13,6 @@ urlpatterns = [
          name="recruitment_candidate_remove"),
     path("invite/", views.InviteView.as_view(), name="recruitment_invite"),
     path("outbox/", views.OutboxView.as_view(), name="recruitment_outbox"),
-    path("invitation-text/", views.InvitationTextView.as_view(),
-         name="recruitment_invitation_text"),
     path("info-event/", views.InfoEventView.as_view(), name="recruitment_info_event"),
     path("profiles/", views.ProfileListView.as_view(), name="recruitment_profiles"),
 ]

@@ -10,7 +10,6 @@ from django.views import View
 
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
-from tandem.mail.services import template_for
 from tandem.recruitment import selectors, services
 from tandem.recruitment.enums import CandidateStatus
 
@@ -18,7 +17,6 @@ from .forms import (
     CandidateForm,
     CandidateStatusForm,
     InfoEventForm,
-    InvitationTextForm,
     InviteForm,
 )
 
@@ -173,40 +171,6 @@ class OutboxView(RecruitmentMixin, View):
             "%(n)s e-mail is being sent.", "%(n)s e-mails are being sent.", count
         ) % {"n": count})
         return redirect("manage:recruitment_outbox", **self.round.url_kwargs)
-
-
-class InvitationTextView(RecruitmentMixin, View):
-    def get(self, request, **kwargs):
-        initial = {}
-        for language in ("de", "en"):
-            subject, body = template_for("mentor_invitation", language, self.round)
-            initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
-        return self.render(request, InvitationTextForm(initial=initial))
-
-    def post(self, request, **kwargs):
-        form = InvitationTextForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.save_invitation_texts(
-                    round=self.round, by=request.user,
-                    texts={lang: (data[f"subject_{lang}"], data[f"body_{lang}"])
-                           for lang in ("de", "en")},
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The invitation text was saved."))
-                return redirect("manage:recruitment_invitation_text", **self.round.url_kwargs)
-        return self.render(request, form, status=400)
-
-    def render(self, request, form, status=200):
-        context = self.base_context(form=form, placeholders=PLACEHOLDERS)
-        return render(request, "manage/recruitment/invitation_text.html", context, status=status)
-
-
-PLACEHOLDERS = ["name", "round", "programme", "organisation", "coordinator", "months",
-                "meeting_hours", "expires", "site_url", "url"]
 
 
 class InfoEventView(RecruitmentMixin, View):

@@ -1,0 +1,70 @@
+"""Reads of the mail domain: purposes, a round's own texts, the round's outbox."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, MAIL_PURPOSES
+from .enums import MailStatus
+from .models import MailTemplate, QueuedMail
+
+
+@dataclass(frozen=True)
+class Purpose:
+    key: str
+    title: str
+    description: str
+
+    @property
+    def confidential(self) -> bool:
+        return self.key in CONFIDENTIAL_PURPOSES
+
+
+def purpose_of(key: str) -> Purpose:
+    """Title and description of a purpose; a purpose nobody titled shows its key."""
+    title, description = MAIL_PURPOSES.get(key, (key, ""))
+    return Purpose(key=key, title=str(title), description=str(description))
+
+
+def mail_purposes() -> list[Purpose]:
+    """Every purpose with a built-in text, in the order the apps registered them."""
+    return [purpose_of(key) for key in DEFAULT_TEMPLATES]
+
+
+def own_text_languages(round) -> dict[str, list[str]]:
+    """Purpose key -> languages in which the round has its own text."""
+    languages: dict[str, list[str]] = {}
+    rows = MailTemplate.objects.filter(round=round).order_by("key", "language")
+    for key, language in rows.values_list("key", "language"):
+        languages.setdefault(key, []).append(language)
+    return languages
+
+
+def mails_for_round(round, *, status: str = "", key: str = ""):
+    mails = QueuedMail.objects.filter(round=round)
+    if status:
+        mails = mails.filter(status=status)
+    if key:
+        mails = mails.filter(template_key=key)
+    return mails.order_by("-created_at", "-id")
+
+
+def status_counts(round) -> list[tuple[MailStatus, int]]:
+    """How many of the round's mails are in each status (zeros included)."""
+    rows = QueuedMail.objects.filter(round=round).values("status").annotate(n=Count("id"))
+    counts = {row["status"]: row["n"] for row in rows}
+    return [(status, counts.get(status, 0)) for status in MailStatus]
+
+
+def outbox_purposes(round) -> list[Purpose]:
+    """Purposes to filter the outbox by: the registered ones and any the round's mails use."""
+    keys = list(DEFAULT_TEMPLATES)
+    used = QueuedMail.objects.filter(round=round).exclude(template_key="")
+    for key in used.values_list("template_key", flat=True).distinct().order_by():
+        if key not in keys:
+            keys.append(key)
+    return [purpose_of(key) for key in keys]
+
+
+def mail_of_round(round, pk: int) -> QueuedMail | None:
+    return QueuedMail.objects.filter(round=round, pk=pk).first()
