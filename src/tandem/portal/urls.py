@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path("institutions/", views.institution_search, name="institution_search"),
+    path("data/", include("tandem.portal.privacy.urls")),
     path("rounds/<slug:org>/<slug:programme>/<slug:round>/", views.round_detail, name="round"),
     path(
         "rounds/<slug:org>/<slug:programme>/<slug:round>/recruitment/",
