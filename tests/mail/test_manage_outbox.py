@@ -65,7 +65,7 @@ def test_outbox_shows_50_mails_a_page(login, round, coordinator):
     )
     client = login(coordinator)
     first = client.get(manage_url("mail_outbox", round)).content.decode()
-    assert first.count('name="mails"') == 50 and "Page 1 of 2" in first
+    assert first.count('name="mails"') == 50 and "Showing 1–50 of" in first
     assert "status=draft&amp;page=2" not in first and "page=2" in first
     second = client.get(manage_url("mail_outbox", round), {"status": "draft", "page": 2})
     html = second.content.decode()
