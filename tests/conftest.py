@@ -1,6 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.urls import reverse
 from django.utils import translation
 
 from tandem.programmes.enums import RoleKind
@@ -26,6 +27,37 @@ def _settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+# Roles that never see coordinator pages of a round (the trainer reads some: test those apart).
+DENIED_ROLES = ["mentor", "mentee", "trainer", "outsider", "foreign_coordinator"]
+
+
+def manage_url(name, round, **kwargs):
+    return reverse(f"manage:{name}", kwargs={**round.url_kwargs, **kwargs})
+
+
+def portal_url(name, round, **kwargs):
+    return reverse(f"portal:{name}", kwargs={**round.url_kwargs, **kwargs})
+
+
+def public_url(name, round, **kwargs):
+    return reverse(f"public:{name}", kwargs={**round.url_kwargs, **kwargs})
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """Argon2 is right for production and slow for the many accounts some tests create."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def with_totp(user):

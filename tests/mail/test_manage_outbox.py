@@ -7,9 +7,9 @@ from tandem.mail.defaults import CONFIDENTIAL_PURPOSES
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
 from tandem.privacy.models import AuditEntry
+from tests.conftest import DENIED_ROLES, manage_url
 from tests.factories import RoundFactory
 
-from .conftest import DENIED_ROLES, manage_url
 from .factories import QueuedMailFactory
 
 pytestmark = pytest.mark.django_db

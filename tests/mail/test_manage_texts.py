@@ -7,10 +7,8 @@ from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
 from tandem.mail.models import MailTemplate
 from tandem.mail.services import template_for
 from tandem.privacy.models import AuditEntry
-from tests.conftest import verified, with_totp
+from tests.conftest import DENIED_ROLES, manage_url, verified, with_totp
 from tests.factories import RoundFactory, RoundRoleFactory, UserFactory
-
-from .conftest import DENIED_ROLES, manage_url
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,9 @@ from tandem.mail.models import QueuedMail
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords_and_fresh_limits(settings):
-    # Argon2 is right for production and slow in tests; the rate limits live in the cache,
-    # and test databases reuse ids, so one test's attempts must not count in the next.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _fast_passwords_and_fresh_limits(fast_passwords):
+    # The rate limits live in the cache, and test databases reuse ids, so one test's
+    # attempts must not count in the next.
     cache.clear()
     yield
     cache.clear()

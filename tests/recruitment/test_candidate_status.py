@@ -10,9 +10,9 @@ from tandem.programmes.models import RoundRole
 from tandem.recruitment import services
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import Candidate
+from tests.conftest import DENIED_ROLES, manage_url
 from tests.factories import UserFactory
 
-from .conftest import DENIED_ROLES, manage_url
 from .factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import Candidate
+from tests.conftest import manage_url, portal_url, public_url
 
-from .conftest import manage_url, portal_url, public_url
 from .test_portal_views import profile_data
 
 pytestmark = pytest.mark.django_db

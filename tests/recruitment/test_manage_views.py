@@ -9,10 +9,9 @@ from tandem.mail.models import MailTemplate, QueuedMail
 from tandem.recruitment import services
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import Candidate, InfoEvent
-from tests.conftest import verified
+from tests.conftest import DENIED_ROLES, manage_url, verified
 from tests.factories import UserFactory
 
-from .conftest import DENIED_ROLES, manage_url
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from PIL import Image
 
 from tandem.recruitment.models import MentorProfile
 from tandem.recruitment.photos import PHOTO_MAX_SIDE
+from tests.conftest import portal_url
 
-from .conftest import portal_url
 from .test_portal_views import profile_data
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tandem.recruitment.models import MentorProfile
+from tests.conftest import portal_url
 
-from .conftest import portal_url
 from .factories import MentorProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from tandem.programmes.enums import InstitutionType, RoleKind
 from tandem.recruitment import services
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import InfoEventRegistration
+from tests.conftest import public_url
 from tests.factories import InstitutionFactory, UserFactory
 
-from .conftest import public_url
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
