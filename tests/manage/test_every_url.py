@@ -1,0 +1,119 @@
+"""Every page under /manage/, found from the URL configuration itself, for every role.
+
+New coordinator pages are covered without anyone adding them here: a page that a
+mentor, mentee, outsider or coordinator of another organisation can open — or that the
+trainer can open beyond the pages DESIGN.md §2 lets trainers read — fails this test.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tandem.mail.models import QueuedMail
+from tandem.privacy.models import AuditEntry
+from tests.applications.factories import ApplicationFactory
+from tests.recruitment.factories import CandidateFactory
+
+pytestmark = pytest.mark.django_db
+
+# What the trainer may read (GET only): mentor profiles and applications.
+TRAINER_READS = {"recruitment_profiles", "application_list", "application_detail"}
+# Pages that exist before any round does (anyone logged in may create an organisation).
+OPEN_TO_ALL = {"organisations"}
+
+
+def manage_patterns(resolver=None, prefix=""):
+    """(name, converter names) of every named URL in the "manage" namespace."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace or ""
+            inside = prefix or ("manage" if namespace == "manage" else "")
+            if inside or namespace == "manage":
+                yield from manage_patterns(entry, inside or "manage")
+            elif not namespace:
+                yield from manage_patterns(entry, prefix)
+        elif isinstance(entry, URLPattern) and prefix == "manage" and entry.name:
+            yield entry.name
+
+
+def sample_kwargs(round):
+    candidate = CandidateFactory(round=round, name="Eva Geheim", notes="vertraulich")
+    application = ApplicationFactory(round=round, expectations="Geheime Erwartungen")
+    mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Geheim",
+                                     body="Geheimer Text")
+    kwargs = round.url_kwargs
+    return {
+        **kwargs,
+        "topic": round.programme.topics.first().pk,
+        "role": round.roles.first().pk,
+        "candidate": candidate.pk,
+        "pk": application.pk,
+        "mail": mail.pk,
+        "key": "mentor_invitation",
+    }
+
+
+def urls_for(round):
+    values = sample_kwargs(round)
+    names = sorted(set(manage_patterns()))
+    assert len(names) >= 30  # the walk found the coordinator pages
+    result = []
+    for name in names:
+        for keys in _kwarg_sets(name):
+            missing = [key for key in keys if key not in values]
+            assert not missing, f"add a sample value for {missing} (URL manage:{name})"
+            result.append((name, reverse(f"manage:{name}", kwargs={k: values[k] for k in keys})))
+    return result
+
+
+def _kwarg_sets(name):
+    resolver = get_resolver().namespace_dict["manage"][1]
+    for possibility, _pattern, _defaults, _converters in resolver.reverse_dict.getlist(name):
+        for _text, params in possibility:
+            yield params
+
+
+SECRETS = ["Eva Geheim", "vertraulich", "Geheime Erwartungen", "Geheimer Text"]
+
+
+@pytest.mark.parametrize("who", ["mentor", "mentee", "trainer", "outsider",
+                                 "foreign_coordinator"])
+def test_nobody_outside_the_round_staff_opens_or_changes_a_manage_page(client, round,
+                                                                      people, who):
+    urls = urls_for(round)
+    client.force_login(people[who])
+    entries = AuditEntry.objects.count()
+    for name, url in urls:
+        for method in ("get", "post"):
+            if name in OPEN_TO_ALL or (who == "trainer" and method == "get"
+                                       and name in TRAINER_READS):
+                continue
+            response = getattr(client, method)(url)
+            # 405: a page the trainer may read does not take this method (says nothing new).
+            allowed = (404, 405) if who == "trainer" else (404,)
+            assert response.status_code in allowed, (who, method, url, response.status_code)
+            page = response.content.decode()
+            assert not [secret for secret in SECRETS if secret in page], (who, url)
+    assert AuditEntry.objects.count() == entries  # nothing happened
+
+
+def test_anonymous_is_sent_to_login_everywhere(client, round, people):
+    for _name, url in urls_for(round):
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 302, url
+            assert response.url.startswith(reverse("account_login")), url
+
+
+def test_coordinator_opens_every_page(client, round, people, coordinator):
+    client.force_login(coordinator)
+    for name, url in urls_for(round):
+        response = client.get(url)
+        # Pages that only take a POST answer 404 or 405 to a GET; the others work.
+        assert response.status_code in (200, 302, 404, 405), (url, response.status_code)
+        if response.status_code == 404:
+            assert name in POST_ONLY, f"manage:{name} answered 404 to its coordinator"
+
+
+POST_ONLY = {"round_phase", "topic_remove", "round_role_remove", "application_bulk",
+             "recruitment_invite", "recruitment_candidate_status", "mail_text_reset"}
