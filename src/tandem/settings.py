@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "tandem.recruitment",
     "tandem.applications",
     "tandem.documents",
+    "tandem.matching",
+    "tandem.tandems",
     # UI apps
     "tandem.core",
     "tandem.manage",

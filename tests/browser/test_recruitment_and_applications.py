@@ -89,3 +89,35 @@ def test_mentee_pages_dashboard_application_and_my_data(live_server, page, demo_
     page.get_by_text("Bitte kreuzen Sie das Kästchen zur Bestätigung an.").wait_for()
     assert_accessible(page)
     assert Application.objects.filter(person__email="mentee.demir@example.org").exists()
+
+
+def test_matching_pages_for_coordinator_and_mentee(live_server, page, settings):
+    settings.TANDEM_DEMO_SKIPS_MFA = True
+    call_command("demo", stage="matching", stdout=io.StringIO())
+    round = Round.objects.get()
+    kwargs = round.url_kwargs
+    log_in(page, live_server, "koordination@example.org")
+    page.goto(live_server.url + reverse("manage:matching", kwargs=kwargs))
+    assert_accessible(page)
+    page.get_by_label("Mindestpassung (%)").fill("150")
+    page.get_by_role("button", name="Matching starten").click()
+    assert page.get_by_label("Mindestpassung (%)").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+    page.get_by_label("Mindestpassung (%)").fill("25")
+    page.get_by_role("button", name="Matching starten").click()
+    page.get_by_role("heading", name="Matching-Lauf 3").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Lücken im Angebot (Lauf 3)").click()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "mentee.becker@example.org")
+    page.get_by_role("link", name="Ein Tandem-Vorschlag wartet auf Ihre Antwort").or_(
+        page.get_by_role("heading", name="Ein Tandem-Vorschlag wartet auf Ihre Antwort")
+    ).first.wait_for()
+    page.goto(live_server.url + reverse("portal:proposal", kwargs=kwargs))
+    assert_accessible(page)
+    page.get_by_label("Nein, das passt nicht").check()
+    page.get_by_role("button", name="Antwort senden").click()
+    page.get_by_text("warum es nicht passt").first.wait_for()
+    assert_accessible(page)

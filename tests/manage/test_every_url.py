@@ -9,9 +9,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tandem.mail.models import QueuedMail
+from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.privacy.models import AuditEntry
 from tests.applications.factories import ApplicationFactory
-from tests.recruitment.factories import CandidateFactory
+from tests.recruitment.factories import CandidateFactory, MentorProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,11 @@ def sample_kwargs(round):
     application = ApplicationFactory(round=round, expectations="Geheime Erwartungen")
     mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Geheim",
                                      body="Geheimer Text")
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal")
+    pair = {"round": round, "application": application,
+            "mentor_profile": MentorProfileFactory(round=round)}
+    proposal = Proposal.objects.create(run=run, score=0.5, **pair)
+    rule = PairRule.objects.create(kind="exclude", reason="Geheimer Grund", **pair)
     kwargs = round.url_kwargs
     return {
         **kwargs,
@@ -50,6 +56,9 @@ def sample_kwargs(round):
         "pk": application.pk,
         "mail": mail.pk,
         "key": "mentor_invitation",
+        "run": run.pk,
+        "proposal": proposal.pk,
+        "rule": rule.pk,
     }
 
 
@@ -73,7 +82,8 @@ def _kwarg_sets(name):
             yield params
 
 
-SECRETS = ["Eva Geheim", "vertraulich", "Geheime Erwartungen", "Geheimer Text"]
+SECRETS = ["Eva Geheim", "vertraulich", "Geheime Erwartungen", "Geheimer Text",
+           "Geheimer Grund"]
 
 
 @pytest.mark.parametrize("who", ["mentor", "mentee", "trainer", "outsider",

@@ -135,3 +135,21 @@ def test_a_failed_erasure_keeps_every_file(scenario, django_capture_on_commit_ca
         raise RuntimeError("the database went away")
     assert default_storage.exists(photo)
     assert MentorProfile.objects.filter(pk=scenario.profile.pk).exists()
+
+
+def test_the_persons_comments_on_proposals_go(round):
+    from tandem.matching.models import MatchRun, Proposal
+    from tests.recruitment.factories import MentorProfileFactory
+
+    person = UserFactory()
+    application = ApplicationFactory(round=round, person=person, state=S.ADMITTED)
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal")
+    proposal = Proposal.objects.create(
+        run=run, round=round, application=application,
+        mentor_profile=MentorProfileFactory(round=round), score=0.6, status="declined",
+        mentee_answer="decline", mentee_comment="Meine Vorgesetzte ist dagegen",
+        mentor_comment="Schade")
+    counts = erase_person(person, by=person)
+    proposal.refresh_from_db()
+    assert proposal.mentee_comment == "" and proposal.mentor_comment == "Schade"
+    assert counts["proposal_comments_blanked"] == 1

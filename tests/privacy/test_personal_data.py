@@ -107,3 +107,28 @@ def test_every_export_is_logged(scenario):
     entry = AuditEntry.objects.get(action="privacy.data_exported")
     assert entry.actor == scenario.person
     assert entry.object_id == str(scenario.person.pk)
+
+
+def test_export_holds_own_proposal_answers_but_not_the_partners(round):
+    from tandem.matching.models import MatchRun, Proposal
+    from tandem.privacy.personal_data import personal_data_of
+    from tandem.tandems.models import Tandem
+    from tests.applications.factories import ApplicationFactory
+    from tests.factories import UserFactory
+    from tests.recruitment.factories import MentorProfileFactory
+
+    mentee, mentor = UserFactory(name="Mia Mentee"), UserFactory(name="Max Mentor")
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal")
+    proposal = Proposal.objects.create(
+        run=run, round=round, application=ApplicationFactory(round=round, person=mentee),
+        mentor_profile=MentorProfileFactory(round=round, person=mentor), score=0.8,
+        status="accepted", mentee_answer="accept", mentee_comment="Passt sehr gut",
+        mentor_answer="accept", mentor_comment="Gern, aber erst ab März")
+    Tandem.objects.create(round=round, mentor=mentor, mentee=mentee, proposal=proposal)
+    data = personal_data_of(mentee)
+    [entry] = data["proposals"]
+    assert entry["you_are"] == "mentee" and entry["partner"] == "Max Mentor"
+    assert entry["your_comment"] == "Passt sehr gut"
+    assert "erst ab März" not in str(data)
+    assert data["tandems"][0]["partner"] == "Max Mentor"
+    assert personal_data_of(mentor)["proposals"][0]["your_comment"].startswith("Gern")

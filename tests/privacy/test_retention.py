@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import Application
+from tandem.matching.enums import ProposalStatus
+from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.privacy import tasks
 from tandem.privacy.models import AuditEntry
 from tandem.privacy.retention import apply_retention, months_before
@@ -37,6 +39,17 @@ def filled_round(round, ended_on):
                                consented_at=event.starts_at)
     CandidateFactory(round=round, notes="arbeitet viel")
     made["profile"] = with_files(MentorProfileFactory(round=round))
+    # Matching: an agreed pair (stays with its tandem), a declined one and a pair rule.
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal")
+    made["agreed"] = Proposal.objects.create(
+        run=run, round=round, application=made[S.ADMITTED], mentor_profile=made["profile"],
+        score=0.7, status=ProposalStatus.ACCEPTED)
+    Proposal.objects.create(
+        run=run, round=round, application=made[S.WAITLISTED], mentor_profile=made["profile"],
+        score=0.5, status=ProposalStatus.DECLINED, mentee_comment="passt nicht")
+    PairRule.objects.create(round=round, application=made[S.SUBMITTED],
+                            mentor_profile=made["profile"], kind="exclude",
+                            reason="kennen sich privat")
     return made
 
 
@@ -70,8 +83,11 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     entry = AuditEntry.objects.get(action="privacy.retention_applied")
     assert entry.round == round
     assert entry.actor is None
+    assert list(Proposal.objects.filter(round=round)) == [made["agreed"]]
+    assert not PairRule.objects.filter(round=round).exists()
     assert entry.data == {"applications": 6, "mentee_roles": 1, "info_event_registrations": 1,
-                          "candidates": 1, "mentor_profile_files": 2, "months": 6,
+                          "candidates": 1, "proposals": 1, "pair_rules": 1,
+                          "mentor_profile_files": 2, "months": 6,
                           "ended_on": months_before(TODAY, 7).isoformat()}
 
 

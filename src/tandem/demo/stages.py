@@ -11,12 +11,13 @@ from tandem.programmes.models import Organisation, Programme, Round, RoundRole
 from . import people
 from .accounts import demo_person_at
 
-STAGES = ["setup", "applications"]
+STAGES = ["setup", "applications", "matching"]
 
 # Days from today to the start of the tandem phase, chosen so that "today" falls
 # into the phase the stage is named after (see services.default_phase_dates).
-TANDEM_START_OFFSET = {"setup": 195, "applications": 65}
-CURRENT_PHASE = {"setup": PhaseKind.SETUP, "applications": PhaseKind.APPLICATIONS}
+TANDEM_START_OFFSET = {"setup": 195, "applications": 65, "matching": 45}
+CURRENT_PHASE = {"setup": PhaseKind.SETUP, "applications": PhaseKind.APPLICATIONS,
+                 "matching": PhaseKind.MATCHING}
 
 
 def build(stage: str) -> list[tuple[str, str, str]]:
@@ -43,6 +44,10 @@ def build(stage: str) -> list[tuple[str, str, str]]:
         recruitment.build(round, coordinator)
         # Applicants hold the mentee role while their application is active.
         applications.build(round, coordinator)
+        if STAGES.index(stage) >= STAGES.index("matching"):
+            from . import matching
+
+            matching.build(round, coordinator)
         for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
             logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins

@@ -30,4 +30,5 @@ urlpatterns = [
     path(ROUND + "recruitment/", include("tandem.manage.recruitment.urls")),
     path(ROUND + "applications/", include("tandem.manage.applications.urls")),
     path(ROUND + "mail/", include("tandem.manage.mail.urls")),
+    path(ROUND + "matching/", include("tandem.manage.matching.urls")),
 ]

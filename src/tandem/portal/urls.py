@@ -18,4 +18,6 @@ urlpatterns = [
         "rounds/<slug:org>/<slug:programme>/<slug:round>/applications/",
         include("tandem.portal.applications.urls"),
     ),
+    path("rounds/<slug:org>/<slug:programme>/<slug:round>/proposal/",
+         include("tandem.portal.matching.urls")),
 ]

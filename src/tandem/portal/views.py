@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.core.forms import add_service_errors
+from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
 from tandem.recruitment import selectors as recruitment_selectors
@@ -20,6 +21,7 @@ def dashboard(request):
     context = {
         "entries": selectors.dashboard_for_user(request.user),
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
+        "proposals": matching_portal.proposals_awaiting_answer(request.user),
     }
     return render(request, "portal/dashboard.html", context)
 
@@ -84,5 +86,6 @@ def round_detail(request, org, programme, round):
     return render(
         request,
         "portal/round.html",
-        {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles},
+        {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles,
+         "has_proposal": matching_portal.proposals_for_person(found, request.user).exists()},
     )

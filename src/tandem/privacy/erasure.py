@@ -18,6 +18,7 @@ from tandem.applications.enums import ACTIVE_STATES, ApplicationState
 from tandem.applications.models import Application, MentorChoice
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
+from tandem.matching.models import Proposal
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Organisation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
@@ -134,6 +135,9 @@ def erase_person(user, by) -> dict[str, int]:
         "info_event_registrations": _delete(
             InfoEventRegistration.objects.filter(email_matches(addresses))),
         **_erase_mails(user, addresses),
+        # Decided applications stay (see above); the person's words on proposals go.
+        "proposal_comments_blanked": Proposal.objects.filter(application__person=user)
+        .exclude(mentee_comment="").update(mentee_comment=""),
         "staff_roles_revoked": _delete(RoundRole.objects.filter(person=user,
                                                                  role__in=STAFF_ROLES)),
     }

@@ -16,8 +16,10 @@ from django.utils import timezone, translation
 
 from tandem.applications.models import Application, MentorChoice, TopicChoice
 from tandem.mail.models import QueuedMail
+from tandem.matching.models import Proposal
 from tandem.programmes.models import Organisation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile, MentorTopic
+from tandem.tandems.models import Tandem
 
 from .models import AuditEntry
 from .services import log_action
@@ -63,6 +65,13 @@ def records_of(user) -> dict:
         .order_by("created_at", "pk"),
         "info_event_registrations": InfoEventRegistration.objects.filter(email_matches(addresses))
         .select_related("event__round__programme__organisation").order_by("created_at", "pk"),
+        "proposals": Proposal.objects.filter(
+            Q(application__person=user) | Q(mentor_profile__person=user))
+        .select_related("round__programme__organisation", "application__person",
+                        "mentor_profile__person").order_by("run__created_at", "pk"),
+        "tandems": Tandem.objects.filter(Q(mentor=user) | Q(mentee=user))
+        .select_related("round__programme__organisation", "mentor", "mentee")
+        .order_by("created_at", "pk"),
         "mails": QueuedMail.objects.filter(Q(recipient=user) | email_matches(addresses, "to"))
         .select_related("round__programme__organisation").order_by("created_at", "pk"),
         "activity": AuditEntry.objects.filter(actor=user)
@@ -175,6 +184,23 @@ def _candidacy(candidate) -> dict:
     }
 
 
+def _proposal(proposal, user) -> dict:
+    side = proposal.side_of(user)
+    partner = proposal.mentor if side == "mentee" else proposal.mentee
+    # The person's own answer only: the partner's answer and comment are the partner's data.
+    return {
+        "round": _round(proposal.round),
+        "you_are": side,
+        "partner": partner.get_full_name(),
+        "status": proposal.status,
+        "fit": proposal.score,
+        "answer_by": _iso(proposal.answer_by),
+        "your_answer": getattr(proposal, f"{side}_answer"),
+        "your_comment": getattr(proposal, f"{side}_comment"),
+        "answered_at": _iso(getattr(proposal, f"{side}_answered_at")),
+    }
+
+
 def _registration(registration) -> dict:
     return {
         "round": _round(registration.event.round),
@@ -221,6 +247,14 @@ def personal_data_of(user) -> dict:
             "mentor_candidacies": [_candidacy(c) for c in records["mentor_candidacies"]],
             "info_event_registrations": [
                 _registration(r) for r in records["info_event_registrations"]
+            ],
+            "proposals": [_proposal(p, user) for p in records["proposals"]],
+            "tandems": [
+                {"round": _round(t.round),
+                 "you_are": "mentor" if t.mentor_id == user.pk else "mentee",
+                 "partner": (t.mentee if t.mentor_id == user.pk else t.mentor).get_full_name(),
+                 "formed_at": _iso(t.created_at)}
+                for t in records["tandems"]
             ],
             "mails": [
                 {"to": mail.to, "subject": mail.subject, "round": _round(mail.round),

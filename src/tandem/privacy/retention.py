@@ -2,9 +2,10 @@
 
 A round ends on the last day of its latest phase; rounds without dates never end here.
 ``TANDEM_RETENTION_MONTHS`` months later, the round loses the applications it did not
-admit, the info-event registrations, the candidate list with the coordinators' notes
-(today the only notes coordinators keep) and the mentors' photos and slides. Admitted
-applications and the mentor profiles' texts stay: they belong to the tandems.
+admit, the info-event registrations, the candidate list with the coordinators' notes,
+matching's proposals that did not become a tandem and its pair rules (with their reasons),
+and the mentors' photos and slides. Admitted applications, agreed proposals and the
+mentor profiles' texts stay: they belong to the tandems.
 Running it again changes nothing and writes nothing.
 """
 
@@ -19,6 +20,8 @@ from django.utils import timezone
 
 from tandem.applications.enums import ACTIVE_STATES, ApplicationState
 from tandem.applications.models import Application
+from tandem.matching.enums import ProposalStatus
+from tandem.matching.models import PairRule, Proposal
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
@@ -58,6 +61,10 @@ def _clean_round(round: Round, *, dry_run: bool) -> dict[str, int]:
     roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
     registrations = InfoEventRegistration.objects.filter(event__round=round)
     candidates = Candidate.objects.filter(round=round)
+    # Matching's working state: proposals that did not become a tandem (with the answers'
+    # comments) and the coordinators' pair rules with their reasons.
+    proposals = Proposal.objects.filter(round=round).exclude(status=ProposalStatus.ACCEPTED)
+    pair_rules = PairRule.objects.filter(round=round)
     profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
     files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
     counts = {
@@ -65,11 +72,15 @@ def _clean_round(round: Round, *, dry_run: bool) -> dict[str, int]:
         "mentee_roles": roles.count(),
         "info_event_registrations": registrations.count(),
         "candidates": candidates.count(),
+        "proposals": proposals.count(),
+        "pair_rules": pair_rules.count(),
         "mentor_profile_files": len(files),
     }
     if dry_run:
         return counts
     roles.delete()
+    proposals.delete()
+    pair_rules.delete()
     applications.delete()
     registrations.delete()
     candidates.delete()

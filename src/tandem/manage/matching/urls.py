@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+# Included under /manage/<org>/<programme>/<round>/matching/ (namespace "manage").
+urlpatterns = [
+    path("", views.OverviewView.as_view(), name="matching"),
+    path("runs/<int:run>/", views.RunView.as_view(), name="matching_run"),
+    path("runs/<int:run>/gaps/", views.GapsView.as_view(), name="matching_gaps"),
+    path("runs/<int:run>/send/", views.SendView.as_view(), name="matching_send"),
+    path("runs/<int:run>/proposals/<int:proposal>/rule/", views.PairRuleView.as_view(),
+         name="matching_pair_rule"),
+    path("rules/<int:rule>/remove/", views.RuleRemoveView.as_view(),
+         name="matching_rule_remove"),
+    path("proposals/<int:proposal>/withdraw/", views.WithdrawView.as_view(),
+         name="matching_withdraw"),
+]

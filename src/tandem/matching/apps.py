@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchingConfig(AppConfig):
+    """Matching runs, proposals and consent; the engine below is a plain library."""
+
+    name = "tandem.matching"
+    verbose_name = _("Selection and matching")
+
+    def ready(self):
+        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+
+        from . import rules  # noqa: F401 — registers the permissions
+        from .mails import MAIL_TEMPLATES, PURPOSES
+
+        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
+        MAIL_PURPOSES.update(PURPOSES)

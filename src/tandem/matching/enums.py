@@ -1,0 +1,32 @@
+"""Modes, pair rules and proposal states of selection and matching (DESIGN.md §4)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchMode(models.TextChoices):
+    OPTIMAL = "optimal", _("Best total fit")
+    STABLE = "stable", _("Stable (from preferences)")
+    FAIR = "fair", _("Fair (lowest fit as high as possible)")
+
+
+class PairRuleKind(models.TextChoices):
+    PIN = "pin", _("Always pair")
+    EXCLUDE = "exclude", _("Never pair")
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (not sent)")
+    SENT = "sent", _("Waiting for answers")
+    ACCEPTED = "accepted", _("Accepted by both")
+    DECLINED = "declined", _("Declined")
+    SUPERSEDED = "superseded", _("Replaced by a newer run")
+
+
+class Answer(models.TextChoices):
+    ACCEPT = "accept", _("Yes, this fits")
+    DECLINE = "decline", _("No, this does not fit")
+
+
+# Proposals that hold a pair for the next run: it is kept, not solved again.
+HELD = frozenset({ProposalStatus.SENT, ProposalStatus.ACCEPTED})

@@ -1,0 +1,373 @@
+"""State changes of selection and matching: one function each, validated, logged.
+
+DESIGN.md §4: a run chooses whom to admit and with whom; coordinators pin or exclude
+pairs with a reason; proposals go to both persons, who accept or decline by a date;
+two yeses form a tandem; a no excludes the pair, and the next run keeps every pair that
+was sent or agreed and solves again for the rest.
+"""
+
+from dataclasses import asdict, dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from tandem.applications import services as application_services
+from tandem.applications.enums import ApplicationState
+from tandem.mail.services import queue_mail
+from tandem.matching.engine import (
+    RuleConflict,
+    Rules,
+    Weights,
+    compare_modes,
+    compute_fit,
+    explain,
+)
+from tandem.privacy.services import log_action
+from tandem.programmes.enums import RoleKind
+from tandem.tandems.models import Tandem
+
+from .enums import HELD, Answer, MatchMode, PairRuleKind, ProposalStatus
+from .inputs import mentee_id, mentor_id, pk_of, round_input, taxonomy_of
+from .models import MatchRun, PairRule, Proposal
+
+
+@dataclass
+class MatchSettings:
+    """What a coordinator chooses for a run; defaults follow the engine's."""
+
+    mode: str = MatchMode.OPTIMAL
+    topic: float = 0.40
+    text: float = 0.35
+    context: float = 0.15
+    preference: float = 0.10
+    min_fit: float = 0.25
+    places: int | None = None
+    shared_language: bool = True
+
+
+def last_settings(round) -> MatchSettings:
+    """The settings of the round's latest run, so a re-run starts where the last one was."""
+    run = round.match_runs.order_by("-number").first()
+    if run is None:
+        return MatchSettings()
+    known = set(MatchSettings.__dataclass_fields__)
+    return MatchSettings(**{k: v for k, v in run.parameters.items() if k in known})
+
+
+# --- runs -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
+    """Solve the round and keep the run; its new pairs become draft proposals."""
+    if settings.mode not in MatchMode.values:
+        raise ValidationError({"mode": _("Please choose a mode.")})
+    data = round_input(round)
+    if not data.mentees:
+        raise ValidationError(_("There are no submitted applications to match."))
+    if not data.mentors:
+        raise ValidationError(_("There are no mentor profiles to match with."))
+    try:
+        weights = Weights(settings.topic, settings.text, settings.context, settings.preference)
+        weights.normalised()
+    except ValueError:
+        raise ValidationError(
+            {"topic": _("The weights must not be negative and at least one must be above 0.")}
+        ) from None
+
+    held = list(Proposal.objects.filter(round=round, status__in=HELD)
+                .select_related("application", "mentor_profile"))
+    held_pairs = {(mentee_id(p.application), mentor_id(p.mentor_profile)) for p in held}
+    held_pairs = {pair for pair in held_pairs
+                  if pair[0] in data.applications and pair[1] in data.profiles}
+    held_mentees = {pair[0] for pair in held_pairs}
+    if settings.places is not None and len(held_pairs) > settings.places:
+        raise ValidationError({"places": _(
+            "%(n)s pairs are already proposed or agreed; the maximum number of tandems "
+            "cannot be lower.") % {"n": len(held_pairs)}})
+    pinned, excluded = set(held_pairs), set()
+    for rule in PairRule.objects.filter(round=round):
+        pair = (f"a{rule.application_id}", f"m{rule.mentor_profile_id}")
+        if pair[0] not in data.applications or pair[1] not in data.profiles:
+            continue
+        if rule.kind == PairRuleKind.EXCLUDE:
+            excluded.add(pair)
+        elif pair[0] not in held_mentees:  # a sent or agreed pair comes first
+            pinned.add(pair)
+    rules = Rules(
+        min_fit=settings.min_fit, cross_institution=round.cross_institution_required,
+        shared_language=settings.shared_language, places=settings.places,
+        excluded=frozenset(excluded), pinned=frozenset(pinned),
+    )
+    fit = compute_fit(data.mentees, data.mentors, weights, taxonomy_of(round.programme))
+    try:
+        results, comparison = compare_modes(fit, rules)
+    except RuleConflict as conflict:
+        raise ValidationError(
+            _("The pinned pairs contradict the rules or the mentors' places: %(problem)s")
+            % {"problem": conflict}
+        ) from None
+    result = results[settings.mode]
+    explanations = {ex.mentee_id: ex for ex in explain(fit, result, rules)}
+
+    number = (round.match_runs.aggregate(n=Max("number"))["n"] or 0) + 1
+    run = MatchRun.objects.create(
+        round=round, number=number, mode=settings.mode, parameters=asdict(settings),
+        created_by=by,
+        inputs={
+            "applications": [pk_of(m.id) for m in data.mentees],
+            "mentor_profiles": [pk_of(m.id) for m in data.mentors],
+            "kept": sorted([pk_of(e), pk_of(r)] for e, r in held_pairs),
+            "pinned": sorted([pk_of(e), pk_of(r)] for e, r in pinned - held_pairs),
+            "excluded": sorted([pk_of(e), pk_of(r)] for e, r in excluded),
+        },
+    )
+    # Drafts of earlier runs are replaced by this run's; sent and agreed pairs stay.
+    Proposal.objects.filter(round=round, status=ProposalStatus.DRAFT).update(
+        status=ProposalStatus.SUPERSEDED)
+    new = [a for a in result.assignments if (a.mentee_id, a.mentor_id) not in held_pairs]
+    Proposal.objects.bulk_create(
+        Proposal(
+            run=run, round=round, application=data.applications[a.mentee_id],
+            mentor_profile=data.profiles[a.mentor_id], score=round_fit(a.score),
+            components=explanations[a.mentee_id].components,
+            explanation=_explanation(explanations[a.mentee_id], data), pinned=a.pinned,
+        )
+        for a in new
+    )
+    run.summary = {
+        "pairs": len(result.assignments),
+        "new_pairs": len(new),
+        "kept_pairs": len(result.assignments) - len(new),
+        "total_fit": round_fit(result.total_fit),
+        "lowest_fit": None if result.lowest_fit is None else round_fit(result.lowest_fit),
+        "applicants": len(data.mentees),
+        "places": sum(m.capacity for m in data.mentors),
+        "unplaced": [{"application": pk_of(u.mentee_id), "reason": u.reason,
+                      "detail": u.detail} for u in result.unmatched],
+        "comparison": [_plain(row) for row in comparison],
+    }
+    run.save(update_fields=["summary"])
+    log_action(by, "matching.run", run, round=round,
+               data={"mode": settings.mode, "pairs": len(result.assignments)})
+    return run
+
+
+def round_fit(value: float) -> float:
+    return round(float(value), 4)
+
+
+def _plain(row: dict) -> dict:
+    return {key: (round_fit(value) if isinstance(value, float) else value)
+            for key, value in row.items()}
+
+
+def _explanation(ex, data) -> dict:
+    runner_up = data.profiles.get(ex.runner_up) if ex.runner_up else None
+    return {
+        "shared_topics": ex.shared_topics,
+        "phrases": ex.phrases,
+        "shared_terms": ex.shared_terms,
+        "runner_up": runner_up.person.get_full_name() if runner_up else "",
+        "runner_up_score": ex.runner_up_score,
+        "close_call": ex.close_call,
+        "low_fit": ex.low_fit,
+    }
+
+
+# --- pair rules -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_pair_rule(*, round, application, mentor_profile, kind: str, reason: str, by) -> PairRule:
+    """Pin or exclude one pair for the next runs; the reason is required and logged."""
+    if application.round_id != round.pk or mentor_profile.round_id != round.pk:
+        raise ValidationError(_("This pair does not belong to this round."))
+    if kind not in PairRuleKind.values:
+        raise ValidationError({"kind": _("Please choose pin or exclude.")})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Please give a reason; it is kept in the log.")})
+    held = Proposal.objects.filter(application=application, status__in=HELD).first()
+    if held is not None:
+        # A sent or agreed pair binds the next runs; a rule against it could never hold.
+        raise ValidationError(_(
+            "A proposal for this applicant was already sent or agreed. Take it back first "
+            "(only proposals that wait for answers can be taken back)."))
+    rule, _created = PairRule.objects.update_or_create(
+        application=application, mentor_profile=mentor_profile,
+        defaults={"round": round, "kind": kind, "reason": reason[:500], "created_by": by},
+    )
+    log_action(by, f"matching.pair_{kind}", rule, round=round, data={"reason": reason[:500]})
+    return rule
+
+
+@transaction.atomic
+def remove_pair_rule(*, rule: PairRule, by) -> None:
+    log_action(by, "matching.pair_rule_removed", rule, round=rule.round,
+               data={"kind": rule.kind})
+    rule.delete()
+
+
+# --- proposals ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def send_proposals(*, run: MatchRun, answer_by, by) -> int:
+    """Ask both persons of every draft proposal of this run; the mails wait for review."""
+    if answer_by < timezone.localdate():
+        raise ValidationError({"answer_by": _("The date for answers must not lie in the past.")})
+    drafts = list(run.proposals.filter(status=ProposalStatus.DRAFT)
+                  .select_related("application__person__institution", "mentor_profile__person",
+                                  "round__programme__organisation"))
+    if not drafts:
+        raise ValidationError(_("This run has no proposals left to send."))
+    now = timezone.now()
+    for proposal in drafts:
+        proposal.status = ProposalStatus.SENT
+        proposal.answer_by = answer_by
+        proposal.sent_at = now
+        proposal.save(update_fields=["status", "answer_by", "sent_at"])
+        for side in ("mentee", "mentor"):
+            _mail_side(proposal, side)
+    run.sent_at, run.answer_by = now, answer_by
+    run.save(update_fields=["sent_at", "answer_by"])
+    log_action(by, "matching.proposals_sent", run, round=run.round,
+               data={"count": len(drafts), "answer_by": answer_by.isoformat()})
+    return len(drafts)
+
+
+def _mail_side(proposal: Proposal, side: str) -> None:
+    person = proposal.mentee if side == "mentee" else proposal.mentor
+    partner = proposal.mentor if side == "mentee" else proposal.mentee
+    round = proposal.round
+    with translation.override(person.language):
+        topics = ", ".join(
+            _topic_label(round, item["topic"])
+            for item in proposal.explanation.get("shared_topics", [])
+        ) or "–"
+        answer_by = formats.date_format(proposal.answer_by, "DATE_FORMAT")
+    queue_mail(
+        key=f"proposal_to_{side}", to=person.email, recipient=person, round=round,
+        review=True,
+        context={
+            "name": person.get_full_name(), "partner": partner.get_full_name(),
+            "partner_institution": partner.institution.name if partner.institution else "–",
+            "topics": topics, "answer_by": answer_by, "round": round.name,
+            "programme": round.programme.name,
+            "organisation": round.programme.organisation.name,
+            "url": reverse("portal:proposal", kwargs=round.url_kwargs),
+        },
+    )
+
+
+def _topic_label(round, key: str) -> str:
+    topic = round.programme.topics.filter(key=key).first()
+    return topic.label if topic else key
+
+
+@transaction.atomic
+def answer_proposal(*, proposal: Proposal, person, answer: str, comment: str = "") -> Proposal:
+    """Mentee or mentor says yes or no. Two yeses form the tandem; one no ends the pair."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    side = proposal.side_of(person)
+    if side is None:
+        raise ValidationError(_("This proposal does not concern you."))
+    if proposal.status != ProposalStatus.SENT:
+        raise ValidationError(_("This proposal is no longer open for answers."))
+    if getattr(proposal, f"{side}_answer"):
+        raise ValidationError(_("You have already answered this proposal."))
+    if proposal.answer_by and timezone.localdate() > proposal.answer_by:
+        raise ValidationError(_("The time for answers has run out; please write to the "
+                                "coordinators."))
+    if answer not in Answer.values:
+        raise ValidationError({"answer": _("Please choose yes or no.")})
+    if answer == Answer.DECLINE and not comment.strip():
+        raise ValidationError({"comment": _(
+            "Please say in a few words why it does not fit; it helps the next proposal.")})
+    setattr(proposal, f"{side}_answer", answer)
+    setattr(proposal, f"{side}_comment", comment.strip()[:2000])
+    setattr(proposal, f"{side}_answered_at", timezone.now())
+    action = "accepted" if answer == Answer.ACCEPT else "declined"
+    log_action(person, f"matching.proposal_{action}", proposal, round=proposal.round,
+               data={"side": side})
+    if answer == Answer.DECLINE:
+        _decline(proposal, side)
+    elif proposal.mentee_answer == proposal.mentor_answer == Answer.ACCEPT:
+        _form_tandem(proposal)
+    proposal.save()
+    return proposal
+
+
+def _decline(proposal: Proposal, side: str) -> None:
+    proposal.status = ProposalStatus.DECLINED
+    proposal.decided_at = timezone.now()
+    # The pair is never proposed again; the reason names the side, not the comment,
+    # which only coordinators read on the proposal itself.
+    PairRule.objects.update_or_create(
+        application=proposal.application, mentor_profile=proposal.mentor_profile,
+        defaults={"round": proposal.round, "kind": PairRuleKind.EXCLUDE, "created_by": None,
+                  "reason": _("Declined by the mentee") if side == "mentee"
+                  else _("Declined by the mentor")},
+    )
+    round = proposal.round
+    for coordinator in _coordinators(round):
+        with translation.override(coordinator.language):
+            side_label = _("by the mentee") if side == "mentee" else _("by the mentor")
+        queue_mail(
+            key="proposal_declined", to=coordinator.email, recipient=coordinator, round=round,
+            context={"round": round.name, "side": side_label,
+                     "url": reverse("manage:matching", kwargs=round.url_kwargs)},
+        )
+
+
+def _coordinators(round):
+    people = {person.pk: person for person in round.programme.organisation.coordinators.all()}
+    for role in round.roles.filter(role=RoleKind.COORDINATOR).select_related("person"):
+        people.setdefault(role.person.pk, role.person)
+    return [person for person in people.values() if person.is_active]
+
+
+def _form_tandem(proposal: Proposal) -> None:
+    proposal.status = ProposalStatus.ACCEPTED
+    proposal.decided_at = timezone.now()
+    round = proposal.round
+    Tandem.objects.create(round=round, mentor=proposal.mentor, mentee=proposal.mentee,
+                          proposal=proposal)
+    application = proposal.application
+    if application.state != ApplicationState.ADMITTED:
+        application_services.change_state(application=application,
+                                          to_state=ApplicationState.ADMITTED, by=None)
+    log_action(None, "tandem.formed", proposal, round=round)
+    for person, partner in ((proposal.mentee, proposal.mentor),
+                            (proposal.mentor, proposal.mentee)):
+        queue_mail(
+            key="tandem_formed", to=person.email, recipient=person, round=round,
+            context={"name": person.get_full_name(), "partner": partner.get_full_name(),
+                     "partner_email": partner.email, "round": round.name,
+                     "organisation": round.programme.organisation.name},
+        )
+
+
+@transaction.atomic
+def withdraw_proposal(*, proposal: Proposal, by) -> Proposal:
+    """A coordinator takes back a sent proposal that has not been agreed (e.g. no answer)."""
+    if proposal.status != ProposalStatus.SENT:
+        raise ValidationError(_("Only proposals that wait for answers can be taken back."))
+    proposal.status = ProposalStatus.SUPERSEDED
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_at"])
+    log_action(by, "matching.proposal_withdrawn", proposal, round=proposal.round)
+    round = proposal.round
+    for person, partner in ((proposal.mentee, proposal.mentor),
+                            (proposal.mentor, proposal.mentee)):
+        queue_mail(
+            key="proposal_withdrawn", to=person.email, recipient=person, round=round,
+            context={"name": person.get_full_name(), "partner": partner.get_full_name(),
+                     "round": round.name, "organisation": round.programme.organisation.name},
+        )
+    return proposal
