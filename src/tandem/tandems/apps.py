@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class TandemsConfig(AppConfig):
     name = "tandem.tandems"
     verbose_name = _("Tandems")
+
+    def ready(self):
+        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+
+        from . import rules  # noqa: F401 — registers the permissions
+        from .mails import MAIL_TEMPLATES, PURPOSES
+
+        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
+        MAIL_PURPOSES.update(PURPOSES)

@@ -1,12 +1,18 @@
-"""Tandems: confirmed mentor–mentee pairs of a round (DESIGN.md §1).
+"""Tandems and their work: agreement, goals, meetings with agenda, notes, date polls.
 
-A tandem comes into being when both persons accepted a proposal. The tandem phase
-(agreement, meetings, notes) builds on it later.
+A tandem comes into being when both persons accepted a proposal (matching). What the
+two write here is theirs alone (DESIGN.md §2): coordinators see only that meetings take
+place and when — never agenda, notes, goals or the agreement's text.
 """
 
+import uuid
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .enums import MeetingStatus, VoteAnswer
 
 
 class Tandem(models.Model):
@@ -30,3 +36,188 @@ class Tandem(models.Model):
 
     def __str__(self):
         return f"{self.mentor} & {self.mentee}"
+
+
+class Agreement(models.Model):
+    """What the two agree on at the start; both confirm, and any change needs both again."""
+
+    tandem = models.OneToOneField(Tandem, on_delete=models.CASCADE, related_name="agreement")
+    goals = models.TextField(_("goals of the mentoring"))
+    topics = models.ManyToManyField("programmes.Topic", verbose_name=_("topics"), blank=True,
+                                    related_name="+")
+    rhythm_weeks = models.PositiveSmallIntegerField(
+        _("meet every … weeks"), default=4, validators=[MinValueValidator(1),
+                                                        MaxValueValidator(12)])
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("meetings last up to … minutes"), default=120,
+        validators=[MinValueValidator(15), MaxValueValidator(480)])
+    channel = models.CharField(_("where you meet (video link or place)"), max_length=500,
+                               blank=True)
+    confidentiality = models.BooleanField(
+        _("what we discuss stays in the tandem"), default=True)
+    mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
+    mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentoring agreement")
+        verbose_name_plural = _("mentoring agreements")
+
+    def __str__(self):
+        return str(self.tandem)
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.mentee_confirmed_at and self.mentor_confirmed_at)
+
+
+class Goal(models.Model):
+    tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField(_("goal"), max_length=500)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class Meeting(models.Model):
+    """A tandem session. The agenda (topics and goals agreed in advance) is the tandem's."""
+
+    tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"), default=90,
+        validators=[MinValueValidator(15), MaxValueValidator(480)])
+    video_url = models.URLField(_("video link"), blank=True)
+    agenda = models.TextField(_("agenda: topics and goals for this meeting"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices,
+                              default=MeetingStatus.PLANNED)
+    #: stable identity for calendar programs; ``sequence`` grows with every change
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(default=0)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self):
+        return f"{self.tandem} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class TimeSpent(models.Model):
+    """Each person's own minutes for one meeting: the meeting itself and the preparation."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="time_spent")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    meeting_minutes = models.PositiveSmallIntegerField(_("meeting (minutes)"), default=0,
+                                                       validators=[MaxValueValidator(600)])
+    preparation_minutes = models.PositiveSmallIntegerField(
+        _("preparation (minutes)"), default=0, validators=[MaxValueValidator(600)])
+
+    class Meta:
+        verbose_name = _("time spent")
+        verbose_name_plural = _("time spent")
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"],
+                                               name="one_time_entry_per_person")]
+
+    def __str__(self):
+        return f"{self.person}: {self.meeting_minutes}+{self.preparation_minutes} min"
+
+
+class Note(models.Model):
+    """A note on a meeting: private to its author, or shared with the tandem partner."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    text = models.TextField(_("note"))
+    shared = models.BooleanField(_("share with my tandem partner"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.author} ({self.created_at:%Y-%m-%d})"
+
+
+class DatePoll(models.Model):
+    """Finding a common date — the pilot's main practical difficulty."""
+
+    tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="date_polls")
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"), default=90,
+        validators=[MinValueValidator(15), MaxValueValidator(480)])
+    note = models.CharField(_("note for your partner"), max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    meeting = models.OneToOneField(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="date_poll")
+
+    class Meta:
+        verbose_name = _("date poll")
+        verbose_name_plural = _("date polls")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.tandem} ({self.created_at:%Y-%m-%d})"
+
+
+class DateOption(models.Model):
+    poll = models.ForeignKey(DatePoll, on_delete=models.CASCADE, related_name="options")
+    starts_at = models.DateTimeField(_("date and time"))
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["poll", "starts_at"],
+                                               name="one_option_per_time")]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class DateVote(models.Model):
+    option = models.ForeignKey(DateOption, on_delete=models.CASCADE, related_name="votes")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="+")
+    answer = models.CharField(max_length=5, choices=VoteAnswer.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["option", "person"],
+                                               name="one_vote_per_option_and_person")]
+
+    def __str__(self):
+        return f"{self.person}: {self.answer}"
+
+
+class CalendarFeed(models.Model):
+    """A secret address at which a person's calendar program reads their meetings."""
+
+    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.person)
