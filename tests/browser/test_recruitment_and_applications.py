@@ -121,3 +121,23 @@ def test_matching_pages_for_coordinator_and_mentee(live_server, page, settings):
     page.get_by_role("button", name="Antwort senden").click()
     page.get_by_text("warum es nicht passt").first.wait_for()
     assert_accessible(page)
+
+
+def test_tandem_workspace_polls_and_overview(live_server, page, settings):
+    settings.TANDEM_DEMO_SKIPS_MFA = True
+    call_command("demo", stage="matching", stdout=io.StringIO())
+    kwargs = Round.objects.get().url_kwargs
+    log_in(page, live_server, "mentee.brandt@example.org")
+    page.goto(live_server.url + reverse("portal:tandem", kwargs=kwargs))
+    page.get_by_text("Ein geschützter Raum.").wait_for()
+    assert_accessible(page)
+    page.goto(live_server.url + reverse("portal:tandem_polls", kwargs=kwargs))
+    assert_accessible(page)
+    page.get_by_role("button", name="Umfrage eröffnen").click()
+    page.get_by_text("Bitte schlagen Sie mindestens zwei Termine vor.").first.wait_for()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "koordination@example.org")
+    page.goto(live_server.url + reverse("manage:tandems", kwargs=kwargs))
+    assert_accessible(page)

@@ -132,3 +132,30 @@ def test_export_holds_own_proposal_answers_but_not_the_partners(round):
     assert "erst ab März" not in str(data)
     assert data["tandems"][0]["partner"] == "Max Mentor"
     assert personal_data_of(mentor)["proposals"][0]["your_comment"].startswith("Gern")
+
+
+def test_export_holds_the_tandem_and_own_notes_but_not_the_partners_private_ones(round):
+    from django.utils import timezone
+
+    from tandem.privacy.erasure import erase_person
+    from tandem.privacy.personal_data import personal_data_of
+    from tandem.tandems.models import Goal, Meeting, Note, Tandem
+    from tests.factories import UserFactory
+
+    mentee, mentor = UserFactory(), UserFactory(name="Max Mentor")
+    tandem = Tandem.objects.create(round=round, mentor=mentor, mentee=mentee)
+    Goal.objects.create(tandem=tandem, text="OA-Monitoring steht", progress=40)
+    meeting = Meeting.objects.create(tandem=tandem, starts_at=timezone.now(),
+                                     agenda="Datenquellen vergleichen")
+    Note.objects.create(meeting=meeting, author=mentee, text="Meine Notiz")
+    Note.objects.create(meeting=meeting, author=mentor, text="Nur für mich", shared=False)
+    data = personal_data_of(mentee)
+    [entry] = data["tandems"]
+    assert entry["partner"] == "Max Mentor" and entry["goals"][0]["progress"] == 40
+    assert entry["meetings"][0]["agenda"] == "Datenquellen vergleichen"
+    assert [note["text"] for note in data["meeting_notes"]] == ["Meine Notiz"]
+    assert "Nur für mich" not in str(data)
+    counts = erase_person(mentee, by=mentee)
+    assert counts["meeting_notes"] == 1
+    assert list(Note.objects.values_list("text", flat=True)) == ["Nur für mich"]
+    assert Meeting.objects.filter(pk=meeting.pk).exists()

@@ -17,6 +17,7 @@ from tandem.privacy.retention import apply_retention, months_before
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
+from tandem.tandems.models import DatePoll, Meeting, Note, Tandem
 from tests.applications.factories import ApplicationFactory
 from tests.factories import RoundFactory, RoundRoleFactory
 from tests.recruitment.factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -50,6 +51,13 @@ def filled_round(round, ended_on):
     PairRule.objects.create(round=round, application=made[S.SUBMITTED],
                             mentor_profile=made["profile"], kind="exclude",
                             reason="kennen sich privat")
+    # The tandem phase: a meeting with a note, and a date poll.
+    tandem = Tandem.objects.create(round=round, mentor=made["profile"].person,
+                                   mentee=made[S.ADMITTED].person, proposal=made["agreed"])
+    made["meeting"] = Meeting.objects.create(tandem=tandem, starts_at=event.starts_at,
+                                             agenda="Monitoring-Konzept")
+    Note.objects.create(meeting=made["meeting"], author=tandem.mentee, text="privat")
+    DatePoll.objects.create(tandem=tandem)
     return made
 
 
@@ -85,8 +93,11 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert entry.actor is None
     assert list(Proposal.objects.filter(round=round)) == [made["agreed"]]
     assert not PairRule.objects.filter(round=round).exists()
+    assert not Note.objects.exists() and not DatePoll.objects.exists()
+    assert Meeting.objects.filter(pk=made["meeting"].pk).exists()  # that it took place stays
     assert entry.data == {"applications": 6, "mentee_roles": 1, "info_event_registrations": 1,
                           "candidates": 1, "proposals": 1, "pair_rules": 1,
+                          "meeting_notes": 1, "date_polls": 1,
                           "mentor_profile_files": 2, "months": 6,
                           "ended_on": months_before(TODAY, 7).isoformat()}
 

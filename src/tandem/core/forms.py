@@ -1,6 +1,8 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -41,3 +43,17 @@ class TandemBoundField(BoundField):
 class TandemFormRenderer(TemplatesSetting):
     bound_field_class = TandemBoundField
     field_template_name = "forms/field.html"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A browser date-time picker; shows and reads times in the person's time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+    def format_value(self, value):
+        if hasattr(value, "tzinfo") and value.tzinfo is not None:
+            value = timezone.localtime(value)
+        return super().format_value(value)

@@ -31,4 +31,5 @@ urlpatterns = [
     path(ROUND + "applications/", include("tandem.manage.applications.urls")),
     path(ROUND + "mail/", include("tandem.manage.mail.urls")),
     path(ROUND + "matching/", include("tandem.manage.matching.urls")),
+    path(ROUND + "tandems/", include("tandem.manage.tandems.urls")),
 ]

@@ -20,4 +20,9 @@ urlpatterns = [
     ),
     path("rounds/<slug:org>/<slug:programme>/<slug:round>/proposal/",
          include("tandem.portal.matching.urls")),
+    path("rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/polls/",
+         include("tandem.portal.tandem_polls.urls")),
+    path("rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/",
+         include("tandem.portal.tandems.urls")),
+    path("calendar/", include("tandem.portal.tandems.feed_urls")),
 ]

@@ -12,6 +12,7 @@ from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
 from tandem.recruitment import selectors as recruitment_selectors
+from tandem.tandems import selectors as tandem_selectors
 
 from .forms import ProfileForm
 
@@ -87,5 +88,6 @@ def round_detail(request, org, programme, round):
         request,
         "portal/round.html",
         {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles,
-         "has_proposal": matching_portal.proposals_for_person(found, request.user).exists()},
+         "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
+         "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists()},
     )

@@ -22,6 +22,7 @@ from tandem.matching.models import Proposal
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Organisation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
+from tandem.tandems.models import DateVote, Note
 
 from .files import delete_after_commit
 from .personal_data import addresses_of, email_matches
@@ -138,6 +139,10 @@ def erase_person(user, by) -> dict[str, int]:
         # Decided applications stay (see above); the person's words on proposals go.
         "proposal_comments_blanked": Proposal.objects.filter(application__person=user)
         .exclude(mentee_comment="").update(mentee_comment=""),
+        # Notes and poll answers are the person's own words and wishes; meetings and
+        # tandems stay, with the anonymised account, as the record that they took place.
+        "meeting_notes": _delete(Note.objects.filter(author=user)),
+        "date_poll_answers": _delete(DateVote.objects.filter(person=user)),
         "staff_roles_revoked": _delete(RoundRole.objects.filter(person=user,
                                                                  role__in=STAFF_ROLES)),
     }

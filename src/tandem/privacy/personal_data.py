@@ -19,7 +19,7 @@ from tandem.mail.models import QueuedMail
 from tandem.matching.models import Proposal
 from tandem.programmes.models import Organisation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile, MentorTopic
-from tandem.tandems.models import Tandem
+from tandem.tandems.models import DateVote, Note, Tandem, TimeSpent
 
 from .models import AuditEntry
 from .services import log_action
@@ -70,8 +70,15 @@ def records_of(user) -> dict:
         .select_related("round__programme__organisation", "application__person",
                         "mentor_profile__person").order_by("run__created_at", "pk"),
         "tandems": Tandem.objects.filter(Q(mentor=user) | Q(mentee=user))
-        .select_related("round__programme__organisation", "mentor", "mentee")
-        .order_by("created_at", "pk"),
+        .select_related("round__programme__organisation", "mentor", "mentee", "agreement")
+        .prefetch_related("goals", "meetings").order_by("created_at", "pk"),
+        # Only the person's own notes and time: a partner's private note is the partner's.
+        "notes": Note.objects.filter(author=user)
+        .select_related("meeting").order_by("created_at", "pk"),
+        "time_spent": TimeSpent.objects.filter(person=user)
+        .select_related("meeting").order_by("meeting__starts_at", "pk"),
+        "date_votes": DateVote.objects.filter(person=user)
+        .select_related("option").order_by("option__starts_at", "pk"),
         "mails": QueuedMail.objects.filter(Q(recipient=user) | email_matches(addresses, "to"))
         .select_related("round__programme__organisation").order_by("created_at", "pk"),
         "activity": AuditEntry.objects.filter(actor=user)
@@ -201,6 +208,32 @@ def _proposal(proposal, user) -> dict:
     }
 
 
+def _tandem(tandem, user) -> dict:
+    """The tandem as both members see it: agreement, goals, meetings with their agendas."""
+    mentor = tandem.mentor_id == user.pk
+    agreement = getattr(tandem, "agreement", None)
+    return {
+        "round": _round(tandem.round),
+        "you_are": "mentor" if mentor else "mentee",
+        "partner": (tandem.mentee if mentor else tandem.mentor).get_full_name(),
+        "formed_at": _iso(tandem.created_at),
+        "agreement": None if agreement is None else {
+            "goals": agreement.goals, "rhythm_weeks": agreement.rhythm_weeks,
+            "meeting_minutes": agreement.meeting_minutes, "channel": agreement.channel,
+            "confidentiality": agreement.confidentiality,
+            "mentee_confirmed_at": _iso(agreement.mentee_confirmed_at),
+            "mentor_confirmed_at": _iso(agreement.mentor_confirmed_at),
+        },
+        "goals": [{"text": goal.text, "progress": goal.progress}
+                  for goal in tandem.goals.all()],
+        "meetings": [
+            {"starts_at": _iso(meeting.starts_at), "minutes": meeting.duration_minutes,
+             "status": meeting.status, "agenda": meeting.agenda}
+            for meeting in tandem.meetings.all()
+        ],
+    }
+
+
 def _registration(registration) -> dict:
     return {
         "round": _round(registration.event.round),
@@ -249,12 +282,21 @@ def personal_data_of(user) -> dict:
                 _registration(r) for r in records["info_event_registrations"]
             ],
             "proposals": [_proposal(p, user) for p in records["proposals"]],
-            "tandems": [
-                {"round": _round(t.round),
-                 "you_are": "mentor" if t.mentor_id == user.pk else "mentee",
-                 "partner": (t.mentee if t.mentor_id == user.pk else t.mentor).get_full_name(),
-                 "formed_at": _iso(t.created_at)}
-                for t in records["tandems"]
+            "tandems": [_tandem(t, user) for t in records["tandems"]],
+            "meeting_notes": [
+                {"meeting": _iso(note.meeting.starts_at), "text": note.text,
+                 "shared_with_partner": note.shared, "written_at": _iso(note.created_at)}
+                for note in records["notes"]
+            ],
+            "time_spent": [
+                {"meeting": _iso(entry.meeting.starts_at),
+                 "meeting_minutes": entry.meeting_minutes,
+                 "preparation_minutes": entry.preparation_minutes}
+                for entry in records["time_spent"]
+            ],
+            "date_poll_answers": [
+                {"option": _iso(vote.option.starts_at), "answer": vote.answer}
+                for vote in records["date_votes"]
             ],
             "mails": [
                 {"to": mail.to, "subject": mail.subject, "round": _round(mail.round),

@@ -4,8 +4,9 @@ A round ends on the last day of its latest phase; rounds without dates never end
 ``TANDEM_RETENTION_MONTHS`` months later, the round loses the applications it did not
 admit, the info-event registrations, the candidate list with the coordinators' notes,
 matching's proposals that did not become a tandem and its pair rules (with their reasons),
-and the mentors' photos and slides. Admitted applications, agreed proposals and the
-mentor profiles' texts stay: they belong to the tandems.
+the tandems' meeting notes and date polls, and the mentors' photos and slides. Admitted
+applications, agreed proposals, tandems with their meetings and the mentor profiles' texts
+stay: they are the record of what took place.
 Running it again changes nothing and writes nothing.
 """
 
@@ -25,6 +26,7 @@ from tandem.matching.models import PairRule, Proposal
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
+from tandem.tandems.models import DatePoll, Note
 
 from .files import delete_after_commit
 from .services import log_action
@@ -65,6 +67,10 @@ def _clean_round(round: Round, *, dry_run: bool) -> dict[str, int]:
     # comments) and the coordinators' pair rules with their reasons.
     proposals = Proposal.objects.filter(round=round).exclude(status=ProposalStatus.ACCEPTED)
     pair_rules = PairRule.objects.filter(round=round)
+    # The tandems' meeting notes and date polls; tandems, meetings and goals stay as the
+    # record of what took place (DESIGN.md §7: notes go after N months).
+    notes = Note.objects.filter(meeting__tandem__round=round)
+    polls = DatePoll.objects.filter(tandem__round=round)
     profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
     files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
     counts = {
@@ -74,6 +80,8 @@ def _clean_round(round: Round, *, dry_run: bool) -> dict[str, int]:
         "candidates": candidates.count(),
         "proposals": proposals.count(),
         "pair_rules": pair_rules.count(),
+        "meeting_notes": notes.count(),
+        "date_polls": polls.count(),
         "mentor_profile_files": len(files),
     }
     if dry_run:
@@ -81,6 +89,8 @@ def _clean_round(round: Round, *, dry_run: bool) -> dict[str, int]:
     roles.delete()
     proposals.delete()
     pair_rules.delete()
+    notes.delete()
+    polls.delete()
     applications.delete()
     registrations.delete()
     candidates.delete()

@@ -11,6 +11,10 @@ class TandemsConfig(AppConfig):
 
         from . import rules  # noqa: F401 — registers the permissions
         from .mails import MAIL_TEMPLATES, PURPOSES
+        from .poll_mails import MAIL_TEMPLATES as POLL_MAILS
+        from .poll_mails import PURPOSES as POLL_PURPOSES
 
         DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
         MAIL_PURPOSES.update(PURPOSES)
+        DEFAULT_TEMPLATES.update(POLL_MAILS)
+        MAIL_PURPOSES.update(POLL_PURPOSES)

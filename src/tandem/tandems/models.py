@@ -25,6 +25,8 @@ class Tandem(models.Model):
     proposal = models.OneToOneField("matching.Proposal", on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="tandem")
     created_at = models.DateTimeField(_("formed at"), auto_now_add=True)
+    #: when both were last reminded to plan a meeting (tandem.tandems.nudges)
+    last_nudged_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tandem")

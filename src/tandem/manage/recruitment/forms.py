@@ -1,8 +1,8 @@
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import LocalDateTimeInput
 from tandem.programmes.models import Topic
 from tandem.recruitment.services import STATUSES_BY_HAND
 
@@ -53,18 +53,6 @@ class InviteForm(forms.Form):
     def __init__(self, *args, round, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["candidates"].queryset = round.candidates.all()
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-    def format_value(self, value):
-        if hasattr(value, "tzinfo") and value.tzinfo is not None:
-            value = timezone.localtime(value)
-        return super().format_value(value)
 
 
 class InfoEventForm(forms.Form):
