@@ -7,9 +7,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+        from tandem.mail.defaults import register_mail_texts
 
-        from .mails import MAIL_TEMPLATES, PURPOSES
+        from . import mails
 
-        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
-        MAIL_PURPOSES.update(PURPOSES)
+        register_mail_texts(mails)

@@ -34,3 +34,9 @@ MAIL_PURPOSES: dict[str, tuple[str, str]] = {
 # Purposes whose text coordinators must not read in the outbox (e.g. a booked
 # consultation, DESIGN.md §2): the outbox shows only recipient, status and times.
 CONFIDENTIAL_PURPOSES: set[str] = set()
+
+
+def register_mail_texts(module) -> None:
+    """Add an app's built-in texts and their titles (``MAIL_TEMPLATES``, ``PURPOSES``)."""
+    DEFAULT_TEMPLATES.update(module.MAIL_TEMPLATES)
+    MAIL_PURPOSES.update(module.PURPOSES)

@@ -9,10 +9,8 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Selection and matching")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+        from tandem.mail.defaults import register_mail_texts
 
-        from . import rules  # noqa: F401 — registers the permissions
-        from .mails import MAIL_TEMPLATES, PURPOSES
+        from . import mails, rules  # noqa: F401 — rules registers the permissions
 
-        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
-        MAIL_PURPOSES.update(PURPOSES)
+        register_mail_texts(mails)

@@ -7,9 +7,8 @@ class RecruitmentConfig(AppConfig):
     verbose_name = _("Recruitment")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+        from tandem.mail.defaults import register_mail_texts
 
-        from .mail_texts import MAIL_TEMPLATES, PURPOSES
+        from . import mail_texts
 
-        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
-        MAIL_PURPOSES.update(PURPOSES)
+        register_mail_texts(mail_texts)

@@ -7,14 +7,9 @@ class TandemsConfig(AppConfig):
     verbose_name = _("Tandems")
 
     def ready(self):
-        from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+        from tandem.mail.defaults import register_mail_texts
 
-        from . import rules  # noqa: F401 — registers the permissions
-        from .mails import MAIL_TEMPLATES, PURPOSES
-        from .poll_mails import MAIL_TEMPLATES as POLL_MAILS
-        from .poll_mails import PURPOSES as POLL_PURPOSES
+        from . import mails, poll_mails, rules  # noqa: F401 — rules registers the permissions
 
-        DEFAULT_TEMPLATES.update(MAIL_TEMPLATES)
-        MAIL_PURPOSES.update(PURPOSES)
-        DEFAULT_TEMPLATES.update(POLL_MAILS)
-        MAIL_PURPOSES.update(POLL_PURPOSES)
+        register_mail_texts(mails)
+        register_mail_texts(poll_mails)
