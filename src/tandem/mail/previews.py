@@ -1,4 +1,11 @@
-"""Sample values for the preview of a mail text, taken from the round where possible."""
+"""Sample values for the preview and the check of a mail text, taken from the round where
+possible.
+
+Each sample has the type the sending code puts into the context (numbers are ints, dates
+and links are strings), so a text that only works on strings — ``{{ minutes|first }}`` —
+is refused when it is saved, not when a participant plans a meeting. A test compares
+these types with the contexts the real senders build (tests/mail/test_samples.py).
+"""
 
 import datetime as dt
 
@@ -7,31 +14,52 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 
-def sample_context(placeholders: list[str], language: str, round=None, by=None) -> dict:
-    """A value for every placeholder; one without a known sample shows as [name]."""
+def sample_values(language: str) -> dict:
+    """A value of the real type for every placeholder of the built-in texts."""
     now = timezone.localtime()
     with translation.override(language):
-        samples = {
+        when = now + dt.timedelta(days=21)
+        return {
             "name": "Eva Beispiel",
+            "partner": "Max Muster",
+            "partner_email": "max.muster@example.org",
+            "partner_institution": "Universitätsbibliothek Beispielstadt",
+            "coordinator": "Cora Koordination",
             "role": _("Mentor"),
+            "side": _("by the mentee"),
+            "round": "Durchlauf 2027",
+            "programme": "Peer-Mentoring Open Access & Bibliometrie",
+            "organisation": "Netzwerk Bibliometrie & Open Access",
+            "topics": "Publikationsfonds, Bibliometrische Analysen",
             "months": 6,
+            "minutes": 90,
+            "weeks": 4,
+            "count": 3,
             "meeting_hours": "2",
             "expires": formats.date_format(now + dt.timedelta(days=30), "DATE_FORMAT"),
             "deadline": formats.date_format(now + dt.timedelta(days=14), "SHORT_DATE_FORMAT"),
-            "when": formats.date_format(now + dt.timedelta(days=21), "DATETIME_FORMAT"),
+            "answer_by": formats.date_format(now + dt.timedelta(days=14), "DATE_FORMAT"),
+            "when": (f"{formats.date_format(when, 'l')}, "
+                     f"{formats.date_format(when, 'DATETIME_FORMAT')}"),
+            "time_zone": "Europe/Berlin",
             "video_url": "https://meet.example.org/tandem",
             "site_url": settings.SITE_URL,
         }
-        if round is not None:
-            samples.update({
-                "round": round.name,
-                "programme": round.programme.name,
-                "organisation": round.programme.organisation.name,
-                "months": round.tandem_months,
-                "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
-            })
-            coordinator = by.get_full_name() if by is not None else ""
-            samples["coordinator"] = coordinator or round.programme.organisation.name
+
+
+def sample_context(placeholders: list[str], language: str, round=None, by=None) -> dict:
+    """A value for every placeholder; one without a known sample shows as [name]."""
+    samples = sample_values(language)
+    if round is not None:
+        samples.update({
+            "round": round.name,
+            "programme": round.programme.name,
+            "organisation": round.programme.organisation.name,
+            "months": round.tandem_months,
+            "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
+        })
+        coordinator = by.get_full_name() if by is not None else ""
+        samples["coordinator"] = coordinator or round.programme.organisation.name
     context = {}
     for name in placeholders:
         if name in samples:

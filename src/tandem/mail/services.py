@@ -1,10 +1,12 @@
 """Every e-mail of the platform goes through here: render, queue, send in the background."""
 
+import logging
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -14,9 +16,32 @@ from .defaults import DEFAULT_TEMPLATES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 from .previews import sample_context
-from .texts import placeholders_for, template_errors
+from .texts import BODY_MAX_LENGTH, MailTextError, fill_in, placeholders_for, template_errors
+
+logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = MailTemplate._meta.get_field("subject").max_length
+SENT_SUBJECT_MAX_LENGTH = QueuedMail._meta.get_field("subject").max_length
+# Line breaks and other control characters (C0, DEL, C1, Unicode line separators).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# In a body, tabs and line breaks are text; the rest (NUL above all) is not.
+BODY_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def header_safe(subject: str) -> str:
+    """A subject that is one header line: control characters become spaces.
+
+    Names and round titles flow into subjects; one with a line break would make every
+    mail that names it fail (a header cannot hold one) — or add headers of its own.
+    """
+    line = " ".join(CONTROL_CHARACTERS.sub(" ", subject).split())
+    if len(line) > SENT_SUBJECT_MAX_LENGTH:
+        line = line[: SENT_SUBJECT_MAX_LENGTH - 1].rstrip() + "…"
+    return line
+
+
+def plain_body(body: str) -> str:
+    return BODY_CONTROL_CHARACTERS.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def template_for(key: str, language: str, round=None) -> tuple[str, str]:
@@ -35,10 +60,14 @@ def render_mail(key: str, language: str, context: dict, round=None) -> tuple[str
 
 
 def render_text(subject: str, body: str, language: str, context: dict) -> tuple[str, str]:
-    """Fill in a subject and body as a sent mail would be (also used for previews)."""
+    """Fill in a subject and body as a sent mail would be (also used for previews).
+
+    Both come back as plain text, never marked safe: a page showing them escapes them.
+    Raises MailTextError (or whatever a filter raised) when the text cannot be filled in.
+    """
     with translation.override(language):
-        ctx = Context({"site_url": settings.SITE_URL, **context}, autoescape=False)
-        return Template(subject).render(ctx).strip(), Template(body).render(ctx)
+        values = {"site_url": settings.SITE_URL, **context}
+        return header_safe(fill_in(subject, values)), plain_body(fill_in(body, values))
 
 
 @transaction.atomic
@@ -52,7 +81,12 @@ def queue_mail(
     (bulk sends); otherwise it is handed to the background worker after commit.
     """
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
-    subject, body = render_mail(key, language, context, round)
+    texts = template_for(key, language, round)
+    try:
+        subject, body = render_text(*texts, language, context)
+    except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action
+        return _queue_unfilled(key=key, to=to, recipient=recipient, language=language,
+                               round=round, error=error)
     mail = QueuedMail.objects.create(
         round=round, template_key=key, to=to, recipient=recipient, language=language,
         subject=subject, body=body,
@@ -61,6 +95,27 @@ def queue_mail(
     if not review:
         schedule_sending(mail)
     return mail
+
+
+def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail:
+    """Keep a mail whose text could not be filled in as failed, with the reason.
+
+    The person's action (planning a meeting, answering a proposal …) stands; the
+    coordinators find the mail in the outbox and correct the round's text. The mail has
+    no subject or text, so it cannot be retried; the next mail of the purpose uses the
+    corrected text.
+    """
+    logger.warning("Mail %r for round %s could not be filled in: %r", key,
+                   getattr(round, "pk", None), error)
+    with translation.override(language):
+        reason = (str(error) if isinstance(error, MailTextError)
+                  else f"{type(error).__name__}: {error}")
+        note = _("This e-mail was not sent: its text could not be filled in (%(reason)s). "
+                 "Please correct the mail text of this purpose.") % {"reason": reason}
+    return QueuedMail.objects.create(
+        round=round, template_key=key, to=to, recipient=recipient, language=language,
+        subject="", body="", status=MailStatus.FAILED, error=note[:2000],
+    )
 
 
 def schedule_sending(mail: QueuedMail) -> None:
@@ -86,7 +141,9 @@ def send_now(mail_id: int) -> None:
     if mail is None:
         return
     try:
-        EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to]).send()
+        # Mails queued before subjects were made header-safe may still hold a line break.
+        EmailMessage(header_safe(mail.subject), mail.body, settings.DEFAULT_FROM_EMAIL,
+                     [mail.to]).send()
     except Exception as error:  # noqa: BLE001 — any transport error is recorded, not raised
         mail.status = MailStatus.FAILED
         mail.error = str(error)[:2000]
@@ -109,7 +166,7 @@ def _text_errors(round, key: str, language: str, subject: str, body: str) -> dic
     placeholders = placeholders_for(key)
     sample = sample_context(placeholders, language, round)
     errors = {}
-    if "\n" in subject or "\r" in subject:
+    if CONTROL_CHARACTERS.search(subject):
         errors[f"subject_{language}"] = [_("The subject must be a single line.")]
     elif len(subject) > SUBJECT_MAX_LENGTH:
         errors[f"subject_{language}"] = [_("The subject can have at most %(n)s characters.")
@@ -120,6 +177,9 @@ def _text_errors(round, key: str, language: str, subject: str, body: str) -> dic
         errors[f"subject_{language}"] = problems
     if not body.strip():
         errors[f"body_{language}"] = [_("Please write a text.")]
+    elif len(body) > BODY_MAX_LENGTH:
+        errors[f"body_{language}"] = [_("The text can have at most %(n)s characters.")
+                                      % {"n": BODY_MAX_LENGTH}]
     elif problems := template_errors(body, placeholders, sample):
         errors[f"body_{language}"] = problems
     return errors
@@ -200,6 +260,9 @@ def _chosen(round, status: MailStatus, mails=None) -> list[int]:
     so no mail is released or retried twice.
     """
     found = QueuedMail.objects.filter(round=round, status=status)
+    if status == MailStatus.FAILED:
+        # A mail whose text could not be filled in has nothing to send (_queue_unfilled).
+        found = found.exclude(body="")
     if mails is not None:
         found = found.filter(pk__in=[mail.pk for mail in mails])
     return list(found.select_for_update().values_list("pk", flat=True))

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tandem.mail.enums import MailStatus
+from tandem.mail.texts import BODY_MAX_LENGTH
 
 LANGUAGES = ("de", "en")
 
@@ -10,9 +11,10 @@ class MailTextForm(forms.Form):
     """Subject and text of one purpose in both languages of the platform."""
 
     subject_de = forms.CharField(label=_("Subject (German)"), max_length=200)
-    body_de = forms.CharField(label=_("Text (German)"), widget=forms.Textarea(attrs={"rows": 14}))
+    body_de = forms.CharField(label=_("Text (German)"), max_length=BODY_MAX_LENGTH,
+                              widget=forms.Textarea(attrs={"rows": 14}))
     subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
-    body_en = forms.CharField(label=_("Text (English)"),
+    body_en = forms.CharField(label=_("Text (English)"), max_length=BODY_MAX_LENGTH,
                               widget=forms.Textarea(attrs={"rows": 14}))
 
     def texts(self) -> dict[str, tuple[str, str]]:
