@@ -3,14 +3,16 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.forms import LocalDateTimeInput
+from tandem.core.validators import single_line
 from tandem.programmes.models import Topic
 from tandem.recruitment.services import STATUSES_BY_HAND
 
 
 class CandidateForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=200, validators=[single_line])
     email = forms.EmailField(label=_("E-mail address"))
-    institution = forms.CharField(label=_("Institution"), max_length=250, required=False)
+    institution = forms.CharField(label=_("Institution"), max_length=250, required=False,
+                                  validators=[single_line])
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"), queryset=Topic.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -1,0 +1,196 @@
+"""The permanent guard against stored XSS (issue 8).
+
+A probe of HTML and htmx attributes is written into every free-text and name field of
+every model of the platform — found from the app registry, so a new field is probed
+without anyone adding it here — of a populated round (the demo up to matching, plus a
+tandem with agreement, goals, meetings, notes, time and a date poll). Then every page
+of the URL configuration is requested as coordinator, trainer, mentor, mentee, outsider
+and anonymous visitor. The probe may only ever appear escaped.
+"""
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tandem.demo import stages
+from tandem.mail.models import MailTemplate, QueuedMail
+from tandem.matching.models import MatchRun, PairRule, Proposal
+from tandem.programmes.enums import RoleKind
+from tandem.programmes.models import Round
+from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
+from tandem.tandems import calendar, polls, services
+from tandem.tandems.models import Tandem
+from tests.conftest import verified, with_totp
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PROBE = '"><b hx-post="/x" hx-trigger="load" onmouseover=alert(1)>PROBE</b>\''
+# What must never reach a page: the element, or the attribute outside an escaped quote.
+RAW = ("<b hx-post", 'hx-post="/x"', "onmouseover=alert(1)>")
+ESCAPED = "&lt;b hx-post="
+
+# Fields that the platform fills itself; nobody types into them.
+NOT_TYPED = {
+    "people.User": {"password", "time_zone"},
+    "programmes.Institution": {"normalised_name"},
+    "privacy.AuditEntry": {"action", "object_type", "object_id"},
+    "recruitment.Candidate": {"token"},
+    "tandems.CalendarFeed": {"token"},
+    "applications.Application": {"privacy_notice_version"},
+}
+# Validated formats: a probe cannot be stored there.
+FORMATTED = (models.EmailField, models.SlugField, models.URLField)
+
+
+def probed_fields() -> dict:
+    """Model -> its free-text and name fields, for every model of the platform."""
+    found = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("tandem."):
+            continue
+        skip = NOT_TYPED.get(model._meta.label, set())
+        fields = [field.name for field in model._meta.concrete_fields
+                  if isinstance(field, models.CharField | models.TextField)
+                  and not isinstance(field, FORMATTED) and not field.choices
+                  and field.editable and field.name not in skip]
+        if fields:
+            found[model] = fields
+    return found
+
+
+def populate() -> dict:
+    """A round with something of everything; returns the people and the URL values."""
+    stages.build("matching")
+    round = Round.objects.get(slug="durchlauf-2027")
+    tandem = Tandem.objects.get(round=round)
+    mentee, mentor = tandem.mentee, tandem.mentor
+    services.save_agreement(tandem=tandem, by=mentee, goals="Ziele", topics=[],
+                            rhythm_weeks=4, meeting_minutes=120,
+                            channel="https://meet.example.org/t", confidentiality=True)
+    goal = services.add_goal(tandem=tandem, by=mentee, text="Ein Ziel", progress=20)
+    starts = timezone.now() + dt.timedelta(days=5)
+    meeting = services.plan_meeting(tandem=tandem, by=mentee, starts_at=starts,
+                                    duration_minutes=60, agenda="Agenda")
+    private = services.add_note(meeting=meeting, by=mentee, text="privat")
+    shared = services.add_note(meeting=meeting, by=mentee, text="geteilt", shared=True)
+    services.record_time_spent(meeting=meeting, person=mentor, meeting_minutes=60,
+                               preparation_minutes=20)
+    poll = polls.create_poll(tandem=tandem, by=mentor, duration_minutes=60, note="Notiz",
+                             options=[starts + dt.timedelta(days=1),
+                                      starts + dt.timedelta(days=2)])
+    polls.vote(poll=poll, person=mentee,
+               answers={option.pk: "yes" for option in poll.options.all()})
+    feed = calendar.open_calendar_feed(mentee)
+    event = InfoEvent.objects.get(round=round)
+    InfoEventRegistration.objects.create(event=event, name="Gast", email="gast@example.org",
+                                         language="de", consent_text="Einwilligung",
+                                         consented_at=timezone.now())
+    MailTemplate.objects.create(key="tandem_meeting_planned", language="de", round=round,
+                                subject="Treffen", body="Hallo {{ name }}")
+    candidate = Candidate.objects.filter(round=round).exclude(token=None).first() \
+        or Candidate.objects.filter(round=round).first()
+    profile = MentorProfile.objects.filter(round=round).first()
+    coordinator = round.programme.organisation.coordinators.first()
+    if not coordinator.authenticator_set.exists():
+        with_totp(coordinator)
+    trainer = round.roles.get(role=RoleKind.TRAINER).person
+    values = {
+        **{key: [value] for key, value in round.url_kwargs.items()},
+        "topic": [round.programme.topics.first().pk],
+        "role": [round.roles.first().pk],
+        "candidate": [candidate.pk],
+        "pk": list(round.applications.values_list("pk", flat=True)[:2]),
+        "mail": [QueuedMail.objects.filter(round=round).first().pk],
+        "key": ["tandem_meeting_planned", "role_assigned"],
+        "run": [MatchRun.objects.filter(round=round).first().pk],
+        "proposal": list(Proposal.objects.filter(round=round).values_list("pk", flat=True)[:3]),
+        "rule": [PairRule.objects.filter(round=round).first().pk],
+        "profile": [profile.pk],
+        "kind": ["photo", "slides"],
+        "token": [candidate.token or "x" * 32, feed.token],
+        "tandem": [tandem.pk],
+        "meeting": [meeting.pk],
+        "goal": [goal.pk],
+        "note": [private.pk, shared.pk],
+        "poll": [poll.pk],
+    }
+    people = {"coordinator": coordinator, "trainer": trainer, "mentor": mentor,
+              "mentee": mentee, "outsider": with_totp(verified(UserFactory())),
+              "anonymous": None}
+    return {"people": people, "values": values}
+
+
+def write_probe() -> list[str]:
+    """The probe into every probed field of every row; models without a row are named."""
+    empty = []
+    for model, fields in probed_fields().items():
+        if not model.objects.exists():
+            empty.append(model._meta.label)
+        for pk in model.objects.values_list("pk", flat=True):
+            # A number keeps values apart where a field is unique.
+            model.objects.filter(pk=pk).update(**dict.fromkeys(fields, f"{PROBE} {pk}"))
+    return empty
+
+
+def url_patterns(resolver=None, namespace="", regexes=()):
+    """(qualified name, URL keyword names, view module) of every named URL outside the admin."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        keywords = regexes + (entry.pattern.regex,)
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from url_patterns(entry, inner, keywords)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names = {name for regex in keywords for name in regex.groupindex}
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, sorted(names), getattr(entry.callback, "__module__", "")
+
+
+def urls(values) -> list[str]:
+    found = []
+    for name, keywords, module in url_patterns():
+        missing = [key for key in keywords if key not in values]
+        if missing:
+            # Pages of libraries (allauth's keyed links) need keys we cannot know.
+            assert not module.startswith("tandem."), f"add a value for {missing} ({name})"
+            continue
+        for combination in itertools.product(*(values[key] for key in keywords)):
+            found.append(reverse(name, kwargs=dict(zip(keywords, combination, strict=True))))
+    return sorted(set(found))
+
+
+def test_the_probe_is_escaped_on_every_page_for_every_role(client, fast_passwords):
+    data = populate()
+    empty = write_probe()
+    assert not empty, f"add a row of {empty} to populate() so its fields are probed"
+    pages = urls(data["values"])
+    assert len(pages) > 80  # the walk found the platform's pages
+    seen_escaped = {}
+    for role, person in data["people"].items():
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        seen_escaped[role] = 0
+        for url in pages:
+            response = client.get(url)
+            if response.streaming:
+                assert "html" not in response.get("Content-Type", ""), (role, url)
+                continue
+            if "html" not in response.get("Content-Type", "text/html"):
+                continue  # calendar files, PDFs, spreadsheets: not rendered as HTML
+            page = response.content.decode(errors="replace")
+            raw = [marker for marker in RAW if marker in page]
+            assert not raw, (role, url, response.status_code, raw)
+            seen_escaped[role] += response.status_code == 200 and ESCAPED in page
+    # The probe was really shown (escaped) to those who see people's text.
+    for role in ("coordinator", "trainer", "mentor", "mentee"):
+        assert seen_escaped[role] >= 3, (role, seen_escaped)
+    assert seen_escaped["coordinator"] >= 20, seen_escaped
