@@ -26,7 +26,7 @@ def test_every_kind_of_page_configures_htmx_defensively(client, round, coordinat
     for url in pages:
         assert htmx_config(client.get(url).content.decode())["allowEval"] is False
     client.force_login(coordinator)
-    pages += [reverse("portal:dashboard"), reverse("portal:profile"),
+    pages = [reverse("portal:dashboard"), reverse("portal:profile"),
               manage_url("mail_text", round, key="role_assigned")]
     for url in pages:
         response = client.get(url)
