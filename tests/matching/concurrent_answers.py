@@ -1,4 +1,5 @@
-"""Mentee and mentor accept one proposal at the same instant, on a file SQLite database.
+"""Mentee and mentor accept one proposal at the same instant, and two match runs of one
+round start at the same instant, on a file SQLite database.
 
 Run by tests/matching/test_concurrency.py in a process of its own, because the test
 database of pytest-django lives in memory, where SQLite's locking differs from the file
@@ -80,6 +81,32 @@ def main(database: Path) -> dict:
         thread.start()
     for thread in threads:
         thread.join()
+    Proposal.side_of = reading
+
+    # Two coordinators start a match run of another round at the same instant.
+    other = RoundFactory(programme=round.programme)
+    MentorProfileFactory(round=other, levels={"publication_monitoring": 3})
+    ApplicationFactory(round=other, topics=["publication_monitoring"])
+    connection.close()
+    start = threading.Barrier(2)
+    run_errors = []
+
+    def run_matching():
+        try:
+            start.wait()
+            services.run_matching(round=other, by=coordinator,
+                                  settings=services.MatchSettings())
+        except Exception as error:  # noqa: BLE001 - reported to the test
+            run_errors.append(f"{type(error).__name__}: {error}")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run_matching) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    run_numbers = sorted(other.match_runs.values_list("number", flat=True))
     stored = Proposal.objects.get(pk=proposal.pk)
     with connection.cursor() as cursor:
         journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
@@ -87,6 +114,7 @@ def main(database: Path) -> dict:
     return {"errors": errors, "mentee_answer": stored.mentee_answer,
             "mentor_answer": stored.mentor_answer, "status": stored.status,
             "tandems": Tandem.objects.filter(proposal=stored).count(),
+            "run_errors": run_errors, "run_numbers": run_numbers,
             "journal_mode": journal, "synchronous": synchronous}
 
 

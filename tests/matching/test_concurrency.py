@@ -1,4 +1,5 @@
-"""Two simultaneous answers to one proposal both count (issue 8: SQLite under load)."""
+"""Simultaneous writes on SQLite (issue 8): two answers to one proposal both count, two
+match runs of one round are both kept."""
 
 import json
 import os
@@ -19,5 +20,7 @@ def test_mentee_and_mentor_accepting_at_the_same_instant_form_the_tandem(tmp_pat
     assert stored["errors"] == []
     assert stored["mentee_answer"] == stored["mentor_answer"] == "accept"
     assert stored["status"] == "accepted" and stored["tandems"] == 1
+    # Both match runs are kept, one after the other.
+    assert stored["run_errors"] == [] and stored["run_numbers"] == [1, 2]
     # WAL and synchronous=NORMAL (1) are in effect on every connection.
     assert stored["journal_mode"] == "wal" and stored["synchronous"] == 1
