@@ -119,7 +119,8 @@ def test_giving_one_role_twice_at_once_gives_a_message_not_an_error(
     assert RoundRole.objects.filter(round=round, person=person).count() == 1
 
 
-@pytest.mark.skipif(not POSTGRES, reason="on SQLite: tests/matching/test_concurrency.py (file database)")
+@pytest.mark.skipif(not POSTGRES,
+                    reason="SQLite: in tests/matching/test_concurrency.py (file database)")
 def test_two_match_runs_at_once_are_both_kept_with_their_own_numbers(
         round, coordinator, matching_pool):
     def run():
