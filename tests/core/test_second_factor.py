@@ -40,6 +40,9 @@ def test_password_only_session_is_sent_to_confirm_with_the_second_factor_and_com
     response = client.get(page)
     assert response.status_code == 302
     assert response.url == f"{reverse('mfa_reauthenticate')}?next={page.replace('/', '%2F')}"
+    confirm = client.get(response.url)
+    assert confirm.status_code == 200
+    assert "Please confirm with a code from your authenticator app" in confirm.content.decode()
     # A wrong code does not open the page.
     client.post(response.url, {"code": "000000"})
     assert client.get(page).status_code == 302
