@@ -158,7 +158,7 @@ def test_cache_url_selects_redis_and_refuses_unknown_schemes():
 
 
 @pytest.mark.skipif(not os.environ.get("CACHE_URL"), reason="CACHE_URL (Redis) is not set")
-def test_rate_limits_and_totp_replay_protection_work_on_redis(settings):
+def test_rate_limits_and_totp_replay_protection_work_on_redis(settings, fast_passwords):
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
@@ -173,3 +173,13 @@ def test_rate_limits_and_totp_replay_protection_work_on_redis(settings):
     assert totp.validate_code(code)
     # A second process (another gunicorn worker) sees the code as used.
     assert not TOTP(Authenticator.objects.get(user=user)).validate_code(code)
+    # Failed logins counted in Redis: two clients (think: two workers) share the count.
+    first, second = Client(), Client()
+    for _ in range(3):
+        login(first, user.email, "falsch")
+    for _ in range(2):
+        login(second, user.email, "falsch")
+    assert "Too many failed login attempts" in login(second, user.email, "falsch"
+                                                     ).content.decode()
+    redis = caches["default"]._cache.get_client()
+    assert redis.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
