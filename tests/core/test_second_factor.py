@@ -181,3 +181,14 @@ def test_superuser_powers_hold_only_in_a_session_that_used_the_second_factor(cli
     client.force_login(staff)
     for page in pages:
         assert client.get(page).status_code == 200, page
+
+
+def test_the_admin_never_shows_a_totp_secret(client, staff):
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(staff)
+    authenticator = Authenticator.objects.get(user=staff)
+    page = client.get(reverse("admin:mfa_authenticator_change", args=[authenticator.pk]))
+    assert page.status_code == 200
+    assert SECRET not in page.content.decode()
+    assert client.get(reverse("admin:mfa_authenticator_add")).status_code == 403
