@@ -205,9 +205,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/key,60/5m/ip",
     "login": "300/m/ip",
 }
-# Behind a reverse proxy every request comes from the proxy's address: name how many
-# proxies you run so the client's address is read from X-Forwarded-For.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Behind a reverse proxy every request comes from the proxy's address, and the per-IP
+# limit would count everyone together: name how many proxies set X-Forwarded-For.
+# Production runs behind one (see the README's deployment); development has none.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 # Staff sessions end this many seconds after they begin (default 8 hours).
 TANDEM_STAFF_SESSION_SECONDS = int(os.environ.get("TANDEM_STAFF_SESSION_SECONDS", str(8 * 3600)))
 # The admin at /admin/ (operators only; login via allauth with the second factor).

@@ -3,6 +3,7 @@
 import datetime
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache, caches
@@ -183,3 +184,28 @@ def test_rate_limits_and_totp_replay_protection_work_on_redis(settings, fast_pas
                                                      ).content.decode()
     redis = caches["default"]._cache.get_client()
     assert redis.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
+
+
+def test_behind_a_proxy_the_limit_counts_each_client_address(accounts, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # the production default
+    spray = Client(HTTP_X_FORWARDED_FOR="192.0.2.10")
+    for index in range(70):
+        response = login(spray, f"person{index}@example.org", "Sommer2026!")
+    assert "Too many failed login attempts" in response.content.decode()
+    # Everybody else comes through the same proxy (same REMOTE_ADDR) from elsewhere.
+    colleague = Client(HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert login(colleague, "colleague@ub.example.org", "richtiges-passwort-42"
+                 ).status_code == 302
+
+
+def test_production_trusts_one_proxy_by_default():
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TANDEM_PRODUCTION": "1", "SECRET_KEY": "x" * 64}
+    env.pop("TRUSTED_PROXY_COUNT", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import tandem.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"],
+        env={**env, "PYTHONPATH": "src"}, cwd=Path(__file__).resolve().parents[2],
+        capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "1", result.stderr
