@@ -1,6 +1,11 @@
+import time
+import uuid
+
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -23,10 +28,53 @@ def _settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        # A shared Redis: each test gets keys of its own (rate limits, used TOTP codes).
+        settings.CACHES = {"default": {**settings.CACHES["default"],
+                                       "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+_plain_force_login = Client.force_login
+
+
+def record_second_factor(client, user):
+    """Mark the client's session as signed in with the second factor, as allauth does."""
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "type": "totp", "at": time.time()},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
+def password_only_login(client, user):
+    """A session opened with the password alone (an old session, a login around allauth)."""
+    _plain_force_login(client, user)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "email": user.email}]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _full_logins(monkeypatch):
+    """In tests, ``force_login`` stands for a complete login through allauth: with the
+    second factor when the account has one. Tests of sessions that did not use it call
+    ``password_only_login``."""
+
+    def force_login(client, user, backend=None):
+        _plain_force_login(client, user, backend)
+        if Authenticator.objects.filter(user=user).exists():
+            record_second_factor(client, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 # Roles that never see coordinator pages of a round (the trainer reads some: test those apart).

@@ -43,7 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with its login through allauth and a second factor required.
+    "tandem.core.admin_config.TandemAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,12 +87,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tandem.core.middleware.SessionSecurityMiddleware",
     "tandem.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "tandem.core.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.urls"
@@ -126,9 +129,37 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the task worker and the web process work side by side.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        # WAL lets readers and one writer work side by side (web workers, task worker);
+        # synchronous=NORMAL is safe with WAL and spares an fsync per transaction.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # Every transaction takes the write lock when it begins, so two answers at the
+        # same instant queue up instead of one failing with "database is locked" after
+        # reading what the other is about to change.
+        "transaction_mode": "IMMEDIATE",
+        # Seconds a connection waits for the write lock before giving up.
+        "timeout": 20,
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- cache ----------------------------------------------------------------
+# allauth keeps its rate limits and the used TOTP codes (replay protection) in the cache,
+# so every web worker must see the same one: the database cache by default (its table is
+# made by `migrate`, see tandem/core/migrations), Redis when CACHE_URL=redis://… is set.
+CACHE_TABLE = "tandem_cache"
+
+
+def cache_from_url(url: str) -> dict:
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": CACHE_TABLE}
+    if url.split(":", 1)[0] in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tandem")}
+    raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or unix://.")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 
 # --- accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
@@ -165,6 +196,23 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Tandem")
 # Demo accounts skip the second factor on a development install only.
 TANDEM_DEMO_SKIPS_MFA = not PRODUCTION
+# Rate limits of logins (allauth, kept in the shared cache). Failed logins count per
+# address first (5 in 5 minutes lock that address, not the place it is typed at) and
+# only then per IP address, with a ceiling high enough that one person behind an
+# institution's single address cannot lock out colleagues, yet stops guessing across
+# many accounts. Attempts beyond an address's limit no longer count against the IP.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/key,60/5m/ip",
+    "login": "300/m/ip",
+}
+# Behind a reverse proxy every request comes from the proxy's address, and the per-IP
+# limit would count everyone together: name how many proxies set X-Forwarded-For.
+# Production runs behind one (see the README's deployment); development has none.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+# Staff sessions end this many seconds after they begin (default 8 hours).
+TANDEM_STAFF_SESSION_SECONDS = int(os.environ.get("TANDEM_STAFF_SESSION_SECONDS", str(8 * 3600)))
+# The admin at /admin/ (operators only; login via allauth with the second factor).
+TANDEM_ADMIN = env_bool("TANDEM_ADMIN", True)
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
 
 # --- e-mail ---------------------------------------------------------------

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,5 +12,6 @@ urlpatterns = [
     path("manage/", include("tandem.manage.urls")),
     path("me/", include("tandem.portal.urls")),
     path("p/<slug:org>/<slug:programme>/<slug:round>/", include("tandem.public.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.TANDEM_ADMIN:
+    urlpatterns.append(path("admin/", admin.site.urls))

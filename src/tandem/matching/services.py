@@ -28,6 +28,7 @@ from tandem.matching.engine import (
 )
 from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
+from tandem.programmes.models import Round
 from tandem.tandems.models import Tandem
 
 from .enums import HELD, Answer, MatchMode, PairRuleKind, ProposalStatus
@@ -64,6 +65,9 @@ def last_settings(round) -> MatchSettings:
 @transaction.atomic
 def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
     """Solve the round and keep the run; its new pairs become draft proposals."""
+    # One run of a round at a time: a second waits for the first, then reads what the
+    # first decided (its drafts, its number) instead of colliding with it.
+    Round.objects.select_for_update().filter(pk=round.pk).first()
     if settings.mode not in MatchMode.values:
         raise ValidationError({"mode": _("Please choose a mode.")})
     data = round_input(round)

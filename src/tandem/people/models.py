@@ -1,7 +1,13 @@
 """People: one account per person, identified by e-mail address."""
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +66,22 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.name or self.email
+
+    # A superuser passes every permission check of every organisation, but only in a
+    # session that used the second factor: core.middleware.SessionSecurityMiddleware sets
+    # this to False for other sessions, and the account then counts as a plain person.
+    # Outside a request (shell, commands) the powers hold.
+    superuser_powers = True
+
+    def has_perm(self, perm, obj=None):
+        if self.is_active and self.is_superuser and not self.superuser_powers:
+            return _user_has_perm(self, perm, obj)
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self.is_active and self.is_superuser and not self.superuser_powers:
+            return _user_has_module_perms(self, app_label)
+        return super().has_module_perms(app_label)
 
     def get_full_name(self):
         return self.name or self.email

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -195,7 +195,13 @@ def assign_role(*, round: Round, person, role: str, by, notify: bool = True) -> 
     participant_roles = {RoleKind.MENTOR, RoleKind.MENTEE}
     if role in participant_roles and existing & participant_roles:
         raise ValidationError(_("Nobody can be mentor and mentee in the same round."))
-    round_role = RoundRole.objects.create(round=round, person=person, role=role, assigned_by=by)
+    try:
+        # The same role given twice at the same moment: the unique constraint decides.
+        with transaction.atomic():
+            round_role = RoundRole.objects.create(round=round, person=person, role=role,
+                                                  assigned_by=by)
+    except IntegrityError:
+        raise ValidationError(_("This person already has this role in the round.")) from None
     log_action(by, "role.assigned", round_role, round=round,
                data={"person": person.pk, "role": role})
     if notify:

@@ -67,10 +67,17 @@ def add_candidate(
     foreign = [topic for topic in topics if topic.programme_id != round.programme_id]
     if foreign:
         raise ValidationError({"topics": _("Please choose topics of this programme.")})
-    candidate = Candidate.objects.create(
-        round=round, name=name.strip(), email=email, institution=institution.strip(),
-        notes=notes, language=language,
-    )
+    try:
+        # Two coordinators adding the same person at the same moment both pass the check
+        # above; the database's unique constraint decides, and the second hears why.
+        with transaction.atomic():
+            candidate = Candidate.objects.create(
+                round=round, name=name.strip(), email=email, institution=institution.strip(),
+                notes=notes, language=language,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"email": _("This person is already on the candidate list.")}) from None
     candidate.topics.set(topics)
     log_action(by, "candidate.added", candidate, round=round)
     return candidate
