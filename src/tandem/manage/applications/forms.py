@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.applications.enums import COORDINATOR_TARGETS, ApplicationState
 from tandem.applications.imports import FIELDS
+from tandem.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from tandem.programmes.enums import InstitutionType
 
 SORT_CHOICES = [
@@ -19,7 +20,7 @@ class FilterForm(forms.Form):
         label=_("State"), required=False,
         choices=[("", _("(all)"))] + ApplicationState.choices,
     )
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=None, required=False,
+    topic = ModelChoiceField(label=_("Topic"), queryset=None, required=False,
                                    empty_label=_("(all)"), to_field_name="key")
     institution_type = forms.ChoiceField(
         label=_("Type of institution"), required=False,
@@ -42,7 +43,7 @@ class StateForm(forms.Form):
 
 
 class BulkForm(StateForm):
-    applications = forms.ModelMultipleChoiceField(
+    applications = ModelMultipleChoiceField(
         label=_("Applications"), queryset=None,
         error_messages={"required": _("Please tick at least one application.")},
     )

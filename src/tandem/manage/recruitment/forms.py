@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField
 from tandem.programmes.models import Topic
 from tandem.recruitment.services import STATUSES_BY_HAND
 
@@ -11,7 +11,7 @@ class CandidateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"))
     institution = forms.CharField(label=_("Institution"), max_length=250, required=False)
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics"), queryset=Topic.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -45,7 +45,7 @@ class CandidateStatusForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    candidates = forms.ModelMultipleChoiceField(
+    candidates = ModelMultipleChoiceField(
         label=_("Candidates"), queryset=None,
         error_messages={"required": _("Please select at least one candidate.")},
     )

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, ModelChoiceField
 from tandem.tandems import polls
 from tandem.tandems.enums import VoteAnswer
 from tandem.tandems.models import DateOption
@@ -101,7 +101,7 @@ class VoteForm(forms.Form):
 
 
 class ChooseForm(forms.Form):
-    option = forms.ModelChoiceField(
+    option = ModelChoiceField(
         queryset=DateOption.objects.all(),
         error_messages={"required": _("Please choose one of the dates of this poll."),
                         "invalid_choice": _("Please choose one of the dates of this poll.")},
