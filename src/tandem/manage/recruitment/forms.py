@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField
+from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField, bound_dates
 from tandem.programmes.models import Topic
 from tandem.recruitment.services import STATUSES_BY_HAND
 
@@ -68,6 +68,10 @@ class InfoEventForm(forms.Form):
     agenda = forms.CharField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
 
     def clean(self):
         data = super().clean()

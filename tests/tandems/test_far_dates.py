@@ -1,0 +1,156 @@
+"""Dates far from today: refused when typed, harmless when already stored.
+
+The review planned a meeting on 9999-12-31; afterwards both members' workspace and
+calendar feed answered 500 for good (the time zone pushed the date past year 9999).
+"""
+
+import datetime as dt
+
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tandem.core.forms import date_window
+from tandem.matching.models import MatchRun
+from tandem.programmes.enums import PhaseKind
+from tandem.programmes.models import Phase
+from tandem.recruitment.models import InfoEvent
+from tandem.tandems import calendar
+from tandem.tandems.models import DatePoll, Meeting
+from tests.conftest import manage_url, portal_url
+
+from .workspace_helpers import plan
+
+pytestmark = pytest.mark.django_db
+
+LAST = dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC)
+FIRST = dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(params=[LAST, FIRST], ids=["9999-12-31", "0001-01-01"])
+def stored(request, tandem, mentee, mentor):
+    """A meeting whose date was written before the forms bounded dates."""
+    # West of Greenwich, 0001-01-01 00:30 UTC lies before year 1.
+    mentor.time_zone = "America/New_York"
+    mentor.save(update_fields=["time_zone"])
+    meeting = plan(tandem, mentee, days=7)
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=request.param)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def url(name, tandem, **kwargs):
+    return portal_url(name, tandem.round, tandem=tandem.pk, **kwargs)
+
+
+def test_the_members_pages_still_open(client, tandem, mentee, mentor, stored):
+    for person in (mentee, mentor):
+        client.force_login(person)
+        for page in (url("tandem_workspace", tandem),
+                     url("tandem_meeting", tandem, meeting=stored.pk),
+                     url("tandem_meeting_edit", tandem, meeting=stored.pk),
+                     portal_url("tandem", tandem.round),
+                     portal_url("tandem_polls", tandem.round),
+                     "/me/"):
+            response = client.get(page)
+            assert response.status_code == 200, (page, response.status_code)
+
+
+def test_the_calendar_file_and_feed_still_work(client, tandem, mentee, stored):
+    client.force_login(mentee)
+    response = client.get(url("tandem_meeting_ics", tandem, meeting=stored.pk))
+    assert response.status_code == 200
+    (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert event.decoded("DTSTART").year in (2, 9998)  # read a year inside
+    feed = icalendar.Calendar.from_ical(calendar.feed_ics(mentee))
+    assert len(list(feed.walk("VEVENT"))) == 1
+
+
+def test_the_coordinators_overview_still_opens(client, round, coordinator, tandem, stored):
+    client.force_login(coordinator)
+    assert client.get(manage_url("tandems", round)).status_code == 200
+
+
+# --- typed dates are kept near the round ---------------------------------------------------
+
+OUT_OF_RANGE = "Please give a date between"
+
+
+def test_the_window_is_the_rounds_dates_plus_two_years(round):
+    phases = Phase.objects.filter(round=round)
+    first = min(phase.starts_on for phase in phases)
+    last = max(phase.ends_on for phase in phases)
+    assert date_window(round) == (first.replace(year=first.year - 2),
+                                  last.replace(year=last.year + 2))
+    today = timezone.localdate()
+    assert date_window() == (today.replace(year=today.year - 5),
+                             today.replace(year=today.year + 5))
+
+
+@pytest.mark.parametrize("typed", ["9999-12-31T23:30", "0001-01-01T00:30", "far"])
+def test_a_meeting_far_from_the_round_is_refused(client, tandem, mentee, typed):
+    last = date_window(tandem.round)[1]
+    if typed == "far":
+        typed = f"{last.year + 1}-{last:%m-%d}T10:00"
+    client.force_login(mentee)
+    response = client.post(url("tandem_meeting_new", tandem), {
+        "starts_at": typed, "duration_minutes": 60})
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+    assert not Meeting.objects.exists()
+    assert client.get(url("tandem_workspace", tandem)).status_code == 200
+
+
+def test_a_meeting_late_in_the_window_is_fine(client, tandem, mentee):
+    last = date_window(tandem.round)[1]
+    client.force_login(mentee)
+    response = client.post(url("tandem_meeting_new", tandem), {
+        "starts_at": f"{last:%Y-%m-%d}T10:00", "duration_minutes": 60})
+    assert response.status_code == 302
+    assert Meeting.objects.get().starts_at.date() == last
+
+
+def test_a_poll_date_far_away_is_refused(client, round, tandem, mentee):
+    client.force_login(mentee)
+    soon = (timezone.localdate() + dt.timedelta(days=9)).isoformat()
+    response = client.post(portal_url("tandem_polls", round), {
+        "rows": 2, "option_1": f"{soon}T10:00", "option_2": "9999-12-31T23:30",
+        "duration_minutes": 60})
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+    assert not DatePoll.objects.exists()
+
+
+def test_an_info_event_far_away_is_refused(client, round, coordinator):
+    client.force_login(coordinator)
+    response = client.post(manage_url("recruitment_info_event", round), {
+        "starts_at": "9999-12-31T22:00", "ends_at": "9999-12-31T23:30"})
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+    assert not InfoEvent.objects.exists()
+
+
+def test_round_phases_far_away_are_refused(client, round, coordinator):
+    client.force_login(coordinator)
+    edit = reverse("manage:round_edit", kwargs=round.url_kwargs)
+    form = client.get(edit).context["form"]
+    data = {name: field.initial for name, field in form.fields.items()}
+    data = {name: value.isoformat() if hasattr(value, "isoformat") else value
+            for name, value in data.items() if value not in (None, False)}
+    data["alumni_end"] = "9999-12-31"
+    response = client.post(edit, data)
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+    assert not Phase.objects.filter(kind=PhaseKind.ALUMNI, ends_on__year=9999).exists()
+
+
+def test_an_answer_date_far_away_is_refused(client, round, coordinator):
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal")
+    client.force_login(coordinator)
+    response = client.post(manage_url("matching_send", round, run=run.pk),
+                           {"answer_by": "9999-12-31"})
+    assert response.status_code == 400
+    assert OUT_OF_RANGE in response.content.decode()
+    run.refresh_from_db()
+    assert run.answer_by is None
