@@ -8,6 +8,7 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +19,8 @@ from tandem.programmes.models import Phase
 from tandem.recruitment.models import InfoEvent
 from tandem.tandems import calendar
 from tandem.tandems.models import DatePoll, Meeting
-from tests.conftest import manage_url, portal_url
+from tests.conftest import manage_url, portal_url, public_url
+from tests.recruitment.factories import InfoEventFactory
 
 from .workspace_helpers import plan
 
@@ -154,3 +156,26 @@ def test_an_answer_date_far_away_is_refused(client, round, coordinator):
     assert OUT_OF_RANGE in response.content.decode()
     run.refresh_from_db()
     assert run.answer_by is None
+
+
+# --- other stored dates at the edge of the calendar ------------------------------------------
+
+
+def test_a_stored_info_event_and_phase_at_the_edge_break_no_page(client, round, coordinator,
+                                                                 people):
+    round.is_public = True
+    round.save(update_fields=["is_public"])
+    event = InfoEventFactory(round=round)
+    InfoEvent.objects.filter(pk=event.pk).update(starts_at=LAST - dt.timedelta(hours=1),
+                                                 ends_at=LAST)
+    Phase.objects.filter(round=round, kind=PhaseKind.ALUMNI).update(
+        starts_on=dt.date(9999, 12, 1), ends_on=dt.date(9999, 12, 31))
+    for page in (public_url("info_event", round), public_url("info_event_ics", round)):
+        assert client.get(page).status_code == 200, page
+    client.force_login(coordinator)
+    for name in ("round", "recruitment_info_event", "round_edit"):
+        assert client.get(manage_url(name, round)).status_code == 200, name
+    client.force_login(people["mentee"])
+    assert client.get("/me/").status_code == 200
+    assert client.get(portal_url("round", round)).status_code == 200
+    call_command("apply_retention", "--dry-run")
