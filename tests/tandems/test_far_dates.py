@@ -179,3 +179,27 @@ def test_a_stored_info_event_and_phase_at_the_edge_break_no_page(client, round, 
     assert client.get("/me/").status_code == 200
     assert client.get(portal_url("round", round)).status_code == 200
     call_command("apply_retention", "--dry-run")
+
+
+def test_every_form_module_with_date_fields_bounds_them():
+    """New forms with dates get the window too: a module that builds date fields calls
+    ``bound_dates`` (tandem.core.forms)."""
+    import ast
+    from pathlib import Path
+
+    import tandem as tandem_package
+
+    source = Path(tandem_package.__file__).parent
+    missing = []
+    for path in source.rglob("*.py"):
+        if path.match("core/forms.py") or "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text())
+        names = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                 and isinstance(node.value, ast.Name) and node.value.id == "forms"}
+        if names & {"DateField", "DateTimeField", "SplitDateTimeField"}:
+            calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call)
+                     and isinstance(node.func, ast.Name)}
+            if "bound_dates" not in calls:
+                missing.append(str(path.relative_to(source)))
+    assert not missing, missing
