@@ -8,6 +8,7 @@ import datetime as dt
 
 import icalendar
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -80,14 +81,13 @@ OUT_OF_RANGE = "Please give a date between"
 
 
 def test_the_window_is_the_rounds_dates_plus_two_years(round):
-    phases = Phase.objects.filter(round=round)
-    first = min(phase.starts_on for phase in phases)
-    last = max(phase.ends_on for phase in phases)
-    assert date_window(round) == (first.replace(year=first.year - 2),
-                                  last.replace(year=last.year + 2))
-    today = timezone.localdate()
-    assert date_window() == (today.replace(year=today.year - 5),
-                             today.replace(year=today.year + 5))
+    Phase.objects.filter(round=round).update(starts_on=dt.date(2027, 3, 10),
+                                             ends_on=dt.date(2027, 9, 1))
+    Phase.objects.filter(round=round, kind=PhaseKind.ALUMNI).update(
+        ends_on=dt.date(2028, 2, 29))
+    assert date_window(round) == (dt.date(2025, 3, 10), dt.date(2030, 2, 28))
+    with time_machine.travel(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)):
+        assert date_window() == (dt.date(2021, 12, 1), dt.date(2031, 12, 1))
 
 
 @pytest.mark.parametrize("typed", ["9999-12-31T23:30", "0001-01-01T00:30", "far"])
