@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "tandem.core.middleware.SessionSecurityMiddleware",
     "tandem.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tandem.core.uploads.RequestSizeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -290,3 +291,13 @@ LOGGING = {
 }
 
 FORM_RENDERER = "tandem.core.forms.TandemFormRenderer"
+
+# --- upload limits --------------------------------------------------------
+# A whole request, files included (the largest field, slides, takes 10 MB); larger ones get
+# a page that says so (tandem.core.uploads). Form data without files: Django's 2.5 MB.
+TANDEM_MAX_UPLOAD_MB = int(os.environ.get("TANDEM_MAX_UPLOAD_MB", "12"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE",
+                                                 str(2_621_440)))
+# Uploads above this size go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE",
+                                                 str(2_621_440)))

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -51,7 +53,8 @@ def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
         for end in ("start", "end"):
             value = form.fields[f"{kind}_{end}"].initial
             data[f"{kind}_{end}"] = value.isoformat()
-    data["training_end"] = "2000-01-01"
+    data["training_end"] = (form.fields["training_start"].initial
+                            - dt.timedelta(days=1)).isoformat()
     data["mentor_capacity"] = "zwei"
     data = {key: value for key, value in data.items() if value not in (None, False)}
     response = client.post(url, data)

@@ -81,3 +81,17 @@ def test_broken_photo_is_a_field_error_and_keeps_the_saved_profile(login, round,
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
     assert MentorProfile.objects.get().presentation == "Alt"
+
+
+def test_a_small_file_with_a_huge_canvas_is_refused_before_decoding(login, round, people):
+    """A 1-bit PNG of 8000 × 7000 pixels is a few KB, but 170 MB once decoded in colour."""
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 7000)).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 100_000
+    client = login(people["mentor"])
+    url = portal_url("recruitment_profile", round)
+    response = client.post(url, profile_data(round, photo=upload(
+        buffer.getvalue(), name="big.png", content_type="image/png")))
+    assert response.status_code == 400
+    assert "more than 50 megapixels" in response.content.decode()
+    assert not MentorProfile.objects.exists()

@@ -15,9 +15,12 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -37,8 +40,17 @@ from .enums import ApplicationSource, ApplicationState
 from .models import Application, TopicChoice
 from .services import sync_mentee_role
 
+# Limits of one import file (stated on the upload page). They are checked while reading, so
+# a file beyond them is turned away quickly, before it costs much time or memory: an XLSX
+# file is a zip archive, and a few hundred KB of it can unpack to gigabytes of cells.
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
+MAX_ROWS = 2000  # rows of applications below the header row
+MAX_COLUMNS = 60
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # all parts of an XLSX file together, unpacked
+MAX_PACKING_RATIO = 200  # real spreadsheets pack 5–50 times; bombs thousands of times
+MAX_ZIP_PARTS = 500
+# Empty rows are skipped, but reading them costs time too: stop after this many in all.
+MAX_SHEET_ROWS = 5 * MAX_ROWS
 IMPORTED_CONSENT = "imported: consent collected by %(source)s"
 
 # Our fields, in the order the mapping form shows them.
@@ -143,10 +155,31 @@ def read_table(content: bytes, filename: str) -> Table:
     if not table.rows:
         raise ValidationError(_("The file has a header row but no applications."))
     if len(table.rows) > MAX_ROWS:
-        raise ValidationError(
-            _("The file has more than %(n)s rows. Please split it.") % {"n": MAX_ROWS}
-        )
+        raise _too_many_rows()
+    _refuse_nul_characters(table)
     return table
+
+
+def _too_many_rows() -> ValidationError:
+    return ValidationError(
+        _("The file has more than %(n)s rows. Please split it.") % {"n": MAX_ROWS})
+
+
+def _too_many_columns() -> ValidationError:
+    return ValidationError(
+        _("The file has more than %(n)s columns. Please remove the columns that are not "
+          "needed.") % {"n": MAX_COLUMNS})
+
+
+def _refuse_nul_characters(table: Table) -> None:
+    """No text may hold a NUL character (PostgreSQL refuses to store one)."""
+    for number, cells in [(1, table.headers), *table.rows]:
+        for column, cell in enumerate(cells):
+            if "\x00" in cell:
+                raise ValidationError(
+                    _("Row %(row)s, column %(column)s holds a NUL character (a zero byte), "
+                      "which no text may contain. Please check the file or export it again.")
+                    % {"row": number, "column": column + 1})
 
 
 def decode_text(content: bytes) -> str:
@@ -181,8 +214,14 @@ def _read_csv(content: bytes) -> Table:
     except UnicodeDecodeError:
         raise ValidationError(_("The characters of this file could not be read.")) from None
     delimiter = _sniff_delimiter(text)
+    lines = []
     try:
-        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(lines) > MAX_SHEET_ROWS:
+                raise _too_many_rows()
+            if len(cells) > MAX_COLUMNS and any(cell.strip() for cell in cells[MAX_COLUMNS:]):
+                raise _too_many_columns()
+            lines.append(cells[:MAX_COLUMNS])
     except csv.Error as error:
         raise ValidationError(
             _("The file could not be read as CSV: %(error)s") % {"error": error}
@@ -222,16 +261,63 @@ def _load(content: bytes, data_only: bool):
     return load_workbook(io.BytesIO(content), read_only=True, data_only=data_only)
 
 
+def _check_archive(content: bytes) -> None:
+    """Refuse a zip that unpacks to too much, before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ValidationError(
+            _("The Excel file could not be read. Please save it again as XLSX.")) from None
+    unpacked = sum(part.file_size for part in parts)
+    packed_tightly = any(part.file_size > 1024 * 1024
+                         and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1)
+                         for part in parts)
+    if len(parts) > MAX_ZIP_PARTS or unpacked > MAX_UNPACKED_BYTES or packed_tightly:
+        raise ValidationError(
+            _("The Excel file unpacks to more than %(mb)s MB or is packed unusually tightly. "
+              "Please save only the sheet with the applications, or save it as CSV.")
+            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)})
+
+
+def _sheet_rows(book):
+    """The first sheet's rows, at most MAX_COLUMNS + 1 cells wide, at most MAX_SHEET_ROWS.
+
+    openpyxl pads every row to the sheet's width, so one cell far to the right (column
+    XFD) would make each row 16,384 cells: only the header row is read in full.
+    """
+    sheet = book.worksheets[0]
+    header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    if any(cell not in (None, "") for cell in header[MAX_COLUMNS:]):
+        raise _too_many_columns()
+    for count, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)):
+        if count > MAX_SHEET_ROWS:
+            raise _too_many_rows()
+        if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] not in (None, ""):
+            raise _too_many_columns()
+        yield row[:MAX_COLUMNS]
+
+
 def _read_xlsx(content: bytes) -> Table:
     if not content.startswith(b"PK"):
         raise ValidationError(_("This is not an Excel (XLSX) file. Please check the file type."))
+    _check_archive(content)
+    values = []
+    formulas = []
     try:
         values_book = _load(content, data_only=True)
         formula_book = _load(content, data_only=False)
-        values = list(values_book.worksheets[0].iter_rows(values_only=True))
-        formulas = list(formula_book.worksheets[0].iter_rows(values_only=True))
+        # Both readings side by side, so that the limits stop both at once.
+        filled = 0
+        for value_row, formula_row in itertools.zip_longest(
+                _sheet_rows(values_book), _sheet_rows(formula_book), fillvalue=()):
+            values.append(value_row)
+            formulas.append(formula_row)
+            filled += any(cell not in (None, "") for cell in formula_row)
+            if filled > MAX_ROWS + 1:  # the header row and the applications
+                raise _too_many_rows()
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError,
-            IndexError, TypeError):
+            IndexError, TypeError, ExpatError, ParseError):
         raise ValidationError(
             _("The Excel file could not be read. Please save it again as XLSX.")
         ) from None

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import bound_dates
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.services import RoundSettings, default_phase_dates
 
@@ -75,6 +76,8 @@ class RoundForm(forms.Form):
                 initial=end,
                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             )
+        # A round's own dates have no round to lean on: today ± 5 years.
+        bound_dates(self)
 
     def phase_rows(self):
         return [(kind, self[f"{kind}_start"], self[f"{kind}_end"]) for kind in PhaseKind]

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.fields import TypedDateField
+
 from .enums import Answer, MatchMode, PairRuleKind, ProposalStatus
 
 
@@ -30,7 +32,7 @@ class MatchRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("proposals sent at"), null=True, blank=True)
-    answer_by = models.DateField(_("answers due by"), null=True, blank=True)
+    answer_by = TypedDateField(_("answers due by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("matching run")
@@ -66,7 +68,7 @@ class Proposal(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
     )
-    answer_by = models.DateField(_("answer by"), null=True, blank=True)
+    answer_by = TypedDateField(_("answer by"), null=True, blank=True)
     mentee_answer = models.CharField(max_length=8, choices=Answer.choices, blank=True)
     mentee_comment = models.TextField(blank=True)
     mentee_answered_at = models.DateTimeField(null=True, blank=True)

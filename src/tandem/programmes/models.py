@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.fields import TypedDateField
+
 from .enums import InstitutionType, PhaseKind, RoleKind, SizeClass
 
 
@@ -151,8 +153,8 @@ class Phase(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="phases")
     kind = models.CharField(max_length=20, choices=PhaseKind.choices)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
+    starts_on = TypedDateField(_("starts on"))
+    ends_on = TypedDateField(_("ends on"))
 
     class Meta:
         verbose_name = _("phase")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ModelChoiceField
 from tandem.programmes.enums import InstitutionType
 from tandem.programmes.models import Topic
 
@@ -11,7 +12,7 @@ CONSENT_TEXT = _(
 
 
 class GalleryFilterForm(forms.Form):
-    topic = forms.ModelChoiceField(
+    topic = ModelChoiceField(
         label=_("Topic"), queryset=Topic.objects.none(), required=False,
         empty_label=_("All topics"), to_field_name="key",
     )

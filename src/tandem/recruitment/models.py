@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.enums import language_labels
+from tandem.programmes.fields import TypedDateTimeField
 
 from .enums import CandidateStatus, ExpertiseLevel, Weekday
 from .validators import validate_pdf, validate_photo_size, validate_slides_size
@@ -137,8 +138,8 @@ class InfoEvent(models.Model):
     round = models.OneToOneField(
         "programmes.Round", on_delete=models.CASCADE, related_name="info_event"
     )
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = TypedDateTimeField(_("starts at"))
+    ends_at = TypedDateTimeField(_("ends at"))
     video_url = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True)
 

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 PHOTO_MAX_SIDE = 800
+# A small PNG can claim a huge canvas; decoding it takes 3–4 bytes a pixel, twice (turning
+# and scaling). Phone cameras stay below 50 megapixels.
+PHOTO_MAX_PIXELS = 50_000_000
 
 
 def normalised_photo(upload) -> ContentFile:
@@ -22,6 +25,10 @@ def normalised_photo(upload) -> ContentFile:
     try:
         upload.seek(0)
         with Image.open(upload) as original:
+            width, height = original.size
+            if width * height > PHOTO_MAX_PIXELS:
+                raise ValidationError({"photo": _(
+                    "This photo has more than 50 megapixels. Please upload a smaller picture.")})
             picture = ImageOps.exif_transpose(original)
             picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
             if picture.mode != "RGB":

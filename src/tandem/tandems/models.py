@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programmes.fields import TypedDateTimeField
+
 from .enums import MeetingStatus, VoteAnswer
 
 
@@ -95,7 +97,7 @@ class Meeting(models.Model):
     """A tandem session. The agenda (topics and goals agreed in advance) is the tandem's."""
 
     tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="meetings")
-    starts_at = models.DateTimeField(_("starts at"))
+    starts_at = TypedDateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("length (minutes)"), default=90,
         validators=[MinValueValidator(15), MaxValueValidator(480)])
@@ -188,7 +190,7 @@ class DatePoll(models.Model):
 
 class DateOption(models.Model):
     poll = models.ForeignKey(DatePoll, on_delete=models.CASCADE, related_name="options")
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = TypedDateTimeField(_("date and time"))
 
     class Meta:
         ordering = ["starts_at", "pk"]

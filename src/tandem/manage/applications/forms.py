@@ -1,8 +1,12 @@
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tandem.applications import imports
 from tandem.applications.enums import COORDINATOR_TARGETS, ApplicationState
 from tandem.applications.imports import FIELDS
+from tandem.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from tandem.programmes.enums import InstitutionType
 
 SORT_CHOICES = [
@@ -19,7 +23,7 @@ class FilterForm(forms.Form):
         label=_("State"), required=False,
         choices=[("", _("(all)"))] + ApplicationState.choices,
     )
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=None, required=False,
+    topic = ModelChoiceField(label=_("Topic"), queryset=None, required=False,
                                    empty_label=_("(all)"), to_field_name="key")
     institution_type = forms.ChoiceField(
         label=_("Type of institution"), required=False,
@@ -42,7 +46,7 @@ class StateForm(forms.Form):
 
 
 class BulkForm(StateForm):
-    applications = forms.ModelMultipleChoiceField(
+    applications = ModelMultipleChoiceField(
         label=_("Applications"), queryset=None,
         error_messages={"required": _("Please tick at least one application.")},
     )
@@ -52,17 +56,32 @@ class BulkForm(StateForm):
         self.fields["applications"].queryset = round.applications.select_related("person")
 
 
+def validate_import_size(file) -> None:
+    if file.size > imports.MAX_BYTES:
+        raise forms.ValidationError(_("The file is larger than 5 MB. Please split it."))
+
+
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or Excel XLSX, at most 5 MB)"),
         help_text=_("The first row must name the columns. CSV files may use ; or , and "
                     "UTF-8 or Windows encoding."),
+        validators=[validate_import_size],
     )
     source = forms.CharField(
         label=_("Where was consent to data processing collected?"), max_length=60,
         help_text=_("e.g. “LimeSurvey form of the info event, 2026”. It is stored with "
                     "every imported application."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limits = gettext("At most %(rows)s rows of applications and %(columns)s columns; an "
+                         "Excel file may unpack to at most %(mb)s MB.") % {
+            "rows": number_format(imports.MAX_ROWS, force_grouping=True),
+            "columns": imports.MAX_COLUMNS,
+            "mb": imports.MAX_UNPACKED_BYTES // (1024 * 1024)}
+        self.fields["file"].help_text = f"{self.fields['file'].help_text} {limits}"
 
 
 class MappingForm(forms.Form):

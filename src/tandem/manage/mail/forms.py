@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import ModelMultipleChoiceField
 from tandem.mail.enums import MailStatus
 from tandem.mail.texts import BODY_MAX_LENGTH
 
@@ -46,7 +47,7 @@ class OutboxActionForm(forms.Form):
     ON_SELECTION = {"release", "discard", "retry"}
 
     action = forms.ChoiceField(label=_("Action"), choices=list(ACTIONS.items()))
-    mails = forms.ModelMultipleChoiceField(label=_("E-mails"), queryset=None, required=False)
+    mails = ModelMultipleChoiceField(label=_("E-mails"), queryset=None, required=False)
 
     def __init__(self, *args, mails, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import bound_dates
 from tandem.matching.enums import MatchMode, PairRuleKind
 from tandem.matching.services import MatchSettings
 
@@ -116,6 +117,10 @@ class SendForm(forms.Form):
         input_formats=["%Y-%m-%d"],
         help_text=_("Mentees and mentors accept or decline until this day."),
     )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
 
     @classmethod
     def with_default_date(cls) -> "SendForm":

@@ -152,7 +152,7 @@ class PairRuleView(MatchingMixin, View):
 class SendView(MatchingMixin, View):
     def post(self, request, run, **kwargs):
         run = self.get_run(run)
-        form = SendForm(request.POST)
+        form = SendForm(request.POST, round=self.round)
         latest = selectors.latest_run(self.round)
         if latest.pk != run.pk:
             form.is_valid()

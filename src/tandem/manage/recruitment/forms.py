@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField, bound_dates
 from tandem.core.validators import single_line
 from tandem.programmes.models import Topic
 from tandem.recruitment.services import STATUSES_BY_HAND
@@ -13,7 +13,7 @@ class CandidateForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     institution = forms.CharField(label=_("Institution"), max_length=250, required=False,
                                   validators=[single_line])
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics"), queryset=Topic.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -47,7 +47,7 @@ class CandidateStatusForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    candidates = forms.ModelMultipleChoiceField(
+    candidates = ModelMultipleChoiceField(
         label=_("Candidates"), queryset=None,
         error_messages={"required": _("Please select at least one candidate.")},
     )
@@ -70,6 +70,10 @@ class InfoEventForm(forms.Form):
     agenda = forms.CharField(
         label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
 
     def clean(self):
         data = super().clean()

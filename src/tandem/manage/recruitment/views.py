@@ -183,7 +183,7 @@ class InfoEventView(RecruitmentMixin, View):
         return self.render(request, event, InfoEventForm(initial=initial))
 
     def post(self, request, **kwargs):
-        form = InfoEventForm(request.POST)
+        form = InfoEventForm(request.POST, round=self.round)
         if form.is_valid():
             try:
                 services.schedule_info_event(round=self.round, by=request.user,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from tandem.core.access import RoundScopeMixin
+from tandem.core.forms import parse_id
 from tandem.tandems.models import Tandem
 from tandem.tandems.nudges import nudge_tandem
 from tandem.tandems.overview import GRACE, tandem_overview
@@ -40,9 +41,9 @@ class TandemNudgeView(TandemsMixin, View):
     """POST only: remind one quiet tandem of the round to plan its next meeting."""
 
     def post(self, request, **kwargs):
-        wanted = request.POST.get("tandem", "")
+        wanted = parse_id(request.POST.get("tandem", ""))
         tandem = (Tandem.objects.filter(round=self.round, pk=wanted).first()
-                  if wanted.isdigit() else None)
+                  if wanted else None)
         if tandem is None:
             raise Http404
         try:

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from tandem.applications.enums import Language
 from tandem.applications.models import MAX_PREFERRED_MENTORS, MAX_TOPICS
 from tandem.applications.services import ApplicationData
+from tandem.core.forms import ModelChoiceField
 
 ORDINALS = {1: _("1st choice"), 2: _("2nd choice"), 3: _("3rd choice")}
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name or obj.email
 
@@ -60,7 +61,7 @@ class ApplicationForm(forms.Form):
         self.consent_given = consent_given
         topics = round.programme.topics.all()
         for rank in range(1, MAX_TOPICS + 1):
-            self.fields[f"topic_{rank}"] = forms.ModelChoiceField(
+            self.fields[f"topic_{rank}"] = ModelChoiceField(
                 label=_("Focus topic – %(choice)s") % {"choice": ORDINALS[rank]},
                 queryset=topics, required=False, empty_label=_("(none)"),
             )

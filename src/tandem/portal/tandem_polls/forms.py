@@ -2,7 +2,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, ModelChoiceField, bound_dates
 from tandem.tandems import polls
 from tandem.tandems.enums import VoteAnswer
 from tandem.tandems.models import DateOption
@@ -43,6 +43,7 @@ class PollForm(forms.Form):
                 label=_("Date %(number)s") % {"number": number}, required=False,
                 widget=LocalDateTimeInput(), input_formats=DATETIME_FORMATS,
             )
+        bound_dates(self, round=tandems[0].round if tandems else None)
         if len(tandems) > 1:
             self.fields["tandem"].choices = [
                 (tandem.pk, _partner_name(tandem, viewer)) for tandem in tandems]
@@ -101,7 +102,7 @@ class VoteForm(forms.Form):
 
 
 class ChooseForm(forms.Form):
-    option = forms.ModelChoiceField(
+    option = ModelChoiceField(
         queryset=DateOption.objects.all(),
         error_messages={"required": _("Please choose one of the dates of this poll."),
                         "invalid_choice": _("Please choose one of the dates of this poll.")},

@@ -4,7 +4,7 @@ give the browser and the person the same message early."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField, bound_dates
 from tandem.tandems import services
 from tandem.tandems.enums import MeetingStatus
 
@@ -26,7 +26,7 @@ class AgreementForm(forms.Form):
         help_text=_("What do you want to achieve together in this round?"),
         error_messages={"required": _("Please write down what you want to achieve together.")},
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics you will work on"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Please choose topics of this programme."),
@@ -94,6 +94,10 @@ class MeetingForm(forms.Form):
         help_text=_("Topics and goals for this meeting — agreed in advance. Only the two of "
                     "you see the agenda; it is in no e-mail and no calendar file."),
     )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
 
 
 class MeetingStatusForm(forms.Form):

@@ -42,7 +42,7 @@ def meeting_new(request, org, programme, round, tandem):
     partner = selectors.partner_of(tandem, request.user)
     status = 200
     if request.method == "POST":
-        form = MeetingForm(request.POST)
+        form = MeetingForm(request.POST, round=tandem.round)
         if form.is_valid():
             try:
                 meeting = services.plan_meeting(tandem=tandem, by=request.user,
@@ -70,7 +70,7 @@ def meeting_edit(request, org, programme, round, tandem, meeting):
     urls = tandem_urls(tandem)
     status = 200
     if request.method == "POST":
-        form = MeetingForm(request.POST)
+        form = MeetingForm(request.POST, round=tandem.round)
         if form.is_valid():
             try:
                 services.update_meeting(meeting=found, by=request.user, **form.cleaned_data)
