@@ -75,9 +75,24 @@ def test_places_cap_reason():
     assert result.unmatched[0].reason == PLACES_CAP
 
 
-def test_priority_changes_who_is_admitted():
-    fit = fit_from_scores([[0.9], [0.6]], capacity=[1], priority=[1.0, 2.0])
+def test_favoured_applicant_is_placed_before_a_higher_fit():
+    fit = fit_from_scores([[0.9], [0.3]], capacity=[1], favoured=[False, True])
     assert solve(fit, Rules()).assignments[0].mentee_id == "e1"
+
+
+def test_favour_is_lexicographic_more_favoured_placed_beats_any_fit():
+    # e0 (favoured) can go to r0 only; e1 (favoured) to r0 or r1; e2 loves r1.
+    fit = fit_from_scores(
+        [[0.3, 0.0], [0.9, 0.3], [0.0, 1.0]], capacity=[1, 1], favoured=[True, True, False]
+    )
+    result = solve(fit, Rules(min_fit=0.25))
+    assert result.mentor_of() == {"e0": "r0", "e1": "r1"}
+    assert result.favoured_placed == 2
+
+
+def test_favour_never_places_someone_without_a_fitting_mentor():
+    fit = fit_from_scores([[0.9], [0.1]], capacity=[1], favoured=[False, True])
+    assert solve(fit, Rules(min_fit=0.25)).mentor_of() == {"e0": "r0"}
 
 
 def test_pinned_pair_is_kept_and_conflicts_are_reported():

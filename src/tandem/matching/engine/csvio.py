@@ -279,15 +279,14 @@ def _mentee(
                 pr.append(
                     Problem(t.name, rownum, "preferred_mentors", f"unknown preferred mentor '{x}'")
                 )
-    priority = 1.0
-    ptext = rec["priority"].strip()
-    if ptext:
-        try:
-            priority = float(ptext.replace(",", "."))
-            if not priority > 0 or priority == float("inf"):
-                raise ValueError
-        except ValueError:
-            pr.append(Problem(t.name, rownum, "priority", f"'{ptext}' is not a positive number"))
+    favoured = parse_flag(rec["priority"])
+    if favoured is None:
+        pr.append(
+            Problem(
+                t.name, rownum, "priority",
+                f"'{rec['priority'].strip()}' is not a flag (use 1, yes, x, ja, true or leave it empty)",
+            )
+        )
     if len(pr) > bad or base is None:
         return None
     return Mentee(
@@ -295,9 +294,33 @@ def _mentee(
         expectations=rec["expectations"],
         projects=rec["projects"],
         preferred_mentors=tuple(dict.fromkeys(prefs)),
-        priority=priority,
+        favoured=bool(favoured),
         **base,
     )
+
+
+_FLAG_TRUE = frozenset({"1", "yes", "y", "x", "ja", "j", "true", "wahr", "priority", "prio"})
+_FLAG_FALSE = frozenset({"", "0", "no", "n", "nein", "false", "falsch", "-"})
+
+
+def parse_flag(text: str) -> bool | None:
+    """A spreadsheet flag as coordinators write it: `1`, `yes`, `x`, `ja`, `true` (any case).
+
+    Empty, `0`, `no`, `nein`, `false` mean "not set"; older files with a positive number
+    (a weight) count as set; anything else is None (an input error).
+    """
+    value = (text or "").strip().casefold()
+    if value in _FLAG_TRUE:
+        return True
+    if value in _FLAG_FALSE:
+        return False
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")) or number < 0:
+        return None
+    return number > 0
 
 
 @dataclass

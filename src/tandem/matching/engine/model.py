@@ -70,8 +70,9 @@ class Mentee:
     languages: frozenset[str] = frozenset({"de"})
     #: ranked mentor ids
     preferred_mentors: tuple[str, ...] = ()
-    #: multiplies this applicant's fit in the objective of the optimal mode
-    priority: float = 1.0
+    #: the coordinator favours this applicant: placed whenever a fitting mentor can be kept
+    #: free for them (first the number of favoured applicants placed, then total fit)
+    favoured: bool = False
     name: str = ""
     email: str = ""
     institution_size: str | None = None
@@ -81,10 +82,12 @@ class Mentee:
 class Weights:
     """Weights of the fit components; normalised to sum 1, so the total stays in [0, 1]."""
 
-    topic: float = 0.40
-    text: float = 0.35
-    context: float = 0.15
-    preference: float = 0.10
+    # the text decides (ticked topics are a hint, preferences break ties): measured on a
+    # development round, see docs/matching.md
+    topic: float = 0.05
+    text: float = 0.85
+    context: float = 0.05
+    preference: float = 0.05
 
     def normalised(self) -> dict[str, float]:
         raw = {c: float(getattr(self, c)) for c in COMPONENTS}
@@ -131,8 +134,10 @@ class Result:
     mode: str
     assignments: list[Assignment]
     unmatched: list[Unmatched]
-    #: objective value: sum of priority x fit over the pairs (pinned included)
+    #: the solver's objective: total fit (pinned included) + favour bonus per favoured placed
     objective: float = 0.0
+
+    favoured_placed: int = 0
 
     @property
     def total_fit(self) -> float:
