@@ -7,7 +7,7 @@ import pytest
 from tandem.matching.engine import (
     CAPACITY,
     DEFAULT_TAXONOMY,
-    NO_FITTING_MENTOR,
+    NEED_NOT_OFFERED,
     PLACES_CAP,
     RULE_SAME_INSTITUTION,
     RuleConflict,
@@ -37,8 +37,9 @@ def test_pilot_round(pilot):
     # same-institution trap: UB Göttingen applicant never gets the Göttingen mentor
     assert by_id["E02"].mentor_id != "M01"
     assert by_id["E02"].status == RULE_SAME_INSTITUTION
-    # nobody offers leadership or a university press
-    assert by_id["E08"].status == NO_FITTING_MENTOR
+    # nobody offers a university press: said honestly, in the applicant's words
+    assert by_id["E08"].status == NEED_NOT_OFFERED
+    assert by_id["E08"].params["need"] == "Hochschulverlag aufbauen"
     # the paraphrased monitoring need is found and explained
     e01 = by_id["E01"]
     assert e01.mentor_id == "M01"

@@ -284,7 +284,8 @@ def _mentee(
         pr.append(
             Problem(
                 t.name, rownum, "priority",
-                f"'{rec['priority'].strip()}' is not a flag (use 1, yes, x, ja, true or leave it empty)",
+                f"'{rec['priority'].strip()}' is not a flag "
+                "(use 1, yes, x, ja, true or leave it empty)",
             )
         )
     if len(pr) > bad or base is None:
@@ -400,9 +401,16 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         raise
 
 
-def proposals_csv(explanations: Sequence[Explanation], delimiter: str = ",") -> str:
+def proposals_csv(
+    explanations: Sequence[Explanation], delimiter: str = ",", *, placed: bool | None = None
+) -> str:
+    """Proposals as CSV: placed=True only the pairs (one row per admitted applicant),
+    placed=False only the applicants left out (with reasons), None both."""
+    chosen = [
+        ex for ex in explanations if placed is None or (ex.mentor_id is not None) == placed
+    ]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=PROPOSAL_COLUMNS, delimiter=delimiter)
     writer.writeheader()
-    writer.writerows(proposal_rows(explanations))
+    writer.writerows(proposal_rows(chosen))
     return buf.getvalue()

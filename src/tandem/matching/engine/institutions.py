@@ -34,8 +34,28 @@ _REWRITE = (
     (re.compile(r"\binstituts\b"), "institut"),
 )
 _DROP = frozenset(
-    "bibliothek library libraries zentralbibliothek der des die the of und and fuer for in im "
-    "at zu e v ev".split()
+    [
+        "bibliothek",
+        "library",
+        "libraries",
+        "zentralbibliothek",
+        "der",
+        "des",
+        "die",
+        "the",
+        "of",
+        "und",
+        "and",
+        "fuer",
+        "for",
+        "in",
+        "im",
+        "at",
+        "zu",
+        "e",
+        "v",
+        "ev",
+    ]
 )
 #: a library that is part of a larger house
 _BRANCH = re.compile(
@@ -43,11 +63,19 @@ _BRANCH = re.compile(
     r"fachbereichs|institut)bibliothek(?:en)?$|^(?:branch|campus|faculty|departmental)$"
 )
 #: words that end the branch part: "Fachbibliothek Chemie | der | Universität X"
-_STOP = frozenset("| der des of at an am".split())
+_STOP = frozenset(["|", "der", "des", "of", "at", "an", "am"])
 #: words that name a parent house a branch library can belong to
 _PARENT = frozenset(
-    "universitaet hochschule fachhochschule college technische paedagogische kunsthochschule "
-    "musikhochschule".split()
+    [
+        "universitaet",
+        "hochschule",
+        "fachhochschule",
+        "college",
+        "technische",
+        "paedagogische",
+        "kunsthochschule",
+        "musikhochschule",
+    ]
 )
 
 

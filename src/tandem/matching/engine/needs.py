@@ -32,13 +32,61 @@ _CONTRAST = re.compile(r",\s*(?=(?:aber|sondern|jedoch|doch|but|however|yet)\b)"
 _WORD = re.compile(r"[a-z0-9]+")
 
 NEGATIONS = frozenset(
-    "nicht kein keine keinen keiner keinem keines nie niemals not no never cannot cant dont "
-    "doesnt wont don doesn".split()
+    [
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keiner",
+        "keinem",
+        "keines",
+        "nie",
+        "niemals",
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "cant",
+        "dont",
+        "doesnt",
+        "wont",
+        "don",
+        "doesn",
+    ]
 )
-FIRST_PERSON = frozenset("ich mir mich mein meine meinen meiner meinem i me my im ive".split())
+FIRST_PERSON = frozenset(
+    [
+        "ich",
+        "mir",
+        "mich",
+        "mein",
+        "meine",
+        "meinen",
+        "meiner",
+        "meinem",
+        "i",
+        "me",
+        "my",
+        "im",
+        "ive",
+    ]
+)
 WISH = frozenset(
-    "moechte moechten will wollen wuerde wuerden want wants wish would like interesse "
-    "interested".split()
+    [
+        "moechte",
+        "moechten",
+        "will",
+        "wollen",
+        "wuerde",
+        "wuerden",
+        "want",
+        "wants",
+        "wish",
+        "would",
+        "like",
+        "interesse",
+        "interested",
+    ]
 )
 #: phrases that state a mentor's limit without a plain negation word
 LIMIT_PHRASES = (
@@ -174,8 +222,22 @@ def outside_hits(text: str, needs: tuple[OutsideNeed, ...]) -> list[OutsideHit]:
         if not found:
             continue
         best = max(range(len(parts)), key=lambda k: len(per_clause[k]))
-        out.append(OutsideHit(need.key, len(found), shorten(parts[best])))
+        out.append(OutsideHit(need.key, len(found), _excerpt(parts[best], need)))
     return sorted(out, key=lambda h: -h.count)
+
+
+def _excerpt(clause: str, need: OutsideNeed, before: int = 3, after: int = 5) -> str:
+    """The words around the need's cues in a clause, as written ("… juristischen
+    Ausgestaltung des Lizenzvertrags und beim Vergabeverfahren …")."""
+    raw = clause.split()
+    hit = [k for k, w in enumerate(raw) if _clause_hits(w, need)]
+    if not hit:
+        return shorten(clause)
+    start, stop = max(0, hit[0] - before), min(len(raw), hit[-1] + after + 1)
+    if stop - start > 18:
+        stop = start + 18
+    text = " ".join(raw[start:stop]).strip(" ,;:.")
+    return ("… " if start else "") + text + (" …" if stop < len(raw) else "")
 
 
 def shorten(clause: str, limit: int = 160) -> str:

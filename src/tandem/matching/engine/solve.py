@@ -26,6 +26,7 @@ from .model import (
     CAPACITY,
     EXCLUDED,
     MATCHED,
+    NEED_NOT_OFFERED,
     NO_FITTING_MENTOR,
     NOT_SELECTED,
     PINNED,
@@ -163,7 +164,7 @@ def _stable_pairs(
             heapq.heappush(held[j], key)
         elif key > held[j][0]:
             out = heapq.heapreplace(held[j], key)
-            free.append(out[2])
+            free.append(out[3])
         else:
             free.append(i)
     pairs = [(key[3], j) for j, h in enumerate(held) for key in h]
@@ -220,10 +221,17 @@ def _reasons(
             continue
         eid = fit.mentee_ids[i]
         row = fit.total[i]
+        if i in fit.unserved:
+            # honest: the need is not on offer, whatever the places (never "higher fit")
+            key, words = fit.unserved[i]
+            out.append(Unmatched(eid, NEED_NOT_OFFERED, {"kind": "need", "need": words,
+                                                         "need_key": key}))
+            continue
         if ok[i].any():
             js = np.flatnonzero(ok[i])
             best = int(js[np.argmax(row[js])])
-            detail = f"best allowed mentor {fit.mentor_ids[best]} ({row[best]:.2f})"
+            detail = {"kind": "best_allowed", "mentor": fit.mentor_ids[best],
+                      "fit": round(float(row[best]), 4)}
             if cap_full and free[js].any():
                 out.append(Unmatched(eid, PLACES_CAP, detail))
             elif not free[js].any():
@@ -235,17 +243,17 @@ def _reasons(
         if len(cand) == 0:
             best = int(np.argmax(row)) if len(row) else -1
             detail = (
-                f"highest fit {row[best]:.2f} with {fit.mentor_ids[best]} "
-                f"is below the minimum {rules.min_fit:.2f}"
+                {"kind": "below_minimum", "mentor": fit.mentor_ids[best],
+                 "fit": round(float(row[best]), 4), "minimum": rules.min_fit}
                 if best >= 0
-                else "no mentors"
+                else {"kind": "no_mentors"}
             )
             out.append(Unmatched(eid, NO_FITTING_MENTOR, detail))
             continue
         best = int(cand[np.argmax(row[cand])])
         masks = rule_masks(fit, rules, slice(i, i + 1))
         mid = fit.mentor_ids[best]
-        detail = f"best fit {row[best]:.2f} with {mid}"
+        detail = {"kind": "best_fit", "mentor": mid, "fit": round(float(row[best]), 4)}
         if not masks["excluded"][0, best]:
             code = EXCLUDED
         elif "institution" in masks and not masks["institution"][0, best]:
