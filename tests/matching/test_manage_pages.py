@@ -682,3 +682,16 @@ def test_pages_need_the_same_number_of_queries_for_few_and_many_pairs(client, co
             ("matching", {}), ("matching_run", {"run": first.pk}),
             ("matching_run", {"run": second.pk}), ("matching_gaps", {"run": second.pk}))])
     assert counts[0] == counts[1]
+
+
+def test_needs_no_mentor_offers_feed_the_recruitment_gaps(gap_round):
+    from tandem.matching.engine import NEED_NOT_OFFERED
+
+    run = gap_round["run"]
+    run.summary["unplaced"][1] = dict(run.summary["unplaced"][1], reason=NEED_NOT_OFFERED,
+                                      params={"kind": "need", "need": "die E-Akte einführen"})
+    run.save()
+    report = selectors.recruitment_gaps(run)
+    cause = next(c for c in report.causes if c.reason == NEED_NOT_OFFERED)
+    assert cause.needs == ["die E-Akte einführen"] and len(cause.people) == 1
+    assert "places went to" not in cause.label

@@ -359,6 +359,8 @@ class Cause:
     reason: str
     label: str
     people: list
+    #: for "no mentor offers the need": the needs in the applicants' words (whom to recruit)
+    needs: list = field(default_factory=list)
 
 
 @dataclass
@@ -424,10 +426,14 @@ def recruitment_gaps(run) -> GapReport:
                     groups[value].mentors += 1
 
     causes = defaultdict(list)
+    needs = defaultdict(list)
     for item in run.summary.get("unplaced", []):
         application = applications.get(item["application"])
         if application is not None:
             causes[item["reason"]].append(application.person)
+            need = (item.get("params") or {}).get("need")
+            if need:
+                needs[item["reason"]].append(need)
     return GapReport(
         unplaced=len([pk for pk in unplaced_ids if pk in applications]),
         low_fit=len([pk for pk in low_fit_ids if pk in applications]),
@@ -436,7 +442,8 @@ def recruitment_gaps(run) -> GapReport:
         sizes=list(sizes.values()),
         causes=sorted(
             (Cause(reason, str(REASONS.get(reason, reason)),
-                   sorted(people, key=lambda person: person.get_full_name()))
+                   sorted(people, key=lambda person: person.get_full_name()),
+                   needs=needs.get(reason, []))
              for reason, people in causes.items()),
             key=lambda cause: -len(cause.people),
         ),
