@@ -8,7 +8,7 @@ percentages because that is how the pages show them.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -454,3 +454,29 @@ def recruitment_gaps(run) -> GapReport:
 def _add(group, kind: str) -> None:
     if group is not None:
         setattr(group, kind, getattr(group, kind) + 1)
+
+
+@dataclass
+class DuplicatePair:
+    first: object  # Institution
+    second: object
+
+
+def institutions_of_round(round):
+    """The institutions of the round's applicants and mentors (what its coordinators see)."""
+    from tandem.programmes.models import Institution
+
+    people = MentorProfile.objects.filter(round=round).values("person__institution")
+    applicants = Application.objects.filter(round=round).values("person__institution")
+    chosen = Application.objects.filter(round=round).values("institution")
+    return Institution.objects.filter(
+        Q(pk__in=people) | Q(pk__in=applicants) | Q(pk__in=chosen)).order_by("name")
+
+
+def duplicate_institutions(round) -> list[DuplicatePair]:
+    """Pairs among the round's institutions that probably are one house (to merge)."""
+    from tandem.matching.engine.institutions import likely_same
+
+    found = list(institutions_of_round(round))
+    return [DuplicatePair(a, b) for k, a in enumerate(found) for b in found[k + 1:]
+            if likely_same(a.name, b.name)]

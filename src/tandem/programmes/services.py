@@ -247,3 +247,21 @@ def update_profile(*, person, name: str, position: str, institution: Institution
     person.save(update_fields=["name", "position", "institution", "language"])
     log_action(person, "person.profile_updated", person)
     return person
+
+
+@transaction.atomic
+def merge_institutions(*, keep: Institution, merge: Institution, by, round=None) -> Institution:
+    """One house under two names: every person and application of `merge` moves to `keep`,
+    then `merge` is deleted; logged."""
+    if keep.pk == merge.pk:
+        raise ValidationError({"merge": _("Please choose two different institutions.")})
+    from tandem.applications.models import Application  # the one other app that refers here
+    from tandem.people.models import User
+
+    people = User.objects.filter(institution=merge).update(institution=keep)
+    applications = Application.objects.filter(institution=merge).update(institution=keep)
+    log_action(by, "institution.merged", keep, round=round, data={
+        "merged": merge.pk, "merged_name": merge.name, "people": people,
+        "applications": applications})
+    merge.delete()
+    return keep

@@ -106,3 +106,17 @@ def normalise_institution(name: str) -> str:
         t = pat.sub(rep, t)
     words = _without_branch(t.split())
     return " ".join(sorted({w for w in words if w not in _DROP and w != "|"}))
+
+
+def likely_same(a: str, b: str) -> bool:
+    """Two names that probably mean one house: the same key, or every distinguishing word
+    of one also in the other (at least two words), e.g. "Universität Nordstadt" and
+    "Universität Nordstadt Medizinische Fakultät". For coordinators to check, not a rule."""
+    ka, kb = normalise_institution(a), normalise_institution(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = set(ka.split()), set(kb.split())
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= 2 and small <= large
