@@ -71,7 +71,7 @@ def test_coordinator_sees_the_overview_with_the_pool(client, round, coordinator,
     assert "3 active applications, 2 mentors with a profile, 2 places in total." in text
     assert manage_url("application_list", round) + "#demand-heading" in text
     # Settings start from the engine's defaults, in percent.
-    assert 'name="min_fit" value="25"' in text and 'name="topic" value="40"' in text
+    assert 'name="min_fit" value="25"' in text and 'name="topic" value="5"' in text
     assert "checked" in radio(text, "optimal")
     assert 'aria-describedby="id_mode_0_helptext"' in radio(text, "optimal")
     assert "No run yet." in text

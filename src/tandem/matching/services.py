@@ -40,11 +40,12 @@ class MatchSettings:
     """What a coordinator chooses for a run; defaults follow the engine's."""
 
     mode: str = MatchMode.OPTIMAL
-    topic: float = 0.40
-    text: float = 0.35
-    context: float = 0.15
-    preference: float = 0.10
-    min_fit: float = 0.25
+    # the engine's own defaults, so the web app proposes what `tandem-match` proposes
+    topic: float = Weights.topic
+    text: float = Weights.text
+    context: float = Weights.context
+    preference: float = Weights.preference
+    min_fit: float = Rules.min_fit
     places: int | None = None
     shared_language: bool = True
 
