@@ -200,23 +200,42 @@ class OutsideHit:
     phrase: str  # the clause of the text that carries most of them, as written
 
 
-def _clause_hits(clause: str, need: OutsideNeed) -> set[str]:
-    words = _WORD.findall(normalise(clause))
-    found = set()
-    for s in need.stems:
-        if " " in s:
-            if s in " ".join(words):
-                found.add(s)
-        elif any(w.startswith(s) or (len(s) >= 7 and s in w) for w in words):
-            found.add(s)
+_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _pattern(need: OutsideNeed) -> re.Pattern:
+    """One regular expression per need: short cues at a word's start, long cues (>= 7
+    letters, often inside compounds: "vergaberechtskonform") anywhere, multi-word cues
+    as written. A match's text is the cue itself."""
+    found = _PATTERNS.get(need.stems)
+    if found is None:
+        short = [re.escape(x) for x in need.stems if len(x) < 7 or " " in x]
+        long = [re.escape(x) for x in need.stems if len(x) >= 7 and " " not in x]
+        parts = ([rf"\b(?:{'|'.join(short)})"] if short else []) + (
+            [f"(?:{'|'.join(long)})"] if long else [])
+        found = _PATTERNS[need.stems] = re.compile("|".join(parts) or r"(?!)")
     return found
+
+
+def _clause_hits(clause: str, need: OutsideNeed) -> set[str]:
+    text = " ".join(_WORD.findall(normalise(clause)))
+    return set(_pattern(need).findall(text))
 
 
 def outside_hits(text: str, needs: tuple[OutsideNeed, ...]) -> list[OutsideHit]:
     """Outside needs found in a text, most distinct words first, with the carrying clause."""
+    whole = " ".join(_WORD.findall(normalise(text)))
+    key = tuple(s for need in needs for s in need.stems)
+    anything = _PATTERNS.get(key)
+    if anything is None:
+        anything = _PATTERNS[key] = re.compile("|".join(_pattern(n).pattern for n in needs))
+    if not needs or not anything.search(whole):
+        return []  # most texts: one scan, nothing found
     parts = clauses(text)
     out = []
     for need in needs:
+        if not _pattern(need).search(whole):
+            continue
         per_clause = [_clause_hits(c, need) for c in parts]
         found = set().union(*per_clause) if per_clause else set()
         if not found:

@@ -241,6 +241,8 @@ class TextModel:
             stem(w) for ph in self.phrases for w in tokens(ph.text) if len(w) >= MIN_PART
         }
         self.vocab = _Vocabulary()
+        self._g_rows: list[list[int]] = []
+        self._s_rows: list[list[int]] = []
         self.stem_index: dict[str, int] = {}
         self.surface: dict[int, str] = {}  # stem id -> a word as written (for explanations)
         self._idf: np.ndarray | None = None
@@ -253,9 +255,11 @@ class TextModel:
         ("publikationsfonds" -> publikationsfond, publikation, fond), with the parts found
         in a lexicon of the words seen so far and the taxonomy's phrase words.
         """
-        g_rows, s_rows = [], []
+        g_rows, s_rows = self._g_rows, self._s_rows  # rows of words already mapped stay
         gi, si = self.gram_index, self.stem_index
-        lexicon = self._lexicon | {stem(w) for w in self.vocab.words if len(w) >= MIN_PART}
+        new_words = self.vocab.words[len(g_rows) :]
+        if new_words:
+            lexicon = self._lexicon | {stem(w) for w in self.vocab.words if len(w) >= MIN_PART}
 
         def sid_of(word: str) -> int:
             s = stem(word)
@@ -265,7 +269,7 @@ class TextModel:
                 self.surface[sid] = word
             return sid
 
-        for w in self.vocab.words:
+        for w in new_words:
             g_rows.append([gi[g] for g in set(grams(w)) if g in gi])
             s_rows.append([sid_of(w)] + [sid_of(part) for part in split_compound(w, lexicon)])
         return _count_matrix(g_rows, len(gi)), _count_matrix(s_rows, len(si))
