@@ -78,7 +78,7 @@ def write_csvs(n: int, m: int, seed: int, folder: Path) -> tuple[Path, Path]:
                     e.projects,
                     ";".join(sorted(e.languages)),
                     ";".join(e.preferred_mentors),
-                    "" if e.priority == 1.0 else e.priority,
+                    "1" if e.favoured else "",
                 ]
             )
     return mp, ep

@@ -220,3 +220,31 @@ def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkey
     # A page number out of range or not a number shows the nearest page, not an error.
     assert page({"sort": "-name", "page": "99"})[1] == ["Anna"]
     assert page({"sort": "-name", "page": "x"})[1] == ["Emil", "Dora"]
+
+
+# --- favoured for matching -----------------------------------------------------------------
+
+def test_coordinator_favours_an_applicant_and_matching_sees_it(client, round, coordinator,
+                                                               application, people):
+    from tandem.matching.inputs import round_input
+    from tandem.privacy.models import AuditEntry
+
+    client.force_login(coordinator)
+    detail = url(round, "application_detail", pk=application.pk)
+    assert 'name="favoured"' in client.get(detail).content.decode()
+    assert client.post(detail, {"favoured_form": "1", "favoured": "on"}).status_code == 302
+    application.refresh_from_db()
+    assert application.favoured
+    assert AuditEntry.objects.filter(action="application.favoured").count() == 1
+    application.state = S.ADMITTED
+    application.save()
+    mentees = round_input(round).mentees
+    assert [m.favoured for m in mentees if m.id == f"a{application.pk}"] == [True]
+    assert client.post(detail, {"favoured_form": "1"}).status_code == 302
+    application.refresh_from_db()
+    assert not application.favoured
+    # a trainer may read but not favour
+    client.force_login(people["trainer"])
+    assert client.post(detail, {"favoured_form": "1", "favoured": "on"}).status_code == 404
+    application.refresh_from_db()
+    assert not application.favoured

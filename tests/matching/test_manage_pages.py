@@ -71,7 +71,7 @@ def test_coordinator_sees_the_overview_with_the_pool(client, round, coordinator,
     assert "3 active applications, 2 mentors with a profile, 2 places in total." in text
     assert manage_url("application_list", round) + "#demand-heading" in text
     # Settings start from the engine's defaults, in percent.
-    assert 'name="min_fit" value="25"' in text and 'name="topic" value="40"' in text
+    assert 'name="min_fit" value="25"' in text and 'name="topic" value="5"' in text
     assert "checked" in radio(text, "optimal")
     assert 'aria-describedby="id_mode_0_helptext"' in radio(text, "optimal")
     assert "No run yet." in text
@@ -479,6 +479,7 @@ def test_a_new_run_keeps_sent_pairs_and_shows_them(client, round, coordinator, m
 def test_the_run_page_explains_each_pair(client, round, coordinator):
     """A hand-made run: fixed numbers for components, flags and phrases."""
     mentor = MentorProfileFactory(round=round, person=UserFactory(name="Mia Mentor"))
+    runner = MentorProfileFactory(round=round, person=UserFactory(name="Rolf Runner"))
     application = ApplicationFactory(round=round, person=UserFactory(name="Ben Bedarf"))
     run = MatchRun.objects.create(
         round=round, number=1, mode="optimal",
@@ -495,7 +496,7 @@ def test_the_run_page_explains_each_pair(client, round, coordinator):
         explanation={"shared_topics": [{"topic": "bibliometric_analysis", "mentee_rank": 2,
                                         "mentor_level": 3}],
                      "phrases": [{"phrase": "Zitationsanalysen", "topic": "bibliometric_analysis"}],
-                     "shared_terms": ["OpenAlex"], "runner_up": "Rolf Runner",
+                     "shared_terms": ["OpenAlex"], "runner_up_profile": runner.pk,
                      "runner_up_score": 0.3711, "close_call": True, "low_fit": True})
     client.force_login(coordinator)
     text = page(client.get(manage_url("matching_run", round, run=run.pk)))
@@ -512,17 +513,30 @@ def test_the_run_page_explains_each_pair(client, round, coordinator):
     assert "Everyone was placed." in text
 
 
-@pytest.mark.parametrize("detail, words", [
-    ("best allowed mentor m7 (0.45)", "Best mentor within the rules: Mia Mentor (45 %)."),
-    ("highest fit 0.18 with m7 is below the minimum 0.25",
+@pytest.mark.parametrize("params, words", [
+    ({"kind": "best_allowed", "mentor_profile": 7, "fit": 0.45},
+     "Best mentor within the rules: Mia Mentor (45 %)."),
+    ({"kind": "below_minimum", "mentor_profile": 7, "fit": 0.18, "minimum": 0.25},
      "Highest fit: 18 % with Mia Mentor, below the minimum of 25 %."),
-    ("best fit 0.52 with m7", "Best fit: 52 % with Mia Mentor."),
-    ("best fit 0.52 with m8", "Best fit: 52 % with a mentor."),
-    ("no mentors", "There were no mentors."),
-    ("something new", "something new"),
+    ({"kind": "best_fit", "mentor_profile": 7, "fit": 0.52}, "Best fit: 52 % with Mia Mentor."),
+    ({"kind": "best_fit", "mentor_profile": 8, "fit": 0.52}, "Best fit: 52 % with a mentor."),
+    ({"kind": "no_mentors"}, "There were no mentors."),
+    ({"kind": "need", "need": "die juristische Prüfung"},
+     "No mentor offers \u201cdie juristische Prüfung\u201d."),
+    ({"kind": "something new"}, ""),
+    ({}, ""),
 ])
-def test_the_engines_detail_in_words(detail, words):
-    assert selectors._detail_in_words(detail, {7: "Mia Mentor"}) == words
+def test_the_engines_detail_in_words(params, words):
+    assert selectors.detail_in_words(params, {7: "Mia Mentor"}) == words
+
+
+def test_the_detail_is_rendered_in_the_readers_language():
+    from django.utils import translation
+
+    with translation.override("de"):
+        words = selectors.detail_in_words({"kind": "best_fit", "mentor_profile": 7, "fit": 0.5},
+                                          {7: "Mia Mentor"})
+    assert words == "Beste Passung: 50 % mit Mia Mentor."
 
 # --- recruitment gaps -----------------------------------------------------------------
 
@@ -557,9 +571,9 @@ def gap_round(round):
         inputs={"applications": [a.pk for a in (anna, bert, carl, dora, emil)],
                 "mentor_profiles": [m1.pk, m2.pk], "kept": [], "pinned": [], "excluded": []},
         summary={"unplaced": [
-            {"application": anna.pk, "reason": CAPACITY, "detail": ""},
-            {"application": bert.pk, "reason": NO_FITTING_MENTOR, "detail": ""},
-            {"application": carl.pk, "reason": NO_FITTING_MENTOR, "detail": ""},
+            {"application": anna.pk, "reason": CAPACITY, "params": {}},
+            {"application": bert.pk, "reason": NO_FITTING_MENTOR, "params": {}},
+            {"application": carl.pk, "reason": NO_FITTING_MENTOR, "params": {}},
         ]})
     for application, profile, low in ((dora, m1, True), (emil, m2, False)):
         Proposal.objects.create(run=run, round=round, application=application,
@@ -668,3 +682,16 @@ def test_pages_need_the_same_number_of_queries_for_few_and_many_pairs(client, co
             ("matching", {}), ("matching_run", {"run": first.pk}),
             ("matching_run", {"run": second.pk}), ("matching_gaps", {"run": second.pk}))])
     assert counts[0] == counts[1]
+
+
+def test_needs_no_mentor_offers_feed_the_recruitment_gaps(gap_round):
+    from tandem.matching.engine import NEED_NOT_OFFERED
+
+    run = gap_round["run"]
+    run.summary["unplaced"][1] = dict(run.summary["unplaced"][1], reason=NEED_NOT_OFFERED,
+                                      params={"kind": "need", "need": "die E-Akte einführen"})
+    run.save()
+    report = selectors.recruitment_gaps(run)
+    cause = next(c for c in report.causes if c.reason == NEED_NOT_OFFERED)
+    assert cause.needs == ["die E-Akte einführen"] and len(cause.people) == 1
+    assert "places went to" not in cause.label

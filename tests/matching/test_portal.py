@@ -332,8 +332,10 @@ def test_nobody_answers_for_another_pair(client, round, pairs):
 
 
 def test_newest_proposal_comes_first_after_a_decline(client, round, coordinator, pairs):
+    # the text decides: a mentor is found through what the profile says
     MentorProfileFactory(round=round, person=verified(UserFactory(name="Theo Tabelle")),
-                         levels={"publication_monitoring": 2})
+                         levels={"publication_monitoring": 2},
+                         presentation="Ich erstelle das Publikationsmonitoring unserer UB.")
     answer(client, pairs.mona, round, pairs.ours, Answer.DECLINE, "Wir kennen uns privat")
     second = run_and_send(round, coordinator)
     assert second.proposals.get().mentor_profile.person.name == "Theo Tabelle"

@@ -247,3 +247,13 @@ def test_places_below_the_held_pairs_is_a_field_error(round, coordinator, pool):
     with pytest.raises(ValidationError) as error:
         services.run_matching(round=round, by=coordinator, settings=S(places=1))
     assert "places" in error.value.message_dict
+
+
+def test_the_web_apps_default_settings_are_the_engines():
+    """The same data gives the same proposals in the web app and with `tandem-match`."""
+    from tandem.matching.engine import Rules, Weights
+
+    settings = services.MatchSettings()
+    assert (settings.topic, settings.text, settings.context, settings.preference) == (
+        Weights.topic, Weights.text, Weights.context, Weights.preference)
+    assert settings.min_fit == Rules.min_fit

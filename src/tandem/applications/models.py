@@ -44,6 +44,9 @@ class Application(models.Model):
     availability = models.TextField(_("availability"), blank=True)
     how_heard = models.CharField(_("how they heard of the programme"), max_length=500,
                                  blank=True)
+    # The coordinator favours this applicant: matching places them whenever a fitting mentor
+    # can be kept free (first the number of favoured placed, then total fit).
+    favoured = models.BooleanField(_("favoured by the coordination"), default=False)
     supervisor_informed = models.BooleanField(_("supervisor informed"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=100,

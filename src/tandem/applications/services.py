@@ -182,6 +182,18 @@ def change_state(*, application: Application, to_state: str, by) -> Application:
     return _move(application, to_state, by)
 
 
+@transaction.atomic
+def set_favoured(*, application: Application, favoured: bool, by) -> Application:
+    """A coordinator favours an applicant for matching (or stops doing so); logged."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.favoured != favoured:
+        application.favoured = favoured
+        application.save(update_fields=["favoured", "updated_at"])
+        log_action(by, "application.favoured" if favoured else "application.unfavoured",
+                   application, round=application.round)
+    return application
+
+
 def bulk_change_state(*, applications, to_state: str, by):
     """Apply one decision to many; each row on its own, illegal ones are reported."""
     changed, errors = [], []

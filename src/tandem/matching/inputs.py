@@ -108,7 +108,7 @@ def round_input(round) -> RoundInput:
             topics=tuple(choice.topic.key for choice in application.topic_choices.all()),
             expectations=application.expectations, projects=application.upcoming_projects,
             languages=frozenset(application.languages or ["de"]),
-            preferred_mentors=preferred,
+            preferred_mentors=preferred, favoured=application.favoured,
             name=application.person.get_full_name(), email=application.person.email,
         ))
     return RoundInput(

@@ -5,11 +5,10 @@ scoped to one round. Fit values are stored in [0, 1]; rows hand them on as whole
 percentages because that is how the pages show them.
 """
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,6 +38,7 @@ REASONS = {
         "The fitting mentors' places went to applicants with a higher fit."),
     engine.PLACES_CAP: gettext_lazy("The maximum number of tandems was reached."),
     engine.NOT_SELECTED: gettext_lazy("Not chosen by this mode."),
+    engine.NEED_NOT_OFFERED: gettext_lazy("No mentor offers the applicant's central need."),
 }
 PROPOSAL_MAILS = ("proposal_to_mentee", "proposal_to_mentor")
 
@@ -161,7 +161,7 @@ def _topic_labels(round) -> dict[str, str]:
     return {topic.key: topic.label for topic in round.programme.topics.all()}
 
 
-def _pair_row(proposal, labels, rules) -> PairRow:
+def _pair_row(proposal, labels, rules, names=None) -> PairRow:
     why = proposal.explanation or {}
     return PairRow(
         proposal=proposal,
@@ -177,7 +177,7 @@ def _pair_row(proposal, labels, rules) -> PairRow:
         shared_terms=why.get("shared_terms", []),
         close_call=bool(why.get("close_call")),
         low_fit=bool(why.get("low_fit")),
-        runner_up=why.get("runner_up") or "",
+        runner_up=names.get(why.get("runner_up_profile"), "") if names else "",
         runner_up_fit=percent(why.get("runner_up_score")),
         rule=rules.get((proposal.application_id, proposal.mentor_profile_id)),
     )
@@ -188,11 +188,18 @@ def _rules_by_pair(round) -> dict:
             for rule in PairRule.objects.filter(round=round)}
 
 
+def _mentor_names(round) -> dict[int, str]:
+    """Mentor profile pk -> the person's name now (stored explanations hold only ids)."""
+    return {pk: name or email for pk, name, email in MentorProfile.objects.filter(
+        round=round).values_list("pk", "person__name", "person__email")}
+
+
 def run_pairs(run) -> list[PairRow]:
     """The pairs this run proposed anew (kept pairs: see kept_pairs)."""
     labels, rules = _topic_labels(run.round), _rules_by_pair(run.round)
     proposals = _with_people(run.proposals.all()).order_by("-score", "pk")
-    return [_pair_row(proposal, labels, rules) for proposal in proposals]
+    names = _mentor_names(run.round)
+    return [_pair_row(proposal, labels, rules, names) for proposal in proposals]
 
 
 def kept_pairs(run) -> list[PairRow]:
@@ -210,7 +217,8 @@ def kept_pairs(run) -> list[PairRow]:
         pair = (proposal.application_id, proposal.mentor_profile_id)
         if pair in kept:
             latest.setdefault(pair, proposal)
-    return [_pair_row(proposal, labels, rules) for proposal in latest.values()]
+    names = _mentor_names(run.round)
+    return [_pair_row(proposal, labels, rules, names) for proposal in latest.values()]
 
 
 @dataclass
@@ -221,33 +229,30 @@ class LeftOut:
     detail: str
 
 
-# The engine's detail is plain English with its own ids ("best fit 0.52 with m12"):
-# the page names the mentor and shows the fit as a percentage instead.
-_DETAILS = [
-    (re.compile(r"^best allowed mentor m(?P<mentor>\d+) \((?P<fit>[\d.]+)\)$"),
-     gettext_lazy("Best mentor within the rules: %(mentor)s (%(fit)s %%).")),
-    (re.compile(r"^highest fit (?P<fit>[\d.]+) with m(?P<mentor>\d+) is below the minimum "
-                r"(?P<minimum>[\d.]+)$"),
-     gettext_lazy("Highest fit: %(fit)s %% with %(mentor)s, below the minimum of "
-                  "%(minimum)s %%.")),
-    (re.compile(r"^best fit (?P<fit>[\d.]+) with m(?P<mentor>\d+)$"),
-     gettext_lazy("Best fit: %(fit)s %% with %(mentor)s.")),
-    (re.compile(r"^no mentors$"), gettext_lazy("There were no mentors.")),
-]
+# The engine returns a reason's detail as data ({"kind", parameters}); each kind has its own
+# translated sentence, with the mentor named from the stored profile id.
+_DETAILS = {
+    "best_allowed": gettext_lazy("Best mentor within the rules: %(mentor)s (%(fit)s %%)."),
+    "below_minimum": gettext_lazy(
+        "Highest fit: %(fit)s %% with %(mentor)s, below the minimum of %(minimum)s %%."),
+    "best_fit": gettext_lazy("Best fit: %(fit)s %% with %(mentor)s."),
+    "no_mentors": gettext_lazy("There were no mentors."),
+    "need": gettext_lazy("No mentor offers \u201c%(need)s\u201d."),
+}
 
 
-def _detail_in_words(detail: str, mentor_names: dict[int, str]) -> str:
-    for pattern, text in _DETAILS:
-        found = pattern.match(detail or "")
-        if found:
-            values = found.groupdict()
-            if "mentor" in values:
-                values["mentor"] = mentor_names.get(int(values["mentor"]), _("a mentor"))
-            for key in ("fit", "minimum"):
-                if key in values:
-                    values[key] = percent(float(values[key]))
-            return str(text) % values
-    return detail or ""
+def detail_in_words(params: dict, mentor_names: dict[int, str]) -> str:
+    """A stored reason detail as one sentence in the reader's language."""
+    text = _DETAILS.get((params or {}).get("kind"))
+    if text is None:
+        return ""
+    values = {
+        "mentor": mentor_names.get(params.get("mentor_profile"), _("a mentor")),
+        "fit": percent(params.get("fit")),
+        "minimum": percent(params.get("minimum")),
+        "need": params.get("need", ""),
+    }
+    return str(text) % values
 
 
 def left_out(run) -> list[LeftOut]:
@@ -256,8 +261,7 @@ def left_out(run) -> list[LeftOut]:
     applications = Application.objects.filter(
         round=run.round, pk__in=[item["application"] for item in unplaced]
     ).select_related("person__institution", "institution").in_bulk()
-    names = {pk: name or email for pk, name, email in MentorProfile.objects.filter(
-        round=run.round).values_list("pk", "person__name", "person__email")}
+    names = _mentor_names(run.round)
     rows = []
     for item in unplaced:
         application = applications.get(item["application"])
@@ -266,7 +270,7 @@ def left_out(run) -> list[LeftOut]:
         rows.append(LeftOut(
             application=application, reason=item["reason"],
             reason_text=str(REASONS.get(item["reason"], item["reason"])),
-            detail=_detail_in_words(item.get("detail", ""), names),
+            detail=detail_in_words(item.get("params", {}), names),
         ))
     return rows
 
@@ -355,6 +359,8 @@ class Cause:
     reason: str
     label: str
     people: list
+    #: for "no mentor offers the need": the needs in the applicants' words (whom to recruit)
+    needs: list = field(default_factory=list)
 
 
 @dataclass
@@ -420,10 +426,14 @@ def recruitment_gaps(run) -> GapReport:
                     groups[value].mentors += 1
 
     causes = defaultdict(list)
+    needs = defaultdict(list)
     for item in run.summary.get("unplaced", []):
         application = applications.get(item["application"])
         if application is not None:
             causes[item["reason"]].append(application.person)
+            need = (item.get("params") or {}).get("need")
+            if need:
+                needs[item["reason"]].append(need)
     return GapReport(
         unplaced=len([pk for pk in unplaced_ids if pk in applications]),
         low_fit=len([pk for pk in low_fit_ids if pk in applications]),
@@ -432,7 +442,8 @@ def recruitment_gaps(run) -> GapReport:
         sizes=list(sizes.values()),
         causes=sorted(
             (Cause(reason, str(REASONS.get(reason, reason)),
-                   sorted(people, key=lambda person: person.get_full_name()))
+                   sorted(people, key=lambda person: person.get_full_name()),
+                   needs=needs.get(reason, []))
              for reason, people in causes.items()),
             key=lambda cause: -len(cause.people),
         ),
@@ -443,3 +454,29 @@ def recruitment_gaps(run) -> GapReport:
 def _add(group, kind: str) -> None:
     if group is not None:
         setattr(group, kind, getattr(group, kind) + 1)
+
+
+@dataclass
+class DuplicatePair:
+    first: object  # Institution
+    second: object
+
+
+def institutions_of_round(round):
+    """The institutions of the round's applicants and mentors (what its coordinators see)."""
+    from tandem.programmes.models import Institution
+
+    people = MentorProfile.objects.filter(round=round).values("person__institution")
+    applicants = Application.objects.filter(round=round).values("person__institution")
+    chosen = Application.objects.filter(round=round).values("institution")
+    return Institution.objects.filter(
+        Q(pk__in=people) | Q(pk__in=applicants) | Q(pk__in=chosen)).order_by("name")
+
+
+def duplicate_institutions(round) -> list[DuplicatePair]:
+    """Pairs among the round's institutions that probably are one house (to merge)."""
+    from tandem.matching.engine.institutions import likely_same
+
+    found = list(institutions_of_round(round))
+    return [DuplicatePair(a, b) for k, a in enumerate(found) for b in found[k + 1:]
+            if likely_same(a.name, b.name)]

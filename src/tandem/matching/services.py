@@ -41,11 +41,12 @@ class MatchSettings:
     """What a coordinator chooses for a run; defaults follow the engine's."""
 
     mode: str = MatchMode.OPTIMAL
-    topic: float = 0.40
-    text: float = 0.35
-    context: float = 0.15
-    preference: float = 0.10
-    min_fit: float = 0.25
+    # the engine's own defaults, so the web app proposes what `tandem-match` proposes
+    topic: float = Weights.topic
+    text: float = Weights.text
+    context: float = Weights.context
+    preference: float = Weights.preference
+    min_fit: float = Rules.min_fit
     places: int | None = None
     shared_language: bool = True
 
@@ -152,7 +153,7 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         "applicants": len(data.mentees),
         "places": sum(m.capacity for m in data.mentors),
         "unplaced": [{"application": pk_of(u.mentee_id), "reason": u.reason,
-                      "detail": u.detail} for u in result.unmatched],
+                      "params": _stored_params(u.params)} for u in result.unmatched],
         "comparison": [_plain(row) for row in comparison],
     }
     run.save(update_fields=["summary"])
@@ -170,16 +171,26 @@ def _plain(row: dict) -> dict:
             for key, value in row.items()}
 
 
+def _stored_params(params: dict) -> dict:
+    """A reason's parameters as stored: the engine's mentor id becomes the profile's pk
+    (an id, never a name, so nothing outlives an account's deletion)."""
+    stored = {key: value for key, value in params.items() if key != "mentor"}
+    if params.get("mentor"):
+        stored["mentor_profile"] = pk_of(params["mentor"])
+    return stored
+
+
 def _explanation(ex, data) -> dict:
-    runner_up = data.profiles.get(ex.runner_up) if ex.runner_up else None
     return {
         "shared_topics": ex.shared_topics,
         "phrases": ex.phrases,
         "shared_terms": ex.shared_terms,
-        "runner_up": runner_up.person.get_full_name() if runner_up else "",
+        "runner_up_profile": pk_of(ex.runner_up) if ex.runner_up else None,
         "runner_up_score": ex.runner_up_score,
         "close_call": ex.close_call,
         "low_fit": ex.low_fit,
+        "vague": ex.vague,
+        "params": _stored_params(ex.params),
     }
 
 

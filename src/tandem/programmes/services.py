@@ -1,8 +1,6 @@
 """State changes of the programmes domain: one function each, logged, in a transaction."""
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -10,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from tandem.matching.engine.institutions import normalise_institution
 from tandem.privacy.services import log_action
 
 from .enums import PhaseKind, RoleKind
@@ -19,30 +18,11 @@ from .taxonomy import DEFAULT_TOPICS
 # Words that are path segments of the management URLs and so cannot be slugs.
 RESERVED_SLUGS = {"new", "edit", "topics", "rounds", "roles", "advance", "programmes"}
 
-_ABBREVIATIONS = {
-    "ub": "universitaetsbibliothek",
-    "ulb": "universitaets und landesbibliothek",
-    "sub": "staats und universitaetsbibliothek",
-    "tu": "technische universitaet",
-    "hs": "hochschule",
-    "fh": "fachhochschule",
-    "univ": "universitaet",
-    "uni": "universitaet",
-}
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def normalise_name(name: str) -> str:
-    """Collapse spelling variants of an institution's name to one comparable key.
-
-    "UB Musterstadt", "Universitätsbibliothek  Musterstadt" and
-    "universitaetsbibliothek musterstadt" all map to the same key.
-    """
-    text = name.casefold().translate(_TRANSLITERATION)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+    """Key of an institution's name: the matching engine's one normaliser (branch libraries
+    belong to their university, spelling variants fold), so the web app and the engine can
+    never disagree about who works at the same house."""
+    return normalise_institution(name)
 
 
 def unique_slug(name: str, taken: set[str]) -> str:
@@ -273,3 +253,21 @@ def update_profile(*, person, name: str, position: str, institution: Institution
     person.save(update_fields=["name", "position", "institution", "language"])
     log_action(person, "person.profile_updated", person)
     return person
+
+
+@transaction.atomic
+def merge_institutions(*, keep: Institution, merge: Institution, by, round=None) -> Institution:
+    """One house under two names: every person and application of `merge` moves to `keep`,
+    then `merge` is deleted; logged."""
+    if keep.pk == merge.pk:
+        raise ValidationError({"merge": _("Please choose two different institutions.")})
+    from tandem.applications.models import Application  # the one other app that refers here
+    from tandem.people.models import User
+
+    people = User.objects.filter(institution=merge).update(institution=keep)
+    applications = Application.objects.filter(institution=merge).update(institution=keep)
+    log_action(by, "institution.merged", keep, round=round, data={
+        "merged": merge.pk, "merged_name": merge.name, "people": people,
+        "applications": applications})
+    merge.delete()
+    return keep

@@ -38,9 +38,10 @@ def test_pilot_round_writes_proposals_and_report(tmp_path):
     assert code == 0
     rows = read_out(out)
     assert list(rows[0]) == list(PROPOSAL_COLUMNS)
-    assert len(rows) == 10
-    unmatched = [r for r in rows if not r["mentor_id"]]
-    assert unmatched and all(r["reason"] for r in unmatched)
+    # the proposals file holds the admitted pairs only; the others are in the left-out file
+    assert len(rows) == 6 and all(r["mentor_id"] for r in rows)
+    unmatched = read_out(tmp_path / "proposals-left-out.csv")
+    assert len(unmatched) == 4 and all(r["reason"] and not r["mentor_id"] for r in unmatched)
     html = report.read_text(encoding="utf-8")
     assert '<html lang="de">' in html
     for heading in (
@@ -160,7 +161,7 @@ def test_runs_as_module_in_a_subprocess(tmp_path):
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert len(read_out(out)) == 10
+    assert len(read_out(out)) + len(read_out(out.with_name(f"{out.stem}-left-out.csv"))) == 10
     bad = subprocess.run(
         [
             sys.executable,

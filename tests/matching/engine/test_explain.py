@@ -7,7 +7,7 @@ import pytest
 from tandem.matching.engine import (
     CAPACITY,
     DEFAULT_TAXONOMY,
-    NO_FITTING_MENTOR,
+    NEED_NOT_OFFERED,
     PLACES_CAP,
     RULE_SAME_INSTITUTION,
     RuleConflict,
@@ -37,8 +37,9 @@ def test_pilot_round(pilot):
     # same-institution trap: UB Göttingen applicant never gets the Göttingen mentor
     assert by_id["E02"].mentor_id != "M01"
     assert by_id["E02"].status == RULE_SAME_INSTITUTION
-    # nobody offers leadership or a university press
-    assert by_id["E08"].status == NO_FITTING_MENTOR
+    # nobody offers a university press: said honestly, in the applicant's words
+    assert by_id["E08"].status == NEED_NOT_OFFERED
+    assert by_id["E08"].params["need"] == "Hochschulverlag aufbauen"
     # the paraphrased monitoring need is found and explained
     e01 = by_id["E01"]
     assert e01.mentor_id == "M01"
@@ -75,9 +76,24 @@ def test_places_cap_reason():
     assert result.unmatched[0].reason == PLACES_CAP
 
 
-def test_priority_changes_who_is_admitted():
-    fit = fit_from_scores([[0.9], [0.6]], capacity=[1], priority=[1.0, 2.0])
+def test_favoured_applicant_is_placed_before_a_higher_fit():
+    fit = fit_from_scores([[0.9], [0.3]], capacity=[1], favoured=[False, True])
     assert solve(fit, Rules()).assignments[0].mentee_id == "e1"
+
+
+def test_favour_is_lexicographic_more_favoured_placed_beats_any_fit():
+    # e0 (favoured) can go to r0 only; e1 (favoured) to r0 or r1; e2 loves r1.
+    fit = fit_from_scores(
+        [[0.3, 0.0], [0.9, 0.3], [0.0, 1.0]], capacity=[1, 1], favoured=[True, True, False]
+    )
+    result = solve(fit, Rules(min_fit=0.25))
+    assert result.mentor_of() == {"e0": "r0", "e1": "r1"}
+    assert result.favoured_placed == 2
+
+
+def test_favour_never_places_someone_without_a_fitting_mentor():
+    fit = fit_from_scores([[0.9], [0.1]], capacity=[1], favoured=[False, True])
+    assert solve(fit, Rules(min_fit=0.25)).mentor_of() == {"e0": "r0"}
 
 
 def test_pinned_pair_is_kept_and_conflicts_are_reported():

@@ -29,7 +29,7 @@ def instances(draw):
     r_inst = [draw(st.sampled_from("ABCD")) for _ in range(m)]
     e_lang = [draw(st.sampled_from(LANGS)) for _ in range(n)]
     r_lang = [draw(st.sampled_from(LANGS)) for _ in range(m)]
-    priority = [draw(st.sampled_from([1.0, 1.0, 1.5, 3.0])) for _ in range(n)]
+    favoured = [draw(st.sampled_from([False, False, True])) for _ in range(n)]
     fit = fit_from_scores(
         total,
         capacity=capacity,
@@ -37,7 +37,7 @@ def instances(draw):
         mentor_institutions=r_inst,
         mentee_languages=e_lang,
         mentor_languages=r_lang,
-        priority=priority,
+        favoured=favoured,
     )
     pairs = [(fit.mentee_ids[i], fit.mentor_ids[j]) for i in range(n) for j in range(m)]
     excluded = frozenset(draw(st.lists(st.sampled_from(pairs), max_size=4))) if pairs else []
@@ -107,6 +107,11 @@ def check_rules(fit, rules, result, ok):
     assert len(seen) + len(result.unmatched) == fit.shape[0]
 
 
+def value(fit, i, j):
+    """Lexicographic objective as one number: favoured applicants placed, then fit."""
+    return float(fit.total[i, j]) + (fit.favour_bonus() if fit.favoured[i] else 0.0)
+
+
 def reduced(fit, rules, ok):
     """Pinned pairs taken out: remaining allowed edges with weights, remaining capacity."""
     cap = fit.capacity.copy()
@@ -115,9 +120,9 @@ def reduced(fit, rules, ok):
         i, j = fit.mentee_index[e], fit.mentor_index[r]
         cap[j] -= 1
         pinned_rows.add(i)
-        pinned_value += fit.priority[i] * float(fit.total[i, j])
+        pinned_value += value(fit, i, j)
     edges = [
-        (i, j, fit.priority[i] * float(fit.total[i, j]))
+        (i, j, value(fit, i, j))
         for i in range(fit.shape[0])
         for j in range(fit.shape[1])
         if ok[i, j] and i not in pinned_rows and cap[j] > 0

@@ -45,6 +45,14 @@ class StateForm(forms.Form):
     )
 
 
+class FavouredForm(forms.Form):
+    favoured = forms.BooleanField(
+        label=_("Favour this applicant in matching"), required=False,
+        help_text=_("Matching places favoured applicants whenever a fitting mentor can be "
+                    "kept free for them; among the rest, the fit decides."),
+    )
+
+
 class BulkForm(StateForm):
     applications = ModelMultipleChoiceField(
         label=_("Applications"), queryset=None,

@@ -32,7 +32,7 @@ from tandem.applications.imports import (
 from tandem.core.access import RoundScopeMixin
 from tandem.privacy.services import log_action
 
-from .forms import BulkForm, FilterForm, ImportUploadForm, MappingForm, StateForm
+from .forms import BulkForm, FavouredForm, FilterForm, ImportUploadForm, MappingForm, StateForm
 
 SORT_COLUMNS = ["name", "submitted", "state", "institution_type"]
 PAGE_SIZE = 100
@@ -131,6 +131,14 @@ class ApplicationDetailView(ApplicationsMixin, View):
     def post(self, request, pk, **kwargs):
         self.require("applications.decide_applications")
         application = self.application(pk)
+        if "favoured_form" in request.POST:
+            favour = FavouredForm(request.POST)
+            favour.is_valid()  # a checkbox: always valid
+            services.set_favoured(application=application,
+                                  favoured=favour.cleaned_data.get("favoured", False),
+                                  by=request.user)
+            messages.success(request, _("Saved."))
+            return redirect("manage:application_detail", pk=pk, **self.round.url_kwargs)
         form = StateForm(request.POST)
         if form.is_valid():
             try:
@@ -152,7 +160,10 @@ class ApplicationDetailView(ApplicationsMixin, View):
     def render(self, request, application, form, status=200):
         # Who looked at whose application is part of the audit log (DESIGN.md §7).
         log_action(request.user, "application.viewed", application, round=self.round)
-        context = self.base_context() | {"application": application, "state_form": form}
+        context = self.base_context() | {
+            "application": application, "state_form": form,
+            "favoured_form": FavouredForm(initial={"favoured": application.favoured}),
+        }
         return render(request, "manage/applications/detail.html", context, status=status)
 
 

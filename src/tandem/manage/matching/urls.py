@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="matching"),
     path("runs/<int:run>/", views.RunView.as_view(), name="matching_run"),
+    path("institutions/", views.InstitutionsView.as_view(), name="matching_institutions"),
     path("runs/<int:run>/gaps/", views.GapsView.as_view(), name="matching_gaps"),
     path("runs/<int:run>/send/", views.SendView.as_view(), name="matching_send"),
     path("runs/<int:run>/proposals/<int:proposal>/rule/", views.PairRuleView.as_view(),

@@ -17,6 +17,7 @@ from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.matching import selectors, services
 from tandem.matching.enums import MatchMode, PairRuleKind, ProposalStatus
+from tandem.programmes.services import merge_institutions
 
 from .forms import MatchSettingsForm, PairRuleForm, SendForm
 
@@ -206,3 +207,29 @@ class WithdrawView(MatchingMixin, View):
                                         "back.") % {"mentee": found.mentee,
                                                     "mentor": found.mentor})
         return redirect("manage:matching", **self.round.url_kwargs)
+
+
+class InstitutionsView(MatchingMixin, View):
+    """Likely duplicate institutions of the round; a coordinator merges two (logged)."""
+
+    def get(self, request, **kwargs):
+        return self.render(request)
+
+    def post(self, request, **kwargs):
+        known = {i.pk: i for i in selectors.institutions_of_round(self.round)}
+        try:
+            keep, merge = (known[int(request.POST.get(k, ""))] for k in ("keep", "merge"))
+        except (KeyError, ValueError):
+            raise Http404 from None
+        try:
+            merge_institutions(keep=keep, merge=merge, by=request.user, round=self.round)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render(request, status=400)
+        messages.success(request, _("“%(merged)s” was merged into “%(kept)s”.")
+                         % {"merged": merge.name, "kept": keep.name})
+        return redirect("manage:matching_institutions", **self.round.url_kwargs)
+
+    def render(self, request, status=200):
+        context = self.base_context(pairs=selectors.duplicate_institutions(self.round))
+        return render(request, "manage/matching/institutions.html", context, status=status)

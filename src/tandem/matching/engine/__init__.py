@@ -11,6 +11,7 @@ from .model import (
     COMPONENTS,
     EXCLUDED,
     MATCHED,
+    NEED_NOT_OFFERED,
     NO_FITTING_MENTOR,
     NOT_SELECTED,
     PINNED,
@@ -24,6 +25,7 @@ from .model import (
     Rules,
     Unmatched,
     Weights,
+    render_detail,
 )
 from .solve import MODES, RuleConflict, blocking_pairs, compare_modes, solve
 from .taxonomy import DEFAULT_TAXONOMY, Taxonomy, Topic
@@ -36,6 +38,7 @@ __all__ = [
     "MATCHED",
     "MODES",
     "NOT_SELECTED",
+    "NEED_NOT_OFFERED",
     "NO_FITTING_MENTOR",
     "PINNED",
     "PLACES_CAP",
@@ -60,5 +63,6 @@ __all__ = [
     "feasible",
     "fit_from_scores",
     "normalise_institution",
+    "render_detail",
     "solve",
 ]

@@ -9,6 +9,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from .csvio import InputError, Problem, proposals_csv, read_round, write_atomic
 from .explain import explain
@@ -31,12 +32,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--mentors", required=True, help="mentors CSV")
     p.add_argument("--mentees", required=True, help="mentees (applications) CSV")
-    p.add_argument("--out", required=True, help="proposals CSV to write")
+    p.add_argument("--out", required=True, help="proposals CSV to write (admitted pairs only)")
+    p.add_argument(
+        "--left-out",
+        help="CSV of the applicants left out, with reasons (default: <out>-left-out.csv)",
+    )
     p.add_argument("--mode", choices=MODES, default="optimal")
     p.add_argument("--places", type=int, default=None, help="maximum number of tandems")
     p.add_argument("--min-fit", type=float, default=Rules.min_fit, help="minimum fit 0..1")
     p.add_argument("--report", help="HTML report to write")
-    p.add_argument("--lang", choices=("en", "de"), default="en", help="report language")
+    p.add_argument(
+        "--lang", choices=("en", "de"), default="en", help="language of explanations and report"
+    )
     p.add_argument("--encoding", help="input encoding (default: UTF-8, else Windows-1252)")
     p.add_argument("--delimiter", help="input separator (default: detected , ; or tab)")
     p.add_argument(
@@ -130,12 +137,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tandem-match: 1 problem(s); nothing was written:\n  {exc}", file=sys.stderr)
         return 2
     say(f"solved: {len(result.assignments)} admitted, total fit {result.total_fit:.2f}")
-    explanations = explain(fit, result, rules)
-    write_atomic(args.out, proposals_csv(explanations, data.delimiter), encoding="utf-8-sig")
+    explanations = explain(fit, result, rules, lang=args.lang)
+    left_out = args.left_out or str(Path(args.out).with_name(f"{Path(args.out).stem}-left-out.csv"))
+    write_atomic(
+        args.out, proposals_csv(explanations, data.delimiter, placed=True), encoding="utf-8-sig"
+    )
+    write_atomic(
+        left_out, proposals_csv(explanations, data.delimiter, placed=False), encoding="utf-8-sig"
+    )
     if args.report:
         html = render_report(fit, explanations, rules, args.mode, comparison, args.lang)
         write_atomic(args.report, html)
-    say(f"wrote {args.out}" + (f" and {args.report}" if args.report else ""))
+    say(f"wrote {args.out}, {left_out}" + (f" and {args.report}" if args.report else ""))
     return 0
 
 

@@ -279,15 +279,15 @@ def _mentee(
                 pr.append(
                     Problem(t.name, rownum, "preferred_mentors", f"unknown preferred mentor '{x}'")
                 )
-    priority = 1.0
-    ptext = rec["priority"].strip()
-    if ptext:
-        try:
-            priority = float(ptext.replace(",", "."))
-            if not priority > 0 or priority == float("inf"):
-                raise ValueError
-        except ValueError:
-            pr.append(Problem(t.name, rownum, "priority", f"'{ptext}' is not a positive number"))
+    favoured = parse_flag(rec["priority"])
+    if favoured is None:
+        pr.append(
+            Problem(
+                t.name, rownum, "priority",
+                f"'{rec['priority'].strip()}' is not a flag "
+                "(use 1, yes, x, ja, true or leave it empty)",
+            )
+        )
     if len(pr) > bad or base is None:
         return None
     return Mentee(
@@ -295,9 +295,33 @@ def _mentee(
         expectations=rec["expectations"],
         projects=rec["projects"],
         preferred_mentors=tuple(dict.fromkeys(prefs)),
-        priority=priority,
+        favoured=bool(favoured),
         **base,
     )
+
+
+_FLAG_TRUE = frozenset({"1", "yes", "y", "x", "ja", "j", "true", "wahr", "priority", "prio"})
+_FLAG_FALSE = frozenset({"", "0", "no", "n", "nein", "false", "falsch", "-"})
+
+
+def parse_flag(text: str) -> bool | None:
+    """A spreadsheet flag as coordinators write it: `1`, `yes`, `x`, `ja`, `true` (any case).
+
+    Empty, `0`, `no`, `nein`, `false` mean "not set"; older files with a positive number
+    (a weight) count as set; anything else is None (an input error).
+    """
+    value = (text or "").strip().casefold()
+    if value in _FLAG_TRUE:
+        return True
+    if value in _FLAG_FALSE:
+        return False
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")) or number < 0:
+        return None
+    return number > 0
 
 
 @dataclass
@@ -377,9 +401,16 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         raise
 
 
-def proposals_csv(explanations: Sequence[Explanation], delimiter: str = ",") -> str:
+def proposals_csv(
+    explanations: Sequence[Explanation], delimiter: str = ",", *, placed: bool | None = None
+) -> str:
+    """Proposals as CSV: placed=True only the pairs (one row per admitted applicant),
+    placed=False only the applicants left out (with reasons), None both."""
+    chosen = [
+        ex for ex in explanations if placed is None or (ex.mentor_id is not None) == placed
+    ]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=PROPOSAL_COLUMNS, delimiter=delimiter)
     writer.writeheader()
-    writer.writerows(proposal_rows(explanations))
+    writer.writerows(proposal_rows(chosen))
     return buf.getvalue()

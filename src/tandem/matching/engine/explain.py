@@ -1,7 +1,9 @@
 """Why a pair was proposed, or why an applicant was left out.
 
-Every explanation is structured data (for the web app to render in German) plus one short
-plain-English sentence (for the spreadsheet command).
+Every explanation is structured data: codes and parameters (engine ids, scores, topic keys,
+phrases on both sides), never names. `render(fit, ex, lang)` turns it into one short
+sentence in English or German for the spreadsheet command; the web app renders the same
+data with its own translations.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .fit import CHUNK, FitMatrix, feasible
-from .model import MATCHED, PINNED, REASON_TEXT_EN, Result, Rules
+from .model import (
+    MATCHED,
+    PINNED,
+    REASON_TEXT_DE,
+    REASON_TEXT_EN,
+    Result,
+    Rules,
+    render_detail,
+)
 from .text import surface_form
 
 
@@ -24,14 +34,19 @@ class Explanation:
     components: dict[str, float] = field(default_factory=dict)
     #: {"topic", "mentee_rank" (1 = first), "mentor_level"}
     shared_topics: list[dict] = field(default_factory=list)
-    #: phrases found in the mentee's text that the mentor's offer covers: {"phrase", "topic"}
+    #: phrases found in the mentee's text that the mentor's offer covers: {"phrase",
+    #: "topic", "mentor_phrase" (the phrase found in the mentor's profile, or "")}
     phrases: list[dict] = field(default_factory=list)
     shared_terms: list[str] = field(default_factory=list)
     runner_up: str | None = None
     runner_up_score: float | None = None
     close_call: bool = False
     low_fit: bool = False
-    detail: str = ""
+    #: the application names no concrete task or project
+    vague: bool = False
+    #: structured detail of a reason ({"kind", ...}); for a placed applicant whose central
+    #: need no mentor offers: {"kind": "need", "need", "need_key"}
+    params: dict = field(default_factory=dict)
     text: str = ""
 
     def as_dict(self) -> dict:
@@ -77,10 +92,15 @@ def _pair_details(fit: FitMatrix, i: int, j: int, ex: Explanation) -> None:
         keys = model.taxonomy.keys
         offered |= {keys[t] for t in np.flatnonzero(fit.mentor_text.concepts[j] > 0)}
         seen = set()
+        mentor_side = {}
+        for phrase, topic, _cov in model.found_phrases(fit.mentor_text, j):
+            mentor_side.setdefault(topic, phrase)
         for phrase, topic, _cov in model.found_phrases(fit.mentee_text, i):
             if topic in offered and topic not in seen:
                 seen.add(topic)
-                ex.phrases.append({"phrase": phrase, "topic": topic})
+                ex.phrases.append(
+                    {"phrase": phrase, "topic": topic, "mentor_phrase": mentor_side.get(topic, "")}
+                )
         ex.phrases = ex.phrases[:3]
         terms = model.shared_terms(fit.mentee_text, i, fit.mentor_text, j)
         if fit.mentees:
@@ -89,34 +109,78 @@ def _pair_details(fit: FitMatrix, i: int, j: int, ex: Explanation) -> None:
         ex.shared_terms = terms
 
 
-def _sentence(fit: FitMatrix, ex: Explanation) -> str:
+_WORDS = {
+    "en": {
+        "not": "Not admitted: {why}",
+        "fit": "Fit {score:.2f}",
+        "pinned": "Pinned by the coordinator.",
+        "topics": "Shared topics: {x}.", "rank": "rank {rank}, level {level}",
+        "need": "Need found in the application: {x}.", "offer": "profile: \u201c{p}\u201d",
+        "terms": "Both mention: {x}.", "close": "Close call: {m} scores {s:.2f}.",
+        "low": "Low fit.", "vague": "No concrete task or project named.",
+    },
+    "de": {
+        "not": "Nicht aufgenommen: {why}", "fit": "Passung {score:.2f}",
+        "pinned": "Von der Koordination festgelegt.",
+        "topics": "Gemeinsame Themen: {x}.", "rank": "Rang {rank}, Stufe {level}",
+        "need": "Bedarf in der Bewerbung: {x}.", "offer": "Profil: \u201e{p}\u201c",
+        "terms": "Beide nennen: {x}.", "close": "Knappe Entscheidung: {m} erreicht {s:.2f}.",
+        "low": "Geringe Passung.", "vague": "Keine konkrete Aufgabe und kein Projekt genannt.",
+    },
+}
+
+
+def _label(fit: FitMatrix, key: str, lang: str = "en") -> str:
+    tax = fit.taxonomy
+    return tax.topic(key).label(lang) if tax and key in tax else key
+
+
+def render(fit: FitMatrix, ex: Explanation, lang: str = "en") -> str:
+    """One short sentence for an explanation, in English or German."""
+    w = _WORDS["de" if lang == "de" else "en"]
     if ex.mentor_id is None:
-        why = REASON_TEXT_EN.get(ex.status, ex.status)
-        return f"Not admitted: {why}" + (f" ({ex.detail})." if ex.detail else ".")
+        reasons = REASON_TEXT_DE if lang == "de" else REASON_TEXT_EN
+        detail = render_detail(ex.params, lang)
+        return w["not"].format(why=reasons.get(ex.status, ex.status)) + (
+            f" ({detail})." if detail else "."
+        )
     comps = ", ".join(f"{k} {v:.2f}" for k, v in ex.components.items())
-    parts = [f"Fit {ex.score:.2f} ({comps})." if comps else f"Fit {ex.score:.2f}."]
+    fit_text = w["fit"].format(score=ex.score or 0.0)
+    parts = [f"{fit_text} ({comps})." if comps else f"{fit_text}."]
     if ex.status == PINNED:
-        parts.insert(0, "Pinned by the coordinator.")
+        parts.insert(0, w["pinned"])
     if ex.shared_topics:
         topics = "; ".join(
-            f"{_label(fit, t['topic'])} (rank {t['mentee_rank']}, level {t['mentor_level']})"
+            f"{_label(fit, t['topic'], lang)} ("
+            + w["rank"].format(rank=t["mentee_rank"], level=t["mentor_level"]) + ")"
             for t in ex.shared_topics[:3]
         )
-        parts.append(f"Shared topics: {topics}.")
+        parts.append(w["topics"].format(x=topics))
     if ex.phrases:
-        phr = "; ".join(f'"{p["phrase"]}" ({_label(fit, p["topic"])})' for p in ex.phrases)
-        parts.append(f"Need found in the application: {phr}.")
+        items = []
+        for p in ex.phrases:
+            item = f'"{p["phrase"]}" ({_label(fit, p["topic"], lang)}'
+            if p.get("mentor_phrase"):
+                item += "; " + w["offer"].format(p=p["mentor_phrase"])
+            items.append(item + ")")
+        parts.append(w["need"].format(x="; ".join(items)))
     if ex.shared_terms:
-        parts.append(f"Both mention: {', '.join(ex.shared_terms)}.")
+        parts.append(w["terms"].format(x=", ".join(ex.shared_terms)))
     if ex.close_call and ex.runner_up:
-        parts.append(f"Close call: {ex.runner_up} scores {ex.runner_up_score:.2f}.")
+        parts.append(w["close"].format(m=ex.runner_up, s=ex.runner_up_score or 0.0))
+    if ex.params:
+        parts.append(render_detail(ex.params, lang).capitalize() + ".")
+    if ex.vague:
+        parts.append(w["vague"])
     if ex.low_fit:
-        parts.append("Low fit.")
+        parts.append(w["low"])
     return " ".join(parts)
 
 
-def explain(fit: FitMatrix, result: Result, rules: Rules | None = None) -> list[Explanation]:
-    """One explanation per mentee, in the FitMatrix's mentee order."""
+def explain(
+    fit: FitMatrix, result: Result, rules: Rules | None = None, lang: str = "en"
+) -> list[Explanation]:
+    """One explanation per mentee, in the FitMatrix's mentee order (`text` in `lang`)."""
     rules = rules or Rules()
     ok = feasible(fit, rules)
     by_mentee: dict[int, Explanation] = {}
@@ -130,8 +194,13 @@ def explain(fit: FitMatrix, result: Result, rules: Rules | None = None) -> list[
             mentor_id=a.mentor_id,
             score=round(a.score, 4),
             components=comps,
-            low_fit=a.score < rules.low_fit,
+            # placed although no mentor offers the central need: always flagged
+            low_fit=a.score < rules.low_fit or i in fit.unserved,
+            vague=bool(fit.vague is not None and fit.vague[i]),
         )
+        if i in fit.unserved:
+            key, words = fit.unserved[i]
+            ex.params = {"kind": "need", "need": words, "need_key": key}
         _pair_details(fit, i, j, ex)
         by_mentee[i] = ex
         rows.append(i)
@@ -146,8 +215,11 @@ def explain(fit: FitMatrix, result: Result, rules: Rules | None = None) -> list[
                 ex.close_call = s >= (ex.score or 0.0) - rules.close_call_margin
     for u in result.unmatched:
         i = fit.mentee_index[u.mentee_id]
-        by_mentee[i] = Explanation(mentee_id=u.mentee_id, status=u.reason, detail=u.detail)
+        by_mentee[i] = Explanation(
+            mentee_id=u.mentee_id, status=u.reason, params=dict(u.params),
+            vague=bool(fit.vague is not None and fit.vague[i]),
+        )
     out = [by_mentee[i] for i in sorted(by_mentee)]
     for ex in out:
-        ex.text = _sentence(fit, ex)
+        ex.text = render(fit, ex, lang)
     return out

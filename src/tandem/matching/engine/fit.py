@@ -2,54 +2,38 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .institutions import normalise_institution
 from .model import COMPONENTS, Mentee, Mentor, Rules, Weights
-from .taxonomy import DEFAULT_TAXONOMY, Taxonomy, type_similarity
-from .text import TextFeatures, TextModel, normalise, term_similarity
+from .needs import VAGUE_MIN_CUES, outside_hits, split_negated, vagueness
+from .taxonomy import DEFAULT_TAXONOMY, OUTSIDE_NEEDS, Taxonomy, type_similarity
+from .text import TextFeatures, TextModel, term_similarity
 
 Progress = Callable[[str, float], None]
 
 #: share of the concept signal in the text fit (the rest is shared terms)
-CONCEPT_SHARE = 0.7
+CONCEPT_SHARE = 0.3
 #: a term cosine of this value counts as full lexical agreement
 TERM_FULL = 0.35
-#: mentee rank weights: first topic 1, second 1/2, third 1/3 ...
 CHUNK = 1024
-
-_INST_REWRITE = (
-    (re.compile(r"\buniversitaetsbibliothek\b"), "universitaet"),
-    (re.compile(r"\bhochschulbibliothek\b"), "hochschule"),
-    (re.compile(r"\buniversity\b"), "universitaet"),
-    (re.compile(r"\bub\b"), "universitaet"),
-    (re.compile(r"\btu\b"), "technische universitaet"),
-    (re.compile(r"\bfh\b"), "fachhochschule"),
-    (re.compile(r"\bhs\b"), "hochschule"),
-)
-_INST_DROP_WORDS = (
-    "bibliothek library libraries zentralbibliothek der des die the of und and fuer for in im "
-    "at zu e v ev "
-)
-_INST_DROP = frozenset(_INST_DROP_WORDS.split())
-
-
-def normalise_institution(name: str) -> str:
-    """Key under which two spellings of the same institution compare equal.
-
-    "UB Musterstadt", "Universitätsbibliothek Musterstadt" and "University of Musterstadt"
-    all become "musterstadt universitaet"; "Hochschule Musterstadt" stays different.
-    """
-    t = normalise(name)
-    t = re.sub(r"[^a-z0-9]+", " ", t)
-    for pat, rep in _INST_REWRITE:
-        t = pat.sub(rep, t)
-    words = sorted(w for w in t.split() if w not in _INST_DROP)
-    return " ".join(words)
-
+#: a topic whose phrases are clearly found in an applicant's text is a central need ...
+CENTRAL_TOPIC = 0.9
+#: ... and it is offered when some mentor's profile or level reaches this (level 1 of 3)
+OFFERED_TOPIC = 0.33
+#: a ticked topic the text refuses (or a topic a mentor rules out) counts at most this much
+REFUSED_ABOVE = 0.5
+#: distinct words of an outside need that make it the applicant's central need
+OUTSIDE_CENTRAL = 3
+#: distinct words of an outside need in a mentor's profile (outside a limit) that offer it
+OUTSIDE_OFFERED = 2
+#: fit of a pair whose mentor does not offer the applicant's central outside need
+OUTSIDE_FACTOR = 0.35
+#: fit of a vague application (no concrete task or project), relative to a concrete one
+VAGUE_FACTOR = 0.6
 
 @dataclass
 class FitMatrix:
@@ -66,11 +50,16 @@ class FitMatrix:
     weights: dict[str, float]
     total: np.ndarray
     capacity: np.ndarray  # (m,) int
-    priority: np.ndarray  # (n,) float64 > 0
+    favoured: np.ndarray  # (n,) bool: the coordinator favours this applicant
     mentee_institution: np.ndarray  # (n,) int codes of normalised institution names
     mentor_institution: np.ndarray  # (m,) int
     mentee_languages: np.ndarray  # (n,) int bit masks
     mentor_languages: np.ndarray  # (m,) int
+    #: per mentee: (outside-need key, the need in the applicant's words) when no mentor
+    #: offers the applicant's central need
+    unserved: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: per mentee: the application names no concrete task or project
+    vague: np.ndarray | None = None
     mentees: Sequence[Mentee] = ()
     mentors: Sequence[Mentor] = ()
     taxonomy: Taxonomy | None = None
@@ -91,6 +80,15 @@ class FitMatrix:
     @property
     def shape(self) -> tuple[int, int]:
         return len(self.mentee_ids), len(self.mentor_ids)
+
+    def favour_bonus(self) -> float:
+        """Value of placing one favoured applicant: more than any total fit can add up to.
+
+        Every fit is at most 1, so no set of pairs has a total fit above min(n, m·cap);
+        adding this bonus per favoured applicant makes the objective lexicographic (first
+        the number of favoured applicants placed, then total fit) and keeps it exact.
+        """
+        return float(min(self.shape[0], int(self.capacity.sum())) + 1)
 
     def pair(self, i: int, j: int) -> dict[str, float]:
         """Component values and total of one pair."""
@@ -135,7 +133,7 @@ def fit_from_scores(
     mentor_institutions: Sequence[str] | None = None,
     mentee_languages: Sequence[frozenset[str]] | None = None,
     mentor_languages: Sequence[frozenset[str]] | None = None,
-    priority: Sequence[float] | None = None,
+    favoured: Sequence[bool] | None = None,
     mentee_ids: Sequence[str] | None = None,
     mentor_ids: Sequence[str] | None = None,
 ) -> FitMatrix:
@@ -158,7 +156,7 @@ def fit_from_scores(
         weights={"total": 1.0},
         total=total,
         capacity=np.asarray(capacity, dtype=np.int64),
-        priority=np.asarray(priority if priority is not None else [1.0] * n, dtype=np.float64),
+        favoured=np.asarray(favoured if favoured is not None else [False] * n, dtype=bool),
         mentee_institution=inst_a,
         mentor_institution=inst_b,
         mentee_languages=lang_a,
@@ -271,10 +269,18 @@ def compute_fit(
 
     report("text analysis", 0.0)
     model = TextModel(taxonomy)
-    ftext_e, ftext_r = model.analyse_many(
-        [[f"{e.expectations}\n{e.projects}" for e in mentees], [r.profile for r in mentors]]
-    )
+    e_raw = [f"{e.expectations}\n{e.projects}" for e in mentees]
+    e_split = [split_negated(t, mentor=False) for t in e_raw]
+    r_split = [split_negated(r.profile, mentor=True) for r in mentors]
+    ftext_e, ftext_r = model.analyse_many([[k for k, _ in e_split], [k for k, _ in r_split]])
+    refused = model.concepts_many([x for _, x in e_split])
+    limits = model.concepts_many([x for _, x in r_split])
     need_topics, offer_topics = _topic_matrices(mentees, mentors, taxonomy)
+    # the text wins: a ticked topic the applicant's text refuses is no need; a mentor's
+    # stated limit takes the topic out of the offer
+    need_topics = need_topics * np.where(refused > REFUSED_ABOVE, 0.0, 1.0).astype(np.float32)
+    keep = np.where(limits > REFUSED_ABOVE, 0.0, 1.0).astype(np.float32)
+    offer_topics = offer_topics * keep
     report("text analysis", 1.0)
 
     topic = need_topics @ offer_topics.T
@@ -283,7 +289,7 @@ def compute_fit(
     # text: how much of the need found in the mentee's text the mentor's offer covers;
     # the offer is the profile text's concepts or the declared topic level, whichever is more
     need = ftext_e.concepts
-    offer = np.maximum(ftext_r.concepts, offer_topics)
+    offer = np.maximum(ftext_r.concepts * keep, offer_topics)
     need_sum = need.sum(axis=1)
     need_norm = np.divide(
         need, need_sum[:, None], out=np.zeros_like(need), where=need_sum[:, None] > 0
@@ -314,13 +320,20 @@ def compute_fit(
                 part += np.float32(w[c]) * components[c][block]
         np.clip(part, 0.0, 1.0, out=part)
 
+    unserved_topics = _unoffered_topics(ftext_e.concepts, offer, model, ftext_e)
+    for i in unserved_topics:
+        total[i] *= np.float32(OUTSIDE_FACTOR)
+    vague = np.array([vagueness(t) >= VAGUE_MIN_CUES for t in e_raw], dtype=bool)
+    total[vague] *= np.float32(VAGUE_FACTOR)
+    unserved = _outside_needs(e_split, r_split, total)
+    for i, need in unserved_topics.items():
+        unserved.setdefault(i, need)
+
     inst_a, inst_b = _institution_codes(
         [e.institution for e in mentees], [r.institution for r in mentors]
     )
     lang_a, lang_b = _language_masks([e.languages for e in mentees], [r.languages for r in mentors])
-    priority = np.array([float(e.priority) for e in mentees], dtype=np.float64)
-    if (priority <= 0).any() or not np.isfinite(priority).all():
-        raise ValueError("priority must be a positive number")
+    favoured = np.array([bool(e.favoured) for e in mentees], dtype=bool)
     report("fit scores", 1.0)
     return FitMatrix(
         mentee_ids=[e.id for e in mentees],
@@ -329,11 +342,13 @@ def compute_fit(
         weights=w,
         total=total,
         capacity=np.array([max(0, int(r.capacity)) for r in mentors], dtype=np.int64),
-        priority=priority,
+        favoured=favoured,
         mentee_institution=inst_a,
         mentor_institution=inst_b,
         mentee_languages=lang_a,
         mentor_languages=lang_b,
+        unserved=unserved,
+        vague=vague,
         mentees=list(mentees),
         mentors=list(mentors),
         taxonomy=taxonomy,
@@ -341,6 +356,60 @@ def compute_fit(
         mentee_text=ftext_e,
         mentor_text=ftext_r,
     )
+
+
+def _unoffered_topics(
+    need: np.ndarray, offer: np.ndarray, model: TextModel, features: TextFeatures
+) -> dict[int, tuple[str, str]]:
+    """Applicants whose clearly stated topics (phrases found) no mentor offers at all.
+
+    Returns mentee index -> (topic key, the phrase found in the applicant's text).
+    """
+    if need.shape[0] == 0 or offer.shape[0] == 0:
+        return {}
+    best_offer = offer.max(axis=0)  # (topics,) the most any mentor offers of each topic
+    out = {}
+    central = need >= CENTRAL_TOPIC
+    for i in np.flatnonzero(central.any(axis=1)):
+        topics = np.flatnonzero(central[i])
+        if (best_offer[topics] < OFFERED_TOPIC).all():
+            key = model.taxonomy.keys[int(topics[np.argmax(need[i, topics])])]
+            phrase = next((p for p, k, _ in model.found_phrases(features, int(i)) if k == key), key)
+            out[int(i)] = (key, phrase)
+    return out
+
+
+def _outside_needs(
+    e_split: list[tuple[str, str]], r_split: list[tuple[str, str]], total: np.ndarray
+) -> dict[int, tuple[str, str]]:
+    """Lower the fit of pairs whose mentor lacks the applicant's central outside need.
+
+    Returns the applicants whose central need no mentor offers, with the need in their words.
+    """
+    offers: dict[str, np.ndarray] = {}
+    unserved: dict[int, tuple[str, str]] = {}
+    for i, (kept, _refused) in enumerate(e_split):
+        hits = [h for h in outside_hits(kept, OUTSIDE_NEEDS) if h.count >= OUTSIDE_CENTRAL]
+        if not hits:
+            continue
+        central = hits[0]
+        if central.key not in offers:
+            offers[central.key] = np.array(
+                [
+                    any(
+                        h.key == central.key and h.count >= OUTSIDE_OFFERED
+                        for h in outside_hits(k, OUTSIDE_NEEDS)
+                    )
+                    and not any(h.key == central.key for h in outside_hits(lim, OUTSIDE_NEEDS))
+                    for k, lim in r_split
+                ],
+                dtype=bool,
+            )
+        offered = offers[central.key]
+        total[i, ~offered] *= np.float32(OUTSIDE_FACTOR)
+        if not offered.any():
+            unserved[i] = (central.key, central.phrase)
+    return unserved
 
 
 def rule_masks(fit: FitMatrix, rules: Rules, rows: slice | None = None) -> dict[str, np.ndarray]:

@@ -14,6 +14,7 @@ EXCLUDED = "excluded"  # fitting mentors, but the pairs are excluded by the coor
 CAPACITY = "capacity"  # fitting mentors, but their places went to applicants with more fit
 PLACES_CAP = "places_cap"  # the programme's cap on the number of tandems was reached
 NOT_SELECTED = "not_selected"  # (fair/stable modes) left out by the mode's objective
+NEED_NOT_OFFERED = "need_not_offered"  # the applicant's central need is offered by no mentor
 
 REASON_TEXT_EN: dict[str, str] = {
     MATCHED: "matched",
@@ -25,6 +26,7 @@ REASON_TEXT_EN: dict[str, str] = {
     CAPACITY: "the fitting mentors' places went to applicants with a higher fit",
     PLACES_CAP: "the cap on the number of tandems was reached",
     NOT_SELECTED: "not selected by this mode's objective",
+    NEED_NOT_OFFERED: "no mentor offers the applicant's central need",
 }
 REASON_TEXT_DE: dict[str, str] = {
     MATCHED: "vermittelt",
@@ -36,7 +38,35 @@ REASON_TEXT_DE: dict[str, str] = {
     CAPACITY: "die Plätze der passenden Mentor*innen gingen an Bewerbungen mit höherer Passung",
     PLACES_CAP: "die Höchstzahl an Tandems war erreicht",
     NOT_SELECTED: "in diesem Modus nicht ausgewählt",
+    NEED_NOT_OFFERED: "kein*e Mentor*in bietet den zentralen Bedarf der Bewerbung an",
 }
+
+# Details of a reason are data: a code and parameters ("mentor" is an engine id, "fit" and
+# "minimum" are scores in [0, 1], "need" is the applicant's own words). The command line
+# renders them with these templates; the web app has its own translated ones.
+DETAIL_TEXT_EN: dict[str, str] = {
+    "best_allowed": "best mentor within the rules: {mentor} ({fit:.2f})",
+    "below_minimum": "highest fit {fit:.2f} with {mentor} is below the minimum {minimum:.2f}",
+    "best_fit": "best fit {fit:.2f} with {mentor}",
+    "no_mentors": "no mentors",
+    "need": "no mentor offers \u201c{need}\u201d",
+}
+DETAIL_TEXT_DE: dict[str, str] = {
+    "best_allowed": "beste*r Mentor*in im Rahmen der Regeln: {mentor} ({fit:.2f})",
+    "below_minimum": "höchste Passung {fit:.2f} mit {mentor} liegt unter dem Minimum {minimum:.2f}",
+    "best_fit": "beste Passung {fit:.2f} mit {mentor}",
+    "no_mentors": "keine Mentor*innen",
+    "need": "niemand bietet \u201e{need}\u201c an",
+}
+
+
+def render_detail(params: dict, lang: str = "en") -> str:
+    """One line for a reason's parameters, in English or German (empty if none)."""
+    kind = params.get("kind")
+    templates = DETAIL_TEXT_DE if lang == "de" else DETAIL_TEXT_EN
+    if not kind or kind not in templates:
+        return ""
+    return templates[kind].format(**params)
 
 COMPONENTS: tuple[str, ...] = ("topic", "text", "context", "preference")
 
@@ -70,8 +100,9 @@ class Mentee:
     languages: frozenset[str] = frozenset({"de"})
     #: ranked mentor ids
     preferred_mentors: tuple[str, ...] = ()
-    #: multiplies this applicant's fit in the objective of the optimal mode
-    priority: float = 1.0
+    #: the coordinator favours this applicant: placed whenever a fitting mentor can be kept
+    #: free for them (first the number of favoured applicants placed, then total fit)
+    favoured: bool = False
     name: str = ""
     email: str = ""
     institution_size: str | None = None
@@ -81,10 +112,12 @@ class Mentee:
 class Weights:
     """Weights of the fit components; normalised to sum 1, so the total stays in [0, 1]."""
 
-    topic: float = 0.40
-    text: float = 0.35
-    context: float = 0.15
-    preference: float = 0.10
+    # the text decides (ticked topics are a hint, preferences break ties): measured on a
+    # development round, see docs/matching.md
+    topic: float = 0.05
+    text: float = 0.85
+    context: float = 0.05
+    preference: float = 0.05
 
     def normalised(self) -> dict[str, float]:
         raw = {c: float(getattr(self, c)) for c in COMPONENTS}
@@ -123,7 +156,12 @@ class Assignment:
 class Unmatched:
     mentee_id: str
     reason: str
-    detail: str = ""
+    #: structured detail: {"kind": ..., and its parameters}; see DETAIL_TEXT_EN
+    params: dict = field(default_factory=dict)
+
+    @property
+    def detail(self) -> str:
+        return render_detail(self.params)
 
 
 @dataclass
@@ -131,8 +169,10 @@ class Result:
     mode: str
     assignments: list[Assignment]
     unmatched: list[Unmatched]
-    #: objective value: sum of priority x fit over the pairs (pinned included)
+    #: the solver's objective: total fit (pinned included) + favour bonus per favoured placed
     objective: float = 0.0
+
+    favoured_placed: int = 0
 
     @property
     def total_fit(self) -> float:

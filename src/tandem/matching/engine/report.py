@@ -8,7 +8,7 @@ from html import escape
 
 from .explain import Explanation
 from .fit import FitMatrix
-from .model import COMPONENTS, PINNED, REASON_TEXT_DE, REASON_TEXT_EN, Rules
+from .model import COMPONENTS, PINNED, REASON_TEXT_DE, REASON_TEXT_EN, Rules, render_detail
 from .taxonomy import INSTITUTION_TYPE_LABELS, INSTITUTION_TYPES
 
 TEXTS = {
@@ -216,7 +216,7 @@ def render_report(
         [
             _td(f"{names_e.get(x.mentee_id, x.mentee_id)} ({x.mentee_id})"),
             _td(reasons.get(x.status, x.status)),
-            _td(x.detail),
+            _td(render_detail(x.params, lang)),
         ]
         for x in unmatched
     ]

@@ -26,6 +26,7 @@ from .model import (
     CAPACITY,
     EXCLUDED,
     MATCHED,
+    NEED_NOT_OFFERED,
     NO_FITTING_MENTOR,
     NOT_SELECTED,
     PINNED,
@@ -56,7 +57,8 @@ def _max_weight_assignment(
 ) -> list[tuple[int, int]]:
     """Exact maximum-weight matching over allowed pairs with mentor capacities.
 
-    The value of an allowed pair is priority x fit (+ bonus); other pairs are worth 0.
+    The value of an allowed pair is fit (+ the favour bonus for a favoured applicant,
+    + bonus); other pairs are worth 0.
     """
     n = fit.shape[0]
     cols = np.repeat(np.arange(len(cap)), np.maximum(cap, 0))
@@ -69,7 +71,7 @@ def _max_weight_assignment(
     r, c = (n, p) if rows_are_mentees else (p, n)
     dummies = 0 if limit is None else r - limit
     cost = np.zeros((r, c + dummies), dtype=np.float64)
-    prio = fit.priority
+    prio = np.where(fit.favoured, fit.favour_bonus(), 0.0)
     if rows_are_mentees:
         total, allowed = fit.total, ok
     else:  # one row per mentor place: gather rows of the transposed (contiguous) matrices
@@ -79,11 +81,11 @@ def _max_weight_assignment(
         stop = min(r, start + CHUNK)
         out = cost[start:stop, :c]  # filled in place: no float64 temporaries
         if rows_are_mentees:
-            np.multiply(total[start:stop][:, cols], prio[start:stop, None], out=out)
+            np.add(total[start:stop][:, cols], prio[start:stop, None], out=out)
             mask = allowed[start:stop][:, cols]
         else:
             sel = cols[start:stop]
-            np.multiply(total[sel], prio[None, :], out=out)
+            np.add(total[sel], prio[None, :], out=out)
             mask = allowed[sel]
         if bonus:
             out += bonus
@@ -136,11 +138,11 @@ def _stable_pairs(
 ) -> list[tuple[int, int]]:
     """Mentee-proposing deferred acceptance with capacities.
 
-    Mentees rank allowed mentors by fit; mentors rank mentees by priority x fit (ties: the
-    earlier mentee). The result has no blocking pair among allowed pairs.
+    Mentees rank allowed mentors by fit; mentors rank favoured mentees first, then by fit
+    (ties: the earlier mentee). The result has no blocking pair among allowed pairs.
     """
     n, _ = fit.shape
-    total, prio = fit.total, fit.priority
+    total, fav = fit.total, fit.favoured
     prefs: list[np.ndarray] = []
     for i in range(n):
         js = np.flatnonzero(ok[i])
@@ -157,18 +159,18 @@ def _stable_pairs(
         if cap[j] <= 0:
             free.append(i)
             continue
-        key = (float(prio[i] * total[i, j]), -i, i)
+        key = (bool(fav[i]), float(total[i, j]), -i, i)
         if len(held[j]) < cap[j]:
             heapq.heappush(held[j], key)
         elif key > held[j][0]:
             out = heapq.heapreplace(held[j], key)
-            free.append(out[2])
+            free.append(out[3])
         else:
             free.append(i)
-    pairs = [(key[2], j) for j, h in enumerate(held) for key in h]
+    pairs = [(key[3], j) for j, h in enumerate(held) for key in h]
     if limit is not None and len(pairs) > limit:
-        # the cap is not part of stability; keep the pairs with the most weighted fit
-        pairs.sort(key=lambda p: (-prio[p[0]] * total[p], p[0]))
+        # the cap is not part of stability; keep favoured applicants, then the most fit
+        pairs.sort(key=lambda p: (not fav[p[0]], -total[p], p[0]))
         pairs = pairs[:limit]
     return pairs
 
@@ -188,7 +190,7 @@ def _fair_pairs(fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, k: int) -> list
     """Among matchings with k pairs, maximise the lowest fit, then the weighted total."""
     if k == 0:
         return []
-    total, prio = fit.total, fit.priority
+    total = fit.total
     levels = np.unique(total[ok])
     lo, hi = 0, len(levels) - 1  # levels[lo] is always achievable (the optimum has k pairs)
     while lo < hi:
@@ -198,7 +200,8 @@ def _fair_pairs(fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, k: int) -> list
         else:
             hi = mid - 1
     ok_t = ok & (total >= levels[lo])
-    bonus = k * float(prio.max()) + 1.0  # one more pair outweighs any difference in fit
+    # one more pair outweighs any difference in fit and in favoured applicants placed
+    bonus = k * (1.0 + fit.favour_bonus() * float(fit.favoured.any())) + 1.0
     return _max_weight_assignment(fit, ok_t, cap, k, bonus)
 
 
@@ -218,10 +221,17 @@ def _reasons(
             continue
         eid = fit.mentee_ids[i]
         row = fit.total[i]
+        if i in fit.unserved:
+            # honest: the need is not on offer, whatever the places (never "higher fit")
+            key, words = fit.unserved[i]
+            out.append(Unmatched(eid, NEED_NOT_OFFERED, {"kind": "need", "need": words,
+                                                         "need_key": key}))
+            continue
         if ok[i].any():
             js = np.flatnonzero(ok[i])
             best = int(js[np.argmax(row[js])])
-            detail = f"best allowed mentor {fit.mentor_ids[best]} ({row[best]:.2f})"
+            detail = {"kind": "best_allowed", "mentor": fit.mentor_ids[best],
+                      "fit": round(float(row[best]), 4)}
             if cap_full and free[js].any():
                 out.append(Unmatched(eid, PLACES_CAP, detail))
             elif not free[js].any():
@@ -233,17 +243,17 @@ def _reasons(
         if len(cand) == 0:
             best = int(np.argmax(row)) if len(row) else -1
             detail = (
-                f"highest fit {row[best]:.2f} with {fit.mentor_ids[best]} "
-                f"is below the minimum {rules.min_fit:.2f}"
+                {"kind": "below_minimum", "mentor": fit.mentor_ids[best],
+                 "fit": round(float(row[best]), 4), "minimum": rules.min_fit}
                 if best >= 0
-                else "no mentors"
+                else {"kind": "no_mentors"}
             )
             out.append(Unmatched(eid, NO_FITTING_MENTOR, detail))
             continue
         best = int(cand[np.argmax(row[cand])])
         masks = rule_masks(fit, rules, slice(i, i + 1))
         mid = fit.mentor_ids[best]
-        detail = f"best fit {row[best]:.2f} with {mid}"
+        detail = {"kind": "best_fit", "mentor": mid, "fit": round(float(row[best]), 4)}
         if not masks["excluded"][0, best]:
             code = EXCLUDED
         elif "institution" in masks and not masks["institution"][0, best]:
@@ -261,7 +271,7 @@ def solve(
 ) -> Result:
     """Choose whom to admit and with whom, subject to the rules.
 
-    optimal: maximum of sum(priority x fit) — priority multiplies the applicant's fit.
+    optimal: most favoured applicants placed, then maximum total fit (lexicographic, exact).
     stable: mentee-proposing deferred acceptance (no blocking pair).
     fair: as many pairs as the optimal mode, lowest fit as high as possible, then the total.
     """
@@ -275,7 +285,7 @@ def solve(
         ok[i, :] = False
         cap[j] -= 1
     limit = None if rules.places is None else rules.places - len(pins)
-    total, prio = fit.total, fit.priority
+    total = fit.total
     if mode == "optimal":
         pairs = _max_weight_assignment(fit, ok, cap, limit)
     elif mode == "stable":
@@ -293,9 +303,14 @@ def solve(
         )
         for i, j in sorted(assigned.items())
     ]
-    objective = float(sum(prio[i] * float(total[i, j]) for i, j in assigned.items()))
+    favoured_placed = int(sum(bool(fit.favoured[i]) for i in assigned))
+    objective = float(sum(float(total[i, j]) for i, j in assigned.items()))
+    objective += fit.favour_bonus() * favoured_placed
     unmatched = _reasons(fit, rules, ok, assigned, fit.capacity)
-    return Result(mode=mode, assignments=assignments, unmatched=unmatched, objective=objective)
+    return Result(
+        mode=mode, assignments=assignments, unmatched=unmatched, objective=objective,
+        favoured_placed=favoured_placed,
+    )
 
 
 def status_of(result: Result, mentee_id: str) -> str:
@@ -313,14 +328,15 @@ def blocking_pairs(
 ) -> list[tuple[str, str]]:
     """Allowed pairs whose mentee and mentor would both rather be together.
 
-    Mentees compare by fit, mentors by priority x fit; pinned pairs are fixed and never
+    Mentees compare by fit, mentors by favoured first, then fit; pinned pairs are fixed and never
     block. A free place counts unless the cap on tandems is full and the mentee would be
     a new admission.
     """
     if ok is None:
         ok = feasible(fit, rules)
     n, m = fit.shape
-    total, prio = fit.total, fit.priority
+    total = fit.total
+    prio = np.where(fit.favoured, fit.favour_bonus(), 0.0)
     mentor_of = np.full(n, -1, dtype=np.int64)
     pinned_row = np.zeros(n, dtype=bool)
     load = np.zeros(m, dtype=np.int64)
@@ -332,7 +348,7 @@ def blocking_pairs(
         if a.pinned:
             pinned_row[i] = True
         else:
-            worst[j] = min(worst[j], prio[i] * float(total[i, j]))
+            worst[j] = min(worst[j], prio[i] + float(total[i, j]))
     free = load < fit.capacity
     cap_full = rules.places is not None and len(result.assignments) >= rules.places
     matched = mentor_of >= 0
@@ -344,7 +360,7 @@ def blocking_pairs(
         t = total[s].astype(np.float64)
         better = t > current[s, None] + EPS
         accept = free[None, :] & (matched[s, None] | (not cap_full))
-        accept = accept | (t * prio[s, None] > worst[None, :] + EPS)
+        accept = accept | (t + prio[s, None] > worst[None, :] + EPS)
         block = ok[s] & better & accept & ~pinned_row[s, None]
         for i, j in zip(*np.nonzero(block), strict=True):
             out.append((fit.mentee_ids[start + int(i)], fit.mentor_ids[int(j)]))

@@ -147,7 +147,7 @@ def synthetic_round(
                 projects=texts(ks, lang, 1),
                 languages=languages(),
                 preferred_mentors=prefs,
-                priority=1.0 if rng.random() < 0.9 else 2.0,
+                favoured=rng.random() >= 0.9,
             )
         )
     return mentees, mentors

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .needs import OutsideNeed
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -472,4 +474,73 @@ DEFAULT_TAXONOMY = Taxonomy(
         ),
     ),
     allrounder_topic="small_library_allround",
+)
+
+
+def _o(key: str, de: str, en: str, stems: str) -> OutsideNeed:
+    return OutsideNeed(key, de, en, tuple(s.replace("_", " ") for s in stems.split()))
+
+
+#: Needs that applicants of an OA & bibliometrics programme bring but that lie outside its
+#: topics. Word beginnings, normalised (ä -> ae); "_" joins words of a multi-word cue. A
+#: mentor offers one only if their profile names it outside a stated limit.
+OUTSIDE_NEEDS: tuple[OutsideNeed, ...] = (
+    _o(
+        "legal",
+        "Rechtsfragen und Vertragsgestaltung",
+        "Legal questions and contract drafting",
+        "vergaberecht vergabeverfahren vergabefrage ausschreib rechtsfrage juristisch haftung "
+        "gerichtsstand klausel vertragsgestaltung vertragsrecht rechtsberatung "
+        "leistungsbeschreibung schwellenwert procurement legal_advice lawyer liability tender "
+        "clauses",
+    ),
+    _o(
+        "software_development",
+        "Softwareentwicklung und Systemintegration",
+        "Software development and system integration",
+        "middleware softwareentwickl implementier java erp sap authentifizier webanwendung "
+        "programmiersprach backend frontend deployment testumgebung rest_schnittstelle "
+        "software_development system_integration",
+    ),
+    _o(
+        "records_management",
+        "Schriftgutverwaltung und E-Akte",
+        "Records management and e-files",
+        "schriftgut aktenplan altakte e_akte elektronische_akte aufbewahrungsfrist aussonderung "
+        "staatsarchiv registratur dokumentenmanagement records_management retention_schedule",
+    ),
+    _o(
+        "building",
+        "Bibliotheksbau und Raumplanung",
+        "Library building and space planning",
+        "bibliotheksbau neubau raumplanung raumkonzept moeblierung bauplanung lernraum "
+        "building_project floor_plan",
+    ),
+    _o(
+        "cataloguing",
+        "Katalogisierung und Erschließung",
+        "Cataloguing",
+        "katalogisier formalerschliess sacherschliess rda_regel normdatenpflege cataloguing "
+        "cataloging marc21",
+    ),
+    _o(
+        "labour_law",
+        "Personal- und Tarifrecht",
+        "Staff and labour law",
+        "arbeitsrecht tarifrecht eingruppierung stellenbewertung personalrat befristungsrecht "
+        "labour_law employment_law",
+    ),
+    _o(
+        "preservation",
+        "Bestandserhaltung und Restaurierung",
+        "Preservation and conservation",
+        "bestandserhaltung restaurier konservier schimmel entsaeuer preservation conservation",
+    ),
+    _o(
+        "it_operations",
+        "IT-Betrieb und Systemadministration",
+        "IT operations",
+        "serverbetrieb systemadministr netzwerkadministr virtualisier firewall "
+        "system_administration",
+    ),
 )

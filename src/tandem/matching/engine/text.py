@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfTransformer
 
-from .taxonomy import Taxonomy
+if TYPE_CHECKING:  # taxonomy imports needs, which imports normalise from here
+    from .taxonomy import Taxonomy
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # gender forms: Forscher*innen, Mentor:innen, Autor_innen, Kolleg/innen
@@ -121,6 +124,39 @@ def surface_form(text: str, word: str) -> str:
     return word
 
 
+#: shortest part of a compound ("fonds", "daten", "kosten")
+MIN_PART = 4
+_LINKS = ("", "s", "es", "n", "en", "e")
+
+
+def split_compound(word: str, lexicon: set[str] | frozenset[str]) -> list[str]:
+    """Parts of a German compound whose stems are in the lexicon (a set of stems), e.g.
+    publikationsfonds -> publikation, fonds. The split with the longest known head and a
+    known tail counts; nothing for a word that is not a compound of known words."""
+    if len(word) < 2 * MIN_PART:
+        return []
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if stem(tail) not in lexicon:
+            # the tail itself may be a compound ("publikationskostenmonitoring")
+            if len(tail) >= 2 * MIN_PART and cut <= len(word) - 2 * MIN_PART:
+                inner = split_compound(tail, lexicon)
+                if not inner:
+                    continue
+                tail_parts = inner
+            else:
+                continue
+        else:
+            tail_parts = [tail]
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            base = head[: len(head) - len(link)] if link else head
+            if len(base) >= MIN_PART and stem(base) in lexicon:
+                return [base, *tail_parts]
+    return []
+
+
 def grams(token: str) -> list[str]:
     padded = f"_{token}_"
     if len(padded) <= GRAM:
@@ -201,24 +237,41 @@ class TextModel:
             ),
             shape=(len(taxonomy), len(self.phrases)),
         )
+        self._lexicon = {
+            stem(w) for ph in self.phrases for w in tokens(ph.text) if len(w) >= MIN_PART
+        }
         self.vocab = _Vocabulary()
+        self._g_rows: list[list[int]] = []
+        self._s_rows: list[list[int]] = []
         self.stem_index: dict[str, int] = {}
         self.surface: dict[int, str] = {}  # stem id -> a word as written (for explanations)
         self._idf: np.ndarray | None = None
 
     # -- analysis ---------------------------------------------------------------------------
     def _token_maps(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Token -> phrase-gram (binary) and token -> stem matrices for the vocabulary."""
-        g_rows, s_rows = [], []
+        """Token -> phrase-gram (binary) and token -> stem matrices for the vocabulary.
+
+        A German compound maps to its own stem and to the stems of its parts
+        ("publikationsfonds" -> publikationsfond, publikation, fond), with the parts found
+        in a lexicon of the words seen so far and the taxonomy's phrase words.
+        """
+        g_rows, s_rows = self._g_rows, self._s_rows  # rows of words already mapped stay
         gi, si = self.gram_index, self.stem_index
-        for w in self.vocab.words:
-            g_rows.append([gi[g] for g in set(grams(w)) if g in gi])
-            s = stem(w)
+        new_words = self.vocab.words[len(g_rows) :]
+        if new_words:
+            lexicon = self._lexicon | {stem(w) for w in self.vocab.words if len(w) >= MIN_PART}
+
+        def sid_of(word: str) -> int:
+            s = stem(word)
             sid = si.get(s)
             if sid is None:
                 sid = si[s] = len(si)
-                self.surface[sid] = w
-            s_rows.append([sid])
+                self.surface[sid] = word
+            return sid
+
+        for w in new_words:
+            g_rows.append([gi[g] for g in set(grams(w)) if g in gi])
+            s_rows.append([sid_of(w)] + [sid_of(part) for part in split_compound(w, lexicon)])
         return _count_matrix(g_rows, len(gi)), _count_matrix(s_rows, len(si))
 
     def analyse_many(self, sides: list[list[str]]) -> list[TextFeatures]:
@@ -229,9 +282,10 @@ class TextModel:
         counts = [_count_matrix(rows, n_words) for rows in token_rows]
         stem_counts = [(c @ tok_stem).tocsr() for c in counts]
         all_stems = sp.vstack(stem_counts).tocsr() if stem_counts else None
-        n_docs = all_stems.shape[0] if all_stems is not None else 0
-        df = np.bincount(all_stems.indices, minlength=all_stems.shape[1]) if n_docs else None
-        idf = (np.log((1 + n_docs) / (1 + df)) + 1.0).astype(np.float32) if n_docs else None
+        tfidf = None
+        if all_stems is not None and all_stems.shape[0] and all_stems.shape[1]:
+            # sublinear tf, smoothed idf over both sides, l2 rows: scikit-learn's weighting
+            tfidf = TfidfTransformer(sublinear_tf=True).fit(all_stems)
         out = []
         for c, sc in zip(counts, stem_counts, strict=True):
             has = (c @ tok_gram).tocsr()
@@ -240,15 +294,25 @@ class TextModel:
             ramp = np.clip((cov - RAMP_LO) / (RAMP_HI - RAMP_LO), 0.0, 1.0).astype(np.float32)
             concepts = _max_by_topic(ramp, self.phrase_topic)
             found = np.where(cov >= PHRASE_FOUND, cov, 0.0)
-            tf = sc.copy()
-            tf.data = (1.0 + np.log(tf.data)).astype(np.float32)
-            if idf is not None:
-                tf = sp.csr_matrix(tf.multiply(idf[None, :]), dtype=np.float32)
-            norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
-            norms[norms == 0] = 1.0
-            tf = sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ tf)
-            out.append(TextFeatures(concepts, sp.csr_matrix(found, dtype=np.float32), tf.tocsr()))
+            tf = (
+                tfidf.transform(sc).astype(np.float32).tocsr()
+                if tfidf is not None
+                else sp.csr_matrix(sc.shape, dtype=np.float32)
+            )
+            out.append(TextFeatures(concepts, sp.csr_matrix(found, dtype=np.float32), tf))
         return out
+
+    def concepts_many(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), topics) concept scores, without touching the term weighting."""
+        if not texts:
+            return np.zeros((0, len(self.taxonomy)), dtype=np.float32)
+        rows = [self.vocab.ids(tokens(t)) for t in texts]
+        tok_gram, _ = self._token_maps()
+        has = (_count_matrix(rows, len(self.vocab.words)) @ tok_gram).tocsr()
+        has.data[:] = 1.0
+        cov = (has @ self.phrase_grams.T).toarray()
+        ramp = np.clip((cov - RAMP_LO) / (RAMP_HI - RAMP_LO), 0.0, 1.0).astype(np.float32)
+        return _max_by_topic(ramp, self.phrase_topic)
 
     def concepts_of(self, text: str) -> dict[str, float]:
         """Concept scores of one text (for tests and debugging)."""
