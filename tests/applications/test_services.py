@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tandem.applications import services
 from tandem.applications.enums import ACTIVE_STATES, TRANSITIONS, ApplicationState, may_move
 from tandem.applications.models import PRIVACY_NOTICE_VERSION, Application
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tests.factories import RoundRoleFactory, UserFactory

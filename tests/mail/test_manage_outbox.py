@@ -6,7 +6,7 @@ from django.core import mail
 from tandem.mail.defaults import CONFIDENTIAL_PURPOSES
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tests.conftest import DENIED_ROLES, manage_url
 from tests.factories import RoundFactory
 

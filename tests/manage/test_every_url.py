@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tandem.mail.models import QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tests.applications.factories import ApplicationFactory
 from tests.recruitment.factories import CandidateFactory, MentorProfileFactory
 

@@ -18,7 +18,7 @@ from tandem.matching import selectors, services
 from tandem.matching.engine import CAPACITY, NO_FITTING_MENTOR
 from tandem.matching.enums import PairRuleKind, ProposalStatus
 from tandem.matching.models import MatchRun, PairRule, Proposal
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import InstitutionType, SizeClass
 from tests.applications.factories import ApplicationFactory
 from tests.conftest import DENIED_ROLES, manage_url

@@ -17,7 +17,7 @@ from tandem.mail.services import release_round_mails
 from tandem.matching import services
 from tandem.matching.enums import Answer, PairRuleKind, ProposalStatus
 from tandem.matching.models import PairRule, Proposal
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.tandems.models import Tandem
 from tests.applications.factories import ApplicationFactory

@@ -14,7 +14,7 @@ from tandem.matching import services
 from tandem.matching.engine import CAPACITY, RULE_SAME_INSTITUTION
 from tandem.matching.enums import Answer, PairRuleKind, ProposalStatus
 from tandem.matching.models import PairRule, Proposal
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.tandems.models import Tandem
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import PhaseKind
 from tandem.tandems import nudges
 from tandem.tandems.enums import MeetingStatus

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.tandems import services
 from tandem.tandems.models import (
     Agreement,

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 from tandem.programmes.enums import InstitutionType, RoleKind, SizeClass
 from tandem.programmes.services import find_or_create_institution
 

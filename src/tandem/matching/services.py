@@ -26,7 +26,7 @@ from tandem.matching.engine import (
     compute_fit,
     explain,
 )
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 from tandem.programmes.enums import RoleKind
 from tandem.tandems.models import Tandem
 

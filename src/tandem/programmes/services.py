@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .enums import PhaseKind, RoleKind
 from .models import Institution, Organisation, Phase, Programme, Round, RoundRole, Topic

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .models import Tandem
 from .overview import quiet_tandems, tandem_summary

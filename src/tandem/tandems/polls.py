@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .enums import VoteAnswer
 from .models import DateOption, DatePoll, DateVote, Meeting, Tandem

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from . import selectors
 from .enums import MeetingStatus

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from . import selectors
 from .enums import MeetingStatus

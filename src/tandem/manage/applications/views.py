@@ -30,7 +30,7 @@ from tandem.applications.imports import (
     validate_rows,
 )
 from tandem.core.access import RoundScopeMixin
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .forms import BulkForm, FilterForm, ImportUploadForm, MappingForm, StateForm
 

@@ -18,7 +18,7 @@ from tandem.mail import selectors, services
 from tandem.mail.defaults import DEFAULT_TEMPLATES
 from tandem.mail.enums import MailStatus
 from tandem.mail.texts import placeholders_for
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm
 

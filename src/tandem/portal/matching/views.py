@@ -18,7 +18,7 @@ from tandem.core.forms import add_service_errors
 from tandem.matching import portal, services
 from tandem.matching.enums import Answer, ProposalStatus
 from tandem.matching.models import Proposal
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 
