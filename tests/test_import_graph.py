@@ -88,8 +88,9 @@ def find_cycle(graph) -> list[str] | None:
 
 
 def describe(graph, cycle) -> str:
+    steps = zip(cycle, cycle[1:], strict=False)
     return "import cycle: " + " → ".join(cycle) + "\n" + "\n".join(
-        f"  {a} → {b}: {', '.join(sorted(graph[a][b]))}" for a, b in zip(cycle, cycle[1:]))
+        f"  {a} → {b}: {', '.join(sorted(graph[a][b]))}" for a, b in steps)
 
 
 def test_the_packages_import_each_other_without_a_cycle():

@@ -5,10 +5,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from tandem.audit.models import AuditEntry
 from tandem.mail import services
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import MailTemplate, QueuedMail
-from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.services import assign_role
 from tests.factories import RoundFactory, UserFactory

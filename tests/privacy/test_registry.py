@@ -18,12 +18,11 @@ def personal_fields(model) -> list[str]:
     for field in model._meta.get_fields():
         if field.auto_created and not field.concrete:
             continue  # reverse relations belong to the other model
-        if field.is_relation and field.related_model is user_model:
-            found.append(field.name)
-        elif isinstance(field, models.TextField):
-            found.append(field.name)
-        elif isinstance(field, models.CharField) and any(
-                word in field.name for word in PERSONAL_WORDS):
+        to_person = field.is_relation and field.related_model is user_model
+        free_text = isinstance(field, models.TextField)
+        named = isinstance(field, models.CharField) and any(
+            word in field.name for word in PERSONAL_WORDS)
+        if to_person or free_text or named:
             found.append(field.name)
     return found
 

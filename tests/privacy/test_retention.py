@@ -9,10 +9,10 @@ from django.core.management import CommandError, call_command
 
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import Application
+from tandem.audit.models import AuditEntry
 from tandem.matching.enums import ProposalStatus
 from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.privacy import tasks
-from tandem.audit.models import AuditEntry
 from tandem.privacy.retention import apply_retention, months_before
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tandem.mail.models import QueuedMail
 from tandem.audit.models import AuditEntry
+from tandem.mail.models import QueuedMail
 from tandem.tandems import polls
 from tandem.tandems.enums import MeetingStatus, VoteAnswer
 from tandem.tandems.models import DateOption, DatePoll, DateVote, Meeting, Tandem

@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tandem.mail.services import queue_mail
 from tandem.audit.services import log_action
+from tandem.mail.services import queue_mail
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role, revoke_role

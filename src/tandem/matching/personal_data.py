@@ -75,7 +75,7 @@ DECLARATION = Declaration(
                 purpose="to pin or exclude a pair", seen_by="the round's coordinators",
                 retention="N months after the round"),
         Holding(model="matching.MatchRun", fields=("created_by", "inputs", "summary"),
-                whose="the coordinator who ran it; the applicants and mentors (by id) in its inputs",
+                whose="the coordinator who ran it; applicants and mentors (by id) in its inputs",
                 purpose="the history of every run", seen_by="the round's coordinators",
                 retention="with the round"),
     ),

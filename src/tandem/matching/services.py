@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tandem.applications import services as application_services
 from tandem.applications.enums import ApplicationState
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
 from tandem.matching.engine import (
     RuleConflict,
@@ -26,7 +27,6 @@ from tandem.matching.engine import (
     compute_fit,
     explain,
 )
-from tandem.audit.services import log_action
 from tandem.programmes.enums import RoleKind
 from tandem.tandems.models import Tandem
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.mail.services import queue_mail
 from tandem.audit.services import log_action
+from tandem.mail.services import queue_mail
 
 from .enums import VoteAnswer
 from .models import DateOption, DatePoll, DateVote, Meeting, Tandem

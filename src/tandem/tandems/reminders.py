@@ -9,8 +9,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from tandem.mail.services import queue_mail
 from tandem.audit.services import log_action
+from tandem.mail.services import queue_mail
 
 from . import selectors
 from .enums import MeetingStatus

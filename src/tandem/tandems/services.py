@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.mail.services import queue_mail
 from tandem.audit.services import log_action
+from tandem.mail.services import queue_mail
 
 from . import selectors
 from .enums import MeetingStatus

@@ -29,8 +29,8 @@ from tandem.applications.imports import (
     read_table,
     validate_rows,
 )
-from tandem.core.access import RoundScopeMixin
 from tandem.audit.services import log_action
+from tandem.core.access import RoundScopeMixin
 
 from .forms import BulkForm, FilterForm, ImportUploadForm, MappingForm, StateForm
 
