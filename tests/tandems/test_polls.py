@@ -342,7 +342,7 @@ def test_dates_are_read_and_shown_in_each_persons_time_zone(client, round, tande
     ({"option_1": 5, "option_3": 5}, "option_3", "suggested this date twice"),
     ({"option_1": 5, "option_2": "morgen"}, "option_2", "Enter a valid date/time"),
     ({"option_1": 5, "option_2": 6, "duration_minutes": 5}, "duration_minutes",
-     "greater than or equal to 15"),
+     "between 15 and 480 minutes"),
 ])
 def test_bad_input_gets_a_message_on_the_field_and_nothing_is_saved(
         client, round, tandem, mentee, data, field, message):

@@ -28,7 +28,7 @@ from tandem.matching.engine import (
     explain,
 )
 from tandem.programmes.enums import RoleKind
-from tandem.tandems.models import Tandem
+from tandem.tandems.services import form_tandem
 
 from .enums import HELD, Answer, MatchMode, PairRuleKind, ProposalStatus
 from .inputs import mentee_id, mentor_id, pk_of, round_input, taxonomy_of
@@ -336,8 +336,7 @@ def _form_tandem(proposal: Proposal) -> None:
     proposal.status = ProposalStatus.ACCEPTED
     proposal.decided_at = timezone.now()
     round = proposal.round
-    Tandem.objects.create(round=round, mentor=proposal.mentor, mentee=proposal.mentee,
-                          proposal=proposal)
+    form_tandem(round=round, mentor=proposal.mentor, mentee=proposal.mentee, proposal=proposal)
     application = proposal.application
     if application.state != ApplicationState.ADMITTED:
         application_services.change_state(application=application,
