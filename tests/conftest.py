@@ -32,6 +32,10 @@ def _settings(settings, tmp_path):
         # A shared Redis: each test gets keys of its own (rate limits, used TOTP codes).
         settings.CACHES = {"default": {**settings.CACHES["default"],
                                        "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}"}}
+    # WhiteNoise warns once per request handler when STATIC_ROOT does not exist (it is
+    # made by collectstatic, which tests do not run); static files come from the finders.
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir(exist_ok=True)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # domain apps
     "tandem.people",
     "tandem.programmes",
+    "tandem.audit",
     "tandem.privacy",
     "tandem.mail",
     "tandem.recruitment",

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import PRIVACY_NOTICE_VERSION, Application
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tests.conftest import verified

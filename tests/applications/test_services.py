@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tandem.applications import services
 from tandem.applications.enums import ACTIVE_STATES, TRANSITIONS, ApplicationState, may_move
 from tandem.applications.models import PRIVACY_NOTICE_VERSION, Application
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tests.factories import RoundRoleFactory, UserFactory
@@ -138,3 +138,29 @@ def test_mentor_cannot_apply(round, in_window):
 
 def test_active_states_hold_the_mentee_role():
     assert S.DRAFT not in ACTIVE_STATES and S.WITHDRAWN not in ACTIVE_STATES
+
+
+def test_one_service_call_saves_and_submits_or_saves_nothing(round, in_window):
+    person = UserFactory()
+    with pytest.raises(ValidationError) as refused:
+        services.save_application(round=round, person=person, submit=True,
+                                  data=data(round, expectations="", consent=False))
+    # The service's own messages, keyed by the form's fields; nothing was kept.
+    assert set(refused.value.message_dict) >= {"expectations", "consent"}
+    assert not Application.objects.filter(person=person).exists()
+    application = services.save_application(round=round, person=person, data=data(round),
+                                            submit=True)
+    assert application.state == S.SUBMITTED and application.submitted_at
+    # A submitted application stays complete.
+    with pytest.raises(ValidationError) as refused:
+        services.save_application(round=round, person=person, data=data(round, languages=[]))
+    assert "languages" in refused.value.message_dict
+
+
+def test_one_rule_says_whether_an_application_may_be_changed(round, in_window):
+    person, mentor = UserFactory(), UserFactory()
+    RoundRoleFactory(round=round, person=mentor, role=RoleKind.MENTOR)
+    assert services.may_edit_application(round=round, person=person, application=None)
+    assert not services.may_edit_application(round=round, person=mentor, application=None)
+    decided = ApplicationFactory(round=round, person=person, state=S.ADMITTED)
+    assert not services.may_edit_application(round=round, person=person, application=decided)

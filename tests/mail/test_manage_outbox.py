@@ -3,10 +3,10 @@
 import pytest
 from django.core import mail
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.defaults import CONFIDENTIAL_PURPOSES
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tests.conftest import DENIED_ROLES, manage_url
 from tests.factories import RoundFactory
 

@@ -3,10 +3,10 @@
 import pytest
 from django.utils.html import escape
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
 from tandem.mail.models import MailTemplate
 from tandem.mail.services import template_for
-from tandem.privacy.models import AuditEntry
 from tests.conftest import DENIED_ROLES, manage_url, verified, with_totp
 from tests.factories import RoundFactory, RoundRoleFactory, UserFactory
 

@@ -5,10 +5,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from tandem.audit.models import AuditEntry
 from tandem.mail import services
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import MailTemplate, QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.services import assign_role
 from tests.factories import RoundFactory, UserFactory
@@ -27,7 +27,7 @@ def test_saved_texts_are_used_when_a_mail_of_that_purpose_is_queued(
     round, coordinator, django_capture_on_commit_callbacks
 ):
     services.save_round_texts(round=round, key="role_assigned", texts=TEXTS, by=coordinator)
-    assert AuditEntry.objects.filter(action="mail_text.saved", round=round).count() == 2
+    assert AuditEntry.objects.filter(action="mail_text.saved", round_id=round.pk).count() == 2
     person = UserFactory(language="de", name="Eva Brandt")
     with django_capture_on_commit_callbacks(execute=True):
         assign_role(round=round, person=person, role=RoleKind.MENTOR, by=coordinator)
@@ -132,7 +132,7 @@ def test_release_selected_or_all_drafts_of_the_round(
     assert sorted(m.to[0] for m in mail.outbox[1:]) == sorted([second.to, third.to])
     foreign.refresh_from_db()
     assert foreign.status == MailStatus.DRAFT
-    entries = AuditEntry.objects.filter(action="mail.released", round=round)
+    entries = AuditEntry.objects.filter(action="mail.released", round_id=round.pk)
     assert sorted(entry.data["count"] for entry in entries) == [1, 2]
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.models import Organisation, Programme, Round, RoundRole, Topic
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ trainer can open beyond the pages DESIGN.md §2 lets trainers read — fails thi
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.models import QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
-from tandem.privacy.models import AuditEntry
 from tests.applications.factories import ApplicationFactory
 from tests.recruitment.factories import CandidateFactory, MentorProfileFactory
 

@@ -4,7 +4,7 @@ import pytest
 
 from tandem.applications.models import Application
 from tandem.people.models import User
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes.models import Institution
 from tests.applications.factories import ApplicationFactory
 from tests.conftest import manage_url

@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.applications.enums import ApplicationState
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
 from tandem.matching import selectors, services
 from tandem.matching.engine import CAPACITY, NO_FITTING_MENTOR
 from tandem.matching.enums import PairRuleKind, ProposalStatus
 from tandem.matching.models import MatchRun, PairRule, Proposal
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import InstitutionType, SizeClass
 from tests.applications.factories import ApplicationFactory
 from tests.conftest import DENIED_ROLES, manage_url

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from tandem.applications.enums import ApplicationState
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
 from tandem.mail.services import release_round_mails
 from tandem.matching import services
 from tandem.matching.enums import Answer, PairRuleKind, ProposalStatus
 from tandem.matching.models import PairRule, Proposal
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.tandems.models import Tandem
 from tests.applications.factories import ApplicationFactory

@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tandem.applications.enums import ApplicationState
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
 from tandem.matching import services
 from tandem.matching.engine import CAPACITY, RULE_SAME_INSTITUTION
 from tandem.matching.enums import Answer, PairRuleKind, ProposalStatus
 from tandem.matching.models import PairRule, Proposal
-from tandem.privacy.models import AuditEntry
 from tandem.tandems.models import Tandem
 
 pytestmark = pytest.mark.django_db

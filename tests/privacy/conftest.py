@@ -51,7 +51,7 @@ def scenario(round):
     from allauth.account.models import EmailAddress
 
     from tandem.applications.models import MentorChoice
-    from tandem.privacy.services import log_action
+    from tandem.audit.services import log_action
     from tandem.programmes.enums import RoleKind
     from tests.applications.factories import ApplicationFactory
     from tests.conftest import verified, with_totp

@@ -7,10 +7,11 @@ from django.db import transaction
 
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import Application, MentorChoice, TopicChoice
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.privacy.erasure import ERASED_NAME, erase_person
-from tandem.privacy.models import AuditEntry
+from tandem.people.personal_data import ERASED_NAME
+from tandem.privacy.erasure import erase_person
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile

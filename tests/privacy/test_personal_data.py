@@ -4,7 +4,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.privacy.personal_data import (
     export_personal_data,
     personal_data_of,

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tandem.privacy.erasure import ERASED_NAME
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
+from tandem.people.personal_data import ERASED_NAME
 from tandem.recruitment.models import MentorProfile
 from tests.factories import UserFactory
 

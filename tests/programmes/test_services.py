@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.programmes import services
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Institution

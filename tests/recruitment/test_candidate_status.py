@@ -2,9 +2,9 @@
 
 import pytest
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tandem.recruitment import services

@@ -1,8 +1,8 @@
 import pytest
 
+from tandem.audit.models import AuditEntry
 from tandem.demo import recruitment as demo
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.recruitment import selectors
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import Candidate, InfoEvent, MentorProfile, MentorTopic

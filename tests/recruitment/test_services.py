@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.recruitment import selectors, services, tasks
 from tandem.recruitment.enums import CandidateStatus

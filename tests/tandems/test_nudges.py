@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import PhaseKind
 from tandem.tandems import nudges
 from tandem.tandems.enums import MeetingStatus

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tandem.privacy.models import AuditEntry
+from tandem.audit.models import AuditEntry
 from tandem.tandems.enums import MeetingStatus
 from tandem.tandems.models import Agreement, DatePoll, Goal, Meeting, Note, Tandem
 from tandem.tandems.overview import quiet_tandems, tandem_overview

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.tandems import polls
 from tandem.tandems.enums import MeetingStatus, VoteAnswer
 from tandem.tandems.models import DateOption, DatePoll, DateVote, Meeting, Tandem
@@ -342,7 +342,7 @@ def test_dates_are_read_and_shown_in_each_persons_time_zone(client, round, tande
     ({"option_1": 5, "option_3": 5}, "option_3", "suggested this date twice"),
     ({"option_1": 5, "option_2": "morgen"}, "option_2", "Enter a valid date/time"),
     ({"option_1": 5, "option_2": 6, "duration_minutes": 5}, "duration_minutes",
-     "greater than or equal to 15"),
+     "between 15 and 480 minutes"),
 ])
 def test_bad_input_gets_a_message_on_the_field_and_nothing_is_saved(
         client, round, tandem, mentee, data, field, message):

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.tandems import selectors, services
 from tandem.tandems.enums import MeetingStatus
 from tandem.tandems.models import Agreement, Goal, Meeting, Note

@@ -6,8 +6,8 @@ import zoneinfo
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.audit.models import AuditEntry
 from tandem.mail.models import QueuedMail
-from tandem.privacy.models import AuditEntry
 from tandem.tandems import services
 from tandem.tandems.models import (
     Agreement,

@@ -12,3 +12,9 @@ class ApplicationsConfig(AppConfig):
         from . import mails
 
         register_mail_texts(mails)
+
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

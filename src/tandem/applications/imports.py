@@ -11,7 +11,6 @@ still "submitted"; otherwise the row is *skipped* — an application the person 
 on the platform, or one the coordinators have already decided on, is never overwritten.
 """
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -32,7 +31,8 @@ from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
+from tandem.matching.engine import csvio
 from tandem.programmes.enums import InstitutionType, RoleKind, SizeClass
 from tandem.programmes.services import find_or_create_institution
 
@@ -183,27 +183,14 @@ def _refuse_nul_characters(table: Table) -> None:
 
 
 def decode_text(content: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 — what survey tools and Excel write."""
-    if content.startswith(codecs.BOM_UTF8):
-        return content[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict")
+    """UTF-8 (with or without BOM), else Windows-1252: the engine's one CSV decoding."""
     try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("cp1252")
+        return csvio.decode(content)[0]
     except UnicodeDecodeError:
         raise ValidationError(
             _("The characters of this file could not be read. Please save it as CSV in "
               "UTF-8.")
         ) from None
-
-
-def _sniff_delimiter(text: str) -> str:
-    first_line = text.split("\n", 1)[0]
-    counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
 
 
 def _read_csv(content: bytes) -> Table:
@@ -213,7 +200,7 @@ def _read_csv(content: bytes) -> Table:
         text = decode_text(content)
     except UnicodeDecodeError:
         raise ValidationError(_("The characters of this file could not be read.")) from None
-    delimiter = _sniff_delimiter(text)
+    delimiter = csvio.sniff_delimiter(text)
     lines = []
     try:
         for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):

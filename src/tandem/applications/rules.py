@@ -6,15 +6,7 @@ everyone else see no one's application but their own (portal pages scope by pers
 
 import rules
 
-from tandem.programmes.enums import RoleKind
-from tandem.programmes.rules import has_role_in_round, is_round_coordinator
-
-
-@rules.predicate
-def is_round_trainer(user, round) -> bool:
-    if not user.is_authenticated or round is None:
-        return False
-    return round.roles.filter(person=user, role=RoleKind.TRAINER).exists()
+from tandem.programmes.rules import has_role_in_round, is_round_coordinator, is_round_trainer
 
 
 @rules.predicate

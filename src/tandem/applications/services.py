@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role, revoke_role
@@ -107,9 +107,23 @@ def _check_may_apply(round: Round, person) -> None:
         raise ValidationError(_("You are a mentor in this round and cannot apply as a mentee."))
 
 
+def may_edit_application(*, round: Round, person, application: Application | None) -> bool:
+    """The one rule for whether the person may start or change their application now:
+    the window is open, they are no mentor of the round, and it is not decided yet."""
+    return (application_window(round).is_open
+            and not round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
+            and (application is None or application.state in EDITABLE_STATES))
+
+
 @transaction.atomic
-def save_application(*, round: Round, person, data: ApplicationData) -> Application:
-    """Create or update the person's draft (or submitted) application during the window."""
+def save_application(*, round: Round, person, data: ApplicationData,
+                     submit: bool = False) -> Application:
+    """Create or update the person's draft (or submitted) application during the window.
+
+    With ``submit`` a draft is submitted in the same transaction; a submitted application
+    stays complete. Either way a missing part is a ValidationError keyed by the form's
+    field names, and nothing is saved.
+    """
     _require_open_window(round)
     _check_may_apply(round, person)
     foreign = [t for t in data.topics if t.programme_id != round.programme_id]
@@ -125,6 +139,10 @@ def save_application(*, round: Round, person, data: ApplicationData) -> Applicat
     _write(application, data)
     log_action(person, "application.created" if created else "application.updated",
                application, round=round, data={"state": application.state})
+    if submit and application.state == S.DRAFT:
+        submit_application(application=application, by=person)
+    elif application.state == S.SUBMITTED and (missing := missing_for_submission(application)):
+        raise ValidationError(missing)
     return application
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import PRIVACY_NOTICE_VERSION, Application, TopicChoice
 from tandem.applications.services import sync_mentee_role
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 from tandem.programmes.enums import InstitutionType as T
 from tandem.programmes.enums import SizeClass as S
 from tandem.programmes.services import find_or_create_institution

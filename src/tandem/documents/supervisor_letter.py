@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from fpdf import FPDF
 
-from .text import to_latin1
+from .fonts import FAMILY, add_fonts
 
 
 @dataclass
@@ -138,12 +138,12 @@ TEXTS = {
 class _LetterPDF(FPDF):
     def footer(self):
         self.set_y(-15)
-        self.set_font("Helvetica", size=8)
+        self.set_font(FAMILY, size=8)
         self.cell(0, 10, f"{self.page_no()}/{{nb}}", align="C")
 
 
 def build_supervisor_letter(data: SupervisorLetterData, *, compress: bool = True) -> bytes:
-    """Return the letter as PDF bytes (Helvetica, latin-1 safe)."""
+    """Return the letter as PDF bytes; every name prints as written (Unicode font)."""
     texts = TEXTS.get(data.language, TEXTS["de"])
     values = {
         "name": data.person_name,
@@ -156,10 +156,11 @@ def build_supervisor_letter(data: SupervisorLetterData, *, compress: bool = True
     }
 
     pdf = _LetterPDF(format="A4")
+    add_fonts(pdf)
     pdf.set_compression(compress)
-    pdf.set_title(to_latin1(f"{texts['title']} - {data.person_name}"))
-    pdf.set_author(to_latin1(data.organisation_name))
-    pdf.set_subject(to_latin1(data.programme_name))
+    pdf.set_title(f"{texts['title']} - {data.person_name}")
+    pdf.set_author(data.organisation_name)
+    pdf.set_subject(data.programme_name)
     pdf.set_creator("Tandem")
     pdf.set_lang(data.language)
     pdf.set_margins(22, 20, 22)
@@ -167,15 +168,15 @@ def build_supervisor_letter(data: SupervisorLetterData, *, compress: bool = True
     pdf.add_page()
 
     def write(text: str, *, size: float = 10.5, style: str = "", gap: float = 2) -> None:
-        pdf.set_font("Helvetica", style=style, size=size)
-        pdf.multi_cell(0, size * 0.5, to_latin1(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FAMILY, style=style, size=size)
+        pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
     write(data.organisation_name, size=9, style="B", gap=0)
     write(data.programme_name, size=9, gap=6)
     issued = data.issued_on.strftime(texts["date_format"])
-    pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 5, to_latin1(texts["date"].format(date=issued)), align="R",
+    pdf.set_font(FAMILY, size=10)
+    pdf.cell(0, 5, texts["date"].format(date=issued), align="R",
              new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     write(texts["title"], size=16, style="B", gap=2)
@@ -188,13 +189,13 @@ def build_supervisor_letter(data: SupervisorLetterData, *, compress: bool = True
         write(texts[key].format(**values), gap=4)
     if data.phases:
         write(texts["dates_h"], size=12, style="B", gap=1)
-        pdf.set_font("Helvetica", size=10)
+        pdf.set_font(FAMILY, size=10)
         for label, start, end in data.phases:
             span = texts["range"].format(
                 start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y")
             )
-            pdf.cell(70, 5.5, to_latin1(label))
-            pdf.cell(0, 5.5, to_latin1(span), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(70, 5.5, label)
+            pdf.cell(0, 5.5, span, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
     for key in ("confidentiality", "benefit"):
         write(texts[f"{key}_h"], size=12, style="B", gap=1)

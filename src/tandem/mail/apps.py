@@ -6,3 +6,10 @@ class MailConfig(AppConfig):
     name = "tandem.mail"
     label = "tandem_mail"
     verbose_name = _("E-mail")
+
+    def ready(self):
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .defaults import DEFAULT_TEMPLATES
 from .enums import MailStatus

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.core.forms import bound_dates
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.services import RoundSettings, default_phase_dates
+from tandem.tandems.limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 
 class OrganisationForm(forms.Form):
@@ -51,7 +52,8 @@ class RoundForm(forms.Form):
         label=_("Meeting rhythm (weeks)"), min_value=1, max_value=26, initial=4
     )
     meeting_max_minutes = forms.IntegerField(
-        label=_("Meeting length (minutes, at most)"), min_value=15, max_value=480, initial=120
+        label=_("Meeting length (minutes, at most)"), min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX, initial=120
     )
     tandem_months = forms.IntegerField(
         label=_("Length of the tandem phase (months)"), min_value=1, max_value=24, initial=6

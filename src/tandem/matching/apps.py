@@ -14,3 +14,9 @@ class MatchingConfig(AppConfig):
         from . import mails, rules  # noqa: F401 — rules registers the permissions
 
         register_mail_texts(mails)
+
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

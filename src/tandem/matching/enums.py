@@ -23,6 +23,10 @@ class ProposalStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Replaced by a newer run")
 
 
+# Proposals a coordinator may still pin or exclude: not yet put to the two persons.
+PAIR_RULE_STATES = frozenset({ProposalStatus.DRAFT, ProposalStatus.SUPERSEDED})
+
+
 class Answer(models.TextChoices):
     ACCEPT = "accept", _("Yes, this fits")
     DECLINE = "decline", _("No, this does not fit")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tandem.applications import services as application_services
 from tandem.applications.enums import ApplicationState
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
 from tandem.matching.engine import (
     RuleConflict,
@@ -26,10 +27,9 @@ from tandem.matching.engine import (
     compute_fit,
     explain,
 )
-from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round
-from tandem.tandems.models import Tandem
+from tandem.tandems.services import form_tandem
 
 from .enums import HELD, Answer, MatchMode, PairRuleKind, ProposalStatus
 from .inputs import mentee_id, mentor_id, pk_of, round_input, taxonomy_of
@@ -351,8 +351,7 @@ def _form_tandem(proposal: Proposal) -> None:
     proposal.status = ProposalStatus.ACCEPTED
     proposal.decided_at = timezone.now()
     round = proposal.round
-    Tandem.objects.create(round=round, mentor=proposal.mentor, mentee=proposal.mentee,
-                          proposal=proposal)
+    form_tandem(round=round, mentor=proposal.mentor, mentee=proposal.mentee, proposal=proposal)
     application = proposal.application
     if application.state != ApplicationState.ADMITTED:
         application_services.change_state(application=application,

@@ -27,22 +27,48 @@ class Holding:
 
 
 @dataclass(frozen=True)
+class NotPersonal:
+    """A model that looks like personal data (a name, free text) but is not: and why."""
+
+    model: str  # "app_label.ModelName"
+    reason: str
+
+
+@dataclass(frozen=True)
 class Declaration:
     """What one app holds, and its own functions to export, erase and expire it.
 
     ``export(user)`` returns JSON-ready sections keyed by name; ``erase(user)`` removes or
-    anonymises the person's rows through the app's own services; ``apply_retention(now)``
-    deletes what finished rounds no longer need and returns how many rows it changed.
+    anonymises the person's rows through the app's own services (and may return counts
+    for the audit entry); ``apply_retention(now)`` deletes what finished rounds no longer
+    need and returns how many rows it changed.
+
+    The optional rest: ``count(user)`` says how many records of each kind the app holds
+    about the person (the "my data" page); ``check_erasure(user)`` raises
+    ``ValidationError`` when the person must not be erased yet, before anything changes;
+    ``clean_round(round, dry_run)`` deletes (or, dry, only counts) what one round past
+    retention no longer needs; ``rounds_past_retention(cutoff)`` (the app owning rounds
+    provides it) names the rounds whose last phase ended before the date.
+    ``retention_label`` names what ``apply_retention``'s number counts.
     """
 
     app_label: str
     holdings: tuple[Holding, ...]
     export: Callable[[Any], dict] | None = None
-    erase: Callable[[Any], None] | None = None
+    erase: Callable[[Any], dict | None] | None = None
     apply_retention: Callable[[dt.datetime], int] | None = None
     # Erasure runs in this order (lower first): rows that others point to go last.
     erase_order: int = 100
     notes: str = field(default="")
+    count: Callable[[Any], dict[str, int]] | None = None
+    check_erasure: Callable[[Any], None] | None = None
+    clean_round: Callable[[Any, bool], dict[str, int]] | None = None
+    rounds_past_retention: Callable[[dt.date], Any] | None = None
+    retention_label: str = "row(s) removed"
+    # Retention cleans a round's data in this order (lower first): rows that point to
+    # others go first, so that each app counts its own rows before a cascade could.
+    retention_order: int = 100
+    not_personal: tuple[NotPersonal, ...] = ()
 
 
 _declarations: dict[str, Declaration] = {}
@@ -61,3 +87,13 @@ def declarations() -> list[Declaration]:
 def declared_models() -> set[str]:
     """The ``app_label.ModelName`` of every declared model, in lower case."""
     return {h.model.lower() for d in _declarations.values() for h in d.holdings}
+
+
+def exempt_models() -> set[str]:
+    """Models an app has declared as holding no personal data, in lower case."""
+    return {n.model.lower() for d in _declarations.values() for n in d.not_personal}
+
+
+def retention_order() -> list[Declaration]:
+    """Every registered declaration, in the order a round's data is cleaned."""
+    return sorted(_declarations.values(), key=lambda d: (d.retention_order, d.app_label))

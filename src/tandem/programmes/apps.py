@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "tandem.programmes"
     verbose_name = _("Programmes")
+
+    def ready(self):
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

@@ -22,6 +22,13 @@ def is_round_coordinator(user, round) -> bool:
 
 
 @rules.predicate
+def is_round_trainer(user, round) -> bool:
+    if not user.is_authenticated or round is None:
+        return False
+    return round.roles.filter(person=user, role=RoleKind.TRAINER).exists()
+
+
+@rules.predicate
 def has_role_in_round(user, round) -> bool:
     if not user.is_authenticated or round is None:
         return False

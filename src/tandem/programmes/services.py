@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.matching.engine.institutions import normalise_institution
-from tandem.privacy.services import log_action
 
 from .enums import PhaseKind, RoleKind
 from .models import Institution, Organisation, Phase, Programme, Round, RoundRole, Topic

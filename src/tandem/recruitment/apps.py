@@ -12,3 +12,9 @@ class RecruitmentConfig(AppConfig):
         from . import mail_texts
 
         register_mail_texts(mail_texts)
+
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

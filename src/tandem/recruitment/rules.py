@@ -3,18 +3,13 @@
 import rules
 
 from tandem.programmes.enums import RoleKind
-from tandem.programmes.rules import has_role_in_round, is_round_coordinator
+from tandem.programmes.rules import has_role_in_round, is_round_coordinator, is_round_trainer
 
 
 def _has_round_role(user, round, roles) -> bool:
     if not user.is_authenticated or round is None:
         return False
     return round.roles.filter(person=user, role__in=roles).exists()
-
-
-@rules.predicate
-def is_round_trainer(user, round) -> bool:
-    return _has_round_role(user, round, [RoleKind.TRAINER])
 
 
 @rules.predicate

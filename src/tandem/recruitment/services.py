@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail, release_mails
-from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role

@@ -13,3 +13,9 @@ class TandemsConfig(AppConfig):
 
         register_mail_texts(mails)
         register_mail_texts(poll_mails)
+
+        from tandem.privacy.registry import register
+
+        from .personal_data import DECLARATION
+
+        register(DECLARATION)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from . import selectors
 from .enums import MeetingStatus

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from tandem.programmes.fields import TypedDateTimeField
 
 from .enums import MeetingStatus, VoteAnswer
+from .limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 
 class Tandem(models.Model):
@@ -54,7 +55,8 @@ class Agreement(models.Model):
                                                         MaxValueValidator(12)])
     meeting_minutes = models.PositiveSmallIntegerField(
         _("meetings last up to … minutes"), default=120,
-        validators=[MinValueValidator(15), MaxValueValidator(480)])
+        validators=[MinValueValidator(MEETING_MINUTES_MIN),
+                    MaxValueValidator(MEETING_MINUTES_MAX)])
     channel = models.CharField(_("where you meet (video link or place)"), max_length=500,
                                blank=True)
     confidentiality = models.BooleanField(
@@ -100,7 +102,8 @@ class Meeting(models.Model):
     starts_at = TypedDateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("length (minutes)"), default=90,
-        validators=[MinValueValidator(15), MaxValueValidator(480)])
+        validators=[MinValueValidator(MEETING_MINUTES_MIN),
+                    MaxValueValidator(MEETING_MINUTES_MAX)])
     video_url = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda: topics and goals for this meeting"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices,
@@ -170,7 +173,8 @@ class DatePoll(models.Model):
     tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="date_polls")
     duration_minutes = models.PositiveSmallIntegerField(
         _("length (minutes)"), default=90,
-        validators=[MinValueValidator(15), MaxValueValidator(480)])
+        validators=[MinValueValidator(MEETING_MINUTES_MIN),
+                    MaxValueValidator(MEETING_MINUTES_MAX)])
     note = models.CharField(_("note for your partner"), max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, related_name="+")

@@ -11,8 +11,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
 
 from .models import Tandem
 from .overview import quiet_tandems, tandem_summary

@@ -9,18 +9,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
 
 from .enums import VoteAnswer
+from .limits import meeting_length_error
 from .models import DateOption, DatePoll, DateVote, Meeting, Tandem
-from .selectors import local_datetime, zone_of
-from .services import require_member, schedule_meeting
+from .selectors import local_datetime, partner_of, tandems_for_user, zone_of
+from .services import plan_meeting, require_member
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 NOTE_MAX_LENGTH = DatePoll._meta.get_field("note").max_length
@@ -60,8 +60,8 @@ def create_poll(*, tandem: Tandem, by, options: list[dt.datetime], duration_minu
     problems = option_problems(options)
     if problems:
         errors["options"] = list(dict.fromkeys(problems.values()))
-    if not 15 <= int(duration_minutes) <= 480:
-        errors["duration_minutes"] = [_("Please give a length between 15 and 480 minutes.")]
+    if length_error := meeting_length_error(duration_minutes):
+        errors["duration_minutes"] = [length_error]
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
         errors["note"] = [_("The note can have at most %(n)s characters.")
@@ -74,7 +74,7 @@ def create_poll(*, tandem: Tandem, by, options: list[dt.datetime], duration_minu
                                    for starts_at in sorted(options))
     log_action(by, "tandem.poll_opened", poll, round=tandem.round,
                data={"options": len(options)})
-    partner = _partner(tandem, by)
+    partner = partner_of(tandem, by)
     queue_mail(
         key="date_poll_opened", to=partner.email, recipient=partner, round=tandem.round,
         context=_mail_context(tandem, partner, by) | {
@@ -117,14 +117,14 @@ def close_poll(*, poll: DatePoll, option: DateOption, by) -> Meeting:
         raise ValidationError({"option": _(
             "This date has passed. Please choose another one or start a new poll.")})
     tandem = poll.tandem
-    meeting = schedule_meeting(tandem=tandem, starts_at=option.starts_at,
-                               duration_minutes=poll.duration_minutes, by=by)
+    meeting = plan_meeting(tandem=tandem, starts_at=option.starts_at,
+                           duration_minutes=poll.duration_minutes, by=by, tell_partner=False)
     poll.meeting = meeting
     poll.closed_at = timezone.now()
     poll.save(update_fields=["meeting", "closed_at"])
     log_action(by, "tandem.poll_closed", poll, round=tandem.round,
                data={"meeting": meeting.pk})
-    partner = _partner(tandem, by)
+    partner = partner_of(tandem, by)
     queue_mail(
         key="date_poll_chosen", to=partner.email, recipient=partner, round=tandem.round,
         context=_mail_context(tandem, partner, by) | {
@@ -186,12 +186,6 @@ def suggestion(poll: DatePoll, now=None) -> OptionTally | None:
 # --- reads -----------------------------------------------------------------------------------
 
 
-def tandems_of(round, person):
-    """The person's own tandems in a round (a mentor may accompany more than one mentee)."""
-    return (Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round=round)
-            .select_related("mentor", "mentee", "round__programme__organisation"))
-
-
 def polls_of(tandems):
     return (DatePoll.objects.filter(tandem__in=tandems)
             .select_related("tandem__mentor", "tandem__mentee", "meeting", "created_by")
@@ -200,7 +194,7 @@ def polls_of(tandems):
 
 def poll_for_member(round, person, pk) -> DatePoll | None:
     """One poll of the person's own tandems in the round; anyone else's is None (404)."""
-    return polls_of(tandems_of(round, person)).filter(pk=pk).first()
+    return polls_of(tandems_for_user(round, person)).filter(pk=pk).first()
 
 
 # --- addresses and dates in mails ---------------------------------------------------------
@@ -214,10 +208,6 @@ def tandem_url(tandem: Tandem) -> str:
     """This tandem's workspace (by id: a mentor may accompany several mentees)."""
     return reverse("portal:tandem_workspace",
                    kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk})
-
-
-def _partner(tandem: Tandem, person):
-    return tandem.mentee if person.pk == tandem.mentor_id else tandem.mentor
 
 
 def _mail_context(tandem: Tandem, recipient, by) -> dict:

@@ -9,8 +9,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
 
 from . import selectors
 from .enums import MeetingStatus

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.privacy.services import log_action
 
 from . import selectors
 from .enums import MeetingStatus
+from .limits import meeting_length_error
 from .models import Agreement, Goal, Meeting, Note, Tandem, TimeSpent
 
 
@@ -26,24 +27,6 @@ def require_member(tandem: Tandem, person) -> str:
     if person.pk == tandem.mentee_id:
         return "mentee"
     raise ValidationError(_("Only the two persons of a tandem can do this."))
-
-
-@transaction.atomic
-def schedule_meeting(*, tandem: Tandem, starts_at: dt.datetime, duration_minutes: int, by,
-                     video_url: str = "", agenda: str = "") -> Meeting:
-    """Plan a meeting (by hand or from a date poll)."""
-    require_member(tandem, by)
-    if starts_at < timezone.now() - dt.timedelta(days=60):
-        raise ValidationError({"starts_at": _("Please choose a date that is not long past.")})
-    if not 15 <= int(duration_minutes) <= 480:
-        raise ValidationError({"duration_minutes": _(
-            "Please give a length between 15 and 480 minutes.")})
-    meeting = Meeting.objects.create(
-        tandem=tandem, starts_at=starts_at, duration_minutes=duration_minutes,
-        video_url=video_url, agenda=agenda.strip(), status=MeetingStatus.PLANNED, created_by=by,
-    )
-    log_action(by, "tandem.meeting_planned", meeting, round=tandem.round)
-    return meeting
 
 
 # --- the workspace: agreement, goals, meetings, time, notes ---------------------------------
@@ -59,6 +42,16 @@ MINUTES_SPENT_MAX = 600
 LONG_PAST = dt.timedelta(days=60)
 
 _AGREEMENT_CONTENT = ("goals", "rhythm_weeks", "meeting_minutes", "channel", "confidentiality")
+
+
+@transaction.atomic
+def form_tandem(*, round, mentor, mentee, proposal=None) -> Tandem:
+    """A confirmed pair becomes a tandem: the one place a Tandem row is made.
+
+    Matching calls this when both persons accepted a proposal; the caller writes the
+    audit entry, as it knows why the pair formed.
+    """
+    return Tandem.objects.create(round=round, mentor=mentor, mentee=mentee, proposal=proposal)
 
 
 def agreement_version(agreement: Agreement) -> str:
@@ -87,8 +80,8 @@ def save_agreement(*, tandem: Tandem, by, goals: str, topics, rhythm_weeks: int,
         errors["topics"] = [_("Please choose topics of this programme.")]
     if not 1 <= content["rhythm_weeks"] <= 12:
         errors["rhythm_weeks"] = [_("Please give a number of weeks between 1 and 12.")]
-    if not 15 <= content["meeting_minutes"] <= 480:
-        errors["meeting_minutes"] = [_("Please give a length between 15 and 480 minutes.")]
+    if length_error := meeting_length_error(content["meeting_minutes"]):
+        errors["meeting_minutes"] = [length_error]
     if len(content["channel"]) > CHANNEL_MAX_LENGTH:
         errors["channel"] = [_("Please keep this under %(n)s characters.")
                              % {"n": CHANNEL_MAX_LENGTH}]
@@ -185,8 +178,8 @@ def _meeting_errors(*, starts_at, duration_minutes, video_url: str, agenda: str,
     errors = {}
     if check_date and starts_at < timezone.now() - LONG_PAST:
         errors["starts_at"] = [_("Please choose a date that is not long past.")]
-    if not 15 <= int(duration_minutes) <= 480:
-        errors["duration_minutes"] = [_("Please give a length between 15 and 480 minutes.")]
+    if length_error := meeting_length_error(duration_minutes):
+        errors["duration_minutes"] = [length_error]
     if video_url:
         try:
             URLValidator(schemes=["http", "https"])(video_url)
@@ -204,17 +197,24 @@ def _meeting_errors(*, starts_at, duration_minutes, video_url: str, agenda: str,
 
 @transaction.atomic
 def plan_meeting(*, tandem: Tandem, by, starts_at: dt.datetime, duration_minutes: int,
-                 video_url: str = "", agenda: str = "") -> Meeting:
-    """Plan a meeting by hand; the partner gets an e-mail (date and link, no agenda)."""
+                 video_url: str = "", agenda: str = "", tell_partner: bool = True) -> Meeting:
+    """Plan a meeting, by hand or from a date poll: the one place with the checks.
+
+    The partner gets an e-mail (date and link, no agenda) unless the caller sends its
+    own (a closed date poll tells the partner which date was chosen).
+    """
     require_member(tandem, by)
     video_url, agenda = video_url.strip(), agenda.strip()
     if errors := _meeting_errors(starts_at=starts_at, duration_minutes=duration_minutes,
                                  video_url=video_url, agenda=agenda):
         raise ValidationError(errors)
-    meeting = schedule_meeting(tandem=tandem, starts_at=starts_at,
-                               duration_minutes=duration_minutes, by=by,
-                               video_url=video_url, agenda=agenda)
-    _tell_partner("tandem_meeting_planned", tandem, by, meeting)
+    meeting = Meeting.objects.create(
+        tandem=tandem, starts_at=starts_at, duration_minutes=duration_minutes,
+        video_url=video_url, agenda=agenda, status=MeetingStatus.PLANNED, created_by=by,
+    )
+    log_action(by, "tandem.meeting_planned", meeting, round=tandem.round)
+    if tell_partner:
+        _tell_partner("tandem_meeting_planned", tandem, by, meeting)
     return meeting
 
 

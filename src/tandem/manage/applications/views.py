@@ -29,8 +29,8 @@ from tandem.applications.imports import (
     read_table,
     validate_rows,
 )
+from tandem.audit.services import log_action
 from tandem.core.access import RoundScopeMixin
-from tandem.privacy.services import log_action
 
 from .forms import BulkForm, FavouredForm, FilterForm, ImportUploadForm, MappingForm, StateForm
 

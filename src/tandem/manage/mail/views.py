@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from tandem.audit.services import log_action
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.mail import selectors, services
 from tandem.mail.defaults import DEFAULT_TEMPLATES
 from tandem.mail.enums import MailStatus
 from tandem.mail.texts import placeholders_for
-from tandem.privacy.services import log_action
 
 from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm
 

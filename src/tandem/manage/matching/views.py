@@ -16,13 +16,11 @@ from django.views import View
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.matching import selectors, services
-from tandem.matching.enums import MatchMode, PairRuleKind, ProposalStatus
+from tandem.matching.enums import PAIR_RULE_STATES, MatchMode, PairRuleKind, ProposalStatus
 from tandem.programmes.services import merge_institutions
 
 from .forms import MatchSettingsForm, PairRuleForm, SendForm
 
-# Proposals a coordinator may still pin or exclude: not yet put to the two persons.
-RULE_STATES = {ProposalStatus.DRAFT, ProposalStatus.SUPERSEDED}
 COMPONENTS = [("topic", gettext_lazy("Topics")), ("text", gettext_lazy("Texts")),
               ("context", gettext_lazy("Context")), ("preference", gettext_lazy("Preferences"))]
 
@@ -85,7 +83,7 @@ class RunView(MatchingMixin, View):
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
-                PairRuleForm(prefix=f"p{pk}") if row.proposal.status in RULE_STATES else None)
+                PairRuleForm(prefix=f"p{pk}") if row.proposal.status in PAIR_RULE_STATES else None)
         latest = selectors.latest_run(self.round)
         is_latest = latest is not None and latest.pk == run.pk
         context = self.base_context(
@@ -129,7 +127,7 @@ class PairRuleView(MatchingMixin, View):
         if found is None:
             raise Http404
         form = PairRuleForm(request.POST, prefix=f"p{found.pk}")
-        if found.status not in RULE_STATES:
+        if found.status not in PAIR_RULE_STATES:
             form.is_valid()
             form.add_error(None, _("This proposal was already sent; take it back first."))
         elif form.is_valid():

@@ -89,7 +89,14 @@ class Table:
     encoding: str
 
 
+# The one CSV reading of the project: the command line and the web app's application
+# import both decode and guess the separator here (this module stays free of Django).
+DELIMITERS = (";", ",", "\t")  # on a tie the first wins: German Excel writes ";"
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Text and encoding: UTF-8 (with or without BOM), else Windows-1252 — what survey
+    tools and Excel write. Raises UnicodeDecodeError when neither fits."""
     if encoding:
         return data.decode(encoding), encoding
     try:
@@ -99,8 +106,11 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def sniff_delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=first.count)
+    """The separator of the header line, not counting what stands inside quotes."""
+    first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {delimiter: first.count(delimiter) for delimiter in DELIMITERS}
+    best = max(DELIMITERS, key=counts.get)
+    return best if counts[best] else ","
 
 
 def read_table(

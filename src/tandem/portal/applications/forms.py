@@ -55,9 +55,8 @@ class ApplicationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, round, mentors, submitting=False, consent_given=False, **kwargs):
+    def __init__(self, *args, round, mentors, consent_given=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.submitting = submitting
         self.consent_given = consent_given
         topics = round.programme.topics.all()
         for rank in range(1, MAX_TOPICS + 1):
@@ -101,19 +100,8 @@ class ApplicationForm(forms.Form):
         data = super().clean()
         data["topics"] = self._ranked("topic_", _("You have chosen this topic already."))
         data["mentors"] = self._ranked("mentor_", _("You have chosen this person already."))
-        if self.submitting:
-            required = {
-                "expectations": _("Please describe your expectations."),
-                "languages": _("Please choose at least one language."),
-                "supervisor_informed": _("Please tell us whether your supervisor knows."),
-            }
-            for name, message in required.items():
-                if data.get(name) in (None, "", []) and name not in self.errors:
-                    self.add_error(name, message)
-            if not data["topics"] and "topic_1" not in self.errors:
-                self.add_error("topic_1", _("Please choose at least one focus topic."))
-            if not data.get("consent") and not self.consent_given:
-                self.add_error("consent", _("Your consent is needed to submit the application."))
+        # What a submitted application needs is the service's rule (missing_for_submission):
+        # its messages come back on the fields through the view.
         return data
 
     def application_data(self) -> ApplicationData:

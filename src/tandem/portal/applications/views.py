@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
@@ -54,8 +53,8 @@ def apply(request, org, programme, round):
     is_mentor = round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
     application = selectors.application_for_user(round, person)
     window = services.application_window(round)
-    editable = (window.is_open and not is_mentor
-                and (application is None or application.state in services.EDITABLE_STATES))
+    editable = services.may_edit_application(round=round, person=person,
+                                             application=application)
     mentors = selectors.preferred_mentor_choices(round) if editable else []
     status = 200
     form = None
@@ -65,28 +64,23 @@ def apply(request, org, programme, round):
                            else _("This application can no longer be changed."))
             status = 400
         else:
-            action = request.POST.get("action", "save")
-            submitting = action == "submit" or (
-                application is not None and application.state == ApplicationState.SUBMITTED)
+            submit = request.POST.get("action", "save") == "submit"
+            was_draft = application is None or application.state == ApplicationState.DRAFT
             form = ApplicationForm(
-                request.POST, round=round, mentors=mentors, submitting=submitting,
+                request.POST, round=round, mentors=mentors,
                 consent_given=bool(application and application.consent_at),
             )
             if form.is_valid():
                 try:
-                    with transaction.atomic():
-                        saved = services.save_application(
-                            round=round, person=person, data=form.application_data())
-                        if action == "submit" and saved.state == ApplicationState.DRAFT:
-                            services.submit_application(application=saved, by=person)
-                            messages.success(request, _(
-                                "Your application was submitted. We have sent you a "
-                                "confirmation by e-mail."))
-                        else:
-                            messages.success(request, _("Your application was saved."))
+                    services.save_application(round=round, person=person,
+                                              data=form.application_data(), submit=submit)
                 except ValidationError as error:
+                    # The service's own messages, on the fields they concern.
                     add_service_errors(form, error)
                 else:
+                    messages.success(request, _(
+                        "Your application was submitted. We have sent you a confirmation by "
+                        "e-mail.") if submit and was_draft else _("Your application was saved."))
                     return redirect("portal:application_apply", **round.url_kwargs)
             status = 400
     if editable and form is None:

@@ -14,11 +14,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tandem.audit.services import log_action
 from tandem.core.forms import add_service_errors
 from tandem.matching import portal, services
 from tandem.matching.enums import Answer, ProposalStatus
 from tandem.matching.models import Proposal
-from tandem.privacy.services import log_action
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 

@@ -17,8 +17,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from tandem.core.forms import add_service_errors
-from tandem.privacy.erasure import erase_person, sole_coordinated_organisations
+from tandem.privacy.erasure import erase_person
 from tandem.privacy.personal_data import export_personal_data, personal_data_summary
+from tandem.programmes.personal_data import sole_coordinated_organisations
 
 from .forms import DeleteAccountForm
 

@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from tandem.core.forms import LocalDateTimeInput, ModelChoiceField, bound_dates
 from tandem.tandems import polls
 from tandem.tandems.enums import VoteAnswer
+from tandem.tandems.limits import (
+    MEETING_LENGTH_MESSAGE,
+    MEETING_MINUTES_MAX,
+    MEETING_MINUTES_MIN,
+)
 from tandem.tandems.models import DateOption
+from tandem.tandems.selectors import partner_of
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 DEFAULT_ROWS, MORE_ROWS = 4, 3
@@ -25,8 +31,11 @@ class PollForm(forms.Form):
     """Dates in rows without JavaScript: empty rows are ignored, a button adds rows."""
 
     tandem = forms.TypedChoiceField(label=_("Tandem"), coerce=int)
-    duration_minutes = forms.IntegerField(label=_("Length (minutes)"), min_value=15,
-                                          max_value=480)
+    duration_minutes = forms.IntegerField(
+        label=_("Length (minutes)"), min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX,
+        error_messages={"min_value": MEETING_LENGTH_MESSAGE,
+                        "max_value": MEETING_LENGTH_MESSAGE})
     note = forms.CharField(
         label=_("Note for your partner"), required=False, max_length=polls.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -46,7 +55,7 @@ class PollForm(forms.Form):
         bound_dates(self, round=tandems[0].round if tandems else None)
         if len(tandems) > 1:
             self.fields["tandem"].choices = [
-                (tandem.pk, _partner_name(tandem, viewer)) for tandem in tandems]
+                (tandem.pk, partner_of(tandem, viewer).get_full_name()) for tandem in tandems]
         else:
             del self.fields["tandem"]
 
@@ -71,11 +80,6 @@ class PollForm(forms.Form):
                 empty = next((n for n, value in enumerate(options, 1) if value is None), 1)
                 self.add_error(f"option_{empty}", message)
         return cleaned
-
-
-def _partner_name(tandem, viewer) -> str:
-    partner = tandem.mentee if viewer.pk == tandem.mentor_id else tandem.mentor
-    return partner.get_full_name()
 
 
 def date_label(value) -> str:

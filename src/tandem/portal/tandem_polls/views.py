@@ -17,6 +17,7 @@ from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 from tandem.tandems import polls
 from tandem.tandems.models import Agreement
+from tandem.tandems.selectors import partner_of, tandems_for_user
 
 from .forms import ChooseForm, PollForm, VoteForm, date_label, rows_wanted
 
@@ -26,7 +27,7 @@ def _round_and_tandems(request, org, programme, round):
         found = round_in_scope(org, programme, round)
     except Round.DoesNotExist:
         raise Http404 from None
-    tandems = [tandem for tandem in polls.tandems_of(found, request.user)
+    tandems = [tandem for tandem in tandems_for_user(found, request.user)
                if request.user.has_perm("tandems.work_in_tandem", tandem)]
     if not tandems:
         raise Http404
@@ -36,10 +37,6 @@ def _round_and_tandems(request, org, programme, round):
 def _default_length(tandem) -> int:
     agreed = Agreement.objects.filter(tandem=tandem).values_list("meeting_minutes", flat=True)
     return agreed.first() or tandem.round.meeting_max_minutes
-
-
-def _partner(tandem, person):
-    return tandem.mentee if person.pk == tandem.mentor_id else tandem.mentor
 
 
 @login_required
@@ -70,7 +67,7 @@ def poll_list(request, org, programme, round):
                 messages.success(request, _(
                     "Your date poll is open and %(partner)s has been told by e-mail. Please "
                     "give your own answers too.") % {
-                        "partner": _partner(tandem, person).get_full_name()})
+                        "partner": partner_of(tandem, person).get_full_name()})
                 return redirect("portal:tandem_poll", poll=poll.pk, **round.url_kwargs)
         status = 400
     else:
@@ -109,7 +106,7 @@ def poll_detail(request, org, programme, round, poll):
                 messages.success(request, _(
                     "The meeting is planned for %(when)s. %(partner)s has been told by "
                     "e-mail.") % {"when": date_label(meeting.starts_at),
-                                  "partner": _partner(found.tandem, person).get_full_name()})
+                                  "partner": partner_of(found.tandem, person).get_full_name()})
                 return redirect(polls.tandem_url(found.tandem))
         status = 400
     elif request.method == "POST":
@@ -132,7 +129,7 @@ def poll_detail(request, org, programme, round, poll):
     voters = {vote.person_id for option in options for vote in option.votes.all()}
     context = {
         "round": round, "poll": found, "tandem": found.tandem,
-        "partner": _partner(found.tandem, person), "people": people,
+        "partner": partner_of(found.tandem, person), "people": people,
         "waiting_for": [member for member in people if member.pk not in voters],
         "rows": _answer_rows(found, options),
         "suggestion": polls.suggestion(found),

@@ -7,10 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from tandem.core.forms import LocalDateTimeInput, ModelMultipleChoiceField, bound_dates
 from tandem.tandems import services
 from tandem.tandems.enums import MeetingStatus
+from tandem.tandems.limits import (
+    MEETING_LENGTH_MESSAGE,
+    MEETING_MINUTES_MAX,
+    MEETING_MINUTES_MIN,
+    MEETING_TOO_SHORT_MESSAGE,
+)
 
 LENGTH_MESSAGES = {
-    "min_value": _("A meeting must end after it starts: please give at least 15 minutes."),
-    "max_value": _("Please give a length between 15 and 480 minutes."),
+    "min_value": MEETING_TOO_SHORT_MESSAGE,
+    "max_value": MEETING_LENGTH_MESSAGE,
     "required": _("Please give the length in minutes."),
 }
 PROGRESS_MESSAGES = {
@@ -38,9 +44,10 @@ class AgreementForm(forms.Form):
                         "max_value": _("Please give a number of weeks between 1 and 12.")},
     )
     meeting_minutes = forms.IntegerField(
-        label=_("Our meetings last up to … minutes"), min_value=15, max_value=480,
-        error_messages={"min_value": _("Please give a length between 15 and 480 minutes."),
-                        "max_value": _("Please give a length between 15 and 480 minutes.")},
+        label=_("Our meetings last up to … minutes"), min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX,
+        error_messages={"min_value": MEETING_LENGTH_MESSAGE,
+                        "max_value": MEETING_LENGTH_MESSAGE},
     )
     channel = forms.CharField(
         label=_("Where we meet (video link or place)"), required=False,
@@ -80,8 +87,8 @@ class MeetingForm(forms.Form):
                         "invalid": _("Please give a date and time, e.g. 2026-05-04 14:30.")},
     )
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=15, max_value=480,
-        error_messages=LENGTH_MESSAGES,
+        label=_("Length (minutes)"), min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX, error_messages=LENGTH_MESSAGES,
     )
     video_url = forms.URLField(
         label=_("Video link"), required=False, assume_scheme="https",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tandem.core.forms import add_service_errors
 from tandem.tandems import selectors, services
 from tandem.tandems.enums import MeetingStatus
+from tandem.tandems.limits import MEETING_MINUTES_MAX
 from tandem.tandems.models import Agreement
 
 from .access import meeting_of, own_note, own_tandem
@@ -29,7 +30,8 @@ def _not_post(request):
 def _new_meeting_initial(tandem) -> dict:
     agreement = Agreement.objects.filter(tandem=tandem).first()
     initial = {"duration_minutes": min(agreement.meeting_minutes if agreement
-                                       else tandem.round.meeting_max_minutes, 480)}
+                                       else tandem.round.meeting_max_minutes,
+                                       MEETING_MINUTES_MAX)}
     # A video link agreed once is the usual place to meet.
     if agreement and agreement.channel.startswith(("https://", "http://")):
         initial["video_url"] = agreement.channel

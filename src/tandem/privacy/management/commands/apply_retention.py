@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tandem.applications import import_files
 from tandem.privacy import retention
 
 
@@ -32,5 +31,5 @@ class Command(BaseCommand):
         done = "to clean" if dry_run else "cleaned"
         self.stdout.write(f"{len(results)} round(s) {done}, retention {months} months")
         if not dry_run:
-            removed = import_files.remove_stale()
-            self.stdout.write(f"{removed} abandoned import file(s) removed")
+            for removed, what in retention.apply_timed_retention():
+                self.stdout.write(f"{removed} {what}")

@@ -1,4 +1,10 @@
-"""The activity and audit log: who changed (or looked at) what, and when."""
+"""The activity and audit log: who changed (or looked at) what, and when.
+
+The log sits at the ground floor: every domain app writes to it and it imports none of
+them. An entry names its round by id and label instead of a key, so it outlives the
+round (and whatever else it describes): the trail of what happened must not vanish
+with the thing it is about.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -11,9 +17,10 @@ class AuditEntry(models.Model):
     )
     # Dotted codes such as "round.created"; every state change has one.
     action = models.CharField(max_length=80, db_index=True)
-    round = models.ForeignKey(
-        "programmes.Round", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    # The round's id as a plain number (no key: the entry survives the round) and its
+    # label at the time, so that the entry still says which round it was.
+    round_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    round_label = models.CharField(max_length=400, blank=True)
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=40)
     data = models.JSONField(default=dict, blank=True)

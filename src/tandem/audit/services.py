@@ -3,12 +3,21 @@ from django.db import models
 from .models import AuditEntry
 
 
+def round_label(round) -> str:
+    """How an entry names its round: organisation, programme and round as they were."""
+    if round is None:
+        return ""
+    programme = round.programme
+    return " – ".join([programme.organisation.name, programme.name, round.name])
+
+
 def log_action(actor, action: str, obj: models.Model, *, round=None, data=None) -> AuditEntry:
     """Write one audit entry; called by every service function that changes state."""
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
-        round=round,
+        round_id=getattr(round, "pk", None),
+        round_label=round_label(round),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         data=data or {},

@@ -1,0 +1,132 @@
+"""Applications' personal data: what mentees wrote, whom they preferred, their consent."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from tandem.people.personal_data import iso
+from tandem.privacy.registry import Declaration, Holding
+from tandem.programmes.enums import RoleKind
+from tandem.programmes.models import RoundRole
+from tandem.programmes.personal_data import round_in_export
+
+from . import import_files
+from .enums import ACTIVE_STATES, ApplicationState
+from .models import Application, MentorChoice, TopicChoice
+
+S = ApplicationState
+# Decided applications stay as a statistical record: a round's reports count applicants,
+# admissions, declines, topics and institution types (DESIGN.md §4 recruitment-gap report,
+# §3 evaluation), and dropping rows would change last year's figures. What the person wrote
+# and whom they preferred goes; the consent time and notice version stay as the record that
+# the processing was lawful. Open applications (draft up to waitlisted) are deleted: the
+# person leaves the selection as if withdrawing, and no decision about them needs counting.
+DECIDED_STATES = frozenset({S.ADMITTED, S.DECLINED, S.WITHDRAWN})
+BLANKED_FIELDS = ("expectations", "upcoming_projects", "position", "availability", "how_heard")
+
+
+def _deleted(queryset) -> int:
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+def _applications(user):
+    return (Application.objects.filter(person=user)
+            .select_related("round__programme__organisation", "institution")
+            .prefetch_related(
+                Prefetch("topic_choices", queryset=TopicChoice.objects.select_related("topic")),
+                Prefetch("mentor_choices",
+                         queryset=MentorChoice.objects.select_related("mentor")))
+            .order_by("created_at", "pk"))
+
+
+def count(user) -> dict[str, int]:
+    return {"applications": _applications(user).count()}
+
+
+def _application(application) -> dict:
+    return {
+        "round": round_in_export(application.round),
+        "state": application.state,
+        "source": application.source,
+        "expectations": application.expectations,
+        "upcoming_projects": application.upcoming_projects,
+        "institution": application.institution.name if application.institution else None,
+        "position": application.position,
+        "languages": application.languages,
+        "availability": application.availability,
+        "how_heard": application.how_heard,
+        "supervisor_informed": application.supervisor_informed,
+        "topics": [{"rank": c.rank, "key": c.topic.key, "label": c.topic.label}
+                   for c in application.topic_choices.all()],
+        # The person's own choice; the mentors' names are shown in the gallery anyway.
+        "preferred_mentors": [{"rank": c.rank, "name": c.mentor.get_full_name()}
+                              for c in application.mentor_choices.all()],
+        "consent_at": iso(application.consent_at),
+        "privacy_notice_version": application.privacy_notice_version,
+        "submitted_at": iso(application.submitted_at),
+        "created_at": iso(application.created_at),
+        "updated_at": iso(application.updated_at),
+    }
+
+
+def export(user) -> dict:
+    return {"applications": [_application(a) for a in _applications(user)]}
+
+
+def erase(user) -> dict[str, int]:
+    applications = Application.objects.filter(person=user)
+    open_ones = applications.exclude(state__in=DECIDED_STATES)
+    # An open application that goes takes its mentee role along, as withdrawing does.
+    open_rounds = list(open_ones.filter(state__in=ACTIVE_STATES).values_list("round", flat=True))
+    roles = _deleted(RoundRole.objects.filter(person=user, role=RoleKind.MENTEE,
+                                              round__in=open_rounds))
+    deleted = _deleted(open_ones)
+    decided = applications.filter(state__in=DECIDED_STATES)
+    MentorChoice.objects.filter(application__in=decided).delete()
+    blanked = decided.update(updated_at=timezone.now(), **dict.fromkeys(BLANKED_FIELDS, ""))
+    return {"applications_deleted": deleted, "applications_anonymised": blanked,
+            "mentee_roles_revoked": roles}
+
+
+def clean_round(round, dry_run: bool) -> dict[str, int]:
+    """Applications the round did not admit go; admitted ones are the record of the round."""
+    applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
+    # An applicant still "active" when the round ended (never decided) holds the mentee
+    # role; it goes with the application, as it would on a decline.
+    holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
+    roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
+    counts = {"applications": applications.count(), "mentee_roles": roles.count()}
+    if not dry_run:
+        roles.delete()
+        applications.delete()
+    return counts
+
+
+def apply_retention(now) -> int:
+    # Half-finished imports hold applicants' rows too; they go with the same job.
+    return import_files.remove_stale()
+
+
+DECLARATION = Declaration(
+    app_label="applications",
+    holdings=(
+        Holding(model="applications.Application",
+                fields=("person", "expectations", "upcoming_projects", "position",
+                        "availability", "how_heard", "institution", "consent_at"),
+                whose="the applicant", purpose="to select and match mentees",
+                seen_by="the applicant, the round's coordinators and trainers",
+                retention="not admitted: N months after the round; admitted: kept"),
+        Holding(model="applications.MentorChoice", fields=("mentor",),
+                whose="the applicant (and the mentor named)",
+                purpose="the applicant's preferred mentors for matching",
+                seen_by="the applicant and the round's coordinators",
+                retention="with the application; removed on erasure"),
+    ),
+    export=export,
+    erase=erase,
+    count=count,
+    clean_round=clean_round,
+    apply_retention=apply_retention,
+    retention_label="abandoned import file(s) removed",
+    erase_order=20,
+    retention_order=30,
+)

@@ -1,0 +1,113 @@
+"""The account's personal data: profile, login addresses, second factors.
+
+Also the two helpers other apps use to find a person's rows by e-mail address (candidate
+lists and info-event registrations need no account). Only verified addresses count:
+anyone can add someone else's address to an account without confirming it.
+"""
+
+from functools import reduce
+from operator import or_
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.db.models import Q
+
+from tandem.privacy.registry import Declaration, Holding
+
+# Stored on the record, so in no particular UI language.
+ERASED_NAME = "Deleted person"
+
+
+def iso(value) -> str | None:
+    """Dates and times in the export: ISO 8601 strings."""
+    return value.isoformat() if value is not None else None
+
+
+def addresses_of(user) -> set[str]:
+    """The login address and every verified address of the person, in lower case."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email",
+                                                                                 flat=True)
+    return {address.lower() for address in [user.email, *verified] if address}
+
+
+def email_matches(addresses, field: str = "email") -> Q:
+    """A filter for rows whose ``field`` is one of the addresses (any letter case)."""
+    conditions = [Q(**{f"{field}__iexact": address}) for address in addresses]
+    return reduce(or_, conditions) if conditions else Q(pk__in=[])
+
+
+def anonymous_address(user) -> str:
+    # The reserved top-level domain ".invalid" (RFC 2606) can never receive mail.
+    return f"deleted-{user.pk}@invalid"
+
+
+def count(user) -> dict[str, int]:
+    return {"account": 1,
+            "email_addresses": EmailAddress.objects.filter(user=user).count(),
+            "second_factors": Authenticator.objects.filter(user=user).count()}
+
+
+def export(user) -> dict:
+    institution = user.institution
+    return {
+        "account": {
+            "name": user.name,
+            "email": user.email,
+            "position": user.position,
+            "institution": None if institution is None else {
+                "name": institution.name, "type": institution.type,
+                "size_class": institution.size_class, "city": institution.city,
+            },
+            "language": user.language,
+            "time_zone": user.time_zone,
+            "date_joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
+            "is_demo": user.is_demo,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        # Which factors exist and when they were used, never their secrets.
+        "second_factors": [
+            {"type": factor.type, "created_at": iso(factor.created_at),
+             "last_used_at": iso(factor.last_used_at)}
+            for factor in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
+    }
+
+
+def erase(user) -> None:
+    """The record keeps its id (keys and the audit trail stay) but names nobody any more."""
+    user.name = ERASED_NAME
+    user.email = anonymous_address(user)
+    user.position = ""
+    user.institution = None
+    user.language = settings.LANGUAGE_CODE
+    user.time_zone = settings.TIME_ZONE
+    user.is_active = user.is_staff = user.is_superuser = False
+    # A changed password hash also ends the person's sessions on other devices.
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+
+
+DECLARATION = Declaration(
+    app_label="people",
+    holdings=(
+        Holding(model="people.User",
+                fields=("email", "name", "position", "institution", "language", "time_zone"),
+                whose="the account holder", purpose="to log in and to be addressed",
+                seen_by="the person; the coordinators and trainers of their rounds",
+                retention="until the person deletes the account (then anonymised)"),
+    ),
+    export=export,
+    erase=erase,
+    count=count,
+    # Last: the other apps find the person's rows through the addresses erased here.
+    erase_order=1000,
+)

@@ -1,0 +1,117 @@
+"""Programmes' personal data: who coordinates an organisation, who holds which round role.
+
+Programmes owns rounds, so it also says which rounds are past retention: the other apps'
+clean-ups run per round it names.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from tandem.people.personal_data import iso
+from tandem.privacy.registry import Declaration, Holding, NotPersonal
+
+from .enums import RoleKind
+from .models import Organisation, Round, RoundRole
+
+# Staff roles only grant access, which an erased person must lose; mentor and mentee
+# roles stay because they count the round's participants.
+STAFF_ROLES = (RoleKind.COORDINATOR, RoleKind.TRAINER)
+
+
+def round_in_export(round) -> dict | None:
+    """How every section of the export names a round."""
+    if round is None:
+        return None
+    return {"organisation": round.programme.organisation.name,
+            "programme": round.programme.name, "round": round.name}
+
+
+def sole_coordinated_organisations(user):
+    """Organisations that would be left without any coordinator if the person went."""
+    mine = Organisation.objects.filter(coordinators=user).values("pk")
+    # Counted on a fresh join: filtering and counting on the same join would count only one.
+    return (Organisation.objects.filter(pk__in=mine)
+            .annotate(coordinator_count=Count("coordinators"))
+            .filter(coordinator_count=1).order_by("name"))
+
+
+def _roles(user):
+    return (RoundRole.objects.filter(person=user)
+            .select_related("round__programme__organisation").order_by("assigned_at", "pk"))
+
+
+def count(user) -> dict[str, int]:
+    return {"organisations": Organisation.objects.filter(coordinators=user).count(),
+            "round_roles": _roles(user).count()}
+
+
+def export(user) -> dict:
+    return {
+        "organisations_coordinated": list(
+            Organisation.objects.filter(coordinators=user).order_by("name")
+            .values_list("name", flat=True)),
+        "round_roles": [
+            {"round": round_in_export(role.round), "role": role.role,
+             "assigned_at": iso(role.assigned_at)}
+            for role in _roles(user)
+        ],
+    }
+
+
+def check_erasure(user) -> None:
+    """Refused while the person is the only coordinator: nobody could run its rounds."""
+    # Two last coordinators leaving at once must not both pass the check: the second
+    # waits for the first and then counts again.
+    list(Organisation.objects.select_for_update(of=("self",)).filter(coordinators=user))
+    blocking = [org.name for org in sole_coordinated_organisations(user)]
+    if blocking:
+        raise ValidationError(
+            _("You are the only coordinator of %(organisations)s. Please make someone else "
+              "a coordinator first; then you can delete your account.")
+            % {"organisations": ", ".join(blocking)}
+        )
+
+
+def erase(user) -> dict[str, int]:
+    revoked = RoundRole.objects.filter(person=user, role__in=STAFF_ROLES).delete()[1]
+    user.coordinated_organisations.clear()
+    return {"staff_roles_revoked": revoked.get(RoundRole._meta.label, 0)}
+
+
+def rounds_past_retention(cutoff: dt.date):
+    """Rounds whose latest phase ended before ``cutoff``, oldest first; undated never end."""
+    return (Round.objects.annotate(ended_on=Max("phases__ends_on"))
+            .filter(ended_on__lt=cutoff)
+            .select_related("programme__organisation").order_by("ended_on", "pk"))
+
+
+DECLARATION = Declaration(
+    app_label="programmes",
+    holdings=(
+        Holding(model="programmes.Organisation", fields=("coordinators",),
+                whose="the coordinators", purpose="to give them the organisation's rounds",
+                seen_by="the organisation's coordinators",
+                retention="until the person is removed or deletes the account"),
+        Holding(model="programmes.RoundRole", fields=("person", "assigned_by"),
+                whose="the role holder (and who assigned it)",
+                purpose="to grant access to a round and count its participants",
+                seen_by="the round's coordinators and trainers",
+                retention="staff roles go on erasure; mentor and mentee roles stay as the "
+                          "round's record; a mentee role goes with its application"),
+    ),
+    not_personal=(
+        NotPersonal("programmes.Programme", "a programme's name and public description"),
+        NotPersonal("programmes.Round", "a round's name and dates"),
+        NotPersonal("programmes.Institution", "an employer's name, shared by many people"),
+    ),
+    export=export,
+    erase=erase,
+    count=count,
+    check_erasure=check_erasure,
+    rounds_past_retention=rounds_past_retention,
+    # After the apps whose rows point to rounds and roles, before the account.
+    erase_order=900,
+)

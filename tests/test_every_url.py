@@ -1,0 +1,345 @@
+"""Every URL of the site, for every role and an anonymous visitor, against a declared table.
+
+The URLs come from the URL configuration itself (allauth's and Django admin's own pages
+aside), so a new page without an entry in ``TABLE`` fails here. Each page is opened with
+GET and POST by every role of ``tests/url_scenario.py``; the answer must be the declared
+one. Whatever is refused (404, 405, sent to the login) must leave every database table as
+it was: the rows of all tables are compared before and after.
+"""
+
+import hashlib
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.urls import URLResolver, get_resolver, reverse
+
+from tests.url_scenario import ROLES, build
+
+pytestmark = pytest.mark.django_db
+
+# URL modules that are not ours: allauth's account pages and Django's admin.
+FOREIGN_MODULES = ("allauth.", "django.contrib.admin")
+FOREIGN_NAMESPACES = {"admin"}
+# Tables a refused request may touch without anything having happened: sessions and the
+# cache table, should a database cache be configured (rate limits count there).
+VOLATILE_TABLES = {"django_session", "tandem_cache"}
+
+
+def our_urls(resolver=None, namespace="", prefix=""):
+    """{``namespace:name``: the URL's parameter names} of every URL of ours."""
+    resolver = resolver or get_resolver()
+    found = {}
+    for entry in resolver.url_patterns:
+        pattern = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver) and entry.namespace in FOREIGN_NAMESPACES:
+            continue
+        if isinstance(entry, URLResolver):
+            inner = namespace + (f"{entry.namespace}:" if entry.namespace else "")
+            found |= our_urls(entry, inner, pattern)
+        elif not entry.callback.__module__.startswith(FOREIGN_MODULES):
+            assert entry.name, f"unnamed URL {pattern} ({entry.callback.__module__})"
+            found[namespace + entry.name] = PARAMETER.findall(pattern)
+    return found
+
+
+PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
+
+
+def url_of(name, parameters, values):
+    names = [a or b for a, b in parameters]
+    kwargs = {key: values.get(name, {}).get(key, values.get(key)) for key in names}
+    missing = [key for key, value in kwargs.items() if value is None]
+    assert not missing, f"add a value for {missing} to tests/url_scenario.py ({name})"
+    return reverse(name, kwargs=kwargs)
+
+
+def table_rows() -> dict[str, str]:
+    """A fingerprint of every table's rows."""
+    result = {}
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names()):
+            if table in VOLATILE_TABLES:
+                continue
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 — our own table names
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            result[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return result
+
+
+def outcome(response) -> str:
+    """"ok" (200, or a redirect that is not to the login), "login", or the status code."""
+    if response.status_code == 200:
+        return "ok"
+    if response.status_code == 302:
+        return "login" if response.url.startswith(reverse("account_login")) else "ok"
+    return str(response.status_code)
+
+
+# Who gets what. A role in no set of a cell gets 404 (logged in) or is sent to the login
+# (anonymous). "ok": 200, or a redirect elsewhere than the login (the action was done);
+# "invalid": 400, the role may post but the empty form is refused with its messages;
+# "no_method": 405, the role may use the page but not with this method.
+STAFF = {"org_coordinator", "coordinator"}
+ORG = {"org_coordinator"}
+READERS = STAFF | {"trainer"}  # DESIGN.md §2: trainers read profiles and applications
+PAIR = {"mentor", "mentee"}  # the tandem's two members
+ROUND = READERS | PAIR
+LOGGED_IN = set(ROLES) - {"anonymous"}
+EVERYONE = set(ROLES)
+
+
+def grant(ok=(), invalid=(), no_method=(), anonymous="login") -> dict[str, str]:
+    cell = dict.fromkeys(LOGGED_IN, "404") | {"anonymous": anonymous}
+    for outcome, roles in (("ok", ok), ("400", invalid), ("405", no_method)):
+        cell |= dict.fromkeys(roles, outcome)
+    return cell
+
+
+# URL name → (GET, POST). The scenario: tests/url_scenario.py (the round's gallery is
+# not public; the mentee's proposal is accepted and became the tandem; the note is the
+# mentee's; the calendar feed token is the mentee's; the invitation token is valid).
+TABLE = {
+    "home": (grant(ok=EVERYONE),
+            grant(ok=EVERYONE)),
+    "manage:application_bulk": (grant(),
+                               grant(invalid=STAFF)),
+    "manage:application_detail": (grant(ok=READERS),
+                                 grant(invalid=STAFF)),
+    "manage:application_export": (grant(ok=STAFF),
+                                 grant(no_method=READERS)),
+    "manage:application_import": (grant(ok=STAFF),
+                                 grant(invalid=STAFF)),
+    "manage:application_import_map": (grant(ok=STAFF),
+                                     grant(ok=STAFF)),
+    "manage:application_import_preview": (grant(ok=STAFF),
+                                         grant(ok=STAFF)),
+    "manage:application_list": (grant(ok=READERS),
+                               grant(no_method=READERS)),
+    "manage:mail_outbox": (grant(ok=STAFF),
+                          grant(invalid=STAFF)),
+    "manage:mail_outbox_mail": (grant(ok=STAFF),
+                               grant(ok=STAFF)),
+    "manage:mail_text": (grant(ok=STAFF),
+                        grant(invalid=STAFF)),
+    "manage:mail_text_reset": (grant(no_method=STAFF),
+                              grant(ok=STAFF)),
+    "manage:mail_texts": (grant(ok=STAFF),
+                         grant(no_method=STAFF)),
+    "manage:matching": (grant(ok=STAFF),
+                       grant(invalid=STAFF)),
+    "manage:matching_gaps": (grant(ok=STAFF),
+                            grant(no_method=STAFF)),
+    "manage:matching_pair_rule": (grant(no_method=STAFF),
+                                 grant(invalid=STAFF)),
+    "manage:matching_rule_remove": (grant(no_method=STAFF),
+                                   grant(ok=STAFF)),
+    "manage:matching_run": (grant(ok=STAFF),
+                           grant(no_method=STAFF)),
+    "manage:matching_send": (grant(no_method=STAFF),
+                            grant(invalid=STAFF)),
+    "manage:matching_withdraw": (grant(no_method=STAFF),
+                                grant(ok=STAFF)),
+    "manage:organisation": (grant(ok=ORG),
+                           grant(invalid=ORG)),
+    "manage:organisations": (grant(ok=LOGGED_IN),
+                            grant(invalid=LOGGED_IN)),
+    "manage:programme": (grant(ok=ORG),
+                        grant(invalid=ORG)),
+    "manage:recruitment_candidate_edit": (grant(ok=STAFF),
+                                         grant(invalid=STAFF)),
+    "manage:recruitment_candidate_remove": (grant(ok=STAFF),
+                                           grant(ok=STAFF)),
+    "manage:recruitment_candidate_status": (grant(no_method=STAFF),
+                                           grant(invalid=STAFF)),
+    "manage:recruitment_candidates": (grant(ok=STAFF),
+                                     grant(invalid=STAFF)),
+    "manage:recruitment_info_event": (grant(ok=STAFF),
+                                     grant(invalid=STAFF)),
+    "manage:recruitment_invite": (grant(no_method=STAFF),
+                                 grant(invalid=STAFF)),
+    "manage:recruitment_outbox": (grant(ok=STAFF),
+                                 grant(ok=STAFF)),
+    "manage:recruitment_profiles": (grant(ok=READERS),
+                                   grant(no_method=READERS)),
+    "manage:round": (grant(ok=STAFF),
+                    grant(no_method=STAFF)),
+    "manage:round_create": (grant(ok=ORG),
+                           grant(invalid=ORG)),
+    "manage:round_edit": (grant(ok=STAFF),
+                         grant(invalid=STAFF)),
+    "manage:round_phase": (grant(no_method=STAFF),
+                          grant(invalid=STAFF)),
+    "manage:round_role_remove": (grant(no_method=STAFF),
+                                grant(ok=STAFF)),
+    "manage:round_roles": (grant(ok=STAFF),
+                          grant(invalid=STAFF)),
+    "manage:tandem_nudge": (grant(no_method=STAFF),
+                           grant()),
+    "manage:tandems": (grant(ok=STAFF),
+                      grant(no_method=STAFF)),
+    "manage:topic_remove": (grant(no_method=ORG),
+                           grant(ok=ORG)),
+    "portal:account_deleted": (grant(ok=EVERYONE),
+                              grant(ok=EVERYONE)),
+    "portal:application_apply": (grant(ok=ROUND),
+                                grant(invalid=ROUND)),
+    "portal:application_reopen": (grant(no_method=LOGGED_IN),
+                                 grant(ok={"mentee"})),
+    "portal:application_withdraw": (grant(ok={"mentee"}),
+                                   grant(invalid={"mentee"})),
+    "portal:calendar_feed": (grant(ok=EVERYONE),
+                            grant(ok=EVERYONE)),
+    "portal:dashboard": (grant(ok=LOGGED_IN),
+                        grant(ok=LOGGED_IN)),
+    "portal:delete_account": (grant(no_method=LOGGED_IN),
+                             grant(invalid=LOGGED_IN)),
+    "portal:institution_search": (grant(ok=LOGGED_IN),
+                                 grant(ok=LOGGED_IN)),
+    "portal:my_data": (grant(ok=LOGGED_IN),
+                      grant(ok=LOGGED_IN)),
+    "portal:my_data_download": (grant(no_method=LOGGED_IN),
+                               grant(ok=LOGGED_IN)),
+    "portal:profile": (grant(ok=LOGGED_IN),
+                      grant(invalid=LOGGED_IN)),
+    "portal:proposal": (grant(ok=PAIR),
+                       grant()),
+    "portal:recruitment_profile": (grant(ok={"mentor"}),
+                                  grant(invalid={"mentor"})),
+    "portal:recruitment_supervisor_letter": (grant(ok=PAIR),
+                                            grant(ok=PAIR)),
+    "portal:round": (grant(ok=ROUND),
+                    grant(ok=ROUND)),
+    "portal:tandem": (grant(ok=PAIR),
+                     grant(ok=PAIR)),
+    "portal:tandem_agreement": (grant(ok=PAIR),
+                               grant(invalid=PAIR)),
+    "portal:tandem_agreement_confirm": (grant(no_method=PAIR),
+                                       grant(invalid=PAIR)),
+    "portal:tandem_calendar_feed": (grant(no_method=PAIR),
+                                   grant(ok=PAIR)),
+    "portal:tandem_goal": (grant(ok=PAIR),
+                          grant(invalid=PAIR)),
+    "portal:tandem_goal_add": (grant(no_method=PAIR),
+                              grant(invalid=PAIR)),
+    "portal:tandem_goal_remove": (grant(no_method=PAIR),
+                                 grant(ok=PAIR)),
+    "portal:tandem_meeting": (grant(ok=PAIR),
+                             grant(ok=PAIR)),
+    "portal:tandem_meeting_edit": (grant(ok=PAIR),
+                                  grant(invalid=PAIR)),
+    "portal:tandem_meeting_ics": (grant(ok=PAIR),
+                                 grant(ok=PAIR)),
+    "portal:tandem_meeting_new": (grant(ok=PAIR),
+                                 grant(invalid=PAIR)),
+    "portal:tandem_meeting_status": (grant(no_method=PAIR),
+                                    grant(invalid=PAIR)),
+    "portal:tandem_meeting_time": (grant(no_method=PAIR),
+                                  grant(invalid=PAIR)),
+    "portal:tandem_note": (grant(ok={"mentee"}),
+                          grant(invalid={"mentee"})),
+    "portal:tandem_note_add": (grant(no_method=PAIR),
+                              grant(invalid=PAIR)),
+    "portal:tandem_note_remove": (grant(no_method={"mentee"}),
+                                 grant(ok={"mentee"})),
+    "portal:tandem_poll": (grant(ok=PAIR),
+                          grant(invalid=PAIR)),
+    "portal:tandem_polls": (grant(ok=PAIR),
+                           grant(invalid=PAIR)),
+    "portal:tandem_workspace": (grant(ok=PAIR),
+                               grant(ok=PAIR)),
+    "public:gallery": (grant(ok=ROUND, anonymous="404"),
+                      grant(ok=ROUND, anonymous="404")),
+    "public:gallery_file": (grant(ok=ROUND, anonymous="404"),
+                           grant(ok=ROUND, anonymous="404")),
+    "public:info_event": (grant(ok=ROUND, anonymous="404"),
+                         grant(invalid=ROUND, anonymous="404")),
+    "public:info_event_ics": (grant(ok=ROUND, anonymous="404"),
+                             grant(ok=ROUND, anonymous="404")),
+    "public:invitation": (grant(ok=EVERYONE),
+                         grant(invalid=EVERYONE)),
+    "switch_language": (grant(no_method=EVERYONE),
+                       grant(ok=EVERYONE)),
+}
+# Notes on cells that may surprise:
+# - manage:tandem_nudge answers 404 to an empty POST: it names a tandem to nudge.
+# - portal:proposal answers 404 to a POST: an accepted proposal takes no answer any more.
+# - portal:calendar_feed and public:invitation are reached by their secret token alone.
+# - portal:application_apply is open to everyone with a role in the round: staff and
+#   mentors may apply as mentees too.
+
+REFUSED = {"404", "405", "login"}
+
+
+def _post_order(name):
+    # POSTs that remove something go last, so that what they remove is seen first.
+    return any(word in name for word in ("remove", "delete", "withdraw")), name
+
+
+def walk(client, people, values, role) -> tuple[dict, dict]:
+    """Open every URL with GET and POST as the role.
+
+    Returns {(name, method): outcome} and, per refused request, the tables it changed.
+    The requests declared as refused go first, as one batch between two fingerprints of
+    all tables; only if the batch changed something is each request fingerprinted alone.
+    """
+    cache.clear()  # rate limits of an earlier test must not count
+    if role != "anonymous":
+        client.force_login(people[role])
+    urls = {name: url_of(name, parameters, values)
+            for name, parameters in sorted(our_urls().items())}
+    requests = [(name, "get") for name in urls]
+    requests += [(name, "post") for name in sorted(urls, key=_post_order)]
+
+    def expected(name, method):
+        entry = TABLE.get(name)
+        return entry[method == "post"][role] if entry else None
+
+    refused = [r for r in requests if expected(*r) in REFUSED]
+    seen, changed = {}, {}
+    before = table_rows()
+    for name, method in refused:
+        seen[name, method] = outcome(getattr(client, method)(urls[name]))
+    if table_rows() != before:
+        # Something refused changed a row: find which request did (slow, only on failure).
+        for name, method in refused:
+            state = table_rows()
+            getattr(client, method)(urls[name])
+            after = table_rows()
+            if diff := sorted(t for t in after if after[t] != state.get(t)):
+                changed[name, method] = diff
+    for name, method in requests:
+        if (name, method) not in seen:
+            seen[name, method] = outcome(getattr(client, method)(urls[name]))
+    return seen, changed
+
+
+def test_every_url_has_an_entry():
+    missing = sorted(set(our_urls()) - set(TABLE))
+    assert not missing, f"declare who may open these URLs in TABLE: {missing}"
+    assert not sorted(set(TABLE) - set(our_urls())), "TABLE names URLs that are gone"
+    assert len(TABLE) >= 80
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_answers_each_role_as_declared(client, role):
+    people, values = build()
+    seen, changed = walk(client, people, values, role)
+    wrong = [f"{method.upper()} {name}: {got}, declared {expected}"
+             for (name, method), got in sorted(seen.items())
+             if name in TABLE and got != (expected := TABLE[name][method == "post"][role])]
+    assert not wrong, f"{role}:\n" + "\n".join(wrong)
+    assert not changed, f"{role}: refused requests changed tables: {changed}"
+
+
+def test_the_fingerprint_sees_a_changed_row_not_only_a_new_one():
+    # A refused POST that renamed the round would leave every count as it was.
+    from tandem.programmes.models import Round
+
+    build()
+    before = table_rows()
+    round = Round.objects.first()
+    Round.objects.filter(pk=round.pk).update(name=round.name + " (umbenannt)")
+    after = table_rows()
+    assert [table for table in after if after[table] != before[table]] == ["programmes_round"]
