@@ -226,8 +226,8 @@ def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkey
 
 def test_coordinator_favours_an_applicant_and_matching_sees_it(client, round, coordinator,
                                                                application, people):
-    from tandem.matching.inputs import round_input
     from tandem.audit.models import AuditEntry
+    from tandem.matching.inputs import round_input
 
     client.force_login(coordinator)
     detail = url(round, "application_detail", pk=application.pk)

@@ -3,8 +3,8 @@
 import pytest
 
 from tandem.applications.models import Application
-from tandem.people.models import User
 from tandem.audit.models import AuditEntry
+from tandem.people.models import User
 from tandem.programmes.models import Institution
 from tests.applications.factories import ApplicationFactory
 from tests.conftest import manage_url
