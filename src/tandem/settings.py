@@ -166,6 +166,8 @@ MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Tandem")
 # Demo accounts skip the second factor on a development install only.
 TANDEM_DEMO_SKIPS_MFA = not PRODUCTION
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
+# Organisations are created by the platform's operators (staff); self-service only if on.
+TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")
 
 # --- e-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")

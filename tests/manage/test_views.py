@@ -8,7 +8,9 @@ from tests.factories import RoundRoleFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinator_creates_organisation_programme_and_round(client, coordinator):
+def test_staff_creates_organisation_and_a_coordinator_programme_and_round(client, coordinator):
+    coordinator.is_staff = True
+    coordinator.save(update_fields=["is_staff"])
     client.force_login(coordinator)
     response = client.post(reverse("manage:organisations"), {"name": "Landesinitiative OA"})
     organisation = Organisation.objects.get(name="Landesinitiative OA")

@@ -28,6 +28,19 @@ from .forms import (
 
 
 class OrganisationListView(SecondFactorRequiredMixin, View):
+    """The organisations a person coordinates, and creating one where that is allowed.
+
+    Without a coordinating role and without the right to create one (staff, or
+    TANDEM_SELF_SERVICE_ORGANISATIONS), the page does not exist for the person: 404.
+    """
+
+    def check_scope(self, request, *args, **kwargs):
+        self.may_create = request.user.has_perm("programmes.create_organisation")
+        if request.method == "POST" and not self.may_create:
+            raise Http404
+        if not (self.may_create or selectors.has_coordinating_role(request.user)):
+            raise Http404
+
     def get(self, request):
         return self.render(request, OrganisationForm())
 
@@ -43,12 +56,12 @@ class OrganisationListView(SecondFactorRequiredMixin, View):
 
     def render(self, request, form, status=200):
         organisations = selectors.organisations_for_user(request.user)
-        return render(
-            request,
-            "manage/organisation_list.html",
-            {"organisations": organisations, "form": form},
-            status=status,
-        )
+        context = {
+            "organisations": organisations,
+            "rounds": selectors.staff_rounds_for_user(request.user),
+            "form": form if self.may_create else None,
+        }
+        return render(request, "manage/organisation_list.html", context, status=status)
 
 
 class OrganisationView(OrganisationScopeMixin, View):
