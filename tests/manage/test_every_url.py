@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tandem.mail.models import QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.privacy.models import AuditEntry
+from tandem.programmes.invitations import invite_to_role
 from tests.applications.factories import ApplicationFactory
 from tests.recruitment.factories import CandidateFactory, MentorProfileFactory
 
@@ -48,8 +49,11 @@ def sample_kwargs(round):
             "mentor_profile": MentorProfileFactory(round=round)}
     proposal = Proposal.objects.create(run=run, score=0.5, **pair)
     rule = PairRule.objects.create(kind="exclude", reason="Geheimer Grund", **pair)
+    invitation = invite_to_role(round=round, email="eva.geheim@example.org", name="Eva Geheim",
+                                role="trainer", language="de", by=None)
     kwargs = round.url_kwargs
     return {
+        "invitation": invitation.pk,
         **kwargs,
         "topic": round.programme.topics.first().pk,
         "role": round.roles.first().pk,
@@ -127,5 +131,5 @@ def test_coordinator_opens_every_page(client, round, people, coordinator):
             assert name in POST_ONLY, f"manage:{name} answered 404 to its coordinator"
 
 
-POST_ONLY = {"round_phase", "topic_remove", "round_role_remove", "application_bulk",
-             "recruitment_invite", "recruitment_candidate_status", "mail_text_reset"}
+POST_ONLY = {"round_phase", "topic_remove", "round_role_remove", "round_invitation_withdraw",
+             "application_bulk", "recruitment_invite", "recruitment_candidate_status", "mail_text_reset"}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import gallery, invitation
+from . import gallery, invitation, role_invitation
 
 app_name = "public"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("info-event/", gallery.info_event, name="info_event"),
     path("info-event.ics", gallery.info_event_ics, name="info_event_ics"),
     path("invitation/<str:token>/", invitation.invitation, name="invitation"),
+    path("role-invitation/<str:token>/", role_invitation.role_invitation,
+         name="role_invitation"),
 ]
