@@ -132,4 +132,5 @@ def test_coordinator_opens_every_page(client, round, people, coordinator):
 
 
 POST_ONLY = {"round_phase", "topic_remove", "round_role_remove", "round_invitation_withdraw",
-             "application_bulk", "recruitment_invite", "recruitment_candidate_status", "mail_text_reset"}
+             "application_bulk", "recruitment_invite", "recruitment_candidate_status",
+             "mail_text_reset"}
