@@ -12,7 +12,7 @@ from tandem.programmes.enums import InstitutionType, RoleKind
 from tandem.recruitment import services
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import InfoEventRegistration
-from tests.conftest import public_url
+from tests.conftest import public_url, verified
 from tests.factories import InstitutionFactory, UserFactory
 
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -212,16 +212,20 @@ def test_invitation_page_and_decline_without_account(client, round, invited):
     assert client.get(url).status_code == 404
 
 
-def test_accept_needs_login_first(client, round, invited):
+def test_accept_without_account_leads_to_sign_up_with_the_address_filled_in(
+    client, round, invited
+):
     url = public_url("invitation", round, token=invited.token)
     response = client.post(url, {"answer": "accept"})
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/signup/" in response["Location"]
+    signup = client.get(response["Location"])
+    assert signup.context["form"]["email"].value() == invited.email
     invited.refresh_from_db()
     assert invited.status == CandidateStatus.INVITED
 
 
-def test_accept_when_logged_in(login, round, invited):
-    person = UserFactory()
+def test_accept_when_logged_in_with_the_invited_address(login, round, invited):
+    person = verified(UserFactory(email=invited.email))
     url = public_url("invitation", round, token=invited.token)
     response = login(person).post(url, {"answer": "accept"})
     assert response.status_code == 302
@@ -229,7 +233,28 @@ def test_accept_when_logged_in(login, round, invited):
     assert round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
 
 
+@pytest.mark.parametrize("address", ["other", "unverified"])
+def test_another_account_cannot_take_the_invitation(login, round, invited, address):
+    from allauth.account.models import EmailAddress
+
+    outsider = verified(UserFactory())
+    if address == "unverified":
+        EmailAddress.objects.create(user=outsider, email=invited.email, verified=False)
+    client = login(outsider)
+    url = public_url("invitation", round, token=invited.token)
+    assert "please log in with that address" in client.get(url).content.decode()
+    response = client.post(url, {"answer": "accept"})
+    assert response.status_code == 400
+    assert "log in with the address the invitation was sent to" in response.content.decode()
+    assert not round.roles.filter(person=outsider).exists()
+    invited.refresh_from_db()
+    assert invited.status == CandidateStatus.INVITED
+
+
 def test_mentee_cannot_accept_and_sees_why(login, round, invited, people):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=people["mentee"], email=invited.email, verified=True)
     response = login(people["mentee"]).post(public_url("invitation", round, token=invited.token),
                                             {"answer": "accept"})
     assert response.status_code == 400

@@ -13,7 +13,8 @@ from tandem.privacy.models import AuditEntry
 from tandem.programmes.enums import RoleKind
 from tandem.recruitment import selectors, services, tasks
 from tandem.recruitment.enums import CandidateStatus
-from tandem.recruitment.models import InfoEventRegistration, MentorProfile
+from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
+from tests.conftest import verified
 from tests.factories import UserFactory
 
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -72,11 +73,11 @@ def test_accept_gives_the_mentor_role_and_closes_the_link(round, coordinator):
     candidate = CandidateFactory(round=round)
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
     candidate.refresh_from_db()
-    person = UserFactory()
+    person = verified(UserFactory(email=candidate.email))
     services.accept_invitation(candidate=candidate, person=person)
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.ACCEPTED and candidate.person == person
-    assert candidate.token is None and candidate.answered_at
+    assert candidate.token_hash is None and candidate.answered_at
     assert round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
     with pytest.raises(ValidationError):
         services.accept_invitation(candidate=candidate, person=person)
@@ -99,12 +100,13 @@ def test_decline_and_expired_token(round, coordinator):
     late.refresh_from_db()
     services.decline_invitation(candidate=candidate)
     candidate.refresh_from_db()
-    assert candidate.status == CandidateStatus.DECLINED and candidate.token is None
+    assert candidate.status == CandidateStatus.DECLINED and candidate.token_hash is None
     assert selectors.candidate_for_token(late.token) == late
     with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
         assert selectors.candidate_for_token(late.token) is None
         with pytest.raises(ValidationError):
-            services.accept_invitation(candidate=late, person=UserFactory())
+            services.accept_invitation(candidate=late,
+                                       person=verified(UserFactory(email=late.email)))
     assert selectors.candidate_for_token("nonsense") is None
     assert selectors.candidate_for_token("") is None
 
@@ -127,8 +129,15 @@ def test_remind_once_then_mark_no_answer(round, coordinator,
     assert candidate.status == CandidateStatus.NO_ANSWER
     assert len(mail.outbox) == 1
     # A late yes still works while the link is valid.
+    # The reminder carries a new link (only hashes are stored); the first one is replaced.
+    assert candidate.token not in mail.outbox[0].body
+    assert selectors.candidate_for_token(candidate.token) is None
+    reminded = Candidate.objects.get(pk=candidate.pk)
     with time_machine.travel(start + dt.timedelta(days=25)):
-        services.accept_invitation(candidate=candidate, person=UserFactory())
+        link_token = mail.outbox[0].body.split("/invitation/")[1].split("/")[0]
+        assert selectors.candidate_for_token(link_token) == reminded
+        services.accept_invitation(candidate=reminded,
+                                   person=verified(UserFactory(email=candidate.email)))
 
 
 def test_remind_task_runs_the_service(round, coordinator):

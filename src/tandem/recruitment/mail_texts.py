@@ -61,7 +61,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "vor einiger Zeit haben wir Sie eingeladen, im Durchlauf „{{ round }}“ des Programms "
             "„{{ programme }}“ als Mentor*in mitzuwirken. Wir freuen uns über eine kurze Antwort "
             "– auch eine Absage hilft uns bei der Planung.\n\n"
-            "Ihr persönlicher Link (gültig bis {{ expires }}):\n{{ site_url }}{{ url }}\n"
+            "Ihr persönlicher Link (gültig bis {{ expires }}; er ersetzt den Link aus unserer "
+            "ersten E-Mail):\n{{ site_url }}{{ url }}\n"
             + _SIGNATURE_DE,
         ),
         "en": (
@@ -70,7 +71,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "some time ago we invited you to take part as a mentor in the round “{{ round }}” of "
             "the programme “{{ programme }}”. We would be glad of a short answer – a no helps "
             "our planning too.\n\n"
-            "Your personal link (valid until {{ expires }}):\n{{ site_url }}{{ url }}\n"
+            "Your personal link (valid until {{ expires }}; it replaces the link in our first "
+            "e-mail):\n{{ site_url }}{{ url }}\n"
             + _SIGNATURE_EN,
         ),
     },

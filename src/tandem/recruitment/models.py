@@ -15,7 +15,8 @@ from .validators import validate_pdf, validate_photo_size, validate_slides_size
 class Candidate(models.Model):
     """A possible mentor the coordinators keep on their list; the invitation lives here too.
 
-    ``token`` is the secret of the personal invitation link; it is only valid while
+    ``token_hash`` is the SHA-256 of the secret of the personal invitation link (the link
+    carries the secret; ``tandem.core.tokens``); it is only valid while
     ``token_expires_at`` lies in the future.
     """
 
@@ -35,7 +36,8 @@ class Candidate(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CandidateStatus.choices, default=CandidateStatus.IDEA
     )
-    token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                  editable=False)
     token_expires_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -59,7 +61,8 @@ class Candidate(models.Model):
 
     @property
     def token_valid(self) -> bool:
-        return bool(self.token and self.token_expires_at and self.token_expires_at > timezone.now())
+        return bool(self.token_hash and self.token_expires_at
+                    and self.token_expires_at > timezone.now())
 
 
 class MentorProfile(models.Model):

@@ -1,7 +1,6 @@
 """State changes of mentor recruitment: one function each, validated, logged, in a transaction."""
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -11,9 +10,11 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from tandem.core.tokens import new_token
 from tandem.mail.services import queue_mail, release_mails
 from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
+from tandem.programmes.invitations import has_verified_address
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role
 
@@ -38,7 +39,17 @@ def _local_date(value: dt.datetime, language: str) -> str:
         return formats.date_format(timezone.localtime(value), "DATE_FORMAT")
 
 
-def _invitation_context(candidate: Candidate, by=None) -> dict:
+def _new_link(candidate: Candidate) -> str:
+    """A fresh secret for the candidate's link; only its hash is stored.
+
+    The raw token is also left on ``candidate.token`` for the caller (it exists nowhere else).
+    """
+    token, candidate.token_hash = new_token()
+    candidate.token = token
+    return token
+
+
+def _invitation_context(candidate: Candidate, token: str, by=None) -> dict:
     round = candidate.round
     return {
         "name": candidate.name,
@@ -49,7 +60,7 @@ def _invitation_context(candidate: Candidate, by=None) -> dict:
         "months": round.tandem_months,
         "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
         "expires": _local_date(candidate.token_expires_at, candidate.language),
-        "url": reverse("public:invitation", kwargs={**round.url_kwargs, "token": candidate.token}),
+        "url": reverse("public:invitation", kwargs={**round.url_kwargs, "token": token}),
     }
 
 
@@ -110,7 +121,7 @@ def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
     previous = candidate.status
     candidate.status = status
     # Any change by hand closes an open link: the answer is known or the invitation is reset.
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     if status == CandidateStatus.IDEA:
         candidate.invited_at = candidate.reminded_at = candidate.answered_at = None
@@ -160,7 +171,7 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
         if candidate.status not in INVITABLE and not expired:
             result.skipped.append(candidate)
             continue
-        candidate.token = secrets.token_urlsafe(32)
+        token = _new_link(candidate)
         candidate.token_expires_at = now + dt.timedelta(days=INVITATION_VALID_DAYS)
         candidate.status = CandidateStatus.INVITED
         candidate.invited_at = now
@@ -168,7 +179,8 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
         candidate.answered_at = None
         candidate.save()
         queue_mail(
-            key="mentor_invitation", to=candidate.email, context=_invitation_context(candidate, by),
+            key="mentor_invitation", to=candidate.email,
+            context=_invitation_context(candidate, token, by),
             language=candidate.language, round=round, review=review,
         )
         log_action(by, "candidate.invited", candidate, round=round, data={"review": review})
@@ -194,6 +206,13 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     """The candidate says yes: link the account, give the mentor role, close the link."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _check_answerable(candidate)
+    # Only the owner of the invited address may take the invitation: a forwarded or
+    # leaked link must not make a stranger a mentor.
+    if not has_verified_address(person, candidate.email):
+        raise ValidationError(_(
+            "This invitation was sent to another e-mail address. Please log in with the "
+            "address the invitation was sent to (or add and confirm it under your account's "
+            "e-mail addresses)."))
     round = candidate.round
     roles = set(RoundRole.objects.filter(round=round, person=person).values_list("role", flat=True))
     if RoleKind.MENTEE in roles:
@@ -205,7 +224,7 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     candidate.status = CandidateStatus.ACCEPTED
     candidate.answered_at = timezone.now()
     candidate.person = person
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
     log_action(person, "candidate.accepted", candidate, round=round)
@@ -218,7 +237,7 @@ def decline_invitation(*, candidate: Candidate) -> Candidate:
     _check_answerable(candidate)
     candidate.status = CandidateStatus.DECLINED
     candidate.answered_at = timezone.now()
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
     log_action(None, "candidate.declined", candidate, round=candidate.round)
@@ -245,9 +264,13 @@ def remind_candidates(
     )
     for candidate in due:
         candidate.reminded_at = now
-        candidate.save(update_fields=["reminded_at"])
+        # Only the hash of the first link is stored, so the reminder carries a new link
+        # (and says that it replaces the first one).
+        token = _new_link(candidate)
+        candidate.save(update_fields=["reminded_at", "token_hash"])
         queue_mail(
-            key="mentor_reminder", to=candidate.email, context=_invitation_context(candidate),
+            key="mentor_reminder", to=candidate.email,
+            context=_invitation_context(candidate, token),
             language=candidate.language, round=candidate.round,
         )
         log_action(None, "candidate.reminded", candidate, round=candidate.round)
