@@ -3,10 +3,9 @@
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
 
+from tandem.core.tokens import hash_token, plausible_token
 from tandem.documents.supervisor_letter import SupervisorLetterData
 from tandem.programmes.enums import PhaseKind, RoleKind
-
-from tandem.core.tokens import hash_token, plausible_token
 
 from .enums import CandidateStatus
 from .models import Candidate, MentorProfile, MentorTopic
