@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import gallery, invitation, role_invitation
+from . import gallery, imported_application, invitation, role_invitation
 
 app_name = "public"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("invitation/<str:token>/", invitation.invitation, name="invitation"),
     path("role-invitation/<str:token>/", role_invitation.role_invitation,
          name="role_invitation"),
+    path("imported-application/<str:token>/", imported_application.imported_application,
+         name="imported_application"),
 ]
