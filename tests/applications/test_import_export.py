@@ -9,8 +9,8 @@ from openpyxl import Workbook, load_workbook
 
 from tandem.applications.enums import ApplicationSource, ApplicationState
 from tandem.applications.exports import safe_cell
-from tandem.applications.imports import guess_mapping
 from tandem.applications.imported import confirm_imported_application
+from tandem.applications.imports import guess_mapping
 from tandem.applications.models import Application, ImportedApplication
 from tandem.mail.models import QueuedMail
 from tandem.programmes.enums import RoleKind
