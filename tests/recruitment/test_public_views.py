@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import zoneinfo
 
 import icalendar
@@ -138,8 +139,45 @@ def test_info_event_page_and_registration(client, public_round,
         response = client.post(url, {**data, "email": "LAURA@example.org"})
     assert response.status_code == 302
     assert InfoEventRegistration.objects.count() == 1
-    assert len(mail.outbox) == 1
-    assert "info-event.ics" in mail.outbox[0].body
+    # Double opt-in: two mails that only ask to confirm; no name, no event details.
+    assert len(mail.outbox) == 2
+    first = mail.outbox[-1]
+    assert "Laura" not in first.body + first.subject and "info-event.ics" not in first.body
+    link = re.search(r"http://\S+/info-event/confirm/\S+/", first.body).group(0)
+    registration = InfoEventRegistration.objects.get()
+    assert registration.confirmed_at is None
+    old_link = re.search(r"http://\S+/info-event/confirm/\S+/", mail.outbox[0].body).group(0)
+    assert client.get(old_link).status_code == 404  # replaced by the second mail
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.confirmed_at and registration.token_hash is None
+    assert len(mail.outbox) == 3
+    assert "info-event.ics" in mail.outbox[-1].body and "Laura Becker" in mail.outbox[-1].body
+    assert client.get(link).status_code == 404  # used up
+    # A confirmed address gets nothing more from the form.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    assert len(mail.outbox) == 3
+
+
+def test_info_event_registration_is_rate_limited(client, public_round):
+    from django.core.cache import cache
+
+    cache.clear()
+    InfoEventFactory(round=public_round)
+    url = public_url("info_event", public_round)
+    codes = [client.post(url, {"name": "X", "email": f"x{n}@example.org",
+                               "consent": "on"}).status_code for n in range(7)]
+    assert codes[:5] == [302] * 5 and codes[5:] == [429, 429]
+    assert InfoEventRegistration.objects.count() == 5
+    cache.clear()
+    # One address from many places: limited per address as well.
+    codes = [client.post(url, {"name": "X", "email": "victim@example.org", "consent": "on"},
+                         REMOTE_ADDR=f"10.0.0.{n}").status_code for n in range(7)]
+    assert codes[5:] == [429, 429]
+    cache.clear()
 
 
 def test_info_event_registration_bad_input(client, public_round):

@@ -167,6 +167,11 @@ class InfoEventRegistration(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")
     consent_text = models.TextField()
     consented_at = models.DateTimeField()
+    # Double opt-in: the registration counts (and its details are mailed) only once the
+    # owner of the address has opened the link; only the link token's SHA-256 is kept.
+    confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                  editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

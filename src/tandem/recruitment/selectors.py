@@ -118,7 +118,8 @@ def candidate_counts(round) -> dict[str, int]:
 def registrations_for_event(event):
     if event is None:
         return []
-    return event.registrations.order_by("created_at", "id")
+    # Only confirmed addresses count (double opt-in).
+    return event.registrations.exclude(confirmed_at=None).order_by("created_at", "id")
 
 
 def info_event_of(round):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.core.tokens import new_token
+from tandem.core.tokens import hash_token, new_token, plausible_token
 from tandem.mail.services import queue_mail, release_mails
 from tandem.privacy.services import log_action
 from tandem.programmes.enums import RoleKind
@@ -400,24 +400,69 @@ def info_event_when(event: InfoEvent, language: str) -> str:
 def register_for_info_event(
     *, event: InfoEvent, name: str, email: str, consent_text: str, language: str = "de"
 ) -> tuple[InfoEventRegistration, bool]:
-    """Register an interested person once per address; returns (registration, created)."""
+    """Register an interested person once per address; returns (registration, created).
+
+    Double opt-in: the first mail only asks the address's owner to confirm it (it names
+    nobody: the name was typed by whoever filled in the form). A confirmed address gets
+    no further mail from a repeated registration.
+    """
     if event.ends_at <= timezone.now():
         raise ValidationError(_("The info event is over; registration is closed."))
     email = email.strip().lower()
-    existing = event.registrations.filter(email__iexact=email).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            registration = InfoEventRegistration.objects.create(
-                event=event, name=name.strip(), email=email, language=language,
-                consent_text=consent_text, consented_at=timezone.now(),
-            )
-    except IntegrityError:  # a double click that raced the check above
-        return event.registrations.get(email__iexact=email), False
+    registration = event.registrations.filter(email__iexact=email).first()
+    created = registration is None
+    if registration is not None and registration.confirmed_at:
+        return registration, False
+    token, token_hash = new_token()
+    if created:
+        try:
+            with transaction.atomic():
+                registration = InfoEventRegistration.objects.create(
+                    event=event, name=" ".join(name.split()), email=email, language=language,
+                    consent_text=consent_text, consented_at=timezone.now(),
+                    token_hash=token_hash,
+                )
+        except IntegrityError:  # a double click that raced the check above
+            return event.registrations.get(email__iexact=email), False
+    else:
+        registration.token_hash = token_hash
+        registration.save(update_fields=["token_hash"])
+    round = event.round
+    context = {
+        "round": round.name,
+        "programme": round.programme.name,
+        "organisation": round.programme.organisation.name,
+        "url": reverse("public:info_event_confirm", kwargs={**round.url_kwargs,
+                                                            "token": token}),
+    }
+    # round=None: the platform's own text; then shown in the round's outbox.
+    mail = queue_mail(key="info_event_confirm_address", to=email, language=language,
+                      context=context)
+    mail.round = round
+    mail.save(update_fields=["round"])
+    if created:
+        log_action(None, "info_event.registered", registration, round=round)
+    registration.token = token
+    return registration, created
+
+
+@transaction.atomic
+def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | None:
+    """The owner of the address opened the link: the registration counts, details follow."""
+    if not plausible_token(token):
+        return None
+    registration = (InfoEventRegistration.objects.select_for_update()
+                    .select_related("event__round__programme__organisation")
+                    .filter(token_hash=hash_token(token), confirmed_at=None).first())
+    if registration is None:
+        return None
+    registration.confirmed_at = timezone.now()
+    registration.token_hash = None
+    registration.save(update_fields=["confirmed_at", "token_hash"])
+    event, language = registration.event, registration.language
     round = event.round
     queue_mail(
-        key="info_event_registration", to=email, language=language, round=round,
+        key="info_event_registration", to=registration.email, language=language, round=round,
         context={
             "name": registration.name,
             "round": round.name,
@@ -429,5 +474,5 @@ def register_for_info_event(
             "event_url": reverse("public:info_event", kwargs=round.url_kwargs),
         },
     )
-    log_action(None, "info_event.registered", registration, round=round)
-    return registration, True
+    log_action(None, "info_event.address_confirmed", registration, round=round)
+    return registration
