@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.applications.enums import ACTIVE_STATES, ApplicationState
-from tandem.applications.models import Application, MentorChoice
+from tandem.applications.models import Application, ImportedApplication, MentorChoice
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
 from tandem.matching.models import Proposal
 from tandem.programmes.enums import RoleKind
-from tandem.programmes.models import Organisation, RoundRole
+from tandem.programmes.models import Organisation, RoleInvitation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
 from tandem.tandems.models import DateVote, Note
 
@@ -135,6 +135,10 @@ def erase_person(user, by) -> dict[str, int]:
             Candidate.objects.filter(Q(person=user) | email_matches(addresses))),
         "info_event_registrations": _delete(
             InfoEventRegistration.objects.filter(email_matches(addresses))),
+        "role_invitations": _delete(
+            RoleInvitation.objects.filter(Q(accepted_by=user) | email_matches(addresses))),
+        "imported_applications": _delete(
+            ImportedApplication.objects.filter(email_matches(addresses))),
         **_erase_mails(user, addresses),
         # Decided applications stay (see above); the person's words on proposals go.
         "proposal_comments_blanked": Proposal.objects.filter(application__person=user)

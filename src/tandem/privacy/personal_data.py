@@ -14,10 +14,15 @@ from allauth.mfa.models import Authenticator
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 
-from tandem.applications.models import Application, MentorChoice, TopicChoice
+from tandem.applications.models import (
+    Application,
+    ImportedApplication,
+    MentorChoice,
+    TopicChoice,
+)
 from tandem.mail.models import QueuedMail
 from tandem.matching.models import Proposal
-from tandem.programmes.models import Organisation, RoundRole
+from tandem.programmes.models import Organisation, RoleInvitation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile, MentorTopic
 from tandem.tandems.models import DateVote, Note, Tandem, TimeSpent
 
@@ -65,6 +70,11 @@ def records_of(user) -> dict:
         .order_by("created_at", "pk"),
         "info_event_registrations": InfoEventRegistration.objects.filter(email_matches(addresses))
         .select_related("event__round__programme__organisation").order_by("created_at", "pk"),
+        "role_invitations": RoleInvitation.objects.filter(
+            Q(accepted_by=user) | email_matches(addresses))
+        .select_related("round__programme__organisation").order_by("created_at", "pk"),
+        "imported_applications": ImportedApplication.objects.filter(email_matches(addresses))
+        .select_related("round__programme__organisation").order_by("created_at", "pk"),
         "proposals": Proposal.objects.filter(
             Q(application__person=user) | Q(mentor_profile__person=user))
         .select_related("round__programme__organisation", "application__person",
@@ -280,6 +290,18 @@ def personal_data_of(user) -> dict:
             "mentor_candidacies": [_candidacy(c) for c in records["mentor_candidacies"]],
             "info_event_registrations": [
                 _registration(r) for r in records["info_event_registrations"]
+            ],
+            "role_invitations": [
+                {"round": _round(i.round), "role": i.role, "name": i.name, "email": i.email,
+                 "invited_at": _iso(i.created_at), "accepted_at": _iso(i.accepted_at),
+                 "declined_at": _iso(i.declined_at)}
+                for i in records["role_invitations"]
+            ],
+            "imported_applications": [
+                {"round": _round(i.round), "name": i.name, "email": i.email, "data": i.data,
+                 "source": i.source, "imported_at": _iso(i.created_at),
+                 "confirmed_at": _iso(i.confirmed_at), "declined_at": _iso(i.declined_at)}
+                for i in records["imported_applications"]
             ],
             "proposals": [_proposal(p, user) for p in records["proposals"]],
             "tandems": [_tandem(t, user) for t in records["tandems"]],
