@@ -9,10 +9,13 @@ from openpyxl import Workbook, load_workbook
 
 from tandem.applications.enums import ApplicationSource, ApplicationState
 from tandem.applications.exports import safe_cell
+from tandem.applications.imported import confirm_imported_application
 from tandem.applications.imports import guess_mapping
-from tandem.applications.models import Application
+from tandem.applications.models import Application, ImportedApplication
+from tandem.mail.models import QueuedMail
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
+from tests.conftest import verified
 from tests.factories import UserFactory
 
 from .factories import ApplicationFactory
@@ -88,6 +91,14 @@ def run_import(client, round, content, name="export.csv"):
     return response
 
 
+def confirm_all(round):
+    """Every imported person confirms: with their account, or one they create for it."""
+    for pending in ImportedApplication.objects.filter(round=round, confirmed_at=None):
+        person = get_user_model().objects.filter(email__iexact=pending.email).first()
+        person = verified(person or UserFactory(email=pending.email, name=""))
+        confirm_imported_application(pending=pending, person=person)
+
+
 def test_header_guesses_german():
     mapping = guess_mapping(HEADERS)
     assert mapping["email"] == 1
@@ -118,11 +129,12 @@ def test_header_guesses_english():
 def test_csv_import_happy_path(client, round, coordinator, delimiter, encoding, bom):
     client.force_login(coordinator)
     run_import(client, round, csv_bytes(delimiter=delimiter, encoding=encoding, bom=bom))
+    assert not Application.objects.exists()  # until the persons confirm
+    confirm_all(round)
     applications = Application.objects.order_by("person__email")
     assert applications.count() == 2
     jana = applications.get(person__email="jana.mueller@example.org")
     assert jana.person.name == "Jana Müller"
-    assert not jana.person.has_usable_password()
     assert jana.state == S.SUBMITTED and jana.source == ApplicationSource.IMPORT
     assert jana.privacy_notice_version == "imported: consent collected by LimeSurvey 2026"
     assert [t.key for t in jana.ranked_topics] == ["publication_funds", "publication_monitoring"]
@@ -143,13 +155,18 @@ def test_xlsx_import_happy_path(client, round, coordinator, django_capture_on_co
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         run_import(client, round, xlsx_bytes(), "export.xlsx")
+    assert ImportedApplication.objects.count() == 2
+    # The confirmation mails wait in the outbox for review; nothing is sent on import.
+    assert mail.outbox == []
+    assert QueuedMail.objects.filter(round=round, status="draft").count() == 2
+    confirm_all(round)
     assert Application.objects.count() == 2
-    assert mail.outbox == []  # no mails on import
 
 
 def test_reimport_updates_and_creates_no_duplicates(client, round, coordinator):
     client.force_login(coordinator)
     run_import(client, round, csv_bytes())
+    confirm_all(round)
     # a person who applied on the platform is skipped, not overwritten
     own = ApplicationFactory(round=round, person=UserFactory(email="eigen@example.org"),
                              expectations="Eigene Worte", source=ApplicationSource.PORTAL)

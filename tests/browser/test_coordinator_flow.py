@@ -24,7 +24,7 @@ def assert_accessible(page):
 def test_coordinator_sets_up_a_round(live_server, page, settings):
     settings.TANDEM_DEMO_SKIPS_MFA = True
     person = verified(UserFactory(email="koordination@example.org", name="Katrin Albers",
-                                  is_demo=True, language="de"))
+                                  is_demo=True, is_staff=True, language="de"))
     person.set_password("geheimes-passwort-1")
     person.save()
 

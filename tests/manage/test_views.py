@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -10,7 +11,9 @@ from tests.factories import RoundRoleFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinator_creates_organisation_programme_and_round(client, coordinator):
+def test_staff_creates_organisation_and_a_coordinator_programme_and_round(client, coordinator):
+    coordinator.is_staff = True
+    coordinator.save(update_fields=["is_staff"])
     client.force_login(coordinator)
     response = client.post(reverse("manage:organisations"), {"name": "Landesinitiative OA"})
     organisation = Organisation.objects.get(name="Landesinitiative OA")
@@ -82,26 +85,36 @@ def test_coordinator_moves_the_round_on(client, coordinator, round):
     assert round.current_phase == "matching"
 
 
-def test_assign_and_remove_roles(client, coordinator, round, django_capture_on_commit_callbacks):
+def test_invite_to_a_role_accept_and_remove_it(client, coordinator, round,
+                                                django_capture_on_commit_callbacks):
     from django.core import mail
 
-    person = UserFactory(email="neu@example.org")
+    from tests.conftest import verified
+
+    person = verified(UserFactory(email="neu@example.org"))
     client.force_login(coordinator)
     url = reverse("manage:round_roles", kwargs=round.url_kwargs)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"email": "NEU@example.org", "role": "mentor"})
+        response = client.post(url, {"email": "NEU@example.org", "name": "Nele Neu",
+                                     "role": "mentor", "language": "en"})
+    assert response.status_code == 302
+    assert not RoundRole.objects.filter(round=round, person=person).exists()
+    assert mail.outbox[-1].to == ["neu@example.org"]
+    assert "Hello Nele Neu" in mail.outbox[-1].body
+    assert "Nele Neu" in client.get(url).content.decode()  # the open invitation is listed
+    link = re.search(r"http://\S+/role-invitation/\S+/", mail.outbox[-1].body).group(0)
+
+    client.force_login(person)
+    response = client.post(link, {"answer": "accept"})
     assert response.status_code == 302
     role = RoundRole.objects.get(round=round, person=person)
     assert role.role == "mentor"
-    assert mail.outbox[-1].to == ["neu@example.org"]
 
-    response = client.post(url, {"email": "neu@example.org", "role": "mentee"})
+    client.force_login(coordinator)
+    response = client.post(url, {"email": "neu@example.org", "name": "Nele Neu",
+                                 "role": "mentee", "language": "en"})
     assert response.status_code == 400
     assert "Nobody can be mentor and mentee in the same round." in response.content.decode()
-
-    response = client.post(url, {"email": "unbekannt@example.org", "role": "mentee"})
-    assert response.status_code == 400
-    assert "Nobody has an account with this address yet" in response.content.decode()
 
     response = client.post(reverse("manage:round_role_remove",
                                    kwargs={**round.url_kwargs, "role": role.pk}))

@@ -81,7 +81,8 @@ def test_invitation_is_listed_on_the_dashboard_of_the_invited_address(
                                        email="eva.brandt@example.org", by=coordinator)
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
     candidate.refresh_from_db()
-    link = reverse("public:invitation", kwargs={**round.url_kwargs, "token": candidate.token})
+    # Only the token's hash is stored: the dashboard links to the invitation by round.
+    link = reverse("portal:recruitment_invitation", kwargs=round.url_kwargs)
 
     person = UserFactory(email="Eva.Brandt@example.org")
     address = EmailAddress.objects.create(user=person, email=person.email, verified=False,
@@ -93,9 +94,11 @@ def test_invitation_is_listed_on_the_dashboard_of_the_invited_address(
     address.save()
     page = client.get(reverse("portal:dashboard")).content.decode()
     assert link in page and round.name in page
+    assert "Eva Brandt" in client.get(link).content.decode()
     # Someone else never sees it; an answered invitation disappears.
     client.force_login(UserFactory())
     assert link not in client.get(reverse("portal:dashboard")).content.decode()
+    assert client.get(link).status_code == 404
     services.decline_invitation(candidate=candidate)
     client.force_login(person)
     assert round.name not in client.get(reverse("portal:dashboard")).content.decode()

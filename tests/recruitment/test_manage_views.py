@@ -242,12 +242,13 @@ def test_info_event_registrations_query_count(login, round, coordinator,
     event = InfoEventFactory(round=round)
     client = login(coordinator)
     event.registrations.create(name="A", email="a@example.org", consent_text="x",
-                               consented_at=timezone.now())
+                               consented_at=timezone.now(), confirmed_at=timezone.now())
     with django_assert_max_num_queries(20) as one:
         client.get(manage_url("recruitment_info_event", round))
     for n in range(10):
         event.registrations.create(name=f"P{n}", email=f"p{n}@example.org", consent_text="x",
-                                   consented_at=timezone.now() - dt.timedelta(minutes=n))
+                                   consented_at=timezone.now() - dt.timedelta(minutes=n),
+                                   confirmed_at=timezone.now())
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(manage_url("recruitment_info_event", round))
     assert "p9@example.org" in response.content.decode()

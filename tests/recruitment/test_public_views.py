@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import zoneinfo
 
 import icalendar
@@ -12,7 +13,7 @@ from tandem.programmes.enums import InstitutionType, RoleKind
 from tandem.recruitment import services
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.models import InfoEventRegistration
-from tests.conftest import public_url
+from tests.conftest import public_url, verified
 from tests.factories import InstitutionFactory, UserFactory
 
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -138,8 +139,45 @@ def test_info_event_page_and_registration(client, public_round,
         response = client.post(url, {**data, "email": "LAURA@example.org"})
     assert response.status_code == 302
     assert InfoEventRegistration.objects.count() == 1
-    assert len(mail.outbox) == 1
-    assert "info-event.ics" in mail.outbox[0].body
+    # Double opt-in: two mails that only ask to confirm; no name, no event details.
+    assert len(mail.outbox) == 2
+    first = mail.outbox[-1]
+    assert "Laura" not in first.body + first.subject and "info-event.ics" not in first.body
+    link = re.search(r"http://\S+/info-event/confirm/\S+/", first.body).group(0)
+    registration = InfoEventRegistration.objects.get()
+    assert registration.confirmed_at is None
+    old_link = re.search(r"http://\S+/info-event/confirm/\S+/", mail.outbox[0].body).group(0)
+    assert client.get(old_link).status_code == 404  # replaced by the second mail
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.confirmed_at and registration.token_hash is None
+    assert len(mail.outbox) == 3
+    assert "info-event.ics" in mail.outbox[-1].body and "Laura Becker" in mail.outbox[-1].body
+    assert client.get(link).status_code == 404  # used up
+    # A confirmed address gets nothing more from the form.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    assert len(mail.outbox) == 3
+
+
+def test_info_event_registration_is_rate_limited(client, public_round):
+    from django.core.cache import cache
+
+    cache.clear()
+    InfoEventFactory(round=public_round)
+    url = public_url("info_event", public_round)
+    codes = [client.post(url, {"name": "X", "email": f"x{n}@example.org",
+                               "consent": "on"}).status_code for n in range(7)]
+    assert codes[:5] == [302] * 5 and codes[5:] == [429, 429]
+    assert InfoEventRegistration.objects.count() == 5
+    cache.clear()
+    # One address from many places: limited per address as well.
+    codes = [client.post(url, {"name": "X", "email": "victim@example.org", "consent": "on"},
+                         REMOTE_ADDR=f"10.0.0.{n}").status_code for n in range(7)]
+    assert codes[5:] == [429, 429]
+    cache.clear()
 
 
 def test_info_event_registration_bad_input(client, public_round):
@@ -212,16 +250,20 @@ def test_invitation_page_and_decline_without_account(client, round, invited):
     assert client.get(url).status_code == 404
 
 
-def test_accept_needs_login_first(client, round, invited):
+def test_accept_without_account_leads_to_sign_up_with_the_address_filled_in(
+    client, round, invited
+):
     url = public_url("invitation", round, token=invited.token)
     response = client.post(url, {"answer": "accept"})
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/signup/" in response["Location"]
+    signup = client.get(response["Location"])
+    assert signup.context["form"]["email"].value() == invited.email
     invited.refresh_from_db()
     assert invited.status == CandidateStatus.INVITED
 
 
-def test_accept_when_logged_in(login, round, invited):
-    person = UserFactory()
+def test_accept_when_logged_in_with_the_invited_address(login, round, invited):
+    person = verified(UserFactory(email=invited.email))
     url = public_url("invitation", round, token=invited.token)
     response = login(person).post(url, {"answer": "accept"})
     assert response.status_code == 302
@@ -229,7 +271,28 @@ def test_accept_when_logged_in(login, round, invited):
     assert round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
 
 
+@pytest.mark.parametrize("address", ["other", "unverified"])
+def test_another_account_cannot_take_the_invitation(login, round, invited, address):
+    from allauth.account.models import EmailAddress
+
+    outsider = verified(UserFactory())
+    if address == "unverified":
+        EmailAddress.objects.create(user=outsider, email=invited.email, verified=False)
+    client = login(outsider)
+    url = public_url("invitation", round, token=invited.token)
+    assert "please log in with that address" in client.get(url).content.decode()
+    response = client.post(url, {"answer": "accept"})
+    assert response.status_code == 400
+    assert "log in with the address the invitation was sent to" in response.content.decode()
+    assert not round.roles.filter(person=outsider).exists()
+    invited.refresh_from_db()
+    assert invited.status == CandidateStatus.INVITED
+
+
 def test_mentee_cannot_accept_and_sees_why(login, round, invited, people):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=people["mentee"], email=invited.email, verified=True)
     response = login(people["mentee"]).post(public_url("invitation", round, token=invited.token),
                                             {"answer": "accept"})
     assert response.status_code == 400

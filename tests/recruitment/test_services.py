@@ -13,7 +13,8 @@ from tandem.mail.models import QueuedMail
 from tandem.programmes.enums import RoleKind
 from tandem.recruitment import selectors, services, tasks
 from tandem.recruitment.enums import CandidateStatus
-from tandem.recruitment.models import InfoEventRegistration, MentorProfile
+from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
+from tests.conftest import verified
 from tests.factories import UserFactory
 
 from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -72,11 +73,11 @@ def test_accept_gives_the_mentor_role_and_closes_the_link(round, coordinator):
     candidate = CandidateFactory(round=round)
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
     candidate.refresh_from_db()
-    person = UserFactory()
+    person = verified(UserFactory(email=candidate.email))
     services.accept_invitation(candidate=candidate, person=person)
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.ACCEPTED and candidate.person == person
-    assert candidate.token is None and candidate.answered_at
+    assert candidate.token_hash is None and candidate.answered_at
     assert round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
     with pytest.raises(ValidationError):
         services.accept_invitation(candidate=candidate, person=person)
@@ -99,12 +100,13 @@ def test_decline_and_expired_token(round, coordinator):
     late.refresh_from_db()
     services.decline_invitation(candidate=candidate)
     candidate.refresh_from_db()
-    assert candidate.status == CandidateStatus.DECLINED and candidate.token is None
+    assert candidate.status == CandidateStatus.DECLINED and candidate.token_hash is None
     assert selectors.candidate_for_token(late.token) == late
     with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
         assert selectors.candidate_for_token(late.token) is None
         with pytest.raises(ValidationError):
-            services.accept_invitation(candidate=late, person=UserFactory())
+            services.accept_invitation(candidate=late,
+                                       person=verified(UserFactory(email=late.email)))
     assert selectors.candidate_for_token("nonsense") is None
     assert selectors.candidate_for_token("") is None
 
@@ -127,8 +129,15 @@ def test_remind_once_then_mark_no_answer(round, coordinator,
     assert candidate.status == CandidateStatus.NO_ANSWER
     assert len(mail.outbox) == 1
     # A late yes still works while the link is valid.
+    # The reminder carries a new link (only hashes are stored); the first one is replaced.
+    assert candidate.token not in mail.outbox[0].body
+    assert selectors.candidate_for_token(candidate.token) is None
+    reminded = Candidate.objects.get(pk=candidate.pk)
     with time_machine.travel(start + dt.timedelta(days=25)):
-        services.accept_invitation(candidate=candidate, person=UserFactory())
+        link_token = mail.outbox[0].body.split("/invitation/")[1].split("/")[0]
+        assert selectors.candidate_for_token(link_token) == reminded
+        services.accept_invitation(candidate=reminded,
+                                   person=verified(UserFactory(email=candidate.email)))
 
 
 def test_remind_task_runs_the_service(round, coordinator):
@@ -203,9 +212,14 @@ def test_register_for_info_event_once_per_address(round, django_capture_on_commi
     )
     assert not created and again == registration
     assert InfoEventRegistration.objects.count() == 1
-    assert len(mail.outbox) == 1
-    assert f"/p/{round.programme.organisation.slug}/" in mail.outbox[0].body
-    assert "info-event.ics" in mail.outbox[0].body
+    assert len(mail.outbox) == 1  # the confirmation request (the second one is not sent here)
+    assert "info-event.ics" not in mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = services.confirm_info_event_registration(token=again.token)
+    assert confirmed == registration and confirmed.confirmed_at
+    assert f"/p/{round.programme.organisation.slug}/" in mail.outbox[-1].body
+    assert "info-event.ics" in mail.outbox[-1].body
+    assert services.confirm_info_event_registration(token=again.token) is None
     with (time_machine.travel(event.ends_at + dt.timedelta(minutes=1)),
           pytest.raises(ValidationError)):
         services.register_for_info_event(event=event, name="X", email="x@example.org",

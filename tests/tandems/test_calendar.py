@@ -1,6 +1,8 @@
 """Calendar files per meeting and the personal feed, read back with icalendar."""
 
 import datetime as dt
+import hashlib
+import re
 
 import icalendar
 import pytest
@@ -99,10 +101,17 @@ def test_the_feed_is_made_on_first_use_and_works_without_login(client, tandem, m
     response = client.post(portal_url("tandem_calendar_feed", tandem.round, tandem=tandem.pk))
     assert response.status_code == 302
     feed = CalendarFeed.objects.get(person=mentee)
-    assert len(feed.token) >= 40
-    assert feed_url(feed) in client.get(workspace).content.decode()
+    page = client.get(workspace).content.decode()
+    token = re.search(r"/me/calendar/([A-Za-z0-9_-]+)\.ics", page).group(1)
+    assert len(token) >= 40
+    # Only the hash is stored, and the address is shown once.
+    assert feed.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(list(CalendarFeed.objects.values_list()))
+    page = client.get(workspace).content.decode()
+    assert token not in page and "shown only once" in page
     client.post(portal_url("tandem_calendar_feed", tandem.round, tandem=tandem.pk))
-    assert CalendarFeed.objects.get(person=mentee).token == feed.token  # made only once
+    assert CalendarFeed.objects.get(person=mentee).token_hash == feed.token_hash  # made once
+    feed.token = token
 
     planned = plan(tandem, mentee, days=3)
     cancelled = plan(tandem, mentor, days=4)
@@ -144,7 +153,8 @@ def test_a_wrong_or_renewed_token_is_404(client, tandem, mentee):
     response = client.post(portal_url("tandem_calendar_feed", tandem.round, tandem=tandem.pk),
                            {"action": "renew"})
     assert response.status_code == 302
-    new = CalendarFeed.objects.get(person=mentee).token
+    page = client.get(response.url).content.decode()
+    new = re.search(r"/me/calendar/([A-Za-z0-9_-]+)\.ics", page).group(1)
     assert new != old
     client.logout()
     assert client.get(f"/me/calendar/{old}.ics").status_code == 404

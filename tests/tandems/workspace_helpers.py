@@ -69,7 +69,7 @@ def state():
                                            "agenda", "status", "sequence")),
         sorted(Note.objects.values_list("pk", "text", "shared")),
         sorted(TimeSpent.objects.values_list("pk", "meeting_minutes", "preparation_minutes")),
-        sorted(CalendarFeed.objects.values_list("pk", "token")),
+        sorted(CalendarFeed.objects.values_list("pk", "token_hash")),
         QueuedMail.objects.count(), AuditEntry.objects.count(),
     )
 

@@ -9,6 +9,12 @@ Re-import rule (key: round + e-mail address): a row whose person already has an
 application for the round *updates* it if that application came from an import and is
 still "submitted"; otherwise the row is *skipped* — an application the person wrote
 on the platform, or one the coordinators have already decided on, is never overwritten.
+
+Consent rule: an import never creates, looks up or touches accounts. A new row becomes an
+ImportedApplication and its person gets a link to confirm it (``imported.py``); the
+Application exists only once the person confirms, logged in with the address verified.
+All addresses go the same way, so no message, count or page tells the coordinators
+whether an address has an account, and nobody is made a mentee without saying yes.
 """
 
 import csv
@@ -21,7 +27,6 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -412,7 +417,6 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
     rows: list[ImportRow] = []
     topics = _topic_lookup(round)
     types = _type_lookup()
-    User = get_user_model()
     seen: dict[str, int] = {}
     columns = {name: index for name, index in mapping.items() if index is not None}
     header = {name: table.headers[index] or FIELD_LABELS[name] for name, index in
@@ -422,12 +426,12 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
     for _number, cells in table.rows:
         if "email" in columns:
             emails.add(cells[columns["email"]].strip().lower())
-    existing_people = {p.email: p for p in User.objects.filter(email__in=emails)}
     existing_apps = {
         a.person.email: a for a in Application.objects.filter(round=round,
                                                               person__email__in=emails)
         .select_related("person")
     }
+    imported = {i.email: i for i in round.imported_applications.filter(email__in=emails)}
     mentors = set(round.roles.filter(role=RoleKind.MENTOR, person__email__in=emails)
                   .values_list("person__email", flat=True))
 
@@ -463,8 +467,8 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
         row = ImportRow(number=number, email=email)
         row.name = value("name") or " ".join(
             part for part in (value("first_name"), value("last_name")) if part)
-        if not row.name and email not in existing_people:
-            error("name", _("The name is missing (needed for a new account)."))
+        if not row.name:
+            error("name", _("The name is missing."))
         row.institution = value("institution")
         type_text = value("institution_type")
         if type_text:
@@ -513,6 +517,12 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
                   % {"value": informed})
 
         application = existing_apps.get(email)
+        pending = imported.get(email)
+        if pending is not None and pending.declined_at:
+            row.action = "skip"
+            row.note = _("The person declined this imported application; it is kept so.")
+        elif pending is not None and pending.confirmed_at is None:
+            row.action = "update"
         if application is not None:
             if (application.source == ApplicationSource.IMPORT
                     and application.state == ApplicationState.SUBMITTED):
@@ -528,47 +538,70 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
 
 # --- writing -----------------------------------------------------------------------
 
+ROW_FIELDS = ("institution", "institution_type", "position", "expectations",
+              "upcoming_projects", "languages", "availability", "how_heard",
+              "supervisor_informed")
+
+
+def row_data(row: ImportRow) -> dict:
+    """A row as JSON-ready data (topics as ids, best first), kept until the person confirms."""
+    data = {name: getattr(row, name) for name in ROW_FIELDS}
+    data["topics"] = [topic.pk for topic in row.topics]
+    return data
+
+
+def fill_application(application: Application, data: dict, source: str, now) -> Application:
+    """Write a row's data into an application (a confirmed import or a re-import)."""
+    institution = None
+    if data.get("institution"):
+        institution = find_or_create_institution(
+            name=data["institution"],
+            type=data.get("institution_type") or InstitutionType.OTHER,
+            size_class=SizeClass.MEDIUM,
+        )
+    application.institution = institution or application.person.institution
+    for name in ROW_FIELDS[2:]:
+        setattr(application, name, data.get(name) or "")
+    application.languages = data.get("languages") or []
+    application.supervisor_informed = data.get("supervisor_informed")
+    application.consent_at = now
+    application.privacy_notice_version = (IMPORTED_CONSENT % {"source": source})[:100]
+    application.save()
+    application.topic_choices.all().delete()
+    topics = {t.pk: t for t in application.round.programme.topics.filter(
+        pk__in=data.get("topics", []))}
+    TopicChoice.objects.bulk_create(
+        TopicChoice(application=application, topic=topics[pk], rank=rank)
+        for rank, pk in enumerate((pk for pk in data.get("topics", []) if pk in topics),
+                                  start=1)
+    )
+    return application
+
+
 @transaction.atomic
 def import_applications(*, round, rows: list[ImportRow], source: str, by) -> dict[str, int]:
-    """Write validated rows; all or nothing. No e-mails are sent."""
-    User = get_user_model()
+    """Write validated rows; all or nothing.
+
+    Rows for addresses with an application in the round update it (see the re-import
+    rule); every other row waits for its person's confirmation, whose mail waits in the
+    outbox for review.
+    """
+    from .imported import hold_for_confirmation
+
     counts = {"new": 0, "update": 0, "skip": 0}
     now = timezone.now()
     for row in rows:
         counts[row.action] += 1
         if row.action == "skip":
             continue
-        person = User.objects.filter(email=row.email).first()
-        institution = None
-        if row.institution:
-            institution = find_or_create_institution(
-                name=row.institution,
-                type=row.institution_type or InstitutionType.OTHER,
-                size_class=SizeClass.MEDIUM,
-            )
-        if person is None:
-            # No usable password: the person can use "forgot password" later.
-            person = User.objects.create_user(row.email, password=None, name=row.name,
-                                              position=row.position, institution=institution)
-        application, created = Application.objects.get_or_create(
-            round=round, person=person,
-            defaults={"state": ApplicationState.SUBMITTED, "source": ApplicationSource.IMPORT,
-                      "submitted_at": now},
-        )
-        application.institution = institution or person.institution
-        for name in ("expectations", "upcoming_projects", "position", "languages",
-                     "availability", "how_heard", "supervisor_informed"):
-            setattr(application, name, getattr(row, name))
-        application.consent_at = now
-        application.privacy_notice_version = (IMPORTED_CONSENT % {"source": source})[:100]
-        application.save()
-        application.topic_choices.all().delete()
-        TopicChoice.objects.bulk_create(
-            TopicChoice(application=application, topic=topic, rank=rank)
-            for rank, topic in enumerate(row.topics, start=1)
-        )
+        application = Application.objects.filter(round=round,
+                                                 person__email__iexact=row.email).first()
+        if application is None:
+            hold_for_confirmation(round=round, row=row, data=row_data(row), source=source,
+                                  by=by)
+            continue
+        fill_application(application, row_data(row), source, now)
         log_action(by, "application.imported", application, round=round,
-                   data={"created": created, "source": source})
+                   data={"created": False, "source": source})
         sync_mentee_role(application, by)
     return counts
-

@@ -24,6 +24,32 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "news about the selection.\n\nBest regards\nThe Tandem team\n",
         ),
     },
+    "application_import_confirmation": {
+        "de": (
+            "Bitte bestätigen Sie Ihre Bewerbung für „{{ round }}“",
+            "Guten Tag {{ name }},\n\n"
+            "die Koordination von „{{ programme }}“ ({{ organisation }}) hat Ihre Bewerbung "
+            "als Mentee im Durchlauf „{{ round }}“ aus „{{ source }}“ übernommen.\n\n"
+            "Bitte bestätigen Sie sie über diesen Link (gültig bis {{ expires }}); erst dann "
+            "zählt sie:\n{{ site_url }}{{ url }}\n\n"
+            "Zum Bestätigen melden Sie sich mit dieser E-Mail-Adresse an oder legen mit ihr "
+            "ein Konto an. Wenn Sie sich nicht beworben haben, lehnen Sie über den Link ab "
+            "oder ignorieren diese E-Mail; ohne Ihre Bestätigung geschieht nichts.\n\n"
+            "Viele Grüße\nIhr Tandem-Team\n",
+        ),
+        "en": (
+            "Please confirm your application for “{{ round }}”",
+            "Hello {{ name }},\n\n"
+            "the coordinators of “{{ programme }}” ({{ organisation }}) have taken over your "
+            "application as a mentee in the round “{{ round }}” from “{{ source }}”.\n\n"
+            "Please confirm it through this link (valid until {{ expires }}); only then does "
+            "it count:\n{{ site_url }}{{ url }}\n\n"
+            "To confirm, log in with this e-mail address or create an account with it. If you "
+            "did not apply, decline through the link or ignore this e-mail; nothing happens "
+            "without your confirmation.\n\n"
+            "Best regards\nThe Tandem team\n",
+        ),
+    },
 }
 
 # Title and one-line description per purpose, for the coordinators' mail text pages.
@@ -31,5 +57,10 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "application_submitted": (
         _("Application received"),
         _("Confirms a mentee's application and says until when it can still be changed."),
+    ),
+    "application_import_confirmation": (
+        _("Confirming an imported application"),
+        _("Asks a person whose application was imported to confirm it. Always the "
+          "platform's own text: changes made here are not used."),
     ),
 }

@@ -114,3 +114,49 @@ class MentorChoice(models.Model):
 
     def __str__(self):
         return f"{self.rank}. {self.mentor}"
+
+
+class ImportedApplication(models.Model):
+    """An application from an imported file, waiting for its person to confirm it.
+
+    An import never creates or touches accounts: only when the person confirms through
+    the link (logged in with ``email`` verified) does an Application of their own account
+    come out of ``data``. Every address is treated alike, so nothing tells the
+    coordinators whether it has an account. Only the SHA-256 of the link's token is kept.
+    """
+
+    round = models.ForeignKey(
+        "programmes.Round", on_delete=models.CASCADE, related_name="imported_applications"
+    )
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=200)
+    # The row's fields as read from the file (topics as ids, best first).
+    data = models.JSONField(default=dict)
+    source = models.CharField(_("source"), max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("imported application awaiting confirmation")
+        verbose_name_plural = _("imported applications awaiting confirmation")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "email"], name="one_import_per_email")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (self.confirmed_at is None and self.declined_at is None
+                and self.expires_at > timezone.now())

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from tandem.people.personal_data import iso
+from tandem.people.personal_data import addresses_of, email_matches, iso
 from tandem.privacy.registry import Declaration, Holding
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
@@ -11,7 +11,7 @@ from tandem.programmes.personal_data import round_in_export
 
 from . import import_files
 from .enums import ACTIVE_STATES, ApplicationState
-from .models import Application, MentorChoice, TopicChoice
+from .models import Application, ImportedApplication, MentorChoice, TopicChoice
 
 S = ApplicationState
 # Decided applications stay as a statistical record: a round's reports count applicants,
@@ -38,8 +38,15 @@ def _applications(user):
             .order_by("created_at", "pk"))
 
 
+def _imported(user):
+    """Imported rows waiting for (or answered by) the person: found by their addresses."""
+    return (ImportedApplication.objects.filter(email_matches(addresses_of(user)))
+            .select_related("round__programme__organisation").order_by("created_at", "pk"))
+
+
 def count(user) -> dict[str, int]:
-    return {"applications": _applications(user).count()}
+    return {"applications": _applications(user).count(),
+            "imported_applications": _imported(user).count()}
 
 
 def _application(application) -> dict:
@@ -69,7 +76,15 @@ def _application(application) -> dict:
 
 
 def export(user) -> dict:
-    return {"applications": [_application(a) for a in _applications(user)]}
+    return {
+        "applications": [_application(a) for a in _applications(user)],
+        "imported_applications": [
+            {"round": round_in_export(i.round), "name": i.name, "email": i.email,
+             "data": i.data, "source": i.source, "imported_at": iso(i.created_at),
+             "confirmed_at": iso(i.confirmed_at), "declined_at": iso(i.declined_at)}
+            for i in _imported(user)
+        ],
+    }
 
 
 def erase(user) -> dict[str, int]:
@@ -83,19 +98,24 @@ def erase(user) -> dict[str, int]:
     decided = applications.filter(state__in=DECIDED_STATES)
     MentorChoice.objects.filter(application__in=decided).delete()
     blanked = decided.update(updated_at=timezone.now(), **dict.fromkeys(BLANKED_FIELDS, ""))
+    imported = _deleted(ImportedApplication.objects.filter(email_matches(addresses_of(user))))
     return {"applications_deleted": deleted, "applications_anonymised": blanked,
-            "mentee_roles_revoked": roles}
+            "mentee_roles_revoked": roles, "imported_applications": imported}
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
     """Applications the round did not admit go; admitted ones are the record of the round."""
     applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
+    # Imported rows nobody confirmed are applicants' data the round no longer needs.
+    imported = ImportedApplication.objects.filter(round=round)
     # An applicant still "active" when the round ended (never decided) holds the mentee
     # role; it goes with the application, as it would on a decline.
     holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
     roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
-    counts = {"applications": applications.count(), "mentee_roles": roles.count()}
+    counts = {"applications": applications.count(), "mentee_roles": roles.count(),
+              "imported_applications": imported.count()}
     if not dry_run:
+        imported.delete()
         roles.delete()
         applications.delete()
     return counts
@@ -120,6 +140,12 @@ DECLARATION = Declaration(
                 purpose="the applicant's preferred mentors for matching",
                 seen_by="the applicant and the round's coordinators",
                 retention="with the application; removed on erasure"),
+        Holding(model="applications.ImportedApplication",
+                fields=("email", "name", "data", "imported_by"),
+                whose="the person named in an imported row",
+                purpose="to ask the person to confirm an application a coordinator imported",
+                seen_by="the round's coordinators (as a count) and the person",
+                retention="until confirmed or declined; otherwise N months after the round"),
     ),
     export=export,
     erase=erase,

@@ -1,13 +1,20 @@
 import datetime as dt
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.forms import bound_dates
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.services import RoundSettings, default_phase_dates
 from tandem.tandems.limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
+
+
+def single_line(value: str) -> None:
+    # A line break in a name would end up in mail headers and texts.
+    if any(ord(char) < 32 for char in value):
+        raise ValidationError(_("Please write the name on one line."))
 
 
 class OrganisationForm(forms.Form):
@@ -114,20 +121,15 @@ class RoundForm(forms.Form):
         return {kind: (data[f"{kind}_start"], data[f"{kind}_end"]) for kind in PhaseKind}
 
 
-class RoleAssignForm(forms.Form):
+class RoleInvitationForm(forms.Form):
+    """Whom to invite to which role. No account is looked up here (see invitations.py)."""
+
+    name = forms.CharField(label=_("Name of the person"), max_length=200,
+                           validators=[single_line])
     email = forms.EmailField(label=_("E-mail address of the person"))
     role = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        person = get_user_model().objects.filter(email__iexact=email).first()
-        if person is None:
-            raise forms.ValidationError(
-                _("Nobody has an account with this address yet. Please ask the person to "
-                  "sign up first, then assign the role.")
-            )
-        self.person = person
-        return email
+    language = forms.ChoiceField(label=_("Language of the invitation"),
+                                 choices=settings.LANGUAGES, initial="de")
 
 
 class PhaseForm(forms.Form):

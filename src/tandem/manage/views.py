@@ -15,19 +15,32 @@ from tandem.core.access import (
     SecondFactorRequiredMixin,
 )
 from tandem.core.forms import add_service_errors
-from tandem.programmes import selectors, services
+from tandem.programmes import invitations, selectors, services
 
 from .forms import (
     OrganisationForm,
     PhaseForm,
     ProgrammeForm,
-    RoleAssignForm,
+    RoleInvitationForm,
     RoundForm,
     TopicForm,
 )
 
 
 class OrganisationListView(SecondFactorRequiredMixin, View):
+    """The organisations a person coordinates, and creating one where that is allowed.
+
+    Without a coordinating role and without the right to create one (staff, or
+    TANDEM_SELF_SERVICE_ORGANISATIONS), the page does not exist for the person: 404.
+    """
+
+    def check_scope(self, request, *args, **kwargs):
+        self.may_create = request.user.has_perm("programmes.create_organisation")
+        if request.method == "POST" and not self.may_create:
+            raise Http404
+        if not (self.may_create or selectors.has_coordinating_role(request.user)):
+            raise Http404
+
     def get(self, request):
         return self.render(request, OrganisationForm())
 
@@ -43,12 +56,12 @@ class OrganisationListView(SecondFactorRequiredMixin, View):
 
     def render(self, request, form, status=200):
         organisations = selectors.organisations_for_user(request.user)
-        return render(
-            request,
-            "manage/organisation_list.html",
-            {"organisations": organisations, "form": form},
-            status=status,
-        )
+        context = {
+            "organisations": organisations,
+            "rounds": selectors.staff_rounds_for_user(request.user),
+            "form": form if self.may_create else None,
+        }
+        return render(request, "manage/organisation_list.html", context, status=status)
 
 
 class OrganisationView(OrganisationScopeMixin, View):
@@ -213,23 +226,25 @@ class RoundEditView(RoundScopeMixin, View):
 
 
 class RoundRolesView(RoundScopeMixin, View):
+    """The round's roles and open invitations; a role is given by inviting an address.
+
+    The answer to an invitation is the same whether or not the address has an account.
+    """
+
     def get(self, request, **kwargs):
-        return self.render(request, RoleAssignForm())
+        return self.render(request, RoleInvitationForm())
 
     def post(self, request, **kwargs):
-        form = RoleAssignForm(request.POST)
+        form = RoleInvitationForm(request.POST)
         if form.is_valid():
             try:
-                services.assign_role(
-                    round=self.round,
-                    person=form.person,
-                    role=form.cleaned_data["role"],
-                    by=request.user,
-                )
+                invitations.invite_to_role(round=self.round, by=request.user,
+                                           **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The role was assigned."))
+                messages.success(request, _(
+                    "The invitation was sent. The role is given once the person accepts."))
                 return redirect("manage:round_roles", **self.round.url_kwargs)
         return self.render(request, form, status=400)
 
@@ -239,6 +254,7 @@ class RoundRolesView(RoundScopeMixin, View):
             "programme": self.programme,
             "round": self.round,
             "roles": selectors.roles_for_round(self.round),
+            "invitations": invitations.pending_invitations(self.round),
             "form": form,
         }
         return render(request, "manage/round_roles.html", context, status=status)
@@ -251,4 +267,14 @@ class RoundRoleRevokeView(RoundScopeMixin, View):
             raise Http404
         services.revoke_role(round_role=round_role, by=request.user)
         messages.success(request, _("The role was removed."))
+        return redirect(reverse("manage:round_roles", kwargs=self.round.url_kwargs))
+
+
+class RoleInvitationWithdrawView(RoundScopeMixin, View):
+    def post(self, request, invitation, **kwargs):
+        found = invitations.pending_invitations(self.round).filter(pk=invitation).first()
+        if found is None:
+            raise Http404
+        invitations.withdraw_role_invitation(invitation=found, by=request.user)
+        messages.success(request, _("The invitation was withdrawn."))
         return redirect(reverse("manage:round_roles", kwargs=self.round.url_kwargs))

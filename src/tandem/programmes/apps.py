@@ -12,3 +12,9 @@ class ProgrammesConfig(AppConfig):
         from .personal_data import DECLARATION
 
         register(DECLARATION)
+
+        from tandem.mail.defaults import register_mail_texts
+
+        from . import mail_texts
+
+        register_mail_texts(mail_texts)

@@ -198,3 +198,49 @@ class RoundRole(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()}"
+
+
+class RoleInvitation(models.Model):
+    """A coordinator's invitation to take a role in a round, sent to an e-mail address.
+
+    The role only exists once the person accepts, logged in with an account whose address
+    ``email`` is verified; until then nothing about any account is looked up or shown, so
+    an invitation reveals nothing about who has an account. Only the SHA-256 of the link's
+    token is stored (``tandem.people.tokens``).
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="role_invitations")
+    role = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    email = models.EmailField(_("e-mail address"))
+    name = models.CharField(_("name"), max_length=200)
+    language = models.CharField(
+        _("language for e-mails"), max_length=8, choices=settings.LANGUAGES, default="de"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation to a role")
+        verbose_name_plural = _("invitations to roles")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} – {self.get_role_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (self.accepted_at is None and self.declined_at is None
+                and self.expires_at > timezone.now())

@@ -7,14 +7,14 @@ clean-ups run per round it names.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from tandem.people.personal_data import iso
+from tandem.people.personal_data import addresses_of, email_matches, iso
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
 from .enums import RoleKind
-from .models import Organisation, Round, RoundRole
+from .models import Organisation, RoleInvitation, Round, RoundRole
 
 # Staff roles only grant access, which an erased person must lose; mentor and mentee
 # roles stay because they count the round's participants.
@@ -43,9 +43,17 @@ def _roles(user):
             .select_related("round__programme__organisation").order_by("assigned_at", "pk"))
 
 
+def _invitations(user):
+    """Role invitations sent to one of the person's addresses, or accepted by them."""
+    return (RoleInvitation.objects
+            .filter(Q(accepted_by=user) | email_matches(addresses_of(user)))
+            .select_related("round__programme__organisation").order_by("created_at", "pk"))
+
+
 def count(user) -> dict[str, int]:
     return {"organisations": Organisation.objects.filter(coordinators=user).count(),
-            "round_roles": _roles(user).count()}
+            "round_roles": _roles(user).count(),
+            "role_invitations": _invitations(user).count()}
 
 
 def export(user) -> dict:
@@ -57,6 +65,12 @@ def export(user) -> dict:
             {"round": round_in_export(role.round), "role": role.role,
              "assigned_at": iso(role.assigned_at)}
             for role in _roles(user)
+        ],
+        "role_invitations": [
+            {"round": round_in_export(i.round), "role": i.role, "name": i.name,
+             "email": i.email, "invited_at": iso(i.created_at),
+             "accepted_at": iso(i.accepted_at), "declined_at": iso(i.declined_at)}
+            for i in _invitations(user)
         ],
     }
 
@@ -76,9 +90,11 @@ def check_erasure(user) -> None:
 
 
 def erase(user) -> dict[str, int]:
+    invitations = _invitations(user).delete()[1].get(RoleInvitation._meta.label, 0)
     revoked = RoundRole.objects.filter(person=user, role__in=STAFF_ROLES).delete()[1]
     user.coordinated_organisations.clear()
-    return {"staff_roles_revoked": revoked.get(RoundRole._meta.label, 0)}
+    return {"staff_roles_revoked": revoked.get(RoundRole._meta.label, 0),
+            "role_invitations": invitations}
 
 
 def rounds_past_retention(cutoff: dt.date):
@@ -101,6 +117,12 @@ DECLARATION = Declaration(
                 seen_by="the round's coordinators and trainers",
                 retention="staff roles go on erasure; mentor and mentee roles stay as the "
                           "round's record; a mentee role goes with its application"),
+        Holding(model="programmes.RoleInvitation",
+                fields=("email", "name", "accepted_by", "invited_by"),
+                whose="the invited person (and who invited them)",
+                purpose="to offer a round role that the person accepts or declines",
+                seen_by="the round's coordinators",
+                retention="until the person deletes the account"),
     ),
     not_personal=(
         NotPersonal("programmes.Programme", "a programme's name and public description"),

@@ -1,6 +1,7 @@
 """Who may do what with organisations and rounds — the one place these rules live."""
 
 import rules
+from django.conf import settings
 
 from .enums import RoleKind
 
@@ -38,3 +39,18 @@ def has_role_in_round(user, round) -> bool:
 rules.add_perm("programmes.manage_organisation", is_organisation_coordinator)
 rules.add_perm("programmes.manage_round", is_round_coordinator)
 rules.add_perm("programmes.view_round", is_round_coordinator | has_role_in_round)
+
+
+@rules.predicate
+def may_create_organisation(user) -> bool:
+    """Operators (staff) create organisations; everyone else only where self-service is on.
+
+    An organisation's coordinator can invite people and import applications, so creating
+    one is a privilege, not a sign-up step (issue 8).
+    """
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or settings.TANDEM_SELF_SERVICE_ORGANISATIONS
+
+
+rules.add_perm("programmes.create_organisation", may_create_organisation)

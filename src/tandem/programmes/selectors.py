@@ -18,6 +18,38 @@ def organisations_for_user(user):
     )
 
 
+# Roles whose holders work on the coordinator pages (/manage/); trainers read some of them.
+COORDINATING_ROLES = (RoleKind.COORDINATOR, RoleKind.TRAINER)
+
+
+def has_coordinating_role(user) -> bool:
+    """Staff, an organisation's coordinators and round coordinators or trainers.
+
+    Only they see the "Coordination" entry of the menu and the list of organisations.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return (
+        Organisation.objects.filter(coordinators=user).exists()
+        or RoundRole.objects.filter(person=user, role__in=COORDINATING_ROLES).exists()
+    )
+
+
+def staff_rounds_for_user(user):
+    """Rounds where the person is round coordinator or trainer (not via the organisation)."""
+    return (
+        Round.objects.filter(roles__person=user, roles__role__in=COORDINATING_ROLES)
+        .exclude(programme__organisation__coordinators=user)
+        .distinct()
+        .select_related("programme__organisation")
+        .prefetch_related(
+            Prefetch("roles", queryset=RoundRole.objects.filter(person=user), to_attr="my_roles")
+        )
+    )
+
+
 def programmes_for_organisation(organisation):
     return organisation.programmes.annotate(
         round_count=Count("rounds", distinct=True), topic_count=Count("topics", distinct=True)

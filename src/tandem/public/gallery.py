@@ -16,8 +16,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from tandem.core import ratelimit
 from tandem.core.forms import add_service_errors
+from tandem.core.ratelimit import client_ip
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 from tandem.recruitment import selectors, services
@@ -25,6 +28,8 @@ from tandem.recruitment import selectors, services
 from .forms import CONSENT_TEXT, GalleryFilterForm, InfoEventRegistrationForm
 
 EVENT_TIME_ZONE = "Europe/Berlin"
+# Per address and per IP address: enough for a typo and a retry, too few to mail-bomb.
+REGISTRATIONS_PER_HOUR = 5
 
 
 def _visible_round(request, org, programme, round) -> Round:
@@ -88,7 +93,15 @@ def info_event(request, org, programme, round):
     status = 200
     if request.method == "POST":
         form = InfoEventRegistrationForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and not ratelimit.hit(
+            "info-event-registration",
+            [client_ip(request), form.cleaned_data["email"]],
+            limit=REGISTRATIONS_PER_HOUR, period=3600,
+        ):
+            form.add_error(None, _("Too many registrations in a short time. Please try "
+                                   "again in an hour."))
+            status = 429
+        elif form.is_valid():
             try:
                 services.register_for_info_event(
                     event=event, name=form.cleaned_data["name"],
@@ -100,15 +113,27 @@ def info_event(request, org, programme, round):
             else:
                 # The same answer whether or not the address was registered before.
                 messages.success(request, _(
-                    "Thank you, you are registered. We have sent you an e-mail with the "
-                    "calendar entry."))
+                    "Thank you. Please confirm your address: we have sent you an e-mail "
+                    "with a link. Date and dial-in details follow once you have confirmed."))
                 return redirect("public:info_event", **found.url_kwargs)
-        status = 400
+        status = status if status != 200 else 400
     else:
         form = InfoEventRegistrationForm()
     context = {"round": found, "event": event, "form": form,
                "is_over": event.ends_at <= timezone.now()}
     return render(request, "public/recruitment/info_event.html", context, status=status)
+
+
+@never_cache
+def info_event_confirm(request, org, programme, round, token):
+    """The link of the double opt-in: the registration counts, the details are mailed."""
+    found = _visible_round(request, org, programme, round)
+    registration = services.confirm_info_event_registration(token=token)
+    if registration is None or registration.event.round_id != found.pk:
+        return render(request, "public/recruitment/invitation_invalid.html", status=404)
+    messages.success(request, _("Thank you, your address is confirmed and you are registered. "
+                                "We have sent you an e-mail with the calendar entry."))
+    return redirect("public:info_event", **found.url_kwargs)
 
 
 def info_event_ics(request, org, programme, round):

@@ -7,15 +7,15 @@ reveals nothing about candidates or rounds.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from tandem.programmes.invitations import has_verified_address
 from tandem.recruitment import selectors, services
 from tandem.recruitment.services import ANSWERABLE
 
 from .forms import InvitationAnswerForm
+from .role_invitation import entry_links
 
 
 @never_cache
@@ -27,7 +27,13 @@ def invitation(request, org, programme, round, token):
         or candidate.round.url_kwargs != {"org": org, "programme": programme, "round": round}
     ):
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
+    return answer_page(request, candidate)
+
+
+def answer_page(request, candidate):
+    """The invitation with accept and decline; also reached from the dashboard (portal)."""
     found = candidate.round
+    links = entry_links(request, candidate.email)
     error = ""
     status = 200
     if request.method == "POST":
@@ -44,7 +50,8 @@ def invitation(request, org, programme, round, token):
                     "Thank you for accepting! Please fill in your mentor profile now."))
                 return redirect("portal:recruitment_profile", **found.url_kwargs)
             if answer == "accept":
-                return redirect(_login_url(request))
+                # Without an account: sign up with the invited address (log in is linked there).
+                return redirect(links["signup_url"])
             error = _("Please choose whether you accept or decline.")
         except ValidationError as problem:
             error = " ".join(problem.messages)
@@ -54,11 +61,9 @@ def invitation(request, org, programme, round, token):
         "round": found,
         "event": selectors.info_event_of(found),
         "error": error,
-        "login_url": _login_url(request),
-        "signup_url": reverse("account_signup") + "?" + urlencode({"next": request.path}),
+        "may_accept": request.user.is_authenticated
+        and has_verified_address(request.user, candidate.email),
+        **links,
     }
     return render(request, "public/recruitment/invitation.html", context, status=status)
 
-
-def _login_url(request) -> str:
-    return reverse("account_login") + "?" + urlencode({"next": request.path})

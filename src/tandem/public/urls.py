@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import gallery, invitation
+from . import gallery, imported_application, invitation, role_invitation
 
 app_name = "public"
 
@@ -10,5 +10,11 @@ urlpatterns = [
     path("gallery/<int:profile>/<slug:kind>/", gallery.gallery_file, name="gallery_file"),
     path("info-event/", gallery.info_event, name="info_event"),
     path("info-event.ics", gallery.info_event_ics, name="info_event_ics"),
+    path("info-event/confirm/<str:token>/", gallery.info_event_confirm,
+         name="info_event_confirm"),
     path("invitation/<str:token>/", invitation.invitation, name="invitation"),
+    path("role-invitation/<str:token>/", role_invitation.role_invitation,
+         name="role_invitation"),
+    path("imported-application/<str:token>/", imported_application.imported_application,
+         name="imported_application"),
 ]

@@ -61,7 +61,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "vor einiger Zeit haben wir Sie eingeladen, im Durchlauf „{{ round }}“ des Programms "
             "„{{ programme }}“ als Mentor*in mitzuwirken. Wir freuen uns über eine kurze Antwort "
             "– auch eine Absage hilft uns bei der Planung.\n\n"
-            "Ihr persönlicher Link (gültig bis {{ expires }}):\n{{ site_url }}{{ url }}\n"
+            "Ihr persönlicher Link (gültig bis {{ expires }}; er ersetzt den Link aus unserer "
+            "ersten E-Mail):\n{{ site_url }}{{ url }}\n"
             + _SIGNATURE_DE,
         ),
         "en": (
@@ -70,7 +71,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "some time ago we invited you to take part as a mentor in the round “{{ round }}” of "
             "the programme “{{ programme }}”. We would be glad of a short answer – a no helps "
             "our planning too.\n\n"
-            "Your personal link (valid until {{ expires }}):\n{{ site_url }}{{ url }}\n"
+            "Your personal link (valid until {{ expires }}; it replaces the link in our first "
+            "e-mail):\n{{ site_url }}{{ url }}\n"
             + _SIGNATURE_EN,
         ),
     },
@@ -99,6 +101,31 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Best regards\n{{ organisation }}\n",
         ),
     },
+    # No name here: whoever filled in the form typed it, and the address is not confirmed.
+    "info_event_confirm_address": {
+        "de": (
+            "Bitte bestätigen Sie Ihre Anmeldung zur Infoveranstaltung",
+            "Guten Tag,\n\n"
+            "über unsere Website wurde diese E-Mail-Adresse für die Informationsveranstaltung "
+            "des Programms „{{ programme }}“ ({{ organisation }}) angemeldet.\n\n"
+            "Bitte bestätigen Sie die Anmeldung über diesen Link; erst dann erhalten Sie "
+            "Termin und Zugangsdaten:\n{{ site_url }}{{ url }}\n\n"
+            "Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail einfach; Sie "
+            "erhalten dann keine weiteren Nachrichten.\n\n"
+            "Viele Grüße\nIhr Tandem-Team\n",
+        ),
+        "en": (
+            "Please confirm your registration for the info event",
+            "Hello,\n\n"
+            "this e-mail address was registered on our website for the info event of the "
+            "programme “{{ programme }}” ({{ organisation }}).\n\n"
+            "Please confirm the registration through this link; only then will you receive "
+            "the date and dial-in details:\n{{ site_url }}{{ url }}\n\n"
+            "If you did not register, simply ignore this e-mail; you will get no further "
+            "messages.\n\n"
+            "Best regards\nThe Tandem team\n",
+        ),
+    },
 }
 
 # Title and one-line description per purpose, for the coordinators' mail text pages.
@@ -114,5 +141,10 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "info_event_registration": (
         _("Registration for the info event"),
         _("Confirms a registration for the info event, with date, video link and calendar file."),
+    ),
+    "info_event_confirm_address": (
+        _("Confirming an address for the info event"),
+        _("Asks whoever registered for the info event to confirm the address (double "
+          "opt-in). Always the platform's own text: changes made here are not used."),
     ),
 }

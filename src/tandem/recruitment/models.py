@@ -16,7 +16,8 @@ from .validators import validate_pdf, validate_photo_size, validate_slides_size
 class Candidate(models.Model):
     """A possible mentor the coordinators keep on their list; the invitation lives here too.
 
-    ``token`` is the secret of the personal invitation link; it is only valid while
+    ``token_hash`` is the SHA-256 of the secret of the personal invitation link (the link
+    carries the secret; ``tandem.people.tokens``); it is only valid while
     ``token_expires_at`` lies in the future.
     """
 
@@ -36,7 +37,8 @@ class Candidate(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CandidateStatus.choices, default=CandidateStatus.IDEA
     )
-    token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                  editable=False)
     token_expires_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -60,7 +62,8 @@ class Candidate(models.Model):
 
     @property
     def token_valid(self) -> bool:
-        return bool(self.token and self.token_expires_at and self.token_expires_at > timezone.now())
+        return bool(self.token_hash and self.token_expires_at
+                    and self.token_expires_at > timezone.now())
 
 
 class MentorProfile(models.Model):
@@ -165,6 +168,11 @@ class InfoEventRegistration(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")
     consent_text = models.TextField()
     consented_at = models.DateTimeField()
+    # Double opt-in: the registration counts (and its details are mailed) only once the
+    # owner of the address has opened the link; only the link token's SHA-256 is kept.
+    confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                  editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
 
 from tandem.documents.supervisor_letter import SupervisorLetterData
+from tandem.people.tokens import hash_token, plausible_token
 from tandem.programmes.enums import PhaseKind, RoleKind
 
 from .enums import CandidateStatus
@@ -70,11 +71,11 @@ def candidates_for_round(round):
 
 def candidate_for_token(token: str) -> Candidate | None:
     """The candidate whose personal link this is, if the link is still valid."""
-    if not token or len(token) > 64:
+    if not plausible_token(token):
         return None
     candidate = (
         Candidate.objects.select_related("round__programme__organisation")
-        .filter(token=token)
+        .filter(token_hash=hash_token(token))
         .first()
     )
     if candidate is None or not candidate.token_valid:
@@ -100,7 +101,7 @@ def open_invitations_for_user(person) -> list[Candidate]:
         Candidate.objects.select_related("round__programme__organisation")
         .filter(email__in=emails, token_expires_at__gt=timezone.now())
         .filter(status__in=[CandidateStatus.INVITED, CandidateStatus.NO_ANSWER])
-        .exclude(token=None)
+        .exclude(token_hash=None)
         .order_by("token_expires_at")
     )
 
@@ -117,7 +118,8 @@ def candidate_counts(round) -> dict[str, int]:
 def registrations_for_event(event):
     if event is None:
         return []
-    return event.registrations.order_by("created_at", "id")
+    # Only confirmed addresses count (double opt-in).
+    return event.registrations.exclude(confirmed_at=None).order_by("created_at", "id")
 
 
 def info_event_of(round):

@@ -1,7 +1,6 @@
 """State changes of mentor recruitment: one function each, validated, logged, in a transaction."""
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -13,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail, release_mails
+from tandem.people.tokens import hash_token, new_token, plausible_token
 from tandem.programmes.enums import RoleKind
+from tandem.programmes.invitations import has_verified_address
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role
 
@@ -38,7 +39,17 @@ def _local_date(value: dt.datetime, language: str) -> str:
         return formats.date_format(timezone.localtime(value), "DATE_FORMAT")
 
 
-def _invitation_context(candidate: Candidate, by=None) -> dict:
+def _new_link(candidate: Candidate) -> str:
+    """A fresh secret for the candidate's link; only its hash is stored.
+
+    The raw token is also left on ``candidate.token`` for the caller (it exists nowhere else).
+    """
+    token, candidate.token_hash = new_token()
+    candidate.token = token
+    return token
+
+
+def _invitation_context(candidate: Candidate, token: str, by=None) -> dict:
     round = candidate.round
     return {
         "name": candidate.name,
@@ -49,7 +60,7 @@ def _invitation_context(candidate: Candidate, by=None) -> dict:
         "months": round.tandem_months,
         "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
         "expires": _local_date(candidate.token_expires_at, candidate.language),
-        "url": reverse("public:invitation", kwargs={**round.url_kwargs, "token": candidate.token}),
+        "url": reverse("public:invitation", kwargs={**round.url_kwargs, "token": token}),
     }
 
 
@@ -117,7 +128,7 @@ def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
     previous = candidate.status
     candidate.status = status
     # Any change by hand closes an open link: the answer is known or the invitation is reset.
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     if status == CandidateStatus.IDEA:
         candidate.invited_at = candidate.reminded_at = candidate.answered_at = None
@@ -167,7 +178,7 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
         if candidate.status not in INVITABLE and not expired:
             result.skipped.append(candidate)
             continue
-        candidate.token = secrets.token_urlsafe(32)
+        token = _new_link(candidate)
         candidate.token_expires_at = now + dt.timedelta(days=INVITATION_VALID_DAYS)
         candidate.status = CandidateStatus.INVITED
         candidate.invited_at = now
@@ -175,7 +186,8 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
         candidate.answered_at = None
         candidate.save()
         queue_mail(
-            key="mentor_invitation", to=candidate.email, context=_invitation_context(candidate, by),
+            key="mentor_invitation", to=candidate.email,
+            context=_invitation_context(candidate, token, by),
             language=candidate.language, round=round, review=review,
         )
         log_action(by, "candidate.invited", candidate, round=round, data={"review": review})
@@ -201,6 +213,13 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     """The candidate says yes: link the account, give the mentor role, close the link."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _check_answerable(candidate)
+    # Only the owner of the invited address may take the invitation: a forwarded or
+    # leaked link must not make a stranger a mentor.
+    if not has_verified_address(person, candidate.email):
+        raise ValidationError(_(
+            "This invitation was sent to another e-mail address. Please log in with the "
+            "address the invitation was sent to (or add and confirm it under your account's "
+            "e-mail addresses)."))
     round = candidate.round
     roles = set(RoundRole.objects.filter(round=round, person=person).values_list("role", flat=True))
     if RoleKind.MENTEE in roles:
@@ -212,7 +231,7 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     candidate.status = CandidateStatus.ACCEPTED
     candidate.answered_at = timezone.now()
     candidate.person = person
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
     log_action(person, "candidate.accepted", candidate, round=round)
@@ -225,7 +244,7 @@ def decline_invitation(*, candidate: Candidate) -> Candidate:
     _check_answerable(candidate)
     candidate.status = CandidateStatus.DECLINED
     candidate.answered_at = timezone.now()
-    candidate.token = None
+    candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
     log_action(None, "candidate.declined", candidate, round=candidate.round)
@@ -252,9 +271,13 @@ def remind_candidates(
     )
     for candidate in due:
         candidate.reminded_at = now
-        candidate.save(update_fields=["reminded_at"])
+        # Only the hash of the first link is stored, so the reminder carries a new link
+        # (and says that it replaces the first one).
+        token = _new_link(candidate)
+        candidate.save(update_fields=["reminded_at", "token_hash"])
         queue_mail(
-            key="mentor_reminder", to=candidate.email, context=_invitation_context(candidate),
+            key="mentor_reminder", to=candidate.email,
+            context=_invitation_context(candidate, token),
             language=candidate.language, round=candidate.round,
         )
         log_action(None, "candidate.reminded", candidate, round=candidate.round)
@@ -384,24 +407,69 @@ def info_event_when(event: InfoEvent, language: str) -> str:
 def register_for_info_event(
     *, event: InfoEvent, name: str, email: str, consent_text: str, language: str = "de"
 ) -> tuple[InfoEventRegistration, bool]:
-    """Register an interested person once per address; returns (registration, created)."""
+    """Register an interested person once per address; returns (registration, created).
+
+    Double opt-in: the first mail only asks the address's owner to confirm it (it names
+    nobody: the name was typed by whoever filled in the form). A confirmed address gets
+    no further mail from a repeated registration.
+    """
     if event.ends_at <= timezone.now():
         raise ValidationError(_("The info event is over; registration is closed."))
     email = email.strip().lower()
-    existing = event.registrations.filter(email__iexact=email).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            registration = InfoEventRegistration.objects.create(
-                event=event, name=name.strip(), email=email, language=language,
-                consent_text=consent_text, consented_at=timezone.now(),
-            )
-    except IntegrityError:  # a double click that raced the check above
-        return event.registrations.get(email__iexact=email), False
+    registration = event.registrations.filter(email__iexact=email).first()
+    created = registration is None
+    if registration is not None and registration.confirmed_at:
+        return registration, False
+    token, token_hash = new_token()
+    if created:
+        try:
+            with transaction.atomic():
+                registration = InfoEventRegistration.objects.create(
+                    event=event, name=" ".join(name.split()), email=email, language=language,
+                    consent_text=consent_text, consented_at=timezone.now(),
+                    token_hash=token_hash,
+                )
+        except IntegrityError:  # a double click that raced the check above
+            return event.registrations.get(email__iexact=email), False
+    else:
+        registration.token_hash = token_hash
+        registration.save(update_fields=["token_hash"])
+    round = event.round
+    context = {
+        "round": round.name,
+        "programme": round.programme.name,
+        "organisation": round.programme.organisation.name,
+        "url": reverse("public:info_event_confirm", kwargs={**round.url_kwargs,
+                                                            "token": token}),
+    }
+    # round=None: the platform's own text; then shown in the round's outbox.
+    mail = queue_mail(key="info_event_confirm_address", to=email, language=language,
+                      context=context)
+    mail.round = round
+    mail.save(update_fields=["round"])
+    if created:
+        log_action(None, "info_event.registered", registration, round=round)
+    registration.token = token
+    return registration, created
+
+
+@transaction.atomic
+def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | None:
+    """The owner of the address opened the link: the registration counts, details follow."""
+    if not plausible_token(token):
+        return None
+    registration = (InfoEventRegistration.objects.select_for_update()
+                    .select_related("event__round__programme__organisation")
+                    .filter(token_hash=hash_token(token), confirmed_at=None).first())
+    if registration is None:
+        return None
+    registration.confirmed_at = timezone.now()
+    registration.token_hash = None
+    registration.save(update_fields=["confirmed_at", "token_hash"])
+    event, language = registration.event, registration.language
     round = event.round
     queue_mail(
-        key="info_event_registration", to=email, language=language, round=round,
+        key="info_event_registration", to=registration.email, language=language, round=round,
         context={
             "name": registration.name,
             "round": round.name,
@@ -413,5 +481,5 @@ def register_for_info_event(
             "event_url": reverse("public:info_event", kwargs=round.url_kwargs),
         },
     )
-    log_action(None, "info_event.registered", registration, round=round)
-    return registration, True
+    log_action(None, "info_event.address_confirmed", registration, round=round)
+    return registration

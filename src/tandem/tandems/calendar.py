@@ -6,7 +6,6 @@ video link — and, for the rest, only a link to the workspace: no agenda, no no
 """
 
 import datetime as dt
-import secrets
 
 import icalendar
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
+from tandem.people.tokens import hash_token, new_token, plausible_token
 
 from . import selectors
 from .enums import MeetingStatus
@@ -75,7 +75,10 @@ def calendar_feed_of(person) -> CalendarFeed | None:
 
 
 def person_for_token(token: str):
-    feed = CalendarFeed.objects.select_related("person").filter(token=token).first()
+    if not plausible_token(token):
+        return None
+    feed = CalendarFeed.objects.select_related("person").filter(
+        token_hash=hash_token(token)).first()
     if feed is None or not feed.person.is_active:
         return None
     return feed.person
@@ -83,9 +86,15 @@ def person_for_token(token: str):
 
 @transaction.atomic
 def open_calendar_feed(person) -> CalendarFeed:
-    """The person's feed, created on first use."""
+    """The person's feed, created on first use.
+
+    ``feed.token`` holds the raw token when the feed was just made, else None (only its
+    hash is stored, so an existing address cannot be shown again: renew it instead).
+    """
+    token, token_hash = new_token()
     feed, created = CalendarFeed.objects.get_or_create(
-        person=person, defaults={"token": _new_token()})
+        person=person, defaults={"token_hash": token_hash})
+    feed.token = token if created else None
     if created:
         log_action(person, "tandem.calendar_feed_opened", feed)
     return feed
@@ -97,11 +106,7 @@ def renew_calendar_feed(person) -> CalendarFeed:
     feed = CalendarFeed.objects.select_for_update().filter(person=person).first()
     if feed is None:
         return open_calendar_feed(person)
-    feed.token = _new_token()
-    feed.save(update_fields=["token"])
+    feed.token, feed.token_hash = new_token()
+    feed.save(update_fields=["token_hash"])
     log_action(person, "tandem.calendar_feed_renewed", feed)
     return feed
-
-
-def _new_token() -> str:
-    return secrets.token_urlsafe(32)

@@ -220,11 +220,15 @@ class DateVote(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """A secret address at which a person's calendar program reads their meetings."""
+    """A secret address at which a person's calendar program reads their meetings.
+
+    Only the SHA-256 of the address's token is kept (``tandem.people.tokens``): the address
+    is shown once, when it is made or renewed.
+    """
 
     person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="calendar_feed")
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -15,3 +15,16 @@ def applications_open(round) -> bool:
 def elided_pages(page):
     """Page numbers around the current page, with "…" for the gaps (long lists)."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def coordinates(user) -> bool:
+    """Whether the menu shows "Coordination" (staff and people with a coordinating role)."""
+    from tandem.programmes.selectors import has_coordinating_role
+
+    return has_coordinating_role(user)
+
+
+@register.filter
+def has_role(round_roles, role: str) -> bool:
+    return any(round_role.role == role for round_role in round_roles)

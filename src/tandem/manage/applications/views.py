@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tandem.applications import import_files, selectors, services
+from tandem.applications import import_files, imported, selectors, services
 from tandem.applications.exports import (
     application_rows,
     mentor_profile_rows,
@@ -87,6 +87,7 @@ class ApplicationListView(ApplicationsMixin, View):
             "sort": sort,
             "sort_links": self.sort_links(request, sort),
             "query_string": request.GET.urlencode(),
+            "waiting_imports": imported.waiting_for_confirmation(self.round).count(),
         }
         return render(request, "manage/applications/list.html", context, status=status)
 
@@ -317,7 +318,9 @@ class ImportPreviewView(ImportMixin, View):
                                      by=request.user)
         self.forget()
         messages.success(request, _(
-            "Import finished: %(new)s new, %(update)s updated, %(skip)s skipped.") % counts)
+            "Import finished: %(new)s new, %(update)s updated, %(skip)s skipped. New "
+            "applications count once their persons confirm them: the e-mails asking them "
+            "wait in the outbox for your review.") % counts)
         return redirect("manage:application_list", **self.round.url_kwargs)
 
     def render(self, request, state, rows):

@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from tandem.core.forms import add_service_errors
 from tandem.documents.supervisor_letter import build_supervisor_letter
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
+from tandem.public.invitation import answer_page
 from tandem.recruitment import selectors, services
 
 from .forms import LetterLanguageForm, MentorProfileForm
@@ -24,6 +26,23 @@ def _round_or_404(request, org, programme, round, permission) -> Round:
     if not request.user.has_perm(permission, found):
         raise Http404
     return found
+
+
+@login_required
+@never_cache
+def mentor_invitation(request, org, programme, round):
+    """An open invitation sent to one of the person's verified addresses, without the link.
+
+    Only the hash of the link's token is stored, so the dashboard links here instead.
+    """
+    candidate = next(
+        (candidate for candidate in selectors.open_invitations_for_user(request.user)
+         if candidate.round.url_kwargs == {"org": org, "programme": programme, "round": round}),
+        None,
+    )
+    if candidate is None:
+        raise Http404
+    return answer_page(request, candidate)
 
 
 @login_required

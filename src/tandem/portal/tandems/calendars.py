@@ -32,6 +32,9 @@ def meeting_ics(request, org, programme, round, tandem, meeting):
     return _calendar_response(body, f"tandem-{found.starts_at:%Y-%m-%d}.ics")
 
 
+FRESH_FEED_TOKEN = "tandem_fresh_calendar_token"  # noqa: S105 — a session key name
+
+
 @login_required
 def calendar_feed(request, org, programme, round, tandem):
     """Create the personal feed address on first use, or renew it."""
@@ -39,13 +42,16 @@ def calendar_feed(request, org, programme, round, tandem):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if request.POST.get("action") == "renew":
-        calendar.renew_calendar_feed(request.user)
+        feed = calendar.renew_calendar_feed(request.user)
         messages.success(request, _("Your calendar address is renewed. The old address no "
                                     "longer works: please add the new one to your calendar."))
     else:
-        calendar.open_calendar_feed(request.user)
+        feed = calendar.open_calendar_feed(request.user)
         messages.success(request, _("Your calendar address is ready. Add it to your calendar "
                                     "program as a subscription."))
+    if feed.token:
+        # Only the hash is stored: the workspace shows the address this one time.
+        request.session[FRESH_FEED_TOKEN] = feed.token
     return redirect(tandem_urls(tandem)["workspace"] + "#calendar")
 
 

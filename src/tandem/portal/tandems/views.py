@@ -18,6 +18,7 @@ from tandem.tandems import calendar, selectors, services
 from tandem.tandems.models import Agreement
 
 from .access import goal_of, own_tandem, own_tandems
+from .calendars import FRESH_FEED_TOKEN
 from .forms import AgreementForm, ConfirmAgreementForm, GoalForm
 from .urls_of import tandem_urls
 
@@ -48,6 +49,7 @@ def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_err
         meeting.urls = urls.for_meeting(meeting)
     upcoming, past = selectors.split_meetings(meetings)
     feed = calendar.calendar_feed_of(person)
+    fresh_token = request.session.pop(FRESH_FEED_TOKEN, None)
     context = {
         "round": tandem.round, "tandem": tandem, "side": side,
         "partner": selectors.partner_of(tandem, person),
@@ -63,8 +65,9 @@ def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_err
         "upcoming": upcoming, "past": past,
         "totals": selectors.time_totals(tandem),
         "urls": urls, "polls_url": _polls_url(tandem),
+        "has_feed": feed is not None,
         "feed_url": settings.SITE_URL + reverse("portal:calendar_feed", kwargs={
-            "token": feed.token}) if feed else "",
+            "token": fresh_token}) if feed and fresh_token else "",
     }
     return render(request, "portal/tandems/workspace.html", context, status=status)
 
