@@ -19,7 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from tandem.people.tokens import hash_token, new_token, plausible_token
-from tandem.privacy.services import log_action
+from tandem.audit.services import log_action
 
 from .enums import RoleKind
 from .models import RoleInvitation, Round

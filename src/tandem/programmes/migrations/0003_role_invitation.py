@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0001_initial'),
+        ('programmes', '0002_institution_keys_from_engine_normaliser'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0001_initial'),
-        ('programmes', '0002_role_invitation'),
+        ('applications', '0002_application_favoured'),
+        ('programmes', '0003_role_invitation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
