@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tandem.documents",
     "tandem.matching",
     "tandem.tandems",
+    "tandem.training",
     # UI apps
     "tandem.core",
     "tandem.manage",
