@@ -58,7 +58,7 @@ def _remind_booking(pk: int, now: dt.datetime) -> int:
         return 0
     trainer = booking.slot.trainer
     for recipient, partner in ((booking.person, trainer), (trainer, booking.person)):
-        consultations.mail_about_session("consultation_reminder", booking, recipient, partner)
+        consultations.mail_about_booking("consultation_reminder", booking, recipient, partner)
     booking.reminded_at = now
     booking.save(update_fields=["reminded_at"])
     log_action(None, "training.consultation_reminded", booking)
