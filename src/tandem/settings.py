@@ -167,6 +167,11 @@ MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Tandem")
 # Demo accounts skip the second factor on a development install only.
 TANDEM_DEMO_SKIPS_MFA = not PRODUCTION
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
+# Online meeting links (tandem.core.meeting_links): "" = pasted by hand, "jitsi" or "bbb".
+TANDEM_MEETING_PROVIDER = os.environ.get("TANDEM_MEETING_PROVIDER", "")
+TANDEM_JITSI_URL = os.environ.get("TANDEM_JITSI_URL", "")
+TANDEM_BBB_URL = os.environ.get("TANDEM_BBB_URL", "")
+TANDEM_BBB_SECRET = os.environ.get("TANDEM_BBB_SECRET", "")
 
 # --- e-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")

@@ -18,6 +18,7 @@ from django.views import View
 
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
+from tandem.core.meeting_links import suggested_link
 from tandem.training import consultations, selectors, services
 from tandem.training.calendar import booking_ics
 from tandem.training.defaults import default_agenda
@@ -54,7 +55,8 @@ class SessionListView(TrainingMixin, View):
 
 class SessionCreateView(TrainingMixin, View):
     def get(self, request, **kwargs):
-        form = SessionForm(initial={"description": default_agenda(get_language())})
+        form = SessionForm(initial={"description": default_agenda(get_language()),
+                                    "online_url": suggested_link()})
         return self.render(request, form)
 
     def post(self, request, **kwargs):
@@ -218,7 +220,7 @@ class ConsultationsView(ConsultationsMixin, View):
     """Trainers: their slots and bookings. Coordinators: the counts, nothing else."""
 
     def get(self, request, **kwargs):
-        return self.render(request, SlotForm())
+        return self.render(request, SlotForm(initial={"online_url": suggested_link()}))
 
     def post(self, request, **kwargs):
         self.require_trainer(request)
