@@ -35,7 +35,6 @@ def test_the_last_slot_booked_from_two_transactions_at_once(slot, people):
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results.values())[0] == "booked"
     assert list(results.values()).count("booked") == 1
     assert "Someone else has just booked" in [v for v in results.values() if v != "booked"][0]
     assert ConsultationBooking.objects.count() == 1

@@ -24,6 +24,9 @@ TABLE = [
 ]
 
 
+POST_DATA = {"training_answer": {"answer": "accept"}}
+
+
 def _url(round, samples, name, keys):
     return reverse(f"portal:{name}", kwargs={**round.url_kwargs,
                                             **{key: samples[key] for key in keys}})
@@ -47,7 +50,7 @@ def test_role_table(client, round, people, name, method, keys, allowed):
     for who in sorted(ROLES, key=lambda role: role in allowed):
         client.force_login(people[who])
         entries = AuditEntry.objects.count()
-        response = getattr(client, method)(url)
+        response = getattr(client, method)(url, POST_DATA.get(name, {}))
         if who not in allowed:
             assert response.status_code == 404, (who, name, response.status_code)
             assert AuditEntry.objects.count() == entries, (who, name)
