@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-STAGE ?= matching
+STAGE ?= training
 
 .PHONY: install run test lint messages worker clean
 

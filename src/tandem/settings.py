@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tandem.documents",
     "tandem.matching",
     "tandem.tandems",
+    "tandem.training",
     # UI apps
     "tandem.core",
     "tandem.manage",
@@ -218,6 +219,11 @@ TANDEM_ADMIN = env_bool("TANDEM_ADMIN", True)
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
 # Organisations are created by the platform's operators (staff); self-service only if on.
 TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")
+# Online meeting links (tandem.core.meeting_links): "" = pasted by hand, "jitsi" or "bbb".
+TANDEM_MEETING_PROVIDER = os.environ.get("TANDEM_MEETING_PROVIDER", "")
+TANDEM_JITSI_URL = os.environ.get("TANDEM_JITSI_URL", "")
+TANDEM_BBB_URL = os.environ.get("TANDEM_BBB_URL", "")
+TANDEM_BBB_SECRET = os.environ.get("TANDEM_BBB_SECRET", "")
 
 # --- e-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")

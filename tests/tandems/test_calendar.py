@@ -78,6 +78,18 @@ def test_changes_raise_the_sequence_and_a_cancellation_is_marked(client, tandem,
     assert "LOCATION" not in event  # no video link given
 
 
+def test_a_cancelled_meetings_file_is_sent_with_method_cancel(client, tandem, mentee):
+    meeting = plan(tandem, mentee)
+    client.force_login(mentee)
+    planned = icalendar.Calendar.from_ical(client.get(ics_url(meeting)).content)
+    assert str(planned["METHOD"]) == "PUBLISH"
+    services.set_meeting_status(meeting=meeting, by=mentee, status=MeetingStatus.CANCELLED)
+    cancelled = icalendar.Calendar.from_ical(client.get(ics_url(meeting)).content)
+    assert str(cancelled["METHOD"]) == "CANCEL"
+    (before,), (after,) = planned.walk("VEVENT"), cancelled.walk("VEVENT")
+    assert after["UID"] == before["UID"] and int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+
+
 def test_nobody_else_gets_the_meeting_file(client, round, tandem, mentee, people,
                                            coordinator):
     meeting = plan(tandem, mentee)

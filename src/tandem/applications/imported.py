@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from tandem.people.tokens import hash_token, new_token, plausible_token
 from tandem.audit.services import log_action
+from tandem.people.tokens import hash_token, new_token, plausible_token
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.invitations import has_verified_address
 

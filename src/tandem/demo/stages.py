@@ -11,13 +11,13 @@ from tandem.programmes.models import Organisation, Programme, Round, RoundRole
 from . import people
 from .accounts import demo_person_at
 
-STAGES = ["setup", "applications", "matching"]
+STAGES = ["setup", "applications", "matching", "training"]
 
 # Days from today to the start of the tandem phase, chosen so that "today" falls
 # into the phase the stage is named after (see services.default_phase_dates).
-TANDEM_START_OFFSET = {"setup": 195, "applications": 65, "matching": 45}
+TANDEM_START_OFFSET = {"setup": 195, "applications": 65, "matching": 45, "training": 14}
 CURRENT_PHASE = {"setup": PhaseKind.SETUP, "applications": PhaseKind.APPLICATIONS,
-                 "matching": PhaseKind.MATCHING}
+                 "matching": PhaseKind.MATCHING, "training": PhaseKind.TRAINING}
 
 
 def build(stage: str) -> list[tuple[str, str, str]]:
@@ -48,6 +48,10 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import matching
 
             matching.build(round, coordinator)
+        if STAGES.index(stage) >= STAGES.index("training"):
+            from . import training
+
+            training.build(round, coordinator, trainer)
         for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
             logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins

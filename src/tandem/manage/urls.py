@@ -34,4 +34,5 @@ urlpatterns = [
     path(ROUND + "mail/", include("tandem.manage.mail.urls")),
     path(ROUND + "matching/", include("tandem.manage.matching.urls")),
     path(ROUND + "tandems/", include("tandem.manage.tandems.urls")),
+    path(ROUND + "training/", include("tandem.manage.training.urls")),
 ]

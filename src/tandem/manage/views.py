@@ -16,6 +16,7 @@ from tandem.core.access import (
 )
 from tandem.core.forms import add_service_errors
 from tandem.programmes import invitations, selectors, services
+from tandem.training import selectors as training_selectors
 
 from .forms import (
     OrganisationForm,
@@ -161,7 +162,8 @@ def render_round_page(request, view, phase_form, status=200):
         "programme": view.programme,
         "round": view.round,
         "timeline": selectors.round_timeline(view.round),
-        "checklist": selectors.round_checklist(view.round),
+        "checklist": (selectors.round_checklist(view.round)
+                      + training_selectors.training_checklist(view.round)),
         "phase_form": phase_form,
     }
     return render(request, "manage/round.html", context, status=status)

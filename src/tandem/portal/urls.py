@@ -24,5 +24,7 @@ urlpatterns = [
          include("tandem.portal.tandem_polls.urls")),
     path("rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/",
          include("tandem.portal.tandems.urls")),
+    path("rounds/<slug:org>/<slug:programme>/<slug:round>/training/",
+         include("tandem.portal.training.urls")),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
 ]

@@ -13,6 +13,7 @@ from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
 from tandem.recruitment import selectors as recruitment_selectors
 from tandem.tandems import selectors as tandem_selectors
+from tandem.training import selectors as training_selectors
 
 from .forms import ProfileForm
 
@@ -23,6 +24,8 @@ def dashboard(request):
         "entries": selectors.dashboard_for_user(request.user),
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
         "proposals": matching_portal.proposals_awaiting_answer(request.user),
+        "training_invitations": training_selectors.open_invitations_for_user(request.user),
+        "consultation_rounds": training_selectors.rounds_to_consult_for_user(request.user),
     }
     return render(request, "portal/dashboard.html", context)
 
@@ -89,5 +92,6 @@ def round_detail(request, org, programme, round):
         "portal/round.html",
         {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles,
          "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
-         "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists()},
+         "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
+         "may_consult": request.user.has_perm("training.book_consultation", found)},
     )

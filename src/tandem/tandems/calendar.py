@@ -45,11 +45,11 @@ def meeting_event(meeting: Meeting, viewer) -> icalendar.Event:
     return event
 
 
-def calendar_of(meetings, viewer, name: str = "") -> bytes:
+def calendar_of(meetings, viewer, name: str = "", method: str = "PUBLISH") -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
     for meeting in meetings:
@@ -58,7 +58,10 @@ def calendar_of(meetings, viewer, name: str = "") -> bytes:
 
 
 def meeting_ics(meeting: Meeting, viewer) -> bytes:
-    return calendar_of([meeting], viewer)
+    # A cancelled meeting's file says CANCEL, so calendar programs remove the entry
+    # (same UID, higher SEQUENCE); the feed keeps PUBLISH and marks it STATUS:CANCELLED.
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    return calendar_of([meeting], viewer, method="CANCEL" if cancelled else "PUBLISH")
 
 
 def feed_ics(person) -> bytes:

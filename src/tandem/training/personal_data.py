@@ -1,0 +1,121 @@
+"""What training and consultations hold about people, and how it is exported, erased, expired.
+
+Registered with the privacy registry in TrainingConfig.ready. A participant's export holds
+their own bookings with their own note, never the trainer's notes; the trainer's export
+holds their slots and the notes they wrote.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from tandem.privacy.files import delete_after_commit
+from tandem.privacy.registry import Declaration, Holding
+
+from .models import ConsultationBooking, ConsultationSlot, TrainingInvitation, TrainingMaterial
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _round(round) -> dict:
+    return {"organisation": round.programme.organisation.name,
+            "programme": round.programme.name, "round": round.name}
+
+
+def export(user) -> dict:
+    invitations = (TrainingInvitation.objects.filter(person=user)
+                   .select_related("session__round__programme__organisation")
+                   .order_by("session__starts_at", "pk"))
+    bookings = (ConsultationBooking.objects.filter(person=user)
+                .select_related("slot__round__programme__organisation", "slot__trainer")
+                .order_by("slot__starts_at", "pk"))
+    slots = (ConsultationSlot.objects.filter(trainer=user)
+             .select_related("round__programme__organisation").order_by("starts_at", "pk"))
+    given = (ConsultationBooking.objects.filter(slot__trainer=user)
+             .select_related("slot", "person").order_by("slot__starts_at", "pk"))
+    return {
+        "training_invitations": [{
+            **_round(i.session.round), "session": i.session.title,
+            "starts_at": _iso(i.session.starts_at), "answer": i.answer,
+            "answered_at": _iso(i.answered_at), "attended": i.attended,
+        } for i in invitations],
+        "consultations_booked": [{
+            **_round(b.slot.round), "trainer": b.slot.trainer.get_full_name(),
+            "starts_at": _iso(b.slot.starts_at), "status": b.status,
+            "note_for_the_trainer": b.note, "booked_at": _iso(b.created_at),
+        } for b in bookings],
+        "consultation_slots_offered": [{
+            **_round(s.round), "starts_at": _iso(s.starts_at),
+            "minutes": s.duration_minutes, "online_url": s.online_url,
+        } for s in slots],
+        "consultations_given": [{
+            "starts_at": _iso(b.slot.starts_at), "person": b.person.get_full_name(),
+            "status": b.status, "your_notes": b.trainer_notes,
+        } for b in given],
+    }
+
+
+@transaction.atomic
+def erase(user) -> None:
+    """The person's invitations and bookings go; a trainer's slots go with their bookings."""
+    TrainingInvitation.objects.filter(person=user).delete()
+    ConsultationBooking.objects.filter(person=user).delete()
+    ConsultationSlot.objects.filter(trainer=user).delete()
+    TrainingMaterial.objects.filter(added_by=user).update(added_by=None)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+@transaction.atomic
+def apply_retention(now: dt.datetime) -> int:
+    """Consultations (slots, bookings, notes) and materials of rounds past retention go;
+    who attended which training stays as the record of the round."""
+    from tandem.programmes.models import Round
+
+    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
+    rounds = (Round.objects.annotate(ended_on=Max("phases__ends_on"))
+              .filter(ended_on__lt=cutoff).values("pk"))
+    slots = ConsultationSlot.objects.filter(round__in=rounds)
+    bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
+    materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))
+    count = bookings.count() + slots.count() + len(materials)
+    bookings.delete()
+    slots.delete()
+    delete_after_commit([material.file for material in materials])
+    TrainingMaterial.objects.filter(pk__in=[m.pk for m in materials]).delete()
+    return count
+
+
+DECLARATION = Declaration(
+    app_label="training",
+    holdings=(
+        Holding("training.TrainingSession", ("created_by",), "the trainer or coordinator",
+                "organising the mentor training", "the round's coordinators and trainers",
+                "as long as the round"),
+        Holding("training.TrainingInvitation", ("person", "answer", "answered_at", "attended"),
+                "the person invited", "inviting to the training and recording attendance",
+                "the person, the round's coordinators and trainers", "as long as the round"),
+        Holding("training.TrainingMaterial", ("file", "added_by"), "the trainer",
+                "sharing material with those invited", "those invited, coordinators, trainers",
+                "until retention after the round ends"),
+        Holding("training.ConsultationSlot", ("trainer", "starts_at"), "the trainer",
+                "offering consultations", "participants of the round (free slots only)",
+                "until retention after the round ends"),
+        Holding("training.ConsultationBooking", ("person", "note", "trainer_notes"),
+                "the person who booked", "a confidential consultation",
+                "the person and the trainer only (the trainer's notes: the trainer only)",
+                "until retention after the round ends"),
+    ),
+    export=export,
+    erase=erase,
+    apply_retention=apply_retention,
+    erase_order=50,
+)
