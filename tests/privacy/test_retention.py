@@ -95,7 +95,8 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert not PairRule.objects.filter(round=round).exists()
     assert not Note.objects.exists() and not DatePoll.objects.exists()
     assert Meeting.objects.filter(pk=made["meeting"].pk).exists()  # that it took place stays
-    assert entry.data == {"applications": 6, "mentee_roles": 1, "info_event_registrations": 1,
+    assert entry.data == {"applications": 6, "mentee_roles": 1, "imported_applications": 0,
+                          "info_event_registrations": 1,
                           "candidates": 1, "proposals": 1, "pair_rules": 1,
                           "meeting_notes": 1, "date_polls": 1,
                           "mentor_profile_files": 2, "months": 6,

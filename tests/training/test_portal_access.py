@@ -2,7 +2,8 @@
 
 import pytest
 from django.urls import reverse
-from tandem.privacy.models import AuditEntry
+
+from tandem.audit.models import AuditEntry
 
 from .samples import training_samples
 
