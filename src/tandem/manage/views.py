@@ -17,6 +17,7 @@ from tandem.core.access import (
 from tandem.core.forms import add_service_errors
 from tandem.programmes import selectors, services
 
+from .checklist import round_checklist
 from .forms import (
     OrganisationForm,
     PhaseForm,
@@ -148,7 +149,7 @@ def render_round_page(request, view, phase_form, status=200):
         "programme": view.programme,
         "round": view.round,
         "timeline": selectors.round_timeline(view.round),
-        "checklist": selectors.round_checklist(view.round),
+        "checklist": round_checklist(view.round),
         "phase_form": phase_form,
     }
     return render(request, "manage/round.html", context, status=status)

@@ -8,21 +8,26 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.core.forms import add_service_errors
+from tandem.core.next_step import safe_next
 from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
 from tandem.recruitment import selectors as recruitment_selectors
 from tandem.tandems import selectors as tandem_selectors
 
+from . import dashboard as participant_dashboard
 from .forms import ProfileForm
 
 
 @login_required
 def dashboard(request):
+    entries = selectors.dashboard_for_user(request.user)
+    for entry in entries:
+        entry.participant = participant_dashboard.participant_view(entry.round, request.user)
     context = {
-        "entries": selectors.dashboard_for_user(request.user),
+        "entries": entries,
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
-        "proposals": matching_portal.proposals_awaiting_answer(request.user),
+        "calls": participant_dashboard.calls_for(request.user),
     }
     return render(request, "portal/dashboard.html", context)
 
@@ -51,7 +56,8 @@ def profile(request):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Your profile was saved."))
-                return redirect("portal:profile")
+                # Back to where the person was going (the application form after sign-up).
+                return redirect(safe_next(request) or "portal:profile")
         status = 400
     else:
         form = ProfileForm(
@@ -63,7 +69,8 @@ def profile(request):
             }
         )
         status = 200
-    return render(request, "portal/profile.html", {"form": form}, status=status)
+    return render(request, "portal/profile.html", {"form": form, "next": safe_next(request)},
+                  status=status)
 
 
 @login_required

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import gallery, invitation
+from . import call, gallery, invitation
 
 app_name = "public"
 
 # Included under /p/<org>/<programme>/<round>/.
 urlpatterns = [
+    path("", call.call_page, name="call"),
     path("gallery/", gallery.gallery, name="gallery"),
     path("gallery/<int:profile>/<slug:kind>/", gallery.gallery_file, name="gallery_file"),
     path("info-event/", gallery.info_event, name="info_event"),
