@@ -22,8 +22,9 @@ from .forms import ProfileForm
 @login_required
 def dashboard(request):
     entries = selectors.dashboard_for_user(request.user)
+    views = participant_dashboard.participant_views([e.round for e in entries], request.user)
     for entry in entries:
-        entry.participant = participant_dashboard.participant_view(entry.round, request.user)
+        entry.participant = views[entry.round.pk]
     context = {
         "entries": entries,
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
