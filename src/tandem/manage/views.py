@@ -163,7 +163,7 @@ class RoundView(RoundScopeMixin, View):
 
 class RoundPhaseView(RoundScopeMixin, View):
     def post(self, request, **kwargs):
-        form = PhaseForm(request.POST)
+        form = PhaseForm(request.POST, current=self.round.current_phase)
         if not form.is_valid():
             return render_round_page(request, self, form, status=400)
         services.move_round_to_phase(
