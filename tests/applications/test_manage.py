@@ -220,3 +220,17 @@ def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkey
     # A page number out of range or not a number shows the nearest page, not an error.
     assert page({"sort": "-name", "page": "99"})[1] == ["Anna"]
     assert page({"sort": "-name", "page": "x"})[1] == ["Emil", "Dora"]
+
+
+def test_bulk_without_a_state_keeps_the_ticked_rows_and_the_filter(client, round, coordinator):
+    ticked = ApplicationFactory(round=round, person=UserFactory(name="Anna Angekreuzt"))
+    other = ApplicationFactory(round=round, person=UserFactory(name="Otto Offen"))
+    client.force_login(coordinator)
+    response = client.post(url(round, "application_bulk"), {
+        "applications": [ticked.pk], "state": "", "query_string": "sort=-name"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'value="{ticked.pk}" id="select-{ticked.pk}" checked>' in html
+    assert f'value="{other.pk}" id="select-{other.pk}">' in html
+    assert response.context["sort"] == "-name"
+    assert snapshot() == [(ticked.pk, S.SUBMITTED), (other.pk, S.SUBMITTED)]
