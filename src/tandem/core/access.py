@@ -22,6 +22,11 @@ def has_second_factor(user) -> bool:
     return get_mfa_adapter().is_mfa_enabled(user)
 
 
+# Where a coordinator was going when sent to set up the second factor; the pages after
+# the set-up (recovery codes, security overview) offer the way back (tandem_tags).
+AFTER_SECOND_FACTOR = "tandem_after_second_factor"
+
+
 class SecondFactorRequiredMixin(LoginRequiredMixin):
     """Coordinator pages need TOTP; the person is sent to set it up first."""
 
@@ -29,7 +34,11 @@ class SecondFactorRequiredMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.check_scope(request, *args, **kwargs)
-        if not has_second_factor(request.user):
+        if has_second_factor(request.user):
+            request.session.pop(AFTER_SECOND_FACTOR, None)  # arrived
+        else:
+            if request.method == "GET":
+                request.session[AFTER_SECOND_FACTOR] = request.get_full_path()
             messages.warning(
                 request,
                 _("Coordinator pages are protected by a second factor. Please set up an "

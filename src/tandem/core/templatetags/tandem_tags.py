@@ -15,3 +15,18 @@ def applications_open(round) -> bool:
 def elided_pages(page):
     """Page numbers around the current page, with "…" for the gaps (long lists)."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def after_second_factor(context) -> str:
+    """The coordinator page a person was on their way to before setting up the second
+    factor (only an address on this site), or ""."""
+    from tandem.core.access import AFTER_SECOND_FACTOR, has_second_factor
+    from tandem.core.next_step import safe_next
+
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    if not has_second_factor(request.user):
+        return ""  # not set up yet: the way on comes after the set-up
+    return safe_next(request, request.session.get(AFTER_SECOND_FACTOR, ""))
