@@ -29,14 +29,15 @@ PASSWORD = "tandem-demo-2026"
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 # Screenshots for a person to look at (not compared automatically).
-SHOTS = Path(os.environ.get("TANDEM_SCREENSHOTS", "/tmp/tandem-screenshots"))
+SHOTS = Path(os.environ.get("TANDEM_SCREENSHOTS",
+                            Path(__file__).resolve().parents[2] / "var" / "screenshots"))
 
 TEXT = {
-    "de": {"apply": "Jetzt bewerben", "confirm": "Bestätigen", "save": "Profil speichern und weiter",
-           "submit": "Bewerbung einreichen", "language": "Deutsch", "yes": "Ja",
+    "de": {"apply": "Jetzt bewerben", "save": "Profil speichern und weiter",
+           "submit": "Bewerbung einreichen", "language": "Deutsch",
            "submitted": "Ihre Bewerbung wurde eingereicht"},
-    "en": {"apply": "Apply now", "confirm": "Confirm", "save": "Save profile and continue",
-           "submit": "Submit application", "language": "German", "yes": "Yes",
+    "en": {"apply": "Apply now", "save": "Save profile and continue",
+           "submit": "Submit application", "language": "German",
            "submitted": "Your application was submitted"},
 }
 

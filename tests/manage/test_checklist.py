@@ -57,7 +57,7 @@ def test_matching_stays_open_while_proposal_answers_are_missing(round):
     checks = items(round)
     assert checks["No proposal waits to be sent"].done
     answered = checks["Every sent proposal has been answered"]
-    assert not answered.done and answered.detail == "1 without both answers"
+    assert not answered.done and answered.detail == "without both answers: 1"
     proposal.mentor_answer = "accept"
     proposal.save()
     assert items(round)["Every sent proposal has been answered"].done

@@ -61,14 +61,14 @@ def invitations_answered(round) -> ChecklistItem:
 
     n = round.candidates.filter(status=CandidateStatus.INVITED).count()
     return ChecklistItem(_("Every invited mentor has answered"), n == 0,
-                         _("%(n)s without an answer") % {"n": n})
+                         _("without an answer: %(n)s") % {"n": n})
 
 
 def mentor_profiles_written(round) -> ChecklistItem:
     with_profile = round.mentor_profiles.values("person")
     n = round.roles.filter(role=RoleKind.MENTOR).exclude(person__in=with_profile).count()
     return ChecklistItem(_("Every mentor has written a profile"), n == 0,
-                         _("%(n)s without a profile") % {"n": n})
+                         _("without a profile: %(n)s") % {"n": n})
 
 
 def info_event_scheduled(round) -> ChecklistItem:
@@ -88,13 +88,13 @@ def applications_received(round) -> ChecklistItem:
     drafts = counts.pop(ApplicationState.DRAFT, 0)
     received = sum(n for state, n in counts.items() if state != ApplicationState.WITHDRAWN)
     return ChecklistItem(_("Applications received"), received > 0,
-                         _("%(n)s applications, %(drafts)s drafts not submitted")
+                         _("submitted: %(n)s, drafts: %(drafts)s")
                          % {"n": received, "drafts": drafts})
 
 
 def matching_run(round) -> ChecklistItem:
     n = round.match_runs.count()
-    return ChecklistItem(_("Matching has been run"), n > 0, _("%(n)s runs") % {"n": n})
+    return ChecklistItem(_("Matching has been run"), n > 0, _("runs: %(n)s") % {"n": n})
 
 
 def proposals_sent(round) -> ChecklistItem:
@@ -103,7 +103,7 @@ def proposals_sent(round) -> ChecklistItem:
 
     n = Proposal.objects.filter(round=round, status=ProposalStatus.DRAFT).count()
     return ChecklistItem(_("No proposal waits to be sent"), n == 0,
-                         _("%(n)s not sent") % {"n": n})
+                         _("not sent: %(n)s") % {"n": n})
 
 
 def proposals_answered(round) -> ChecklistItem:
@@ -113,7 +113,7 @@ def proposals_answered(round) -> ChecklistItem:
     n = (Proposal.objects.filter(round=round, status=ProposalStatus.SENT)
          .filter(Q(mentee_answer="") | Q(mentor_answer="")).count())
     return ChecklistItem(_("Every sent proposal has been answered"), n == 0,
-                         _("%(n)s without both answers") % {"n": n})
+                         _("without both answers: %(n)s") % {"n": n})
 
 
 def agreements_confirmed(round) -> ChecklistItem:
@@ -135,7 +135,7 @@ def no_quiet_tandems(round) -> ChecklistItem:
     summaries = tandem_overview(round)
     quiet = sum(1 for summary in summaries if summary.quiet)
     return ChecklistItem(_("No tandem is quiet"), quiet == 0,
-                         _("%(n)s quiet tandems") % {"n": quiet})
+                         _("quiet: %(n)s") % {"n": quiet})
 
 
 def outbox_reviewed(round) -> ChecklistItem:
@@ -144,7 +144,7 @@ def outbox_reviewed(round) -> ChecklistItem:
 
     n = QueuedMail.objects.filter(round=round, status=MailStatus.DRAFT).count()
     return ChecklistItem(_("No e-mail draft waits for review"), n == 0,
-                         _("%(n)s drafts in the outbox") % {"n": n})
+                         _("drafts in the outbox: %(n)s") % {"n": n})
 
 
 def _from(first: P, last: P) -> frozenset:
