@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAGE ?= training
 
-.PHONY: install run test lint messages worker clean
+.PHONY: install run test lint messages worker clean system-deps
 
 install: $(STAMP)
 
@@ -26,11 +26,18 @@ run: install messages
 	@$(BIN)/python manage.py demo --stage $(STAGE)
 	@echo
 	@echo "Tandem runs at http://$(HOST):$(PORT)/  (log in at http://$(HOST):$(PORT)/accounts/login/)"
-	@echo "E-mails are printed here; background tasks run in '$(BIN)/python manage.py db_worker'."
+	@echo "E-mails are printed here by the task worker, which runs beside the server; Ctrl-C stops both."
+	@# The worker sends the queued e-mails; the trap stops it together with the server.
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Chromium and gettext come from Debian (installed here when run as root).
+system-deps:
+	@.ci/system-deps
+
 # Coverage of src/tandem is measured and printed on every run (files fully covered left out).
-test: install messages
+test: system-deps install messages
 	$(BIN)/python -m pytest --cov=tandem --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: install

@@ -252,6 +252,8 @@ TASKS = {
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [REPO_DIR / "locale"]
+# English dates as "1 Dec 2026" (tandem/formats/en); German uses Django's formats.
+FORMAT_MODULE_PATH = ["tandem.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")

@@ -363,3 +363,23 @@ def client_for_new_coordinator(round):
     other = Client()
     other.force_login(person)
     return other
+
+
+def test_several_topics_in_one_cell_split_on_commas_only_when_unambiguous(round):
+    from tandem.applications.imports import _topic_lookup, split_topics
+
+    topics = _topic_lookup(round)
+    assert split_topics("publication_funds, bibliometric_analysis", topics) == [
+        "publication_funds", "bibliometric_analysis"]
+    assert split_topics("publication_funds; diamond_oa", topics) == [
+        "publication_funds", " diamond_oa"]
+    # A comma inside a text that is not a list of known topics stays as it is (and is then
+    # reported as an unknown topic, with the cell's own words).
+    assert split_topics("publication_funds, something else", topics) == [
+        "publication_funds, something else"]
+
+
+def test_import_help_says_how_to_separate_topics(client, round, coordinator):
+    client.force_login(coordinator)
+    page = client.get(url(round, "application_import")).content.decode()
+    assert "separated by semicolons" in page

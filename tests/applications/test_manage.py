@@ -248,3 +248,17 @@ def test_coordinator_favours_an_applicant_and_matching_sees_it(client, round, co
     assert client.post(detail, {"favoured_form": "1", "favoured": "on"}).status_code == 404
     application.refresh_from_db()
     assert not application.favoured
+
+
+def test_bulk_without_a_state_keeps_the_ticked_rows_and_the_filter(client, round, coordinator):
+    ticked = ApplicationFactory(round=round, person=UserFactory(name="Anna Angekreuzt"))
+    other = ApplicationFactory(round=round, person=UserFactory(name="Otto Offen"))
+    client.force_login(coordinator)
+    response = client.post(url(round, "application_bulk"), {
+        "applications": [ticked.pk], "state": "", "query_string": "sort=-name"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'value="{ticked.pk}" id="select-{ticked.pk}" checked>' in html
+    assert f'value="{other.pk}" id="select-{other.pk}">' in html
+    assert response.context["sort"] == "-name"
+    assert snapshot() == [(ticked.pk, S.SUBMITTED), (other.pk, S.SUBMITTED)]

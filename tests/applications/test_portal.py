@@ -106,7 +106,9 @@ def test_missing_institution_sends_to_profile(client, round, in_window):
     client.force_login(person)
     response = client.get(url(round))
     assert response.status_code == 302
-    assert response["Location"] == reverse("portal:profile")
+    # The profile sends the person back to the form once the institution is saved.
+    assert response["Location"] == reverse("portal:profile") + "?next=" + url(round).replace(
+        "/", "%2F")
 
 
 def test_before_and_after_the_window_there_is_no_form(client, round, window, applicant):

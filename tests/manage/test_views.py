@@ -74,7 +74,10 @@ def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
 def test_coordinator_moves_the_round_on(client, coordinator, round):
     client.force_login(coordinator)
     response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
-                           {"phase": "matching"})
+                           {"phase": "recruitment"})
+    assert response.status_code == 302
+    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
+                           {"phase": "matching", "confirm_jump": "on"})
     assert response.status_code == 302
     round.refresh_from_db()
     assert round.current_phase == "matching"
@@ -172,3 +175,29 @@ def test_pages_render_in_german(client, coordinator, round):
     # Dates in the German format (day.month.year).
     setup = Phase.objects.get(round=round, kind="setup")
     assert setup.starts_on.strftime("%d.%m.%Y") in html
+
+
+def test_a_jump_over_several_phases_asks_for_confirmation_first(client, coordinator, round):
+    client.force_login(coordinator)
+    url = reverse("manage:round_phase", kwargs=round.url_kwargs)
+    response = client.post(url, {"phase": "matching"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This moves the round over 4 phases, from “Set-up” to “Selection and matching”." in html
+    assert 'id="id_confirm_jump_error"' in html
+    round.refresh_from_db()
+    assert round.current_phase == "setup"
+    assert client.post(url, {"phase": "matching", "confirm_jump": "on"}).status_code == 302
+    round.refresh_from_db()
+    assert round.current_phase == "matching"
+
+
+def test_removing_a_topic_or_role_asks_first(client, coordinator, round):
+    client.force_login(coordinator)
+    kwargs = round.url_kwargs
+    programme = client.get(reverse("manage:programme", kwargs={
+        "org": kwargs["org"], "programme": kwargs["programme"]})).content.decode()
+    assert 'data-confirm="Remove the topic' in programme
+    RoundRoleFactory(round=round, role="mentor")
+    roles = client.get(reverse("manage:round_roles", kwargs=kwargs)).content.decode()
+    assert 'data-confirm="Remove the role' in roles

@@ -19,20 +19,6 @@ def test_timeline_marks_current_and_done_phases(round):
     ]
 
 
-def test_checklist_reflects_the_data(round):
-    items = {item.label: item for item in selectors.round_checklist(round)}
-    assert items["Topic taxonomy defined"].done
-    assert items["Dates set for every phase"].done
-    assert not items["A trainer is assigned"].done
-    assert not items["Mentors recruited"].done
-    RoundRoleFactory(round=round, role=RoleKind.TRAINER)
-    RoundRoleFactory(round=round, role=RoleKind.MENTOR)
-    items = {item.label: item for item in selectors.round_checklist(round)}
-    assert items["A trainer is assigned"].done
-    assert items["Mentors recruited"].done
-    assert items["Mentors recruited"].detail == "1 mentors, 1 places"
-
-
 def test_dashboard_shows_only_own_rounds_with_what_is_due(round):
     person = UserFactory()
     RoundRoleFactory(round=round, person=person, role=RoleKind.MENTOR)

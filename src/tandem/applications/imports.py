@@ -375,6 +375,21 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def split_topics(cell: str, topics: dict) -> list[str]:
+    """Several topics in one cell: separated by ";", "|" or line breaks — or by commas when
+    that is unambiguous (the parts are all known topics and the whole text is not one)."""
+    parts = re.split(r"[;|\n]", cell)
+    result = []
+    for part in parts:
+        pieces = [piece.strip() for piece in part.split(",")]
+        if (len(pieces) > 1 and _norm(part) not in topics
+                and all(_norm(piece) in topics for piece in pieces if piece)):
+            result.extend(piece for piece in pieces if piece)
+        else:
+            result.append(part)
+    return result
+
+
 def _topic_lookup(round) -> dict[str, object]:
     lookup = {}
     for topic in round.programme.topics.all():
@@ -481,7 +496,7 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
             setattr(row, name, value(name))
 
         named = [(f"topic_{i}", value(f"topic_{i}")) for i in (1, 2, 3)]
-        named += [("topics", part) for part in re.split(r"[;|\n]", value("topics"))]
+        named += [("topics", part) for part in split_topics(value("topics"), topics)]
         for name, text in ((n, t.strip()) for n, t in named):
             if not text:
                 continue

@@ -86,6 +86,11 @@ def _return_path(request) -> str:
     return reverse("portal:dashboard")
 
 
+# Where a coordinator was going when sent to set up the second factor; the pages after
+# the set-up (recovery codes, security overview) offer the way back (tandem_tags).
+AFTER_SECOND_FACTOR = "tandem_after_second_factor"
+
+
 class SecondFactorRequiredMixin(LoginRequiredMixin):
     """Coordinator pages need a session that used the second factor (TOTP)."""
 
@@ -95,7 +100,10 @@ class SecondFactorRequiredMixin(LoginRequiredMixin):
         self.check_scope(request, *args, **kwargs)
         detour = second_factor_redirect(request)
         if detour is not None:
+            if request.method == "GET" and not has_second_factor(request.user):
+                request.session[AFTER_SECOND_FACTOR] = request.get_full_path()
             return detour
+        request.session.pop(AFTER_SECOND_FACTOR, None)  # arrived
         return super().dispatch(request, *args, **kwargs)
 
     def check_scope(self, request, *args, **kwargs):

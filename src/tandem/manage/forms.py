@@ -134,3 +134,22 @@ class RoleInvitationForm(forms.Form):
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Current phase"), choices=PhaseKind.choices)
+    confirm_jump = forms.BooleanField(
+        label=_("Yes, move the round over several phases at once"), required=False)
+
+    def __init__(self, *args, current: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean(self):
+        data = super().clean()
+        phase, order = data.get("phase"), PhaseKind.ordered()
+        if phase and self.current and not data.get("confirm_jump"):
+            steps = abs(order.index(PhaseKind(phase)) - order.index(PhaseKind(self.current)))
+            if steps > 1:
+                # A jump skips phases with their own pages and e-mails: ask first.
+                self.add_error("confirm_jump", _(
+                    "This moves the round over %(n)s phases, from “%(from)s” to “%(to)s”. "
+                    "Please confirm.") % {"n": steps, "from": PhaseKind(self.current).label,
+                                          "to": PhaseKind(phase).label})
+        return data

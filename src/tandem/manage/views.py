@@ -16,8 +16,8 @@ from tandem.core.access import (
 )
 from tandem.core.forms import add_service_errors
 from tandem.programmes import invitations, selectors, services
-from tandem.training import selectors as training_selectors
 
+from .checklist import round_checklist
 from .forms import (
     OrganisationForm,
     PhaseForm,
@@ -162,8 +162,7 @@ def render_round_page(request, view, phase_form, status=200):
         "programme": view.programme,
         "round": view.round,
         "timeline": selectors.round_timeline(view.round),
-        "checklist": (selectors.round_checklist(view.round)
-                      + training_selectors.training_checklist(view.round)),
+        "checklist": round_checklist(view.round),
         "phase_form": phase_form,
     }
     return render(request, "manage/round.html", context, status=status)
@@ -177,7 +176,7 @@ class RoundView(RoundScopeMixin, View):
 
 class RoundPhaseView(RoundScopeMixin, View):
     def post(self, request, **kwargs):
-        form = PhaseForm(request.POST)
+        form = PhaseForm(request.POST, current=self.round.current_phase)
         if not form.is_valid():
             return render_round_page(request, self, form, status=400)
         services.move_round_to_phase(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tandem.core.forms import add_service_errors
+from tandem.core.next_step import safe_next
 from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
@@ -15,17 +16,22 @@ from tandem.recruitment import selectors as recruitment_selectors
 from tandem.tandems import selectors as tandem_selectors
 from tandem.training import selectors as training_selectors
 
+from . import dashboard as participant_dashboard
 from .forms import ProfileForm
 
 
 @login_required
 def dashboard(request):
+    entries = selectors.dashboard_for_user(request.user)
+    views = participant_dashboard.participant_views([e.round for e in entries], request.user)
+    for entry in entries:
+        entry.participant = views[entry.round.pk]
     context = {
-        "entries": selectors.dashboard_for_user(request.user),
+        "entries": entries,
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
-        "proposals": matching_portal.proposals_awaiting_answer(request.user),
         "training_invitations": training_selectors.open_invitations_for_user(request.user),
         "consultation_rounds": training_selectors.rounds_to_consult_for_user(request.user),
+        "calls": participant_dashboard.calls_for(request.user),
     }
     return render(request, "portal/dashboard.html", context)
 
@@ -54,7 +60,8 @@ def profile(request):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Your profile was saved."))
-                return redirect("portal:profile")
+                # Back to where the person was going (the application form after sign-up).
+                return redirect(safe_next(request) or "portal:profile")
         status = 400
     else:
         form = ProfileForm(
@@ -66,7 +73,8 @@ def profile(request):
             }
         )
         status = 200
-    return render(request, "portal/profile.html", {"form": form}, status=status)
+    return render(request, "portal/profile.html", {"form": form, "next": safe_next(request)},
+                  status=status)
 
 
 @login_required

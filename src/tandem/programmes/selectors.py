@@ -118,44 +118,6 @@ def round_timeline(round: Round) -> list[TimelineStep]:
 
 
 @dataclass
-class ChecklistItem:
-    label: str
-    done: bool
-    detail: str = ""
-
-
-def round_checklist(round: Round) -> list[ChecklistItem]:
-    """What the platform can check about a round's readiness (no self-reported ticks)."""
-    role_counts = dict(round.roles.values("role").annotate(n=Count("id")).values_list("role", "n"))
-    topic_count = round.programme.topics.count()
-    phase_count = round.phases.count()
-    mentors = role_counts.get(RoleKind.MENTOR, 0)
-    mentees = role_counts.get(RoleKind.MENTEE, 0)
-    places = mentors * round.mentor_capacity
-    return [
-        ChecklistItem(
-            _("Topic taxonomy defined"), topic_count > 0, _("%(n)s topics") % {"n": topic_count}
-        ),
-        ChecklistItem(
-            _("Dates set for every phase"),
-            phase_count == len(PhaseKind),
-            _("%(n)s of %(total)s phases") % {"n": phase_count, "total": len(PhaseKind)},
-        ),
-        ChecklistItem(_("A trainer is assigned"), role_counts.get(RoleKind.TRAINER, 0) > 0),
-        ChecklistItem(
-            _("Mentors recruited"),
-            mentors > 0,
-            _("%(n)s mentors, %(places)s places") % {"n": mentors, "places": places},
-        ),
-        ChecklistItem(
-            _("Mentees or applicants registered"),
-            mentees > 0,
-            _("%(n)s people") % {"n": mentees},
-        ),
-    ]
-
-
-@dataclass
 class DashboardRound:
     round: Round
     roles: list[str]

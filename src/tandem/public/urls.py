@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import gallery, imported_application, invitation, role_invitation
+from . import call, gallery, imported_application, invitation, role_invitation
 
 app_name = "public"
 
 # Included under /p/<org>/<programme>/<round>/.
 urlpatterns = [
+    path("", call.call_page, name="call"),
     path("gallery/", gallery.gallery, name="gallery"),
     path("gallery/<int:profile>/<slug:kind>/", gallery.gallery_file, name="gallery_file"),
     path("info-event/", gallery.info_event, name="info_event"),

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tandem.programmes.enums import PhaseKind, RoleKind
 
@@ -75,16 +74,6 @@ def mentors_without_training(round):
         attended = attended.filter(session__starts_at__date__lt=tandem_phase.starts_on)
     return (User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
             .exclude(pk__in=attended.values("person")).distinct().order_by("name"))
-
-
-def training_checklist(round) -> list:
-    from tandem.programmes.selectors import ChecklistItem
-
-    missing = list(mentors_without_training(round).values_list("name", flat=True))
-    detail = (_("Without training: %(names)s") % {"names": ", ".join(missing)} if missing
-              else "")
-    return [ChecklistItem(_("Every mentor attended a training before the tandem phase"),
-                          not missing, detail)]
 
 
 # --- consultations ---------------------------------------------------------------------------

@@ -28,3 +28,18 @@ def coordinates(user) -> bool:
 @register.filter
 def has_role(round_roles, role: str) -> bool:
     return any(round_role.role == role for round_role in round_roles)
+
+
+@register.simple_tag(takes_context=True)
+def after_second_factor(context) -> str:
+    """The coordinator page a person was on their way to before setting up the second
+    factor (only an address on this site), or ""."""
+    from tandem.core.access import AFTER_SECOND_FACTOR, has_second_factor
+    from tandem.core.next_step import safe_next
+
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return ""
+    if not has_second_factor(request.user):
+        return ""  # not set up yet: the way on comes after the set-up
+    return safe_next(request, request.session.get(AFTER_SECOND_FACTOR, ""))

@@ -9,7 +9,7 @@ source and the mapping).
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -66,8 +66,9 @@ class ApplicationListView(ApplicationsMixin, View):
     def get(self, request, **kwargs):
         return self.render(request)
 
-    def render(self, request, bulk_form=None, status=200):
-        form = FilterForm(request.GET or None, round=self.round)
+    def render(self, request, bulk_form=None, status=200, query=None):
+        query = request.GET if query is None else query
+        form = FilterForm(query or None, round=self.round)
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
         sort = filters.get("sort") or "name"
         applications = selectors.applications_for_round(
@@ -75,26 +76,28 @@ class ApplicationListView(ApplicationsMixin, View):
             institution_type=filters.get("institution_type", ""), query=filters.get("q", ""),
             sort=sort,
         )
-        page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(applications, PAGE_SIZE).get_page(query.get("page"))
         context = self.base_context() | {
             "applications": page.object_list,
             "page": page,
-            "page_query": _without_page(request.GET),
+            "page_query": _without_page(query),
             "filter_form": form,
             "state_form": bulk_form or StateForm(),
             "bulk_form": bulk_form,
             "demand": selectors.demand_and_supply(self.round),
             "sort": sort,
-            "sort_links": self.sort_links(request, sort),
-            "query_string": request.GET.urlencode(),
+            "sort_links": self.sort_links(query, sort),
+            "query_string": query.urlencode(),
+            # After a refused bulk change the same rows stay ticked.
+            "ticked": set(bulk_form.data.getlist("applications")) if bulk_form else set(),
             "waiting_imports": imported.waiting_for_confirmation(self.round).count(),
         }
         return render(request, "manage/applications/list.html", context, status=status)
 
-    def sort_links(self, request, current: str) -> dict:
+    def sort_links(self, query, current: str) -> dict:
         links = {}
         for column in SORT_COLUMNS:
-            params = request.GET.copy()
+            params = query.copy()
             params["sort"] = f"-{column}" if current == column else column
             direction = ("ascending" if current == column else
                          "descending" if current == f"-{column}" else "")
@@ -110,7 +113,9 @@ class ApplicationBulkView(ApplicationListView):
         self.require("applications.decide_applications")
         form = BulkForm(request.POST, round=self.round)
         if not form.is_valid():
-            return self.render(request, bulk_form=form, status=400)
+            # The list as the coordinator saw it: same filters, sort and page.
+            query = QueryDict(request.POST.get("query_string", ""))
+            return self.render(request, bulk_form=form, status=400, query=query)
         target = form.cleaned_data["state"]
         changed, errors = services.bulk_change_state(
             applications=form.cleaned_data["applications"], to_state=target, by=request.user

@@ -19,6 +19,7 @@ from django.views import View
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.core.meeting_links import suggested_link
+from tandem.manage.checklist import mentors_trained
 from tandem.training import consultations, selectors, services
 from tandem.training.calendar import booking_ics
 from tandem.training.defaults import default_agenda
@@ -50,7 +51,7 @@ class SessionListView(TrainingMixin, View):
         return render(request, "manage/training/sessions.html", self.base_context(
             sessions=selectors.sessions_of_round(self.round),
             counts=selectors.consultation_counts(self.round), is_trainer=is_trainer,
-            checklist=selectors.training_checklist(self.round)))
+            checklist=[mentors_trained(self.round)]))
 
 
 class SessionCreateView(TrainingMixin, View):

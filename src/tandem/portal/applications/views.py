@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,9 +49,10 @@ def apply(request, org, programme, round):
     person = request.user
     if person.institution_id is None:
         messages.info(request, _("Please add your institution to your profile first; then "
-                                 "open the application form of “%(round)s” again.")
+                                 "you come back to the application form of “%(round)s”.")
                       % {"round": round})
-        return redirect("portal:profile")
+        # The profile sends the person back here when it is saved.
+        return redirect(f"{reverse('portal:profile')}?{urlencode({'next': request.path})}")
     is_mentor = round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
     application = selectors.application_for_user(round, person)
     window = services.application_window(round)
