@@ -47,9 +47,11 @@ def our_urls(resolver=None, namespace="", prefix=""):
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 
 
-def url_of(name, parameters, values):
+def url_of(name, parameters, values, method="get"):
     names = [a or b for a, b in parameters]
-    kwargs = {key: values.get(name, {}).get(key, values.get(key)) for key in names}
+    # A value for this URL and method, else for this URL, else the scenario's common one.
+    own = values.get(name, {}) | values.get((name, method), {})
+    kwargs = {key: own.get(key, values.get(key)) for key in names}
     missing = [key for key, value in kwargs.items() if value is None]
     assert not missing, f"add a value for {missing} to tests/url_scenario.py ({name})"
     return reverse(name, kwargs=kwargs)
@@ -88,6 +90,11 @@ PAIR = {"mentor", "mentee"}  # the tandem's two members
 ROUND = READERS | PAIR
 LOGGED_IN = set(ROLES) - {"anonymous"}
 EVERYONE = set(ROLES)
+TRAINING = STAFF | {"trainer"}  # DESIGN.md §2: coordinators and trainers run training
+# The list of organisations: whoever coordinates somewhere (or trains), and staff, who
+# alone create organisations (TANDEM_SELF_SERVICE_ORGANISATIONS is off).
+COORDINATING = READERS | {"foreign_coordinator", "staff"}
+TRAINER = {"trainer"}  # a consultation is its trainer's and its booker's, never staff's
 
 
 def grant(ok=(), invalid=(), no_method=(), anonymous="login") -> dict[str, str]:
@@ -117,6 +124,16 @@ TABLE = {
                                          grant(ok=STAFF)),
     "manage:application_list": (grant(ok=READERS),
                                grant(no_method=READERS)),
+    "manage:consultation_booking": (grant(ok=TRAINER),
+                                    grant(ok=TRAINER)),
+    "manage:consultation_booking_cancel": (grant(no_method=TRAINING),
+                                           grant(ok=TRAINER)),
+    "manage:consultation_booking_ics": (grant(ok=TRAINER),
+                                        grant(no_method=TRAINING)),
+    "manage:consultation_slot_remove": (grant(no_method=TRAINING),
+                                        grant(ok=TRAINER)),
+    "manage:consultations": (grant(ok=TRAINING),
+                             grant(invalid=TRAINER)),
     "manage:mail_outbox": (grant(ok=STAFF),
                           grant(invalid=STAFF)),
     "manage:mail_outbox_mail": (grant(ok=STAFF),
@@ -131,6 +148,8 @@ TABLE = {
                        grant(invalid=STAFF)),
     "manage:matching_gaps": (grant(ok=STAFF),
                             grant(no_method=STAFF)),
+    "manage:matching_institutions": (grant(ok=STAFF),
+                                     grant()),
     "manage:matching_pair_rule": (grant(no_method=STAFF),
                                  grant(invalid=STAFF)),
     "manage:matching_rule_remove": (grant(no_method=STAFF),
@@ -143,8 +162,8 @@ TABLE = {
                                 grant(ok=STAFF)),
     "manage:organisation": (grant(ok=ORG),
                            grant(invalid=ORG)),
-    "manage:organisations": (grant(ok=LOGGED_IN),
-                            grant(invalid=LOGGED_IN)),
+    "manage:organisations": (grant(ok=COORDINATING),
+                            grant(invalid={"staff"})),
     "manage:programme": (grant(ok=ORG),
                         grant(invalid=ORG)),
     "manage:recruitment_candidate_edit": (grant(ok=STAFF),
@@ -169,6 +188,8 @@ TABLE = {
                            grant(invalid=ORG)),
     "manage:round_edit": (grant(ok=STAFF),
                          grant(invalid=STAFF)),
+    "manage:round_invitation_withdraw": (grant(no_method=STAFF),
+                                         grant(ok=STAFF)),
     "manage:round_phase": (grant(no_method=STAFF),
                           grant(invalid=STAFF)),
     "manage:round_role_remove": (grant(no_method=STAFF),
@@ -181,6 +202,24 @@ TABLE = {
                       grant(no_method=STAFF)),
     "manage:topic_remove": (grant(no_method=ORG),
                            grant(ok=ORG)),
+    "manage:training": (grant(ok=TRAINING),
+                        grant(no_method=TRAINING)),
+    "manage:training_attendance": (grant(no_method=TRAINING),
+                                   grant(ok=TRAINING)),
+    "manage:training_invite": (grant(no_method=TRAINING),
+                               grant(ok=TRAINING)),
+    "manage:training_material": (grant(ok=TRAINING),
+                                 grant(no_method=TRAINING)),
+    "manage:training_material_add": (grant(ok=TRAINING),
+                                     grant(invalid=TRAINING)),
+    "manage:training_material_remove": (grant(no_method=TRAINING),
+                                        grant(ok=TRAINING)),
+    "manage:training_session": (grant(ok=TRAINING),
+                                grant(no_method=TRAINING)),
+    "manage:training_session_edit": (grant(ok=TRAINING),
+                                     grant(invalid=TRAINING)),
+    "manage:training_session_new": (grant(ok=TRAINING),
+                                    grant(invalid=TRAINING)),
     "portal:account_deleted": (grant(ok=EVERYONE),
                               grant(ok=EVERYONE)),
     "portal:application_apply": (grant(ok=ROUND),
@@ -191,6 +230,14 @@ TABLE = {
                                    grant(invalid={"mentee"})),
     "portal:calendar_feed": (grant(ok=EVERYONE),
                             grant(ok=EVERYONE)),
+    "portal:consultation_book": (grant(no_method=LOGGED_IN),
+                                 grant(ok=PAIR)),
+    "portal:consultation_cancel": (grant(no_method=LOGGED_IN),
+                                   grant(ok={"mentee"})),
+    "portal:consultation_ics": (grant(ok={"mentee"}),
+                                grant(ok={"mentee"})),
+    "portal:consultations": (grant(ok=PAIR),
+                             grant(ok=PAIR)),
     "portal:dashboard": (grant(ok=LOGGED_IN),
                         grant(ok=LOGGED_IN)),
     "portal:delete_account": (grant(no_method=LOGGED_IN),
@@ -205,6 +252,8 @@ TABLE = {
                       grant(invalid=LOGGED_IN)),
     "portal:proposal": (grant(ok=PAIR),
                        grant()),
+    "portal:recruitment_invitation": (grant(ok={"outsider"}),
+                                      grant(invalid={"outsider"})),
     "portal:recruitment_profile": (grant(ok={"mentor"}),
                                   grant(invalid={"mentor"})),
     "portal:recruitment_supervisor_letter": (grant(ok=PAIR),
@@ -249,16 +298,34 @@ TABLE = {
                            grant(invalid=PAIR)),
     "portal:tandem_workspace": (grant(ok=PAIR),
                                grant(ok=PAIR)),
+    "portal:training": (grant(ok=ROUND),
+                        grant(ok=ROUND)),
+    "portal:training_answer": (grant(no_method=LOGGED_IN),
+                               grant(ok={"mentor"})),
+    "portal:training_material": (grant(ok={"mentor"}),
+                                 grant(ok={"mentor"})),
+    "portal:training_session": (grant(ok={"mentor"}),
+                                grant(ok={"mentor"})),
+    "portal:training_session_ics": (grant(ok={"mentor"}),
+                                    grant(ok={"mentor"})),
+    "public:call": (grant(ok=ROUND, anonymous="404"),
+                    grant(ok=ROUND, anonymous="404")),
     "public:gallery": (grant(ok=ROUND, anonymous="404"),
                       grant(ok=ROUND, anonymous="404")),
     "public:gallery_file": (grant(ok=ROUND, anonymous="404"),
                            grant(ok=ROUND, anonymous="404")),
+    "public:imported_application": (grant(ok=EVERYONE),
+                                    grant(invalid=EVERYONE)),
     "public:info_event": (grant(ok=ROUND, anonymous="404"),
                          grant(invalid=ROUND, anonymous="404")),
+    "public:info_event_confirm": (grant(ok=ROUND, anonymous="404"),
+                                  grant(ok=ROUND, anonymous="404")),
     "public:info_event_ics": (grant(ok=ROUND, anonymous="404"),
                              grant(ok=ROUND, anonymous="404")),
     "public:invitation": (grant(ok=EVERYONE),
                          grant(invalid=EVERYONE)),
+    "public:role_invitation": (grant(ok=EVERYONE),
+                               grant(invalid=EVERYONE)),
     "switch_language": (grant(no_method=EVERYONE),
                        grant(ok=EVERYONE)),
 }
@@ -287,10 +354,11 @@ def walk(client, people, values, role) -> tuple[dict, dict]:
     cache.clear()  # rate limits of an earlier test must not count
     if role != "anonymous":
         client.force_login(people[role])
-    urls = {name: url_of(name, parameters, values)
-            for name, parameters in sorted(our_urls().items())}
-    requests = [(name, "get") for name in urls]
-    requests += [(name, "post") for name in sorted(urls, key=_post_order)]
+    names = sorted(our_urls().items())
+    urls = {(name, method): url_of(name, parameters, values, method)
+            for name, parameters in names for method in ("get", "post")}
+    requests = [(name, "get") for name, _parameters in names]
+    requests += [(name, "post") for name in sorted(dict(names), key=_post_order)]
 
     def expected(name, method):
         entry = TABLE.get(name)
@@ -300,18 +368,18 @@ def walk(client, people, values, role) -> tuple[dict, dict]:
     seen, changed = {}, {}
     before = table_rows()
     for name, method in refused:
-        seen[name, method] = outcome(getattr(client, method)(urls[name]))
+        seen[name, method] = outcome(getattr(client, method)(urls[name, method]))
     if table_rows() != before:
         # Something refused changed a row: find which request did (slow, only on failure).
         for name, method in refused:
             state = table_rows()
-            getattr(client, method)(urls[name])
+            getattr(client, method)(urls[name, method])
             after = table_rows()
             if diff := sorted(t for t in after if after[t] != state.get(t)):
                 changed[name, method] = diff
     for name, method in requests:
         if (name, method) not in seen:
-            seen[name, method] = outcome(getattr(client, method)(urls[name]))
+            seen[name, method] = outcome(getattr(client, method)(urls[name, method]))
     return seen, changed
 
 

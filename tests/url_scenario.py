@@ -5,17 +5,25 @@ each role against these records.
 """
 
 import datetime as dt
-import secrets
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tandem.applications.imported import hold_for_confirmation
+from tandem.applications.imports import ImportRow
 from tandem.mail.models import QueuedMail
 from tandem.matching.enums import ProposalStatus
 from tandem.matching.models import MatchRun, PairRule, Proposal
+from tandem.people.tokens import new_token
 from tandem.programmes.enums import RoleKind
+from tandem.programmes.invitations import invite_to_role
 from tandem.recruitment.enums import CandidateStatus
-from tandem.tandems.models import CalendarFeed, DateOption, DatePoll, Goal, Meeting, Note, Tandem
+from tandem.recruitment.services import register_for_info_event
+from tandem.tandems.calendar import open_calendar_feed
+from tandem.tandems.models import DateOption, DatePoll, Goal, Meeting, Note, Tandem
+from tandem.training import consultations
+from tandem.training import services as training
 from tests.applications.factories import ApplicationFactory, published_profile
 from tests.conftest import verified, with_totp
 from tests.factories import (
@@ -48,6 +56,9 @@ def build() -> tuple[dict, dict]:
     for role in (RoleKind.COORDINATOR, RoleKind.TRAINER, RoleKind.MENTOR, RoleKind.MENTEE):
         people[role.value] = person()
         RoundRoleFactory(round=round, person=people[role.value], role=role)
+    # The role that manage:round_role_remove revokes: nobody's of the walk, so that the
+    # coordinator keeps theirs for the pages after it.
+    spare_role = RoundRoleFactory(round=round, person=person(), role=RoleKind.TRAINER)
     people["other_round"] = person()
     RoundRoleFactory(round=other_round, person=people["other_round"], role=RoleKind.MENTEE)
     ApplicationFactory(round=other_round, person=people["other_round"])
@@ -64,11 +75,25 @@ def build() -> tuple[dict, dict]:
     rule = PairRule.objects.create(round=round, application=application,
                                    mentor_profile=MentorProfileFactory(round=round),
                                    kind="exclude", reason="Geheimer Grund")
+    # Tokens are stored hashed; the scenario keeps the raw ones for the URLs. The candidate
+    # was invited at the outsider's (verified) address: the dashboard's link without token.
+    candidate_token, candidate_hash = new_token()
     candidate = CandidateFactory(round=round, name="Eva Geheim", notes="vertraulich",
-                                 status=CandidateStatus.INVITED,
-                                 token=secrets.token_urlsafe(32),
+                                 email=people["outsider"].email,
+                                 status=CandidateStatus.INVITED, token_hash=candidate_hash,
                                  token_expires_at=timezone.now() + dt.timedelta(days=9))
-    InfoEventFactory(round=round)
+    event = InfoEventFactory(round=round)
+    # Two registrations waiting for their double opt-in: the link confirms once, so the
+    # GET and the POST of the walk each get their own.
+    confirm = {method: register_for_info_event(
+        event=event, name="Ina Info", email=f"ina.{method}@example.org",
+        consent_text="Einverstanden")[0].token for method in ("get", "post")}
+    invitation = invite_to_role(round=round, email="rita.rolle@example.org", name="Rita Rolle",
+                                role=RoleKind.TRAINER, language="de", by=None)
+    imported = hold_for_confirmation(
+        round=round, row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
+        data={"expectations": "Importierte Erwartungen", "languages": ["de"], "topics": []},
+        source="LimeSurvey", by=None)
     mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Geheim",
                                      body="Geheimer Text")
     tandem = Tandem.objects.create(round=round, mentor=people["mentor"],
@@ -79,16 +104,39 @@ def build() -> tuple[dict, dict]:
     note = Note.objects.create(meeting=meeting, author=people["mentee"], text="Geheime Notiz")
     poll = DatePoll.objects.create(tandem=tandem, created_by=people["mentee"])
     DateOption.objects.create(poll=poll, starts_at=timezone.now() + dt.timedelta(days=9))
-    feed = CalendarFeed.objects.create(person=people["mentee"], token=secrets.token_urlsafe(24))
+    feed = open_calendar_feed(people["mentee"])
+
+    # Training: a session for the mentors (the mentor is invited) with a file; two weekly
+    # consultation slots of the trainer, the mentee booked the first (see tests/training).
+    trainer = people["trainer"]
+    soon = (timezone.now() + dt.timedelta(days=10)).replace(hour=10, minute=0, second=0,
+                                                            microsecond=0)
+    session = training.create_session(round=round, by=trainer, title="Schulung",
+                                      starts_at=soon, duration_minutes=120)
+    training.invite_to_session(session=session, by=trainer)
+    material = training.add_material(session=session, by=trainer, title="Folien",
+                                     file=SimpleUploadedFile("folien.pdf", b"%PDF-1.4 x"))
+    booked, free = consultations.publish_slots(
+        round=round, trainer=trainer, starts_at=soon - dt.timedelta(days=6),
+        duration_minutes=45, weekly_until=(soon + dt.timedelta(days=1)).date())
+    booking = consultations.book_consultation(slot=booked, person=people["mentee"],
+                                              note="Geheimes Anliegen")
     values = {
         **round.url_kwargs,
         "topic": programme.topics.first().pk,
-        "role": round.roles.first().pk,
+        "role": spare_role.pk,
         "candidate": candidate.pk, "pk": application.pk, "mail": mail.pk,
         "key": "mentor_invitation", "run": run.pk, "proposal": proposal.pk, "rule": rule.pk,
         "tandem": tandem.pk, "goal": goal.pk, "meeting": meeting.pk, "note": note.pk,
         "poll": poll.pk, "token": feed.token, "profile": profile.pk, "kind": "photo",
-        # Where two URLs name a parameter alike: the value for one URL name.
-        "public:invitation": {"token": candidate.token},
+        "invitation": invitation.pk, "session": session.pk, "material": material.pk,
+        "slot": free.pk, "booking": booking.pk,
+        # Where two URLs name a parameter alike: the value for one URL name, or for one
+        # URL name and method.
+        "public:invitation": {"token": candidate_token},
+        "public:role_invitation": {"token": invitation.token},
+        "public:imported_application": {"token": imported.token},
+        ("public:info_event_confirm", "get"): {"token": confirm["get"]},
+        ("public:info_event_confirm", "post"): {"token": confirm["post"]},
     }
     return people, values
