@@ -13,9 +13,17 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
 from tandem.applications import imports
-from tandem.applications.models import Application
+from tandem.applications.models import Application, ImportedApplication
 
-from .test_import_export import HEADERS, ROWS, csv_bytes, run_import, upload, xlsx_bytes
+from .test_import_export import (
+    HEADERS,
+    ROWS,
+    confirm_all,
+    csv_bytes,
+    run_import,
+    upload,
+    xlsx_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +59,9 @@ def test_the_same_file_without_the_nul_imports(client, round, coordinator,
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         run_import(client, round, csv_bytes())
+    # Imported rows wait for their persons' confirmation before they become applications.
+    assert ImportedApplication.objects.filter(round=round).count() == 2
+    confirm_all(round)
     assert Application.objects.count() == 2
 
 

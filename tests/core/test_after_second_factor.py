@@ -15,6 +15,9 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+# Real commits: allauth announces a new factor after the commit, and setting it up counts
+# as using it for the session (tandem.people.receivers).
+@pytest.mark.django_db(transaction=True)
 def test_after_setting_up_totp_the_recovery_codes_page_leads_back(client, round):
     person = verified(UserFactory(name="Cora Neu"))
     person.set_password("lange-sichere-phrase")
@@ -33,8 +36,7 @@ def test_after_setting_up_totp_the_recovery_codes_page_leads_back(client, round)
         client.get(reverse("mfa_activate_totp"))  # allauth keeps the new secret in the session
     secret = client.session[SECRET_SESSION_KEY]
     code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
-    response = client.post(reverse("mfa_activate_totp"), {"code": code},
-                           follow=True)
+    response = client.post(reverse("mfa_activate_totp"), {"code": code}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("mfa_view_recovery_codes")
     page = response.content.decode()
     assert "Continue where you were going" in page

@@ -42,7 +42,8 @@ def test_both_are_reminded_once_a_day_ahead_in_their_language_and_time_zone(
     assert f"{starts_at.astimezone(NEW_YORK):%H:%M}" in to_mentor.body
     assert "America/New_York" in to_mentor.body and mentee.get_full_name() in to_mentor.body
     assert to_mentee.language == "en" and "Reminder" in to_mentee.subject
-    assert "10 a.m." in to_mentee.body and "Europe/Berlin" in to_mentee.body
+    # English times use the 24-hour clock (tandem/formats/en), like the German ones.
+    assert "10:00 (Europe/Berlin)" in to_mentee.body and "Europe/Berlin" in to_mentee.body
     assert mentor.get_full_name() in to_mentee.body
     for sent in (to_mentor, to_mentee):
         assert AGENDA not in sent.body + sent.subject and "raum" not in sent.body

@@ -18,3 +18,10 @@ class ApplicationsConfig(AppConfig):
         from .personal_data import DECLARATION
 
         register(DECLARATION)
+
+        from tandem.programmes.services import institution_merging
+
+        from .services import move_to_merged_institution
+
+        institution_merging.connect(move_to_merged_institution,
+                                    dispatch_uid="applications.institution_merging")

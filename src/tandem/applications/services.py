@@ -269,3 +269,9 @@ def _send_confirmation(application: Application, window: Window) -> None:
             "url": reverse("portal:application_apply", kwargs=application.round.url_kwargs),
         },
     )
+
+
+def move_to_merged_institution(sender, *, keep, merge, **kwargs) -> dict[str, int]:
+    """Applications of an institution merged into another now name the one kept."""
+    return {"applications": Application.objects.filter(institution=merge)
+            .update(institution=keep)}

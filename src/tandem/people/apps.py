@@ -12,3 +12,10 @@ class PeopleConfig(AppConfig):
         from .personal_data import DECLARATION
 
         register(DECLARATION)
+
+        from allauth.mfa.signals import authenticator_added
+
+        from .receivers import record_second_factor_on_setup
+
+        authenticator_added.connect(record_second_factor_on_setup,
+                                    dispatch_uid="people.second_factor_on_setup")

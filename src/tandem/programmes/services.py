@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -255,19 +256,24 @@ def update_profile(*, person, name: str, position: str, institution: Institution
     return person
 
 
+#: Sent inside the merge's transaction; apps whose rows name an institution move them to
+#: ``keep`` and return how many they moved (programmes cannot import them: layering).
+institution_merging = Signal()
+
+
 @transaction.atomic
 def merge_institutions(*, keep: Institution, merge: Institution, by, round=None) -> Institution:
-    """One house under two names: every person and application of `merge` moves to `keep`,
+    """One house under two names: every person and every row of `merge` moves to `keep`,
     then `merge` is deleted; logged."""
     if keep.pk == merge.pk:
         raise ValidationError({"merge": _("Please choose two different institutions.")})
-    from tandem.applications.models import Application  # the one other app that refers here
     from tandem.people.models import User
 
-    people = User.objects.filter(institution=merge).update(institution=keep)
-    applications = Application.objects.filter(institution=merge).update(institution=keep)
+    moved = {"people": User.objects.filter(institution=merge).update(institution=keep)}
+    for _receiver, counts in institution_merging.send(sender=Institution, keep=keep,
+                                                       merge=merge):
+        moved.update(counts or {})
     log_action(by, "institution.merged", keep, round=round, data={
-        "merged": merge.pk, "merged_name": merge.name, "people": people,
-        "applications": applications})
+        "merged": merge.pk, "merged_name": merge.name, **moved})
     merge.delete()
     return keep

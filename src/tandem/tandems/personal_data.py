@@ -133,7 +133,7 @@ DECLARATION = Declaration(
         Holding(model="tandems.DateVote", fields=("person",), whose="the member who answered",
                 purpose="finding a date", seen_by="the two members",
                 retention="with the poll; on erasure"),
-        Holding(model="tandems.CalendarFeed", fields=("person", "token"),
+        Holding(model="tandems.CalendarFeed", fields=("person", "token_hash"),
                 whose="the subscriber", purpose="the personal calendar address",
                 seen_by="nobody but the person's calendar program", retention="on erasure"),
     ),

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Audience, BookingStatus, InvitationAnswer
+from .limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
 
 
 class TrainingSession(models.Model):
@@ -23,7 +24,7 @@ class TrainingSession(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("length (minutes)"), default=180,
-        validators=[MinValueValidator(15), MaxValueValidator(600)])
+        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SESSION_MINUTES_MAX)])
     online_url = models.URLField(_("online link"), blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
     description = models.TextField(_("description and agenda"), blank=True)
@@ -101,7 +102,7 @@ class ConsultationSlot(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("length (minutes)"), default=45,
-        validators=[MinValueValidator(15), MaxValueValidator(240)])
+        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SLOT_MINUTES_MAX)])
     online_url = models.URLField(_("online link"), blank=True)
     cancel_notice_hours = models.PositiveSmallIntegerField(
         _("cancel at least … hours ahead"), default=24, validators=[MaxValueValidator(336)])

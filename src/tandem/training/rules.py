@@ -8,18 +8,13 @@ coordinators see only counts (tandem.training.selectors.consultation_counts).
 import rules
 
 from tandem.programmes.enums import RoleKind
-from tandem.programmes.rules import is_round_coordinator
+from tandem.programmes.rules import is_round_coordinator, is_round_trainer
 
 
 def _has_role(user, round, roles) -> bool:
     if not user.is_authenticated or round is None:
         return False
     return round.roles.filter(person=user, role__in=roles).exists()
-
-
-@rules.predicate
-def is_round_trainer(user, round) -> bool:
-    return _has_role(user, round, [RoleKind.TRAINER])
 
 
 @rules.predicate

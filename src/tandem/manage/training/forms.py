@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput
+from tandem.core.forms import LocalDateTimeInput, bound_dates
 from tandem.training.enums import Audience
+from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
 
 DATE_MESSAGES = {"required": _("Please give a date and time."),
                  "invalid": _("Please give a date and time, e.g. 2026-05-04 10:00.")}
@@ -16,7 +17,8 @@ class SessionForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Date and time"), widget=LocalDateTimeInput,
                                     error_messages=DATE_MESSAGES)
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=15, max_value=600, initial=180,
+        label=_("Length (minutes)"), min_value=MINUTES_MIN, max_value=SESSION_MINUTES_MAX,
+        initial=180,
         error_messages={"min_value": _("Please give a length between 15 and 600 minutes."),
                         "max_value": _("Please give a length between 15 and 600 minutes."),
                         "required": _("Please give the length in minutes.")})
@@ -32,6 +34,10 @@ class SessionForm(forms.Form):
     audience = forms.ChoiceField(label=_("Invite"), choices=Audience.choices,
                                  initial=Audience.MENTORS)
 
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
+
 
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200,
@@ -45,7 +51,7 @@ class SlotForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("First slot: date and time"),
                                     widget=LocalDateTimeInput, error_messages=DATE_MESSAGES)
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=15, max_value=240, initial=45,
+        label=_("Length (minutes)"), min_value=MINUTES_MIN, max_value=SLOT_MINUTES_MAX, initial=45,
         error_messages={"min_value": _("Please give a length between 15 and 240 minutes."),
                         "max_value": _("Please give a length between 15 and 240 minutes."),
                         "required": _("Please give the length in minutes.")})
@@ -61,6 +67,10 @@ class SlotForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Please give a date, e.g. 2026-06-30.")},
         help_text=_("Leave empty for a single slot."))
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
 
 
 class TrainerNotesForm(forms.Form):

@@ -56,12 +56,12 @@ class SessionListView(TrainingMixin, View):
 
 class SessionCreateView(TrainingMixin, View):
     def get(self, request, **kwargs):
-        form = SessionForm(initial={"description": default_agenda(get_language()),
+        form = SessionForm(round=self.round, initial={"description": default_agenda(get_language()),
                                     "online_url": suggested_link()})
         return self.render(request, form)
 
     def post(self, request, **kwargs):
-        form = SessionForm(request.POST)
+        form = SessionForm(request.POST, round=self.round)
         if form.is_valid():
             try:
                 session = services.create_session(round=self.round, by=request.user,
@@ -83,12 +83,13 @@ class SessionCreateView(TrainingMixin, View):
 class SessionEditView(SessionCreateView):
     def get(self, request, session, **kwargs):
         session = self.session_or_404(session)
-        form = SessionForm(initial={name: getattr(session, name) for name in SESSION_FIELDS})
+        form = SessionForm(round=self.round,
+                           initial={name: getattr(session, name) for name in SESSION_FIELDS})
         return self.render(request, form, session=session)
 
     def post(self, request, session, **kwargs):
         session = self.session_or_404(session)
-        form = SessionForm(request.POST)
+        form = SessionForm(request.POST, round=self.round)
         if form.is_valid():
             try:
                 services.update_session(session=session, by=request.user, **form.cleaned_data)
@@ -221,11 +222,12 @@ class ConsultationsView(ConsultationsMixin, View):
     """Trainers: their slots and bookings. Coordinators: the counts, nothing else."""
 
     def get(self, request, **kwargs):
-        return self.render(request, SlotForm(initial={"online_url": suggested_link()}))
+        form = SlotForm(round=self.round, initial={"online_url": suggested_link()})
+        return self.render(request, form)
 
     def post(self, request, **kwargs):
         self.require_trainer(request)
-        form = SlotForm(request.POST)
+        form = SlotForm(request.POST, round=self.round)
         if form.is_valid():
             try:
                 slots = consultations.publish_slots(round=self.round, trainer=request.user,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tandem.core.forms import parse_id
 from tandem.manage.training.views import calendar_response, material_response
 from tandem.portal.tandems.access import round_or_404
 from tandem.training import consultations, selectors, services
@@ -31,6 +32,8 @@ def _round_of(request, org, programme, round, permission="programmes.view_round"
 
 
 def _invitation(request, round, session):
+    if parse_id(session) is None:  # beyond the database's ids: no such session
+        raise Http404
     invitation = selectors.invitation_for_user(round, request.user, session)
     if invitation is None:
         raise Http404
