@@ -17,14 +17,24 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tandem.applications.imported import hold_for_confirmation
+from tandem.applications.imports import ImportRow
 from tandem.demo import stages
 from tandem.mail.models import MailTemplate, QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
+from tandem.people.tokens import new_token
 from tandem.programmes.enums import RoleKind
+from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import Round
 from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
 from tandem.tandems import calendar, polls, services
 from tandem.tandems.models import Tandem
+from tandem.training.models import (
+    ConsultationBooking,
+    ConsultationSlot,
+    TrainingMaterial,
+    TrainingSession,
+)
 from tests.conftest import verified, with_totp
 from tests.factories import UserFactory
 
@@ -39,9 +49,14 @@ ESCAPED = "&lt;b hx-post="
 NOT_TYPED = {
     "people.User": {"password", "time_zone"},
     "programmes.Institution": {"normalised_name"},
-    "privacy.AuditEntry": {"action", "object_type", "object_id"},
-    "recruitment.Candidate": {"token"},
-    "tandems.CalendarFeed": {"token"},
+    "audit.AuditEntry": {"action", "object_type", "object_id", "round_label"},
+    "recruitment.Candidate": {"token_hash"},
+    "tandems.CalendarFeed": {"token_hash"},
+    "programmes.RoleInvitation": {"token_hash", "language"},
+    "applications.ImportedApplication": {"token_hash"},
+    "recruitment.InfoEventRegistration": {"token_hash"},
+    "training.TrainingSession": {"uid"},
+    "training.ConsultationBooking": {"uid"},
     "applications.Application": {"privacy_notice_version"},
 }
 # Validated formats: a probe cannot be stored there.
@@ -66,7 +81,7 @@ def probed_fields() -> dict:
 
 def populate() -> dict:
     """A round with something of everything; returns the people and the URL values."""
-    stages.build("matching")
+    stages.build("training")
     round = Round.objects.get(slug="durchlauf-2027")
     tandem = Tandem.objects.get(round=round)
     mentee, mentor = tandem.mentee, tandem.mentor
@@ -93,8 +108,21 @@ def populate() -> dict:
                                          consented_at=timezone.now())
     MailTemplate.objects.create(key="tandem_meeting_planned", language="de", round=round,
                                 subject="Treffen", body="Hallo {{ name }}")
-    candidate = Candidate.objects.filter(round=round).exclude(token=None).first() \
-        or Candidate.objects.filter(round=round).first()
+    # Tokens are stored hashed: give one candidate a fresh link whose raw token we keep.
+    candidate = Candidate.objects.filter(round=round).first()
+    candidate_token, candidate.token_hash = new_token()
+    candidate.token_expires_at = timezone.now() + dt.timedelta(days=9)
+    candidate.save()
+    invitation = invite_to_role(round=round, email="rita.rolle@example.org", name="Rita Rolle",
+                                role=RoleKind.TRAINER, language="de", by=None)
+    imported = hold_for_confirmation(
+        round=round, row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
+        data={"expectations": "Erwartungen", "languages": ["de"], "topics": []},
+        source="LimeSurvey", by=None)
+    session = TrainingSession.objects.filter(round=round).first()
+    material = TrainingMaterial.objects.filter(session__round=round).first()
+    booking = ConsultationBooking.objects.filter(slot__round=round).first()
+    slot = ConsultationSlot.objects.filter(round=round).exclude(pk=booking.slot_id).first()
     profile = MentorProfile.objects.filter(round=round).first()
     coordinator = round.programme.organisation.coordinators.first()
     if not coordinator.authenticator_set.exists():
@@ -113,7 +141,12 @@ def populate() -> dict:
         "rule": [PairRule.objects.filter(round=round).first().pk],
         "profile": [profile.pk],
         "kind": ["photo", "slides"],
-        "token": [candidate.token or "x" * 32, feed.token],
+        "token": [candidate_token, feed.token or "x" * 43, invitation.token, imported.token],
+        "invitation": [invitation.pk],
+        "session": [session.pk],
+        "material": [material.pk],
+        "slot": [slot.pk, booking.slot_id],
+        "booking": [booking.pk],
         "tandem": [tandem.pk],
         "meeting": [meeting.pk],
         "goal": [goal.pk],
