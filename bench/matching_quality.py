@@ -25,15 +25,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_match(round_dir: Path, out: Path, extra: list[str]) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    cmd = [sys.executable, "-m", "tandem.matching.engine.cli",
-           "--mentors", str(round_dir / "mentors.csv"),
-           "--mentees", str(round_dir / "mentees.csv"), "--out", str(out), "--quiet", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tandem.matching.engine.cli",
+        "--mentors",
+        str(round_dir / "mentors.csv"),
+        "--mentees",
+        str(round_dir / "mentees.csv"),
+        "--out",
+        str(out),
+        "--quiet",
+        *extra,
+    ]
     subprocess.run(cmd, check=True, env=env)
 
 
 def score(round_dir: Path, proposals: Path, gold_dir: Path | None = None) -> str:
-    cmd = [sys.executable, str(round_dir / "score.py"), str(proposals),
-           "--gold-dir", str(gold_dir or round_dir)]
+    cmd = [
+        sys.executable,
+        str(round_dir / "score.py"),
+        str(proposals),
+        "--gold-dir",
+        str(gold_dir or round_dir),
+    ]
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
@@ -57,8 +72,9 @@ def _half(round_dir: Path, proposals: Path, tmp: Path, parity: int) -> str:
         rows = [r for r in csv.DictReader(fh) if r["mentee_id"].upper() in keep]
     part = half / "proposals.csv"
     with open(part, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["mentee_id", "mentor_id", "low_fit"],
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            fh, fieldnames=["mentee_id", "mentor_id", "low_fit"], extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
     return score(round_dir, part, half)
@@ -66,8 +82,11 @@ def _half(round_dir: Path, proposals: Path, tmp: Path, parity: int) -> str:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--round", default=os.environ.get("TANDEM_MATCHING_ROUND"),
-                   help="judged round directory (or TANDEM_MATCHING_ROUND)")
+    p.add_argument(
+        "--round",
+        default=os.environ.get("TANDEM_MATCHING_ROUND"),
+        help="judged round directory (or TANDEM_MATCHING_ROUND)",
+    )
     p.add_argument("--holdout", action="store_true", help="also score odd/even halves")
     p.add_argument("extra", nargs="*", help="arguments for tandem-match (after --)")
     args = p.parse_args()
@@ -81,9 +100,14 @@ def main() -> int:
         if args.holdout:
             for parity, name in ((0, "odd rows"), (1, "even rows")):
                 lines = _half(round_dir, out, Path(tmp), parity).splitlines()
-                print(f"-- {name}: " + " | ".join(
-                    line.split(":")[0] + ":" + line.split("=")[-1]
-                    for line in lines if line[:3] in ("(a)", "(b)", "(d)", "(e)")))
+                print(
+                    f"-- {name}: "
+                    + " | ".join(
+                        line.split(":")[0] + ":" + line.split("=")[-1]
+                        for line in lines
+                        if line[:3] in ("(a)", "(b)", "(d)", "(e)")
+                    )
+                )
     return 0
 
 

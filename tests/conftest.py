@@ -30,8 +30,12 @@ def _settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         # A shared Redis: each test gets keys of its own (rate limits, used TOTP codes).
-        settings.CACHES = {"default": {**settings.CACHES["default"],
-                                       "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}"}}
+        settings.CACHES = {
+            "default": {
+                **settings.CACHES["default"],
+                "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}",
+            }
+        }
     # WhiteNoise warns once per request handler when STATIC_ROOT does not exist (it is
     # made by collectstatic, which tests do not run); static files come from the finders.
     settings.STATIC_ROOT = tmp_path / "static"
@@ -61,7 +65,8 @@ def password_only_login(client, user):
     _plain_force_login(client, user)
     session = client.session
     session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": time.time(), "email": user.email}]
+        {"method": "password", "at": time.time(), "email": user.email}
+    ]
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     return client

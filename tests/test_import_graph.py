@@ -44,8 +44,9 @@ def imported_modules(path: Path) -> set[str]:
             names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
         else:
             continue
-        found |= {name.removeprefix("tandem.") for name in names
-                  if name and name.startswith("tandem.")}
+        found |= {
+            name.removeprefix("tandem.") for name in names if name and name.startswith("tandem.")
+        }
     return found
 
 
@@ -74,7 +75,7 @@ def find_cycle(graph) -> list[str] | None:
         path.append(node)
         for target in sorted(graph.get(node, {})):
             if state.get(target) == 1:
-                return [*path[path.index(target):], target]
+                return [*path[path.index(target) :], target]
             if target not in state and (cycle := visit(target)):
                 return cycle
         path.pop()
@@ -89,8 +90,12 @@ def find_cycle(graph) -> list[str] | None:
 
 def describe(graph, cycle) -> str:
     steps = zip(cycle, cycle[1:], strict=False)
-    return "import cycle: " + " → ".join(cycle) + "\n" + "\n".join(
-        f"  {a} → {b}: {', '.join(sorted(graph[a][b]))}" for a, b in steps)
+    return (
+        "import cycle: "
+        + " → ".join(cycle)
+        + "\n"
+        + "\n".join(f"  {a} → {b}: {', '.join(sorted(graph[a][b]))}" for a, b in steps)
+    )
 
 
 def test_the_packages_import_each_other_without_a_cycle():
@@ -101,8 +106,13 @@ def test_the_packages_import_each_other_without_a_cycle():
 
 def test_domain_apps_never_import_the_pages():
     graph = package_graph()
-    wrong = [f"{a} → {b} ({', '.join(sorted(files))})" for a, targets in graph.items()
-             if a not in UI_APPS for b, files in targets.items() if b in UI_APPS]
+    wrong = [
+        f"{a} → {b} ({', '.join(sorted(files))})"
+        for a, targets in graph.items()
+        if a not in UI_APPS
+        for b, files in targets.items()
+        if b in UI_APPS
+    ]
     assert not wrong
 
 

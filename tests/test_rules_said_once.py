@@ -38,7 +38,8 @@ def test_one_function_plans_a_meeting_and_pin_states_live_in_matching():
     assert files_matching(r"def (schedule|plan)_meeting\(") == ["tandems/services.py"]
     assert files_matching(r"def schedule_meeting\(") == []
     assert files_matching(r"\{ProposalStatus\.DRAFT, ProposalStatus\.SUPERSEDED\}") == [
-        "matching/enums.py"]
+        "matching/enums.py"
+    ]
 
 
 def test_the_limits_and_their_message_agree():

@@ -35,8 +35,18 @@ from tests.factories import (
 )
 from tests.recruitment.factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
 
-ROLES = ("org_coordinator", "coordinator", "trainer", "mentor", "mentee", "other_round",
-         "outsider", "foreign_coordinator", "staff", "anonymous")
+ROLES = (
+    "org_coordinator",
+    "coordinator",
+    "trainer",
+    "mentor",
+    "mentee",
+    "other_round",
+    "outsider",
+    "foreign_coordinator",
+    "staff",
+    "anonymous",
+)
 
 
 def person(**extra):
@@ -49,8 +59,12 @@ def build() -> tuple[dict, dict]:
     programme = ProgrammeFactory(organisation=organisation)
     round = RoundFactory(programme=programme)
     other_round = RoundFactory(programme=programme)
-    people = {"org_coordinator": person(), "outsider": person(), "staff": person(is_staff=True),
-              "foreign_coordinator": person()}
+    people = {
+        "org_coordinator": person(),
+        "outsider": person(),
+        "staff": person(is_staff=True),
+        "foreign_coordinator": person(),
+    }
     organisation.coordinators.add(people["org_coordinator"])
     OrganisationFactory().coordinators.add(people["foreign_coordinator"])
     for role in (RoleKind.COORDINATOR, RoleKind.TRAINER, RoleKind.MENTOR, RoleKind.MENTEE):
@@ -65,42 +79,74 @@ def build() -> tuple[dict, dict]:
 
     profile = published_profile(round, people["mentor"])
     profile.photo.save("portrait.png", ContentFile(b"\x89PNG fake"), save=True)
-    application = ApplicationFactory(round=round, person=people["mentee"],
-                                     expectations="Geheime Erwartungen")
-    run = MatchRun.objects.create(round=round, number=1, mode="optimal",
-                                  sent_at=timezone.now())
-    proposal = Proposal.objects.create(run=run, round=round, application=application,
-                                       mentor_profile=profile, score=0.5,
-                                       status=ProposalStatus.ACCEPTED)
-    rule = PairRule.objects.create(round=round, application=application,
-                                   mentor_profile=MentorProfileFactory(round=round),
-                                   kind="exclude", reason="Geheimer Grund")
+    application = ApplicationFactory(
+        round=round, person=people["mentee"], expectations="Geheime Erwartungen"
+    )
+    run = MatchRun.objects.create(round=round, number=1, mode="optimal", sent_at=timezone.now())
+    proposal = Proposal.objects.create(
+        run=run,
+        round=round,
+        application=application,
+        mentor_profile=profile,
+        score=0.5,
+        status=ProposalStatus.ACCEPTED,
+    )
+    rule = PairRule.objects.create(
+        round=round,
+        application=application,
+        mentor_profile=MentorProfileFactory(round=round),
+        kind="exclude",
+        reason="Geheimer Grund",
+    )
     # Tokens are stored hashed; the scenario keeps the raw ones for the URLs. The candidate
     # was invited at the outsider's (verified) address: the dashboard's link without token.
     candidate_token, candidate_hash = new_token()
-    candidate = CandidateFactory(round=round, name="Eva Geheim", notes="vertraulich",
-                                 email=people["outsider"].email,
-                                 status=CandidateStatus.INVITED, token_hash=candidate_hash,
-                                 token_expires_at=timezone.now() + dt.timedelta(days=9))
+    candidate = CandidateFactory(
+        round=round,
+        name="Eva Geheim",
+        notes="vertraulich",
+        email=people["outsider"].email,
+        status=CandidateStatus.INVITED,
+        token_hash=candidate_hash,
+        token_expires_at=timezone.now() + dt.timedelta(days=9),
+    )
     event = InfoEventFactory(round=round)
     # Two registrations waiting for their double opt-in: the link confirms once, so the
     # GET and the POST of the walk each get their own.
-    confirm = {method: register_for_info_event(
-        event=event, name="Ina Info", email=f"ina.{method}@example.org",
-        consent_text="Einverstanden")[0].token for method in ("get", "post")}
-    invitation = invite_to_role(round=round, email="rita.rolle@example.org", name="Rita Rolle",
-                                role=RoleKind.TRAINER, language="de", by=None)
+    confirm = {
+        method: register_for_info_event(
+            event=event,
+            name="Ina Info",
+            email=f"ina.{method}@example.org",
+            consent_text="Einverstanden",
+        )[0].token
+        for method in ("get", "post")
+    }
+    invitation = invite_to_role(
+        round=round,
+        email="rita.rolle@example.org",
+        name="Rita Rolle",
+        role=RoleKind.TRAINER,
+        language="de",
+        by=None,
+    )
     imported = hold_for_confirmation(
-        round=round, row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
+        round=round,
+        row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
         data={"expectations": "Importierte Erwartungen", "languages": ["de"], "topics": []},
-        source="LimeSurvey", by=None)
-    mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Geheim",
-                                     body="Geheimer Text")
-    tandem = Tandem.objects.create(round=round, mentor=people["mentor"],
-                                   mentee=people["mentee"], proposal=proposal)
+        source="LimeSurvey",
+        by=None,
+    )
+    mail = QueuedMail.objects.create(
+        round=round, to="eva@example.org", subject="Geheim", body="Geheimer Text"
+    )
+    tandem = Tandem.objects.create(
+        round=round, mentor=people["mentor"], mentee=people["mentee"], proposal=proposal
+    )
     goal = Goal.objects.create(tandem=tandem, text="Geheimes Ziel")
-    meeting = Meeting.objects.create(tandem=tandem, agenda="Geheime Agenda",
-                                     starts_at=timezone.now() + dt.timedelta(days=7))
+    meeting = Meeting.objects.create(
+        tandem=tandem, agenda="Geheime Agenda", starts_at=timezone.now() + dt.timedelta(days=7)
+    )
     note = Note.objects.create(meeting=meeting, author=people["mentee"], text="Geheime Notiz")
     poll = DatePoll.objects.create(tandem=tandem, created_by=people["mentee"])
     DateOption.objects.create(poll=poll, starts_at=timezone.now() + dt.timedelta(days=9))
@@ -109,28 +155,53 @@ def build() -> tuple[dict, dict]:
     # Training: a session for the mentors (the mentor is invited) with a file; two weekly
     # consultation slots of the trainer, the mentee booked the first (see tests/training).
     trainer = people["trainer"]
-    soon = (timezone.now() + dt.timedelta(days=10)).replace(hour=10, minute=0, second=0,
-                                                            microsecond=0)
-    session = training.create_session(round=round, by=trainer, title="Schulung",
-                                      starts_at=soon, duration_minutes=120)
+    soon = (timezone.now() + dt.timedelta(days=10)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    session = training.create_session(
+        round=round, by=trainer, title="Schulung", starts_at=soon, duration_minutes=120
+    )
     training.invite_to_session(session=session, by=trainer)
-    material = training.add_material(session=session, by=trainer, title="Folien",
-                                     file=SimpleUploadedFile("folien.pdf", b"%PDF-1.4 x"))
+    material = training.add_material(
+        session=session,
+        by=trainer,
+        title="Folien",
+        file=SimpleUploadedFile("folien.pdf", b"%PDF-1.4 x"),
+    )
     booked, free = consultations.publish_slots(
-        round=round, trainer=trainer, starts_at=soon - dt.timedelta(days=6),
-        duration_minutes=45, weekly_until=(soon + dt.timedelta(days=1)).date())
-    booking = consultations.book_consultation(slot=booked, person=people["mentee"],
-                                              note="Geheimes Anliegen")
+        round=round,
+        trainer=trainer,
+        starts_at=soon - dt.timedelta(days=6),
+        duration_minutes=45,
+        weekly_until=(soon + dt.timedelta(days=1)).date(),
+    )
+    booking = consultations.book_consultation(
+        slot=booked, person=people["mentee"], note="Geheimes Anliegen"
+    )
     values = {
         **round.url_kwargs,
         "topic": programme.topics.first().pk,
         "role": spare_role.pk,
-        "candidate": candidate.pk, "pk": application.pk, "mail": mail.pk,
-        "key": "mentor_invitation", "run": run.pk, "proposal": proposal.pk, "rule": rule.pk,
-        "tandem": tandem.pk, "goal": goal.pk, "meeting": meeting.pk, "note": note.pk,
-        "poll": poll.pk, "token": feed.token, "profile": profile.pk, "kind": "photo",
-        "invitation": invitation.pk, "session": session.pk, "material": material.pk,
-        "slot": free.pk, "booking": booking.pk,
+        "candidate": candidate.pk,
+        "pk": application.pk,
+        "mail": mail.pk,
+        "key": "mentor_invitation",
+        "run": run.pk,
+        "proposal": proposal.pk,
+        "rule": rule.pk,
+        "tandem": tandem.pk,
+        "goal": goal.pk,
+        "meeting": meeting.pk,
+        "note": note.pk,
+        "poll": poll.pk,
+        "token": feed.token,
+        "profile": profile.pk,
+        "kind": "photo",
+        "invitation": invitation.pk,
+        "session": session.pk,
+        "material": material.pk,
+        "slot": free.pk,
+        "booking": booking.pk,
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},

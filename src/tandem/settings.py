@@ -132,17 +132,19 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        # WAL lets readers and one writer work side by side (web workers, task worker);
-        # synchronous=NORMAL is safe with WAL and spares an fsync per transaction.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        # Every transaction takes the write lock when it begins, so two answers at the
-        # same instant queue up instead of one failing with "database is locked" after
-        # reading what the other is about to change.
-        "transaction_mode": "IMMEDIATE",
-        # Seconds a connection waits for the write lock before giving up.
-        "timeout": 20,
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # WAL lets readers and one writer work side by side (web workers, task worker);
+            # synchronous=NORMAL is safe with WAL and spares an fsync per transaction.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # Every transaction takes the write lock when it begins, so two answers at the
+            # same instant queue up instead of one failing with "database is locked" after
+            # reading what the other is about to change.
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a connection waits for the write lock before giving up.
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache ----------------------------------------------------------------
@@ -154,11 +156,13 @@ CACHE_TABLE = "tandem_cache"
 
 def cache_from_url(url: str) -> dict:
     if not url:
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                "LOCATION": CACHE_TABLE}
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     if url.split(":", 1)[0] in {"redis", "rediss", "unix"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tandem")}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tandem"),
+        }
     raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or unix://.")
 
 
@@ -307,8 +311,6 @@ FORM_RENDERER = "tandem.core.forms.TandemFormRenderer"
 # A whole request, files included (the largest field, slides, takes 10 MB); larger ones get
 # a page that says so (tandem.core.uploads). Form data without files: Django's 2.5 MB.
 TANDEM_MAX_UPLOAD_MB = int(os.environ.get("TANDEM_MAX_UPLOAD_MB", "12"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE",
-                                                 str(2_621_440)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
 # Uploads above this size go to a temporary file instead of memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE",
-                                                 str(2_621_440)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))

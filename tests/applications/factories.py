@@ -42,8 +42,11 @@ def published_profile(round, person, topic_keys=("publication_monitoring",)):
     from tandem.recruitment.models import MentorProfile, MentorTopic
 
     profile = MentorProfile.objects.create(
-        round=round, person=person, presentation="Ich leite die Publikationsdienste.",
-        publish_in_gallery=True, languages=["de"],
+        round=round,
+        person=person,
+        presentation="Ich leite die Publikationsdienste.",
+        publish_in_gallery=True,
+        languages=["de"],
     )
     for key in topic_keys:
         MentorTopic.objects.create(

@@ -23,20 +23,55 @@ from .factories import ApplicationFactory
 pytestmark = pytest.mark.django_db
 S = ApplicationState
 
-HEADERS = ["Zeitstempel", "E-Mail-Adresse", "Vor- und Nachname", "Name der Einrichtung",
-           "Art der Einrichtung", "Funktion", "Ihre Erwartungen an das Mentoring",
-           "Thema 1. Wahl", "Thema 2. Wahl", "Anstehende Projekte", "Sprachen",
-           "Zeitliche Verfügbarkeit", "Wie haben Sie vom Programm erfahren?",
-           "Ist Ihre Vorgesetzte / Ihr Vorgesetzter informiert?"]
+HEADERS = [
+    "Zeitstempel",
+    "E-Mail-Adresse",
+    "Vor- und Nachname",
+    "Name der Einrichtung",
+    "Art der Einrichtung",
+    "Funktion",
+    "Ihre Erwartungen an das Mentoring",
+    "Thema 1. Wahl",
+    "Thema 2. Wahl",
+    "Anstehende Projekte",
+    "Sprachen",
+    "Zeitliche Verfügbarkeit",
+    "Wie haben Sie vom Programm erfahren?",
+    "Ist Ihre Vorgesetzte / Ihr Vorgesetzter informiert?",
+]
 ROWS = [
-    ["2026-10-01", "jana.mueller@example.org", "Jana Müller", "Hochschulbibliothek Süd",
-     "Hochschule für angewandte Wissenschaften", "OA-Beauftragte",
-     "Strategie für den Publikationsfonds entwickeln", "publication_funds",
-     "Publikationsmonitoring", "Fondsbericht 2027", "Deutsch, Englisch", "mittwochs",
-     "Mailingliste", "ja"],
-    ["2026-10-02", "Oskar.Weiss@example.org", "Oskar Weiß", "Universitätsbibliothek Nordheim",
-     "", "Fachreferent", "Personenbezogene Auswertungen", "Bibliometric analysis", "",
-     "", "de", "", "Kollegin", "nein"],
+    [
+        "2026-10-01",
+        "jana.mueller@example.org",
+        "Jana Müller",
+        "Hochschulbibliothek Süd",
+        "Hochschule für angewandte Wissenschaften",
+        "OA-Beauftragte",
+        "Strategie für den Publikationsfonds entwickeln",
+        "publication_funds",
+        "Publikationsmonitoring",
+        "Fondsbericht 2027",
+        "Deutsch, Englisch",
+        "mittwochs",
+        "Mailingliste",
+        "ja",
+    ],
+    [
+        "2026-10-02",
+        "Oskar.Weiss@example.org",
+        "Oskar Weiß",
+        "Universitätsbibliothek Nordheim",
+        "",
+        "Fachreferent",
+        "Personenbezogene Auswertungen",
+        "Bibliometric analysis",
+        "",
+        "",
+        "de",
+        "",
+        "Kollegin",
+        "nein",
+    ],
 ]
 
 
@@ -60,15 +95,17 @@ def xlsx_bytes(rows=ROWS, formula_cell=None):
     for row in rows:
         sheet.append(row)
     if formula_cell:
-        sheet[formula_cell] = "=CONCAT(\"a\",\"b\")"
+        sheet[formula_cell] = '=CONCAT("a","b")'
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
 def upload(client, round, content, name="export.csv", source="LimeSurvey 2026"):
-    return client.post(url(round, "application_import"), {
-        "file": SimpleUploadedFile(name, content), "source": source})
+    return client.post(
+        url(round, "application_import"),
+        {"file": SimpleUploadedFile(name, content), "source": source},
+    )
 
 
 def guessed_mapping_post(client, round):
@@ -81,8 +118,9 @@ def guessed_mapping_post(client, round):
 def run_import(client, round, content, name="export.csv"):
     response = upload(client, round, content, name)
     assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(url(round, "application_import_map"),
-                           guessed_mapping_post(client, round))
+    response = client.post(
+        url(round, "application_import_map"), guessed_mapping_post(client, round)
+    )
     assert response.status_code == 302, [str(e) for e in response.context["errors"]]
     response = client.get(url(round, "application_import_preview"))
     assert response.status_code == 200
@@ -116,16 +154,32 @@ def test_header_guesses_german():
 
 
 def test_header_guesses_english():
-    mapping = guess_mapping(["Email", "First name", "Last name", "Institution",
-                             "Expectations", "Topics", "Languages", "Availability"])
+    mapping = guess_mapping(
+        [
+            "Email",
+            "First name",
+            "Last name",
+            "Institution",
+            "Expectations",
+            "Topics",
+            "Languages",
+            "Availability",
+        ]
+    )
     assert mapping["email"] == 0 and mapping["first_name"] == 1 and mapping["last_name"] == 2
     assert mapping["institution"] == 3 and mapping["expectations"] == 4
     assert mapping["topics"] == 5 and mapping["languages"] == 6 and mapping["availability"] == 7
 
 
-@pytest.mark.parametrize("delimiter,encoding,bom", [
-    (",", "utf-8", False), (";", "utf-8", True), (";", "cp1252", False), (",", "cp1252", False),
-])
+@pytest.mark.parametrize(
+    "delimiter,encoding,bom",
+    [
+        (",", "utf-8", False),
+        (";", "utf-8", True),
+        (";", "cp1252", False),
+        (",", "cp1252", False),
+    ],
+)
 def test_csv_import_happy_path(client, round, coordinator, delimiter, encoding, bom):
     client.force_login(coordinator)
     run_import(client, round, csv_bytes(delimiter=delimiter, encoding=encoding, bom=bom))
@@ -168,10 +222,15 @@ def test_reimport_updates_and_creates_no_duplicates(client, round, coordinator):
     run_import(client, round, csv_bytes())
     confirm_all(round)
     # a person who applied on the platform is skipped, not overwritten
-    own = ApplicationFactory(round=round, person=UserFactory(email="eigen@example.org"),
-                             expectations="Eigene Worte", source=ApplicationSource.PORTAL)
-    rows = [r[:] for r in ROWS] + [["", "eigen@example.org", "Eigen", "", "", "", "Import",
-                                    "", "", "", "", "", "", ""]]
+    own = ApplicationFactory(
+        round=round,
+        person=UserFactory(email="eigen@example.org"),
+        expectations="Eigene Worte",
+        source=ApplicationSource.PORTAL,
+    )
+    rows = [r[:] for r in ROWS] + [
+        ["", "eigen@example.org", "Eigen", "", "", "", "Import", "", "", "", "", "", "", ""]
+    ]
     rows[0][6] = "Geänderte Erwartungen"
     run_import(client, round, csv_bytes(rows))
     assert Application.objects.count() == 3
@@ -186,15 +245,30 @@ def test_broken_rows_list_every_error_and_write_nothing(client, round, coordinat
     client.force_login(coordinator)
     rows = [
         ["", "keine-adresse", "Ada", "", "", "", "", "", "", "", "", "", "", ""],
-        ["", "ok@example.org", "Ok", "", "Raumstation", "", "", "kein_thema", "", "", "Klingonisch",
-         "", "", "vielleicht"],
+        [
+            "",
+            "ok@example.org",
+            "Ok",
+            "",
+            "Raumstation",
+            "",
+            "",
+            "kein_thema",
+            "",
+            "",
+            "Klingonisch",
+            "",
+            "",
+            "vielleicht",
+        ],
         ["", "ok@example.org", "Doppelt", "", "", "", "", "", "", "", "", "", "", ""],
         ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "zu viel"],
     ]
     response = upload(client, round, csv_bytes(rows))
     assert response.status_code == 302
-    response = client.post(url(round, "application_import_map"),
-                           guessed_mapping_post(client, round))
+    response = client.post(
+        url(round, "application_import_map"), guessed_mapping_post(client, round)
+    )
     assert response.status_code == 400
     errors = {(e.row, e.column) for e in response.context["errors"]}
     assert (2, "E-Mail-Adresse") in errors
@@ -214,21 +288,25 @@ def test_broken_rows_list_every_error_and_write_nothing(client, round, coordinat
 def test_xlsx_formula_without_stored_value_is_an_error(client, round, coordinator):
     client.force_login(coordinator)
     upload(client, round, xlsx_bytes(formula_cell="G2"), "export.xlsx")
-    response = client.post(url(round, "application_import_map"),
-                           guessed_mapping_post(client, round))
+    response = client.post(
+        url(round, "application_import_map"), guessed_mapping_post(client, round)
+    )
     assert response.status_code == 400
     assert any("formula" in e.message for e in response.context["errors"])
     assert not Application.objects.exists()
 
 
-@pytest.mark.parametrize("content,name,message", [
-    (b"", "a.csv", "empty"),
-    (b"%PDF-1.4 hello", "a.pdf", "CSV or an Excel"),
-    (b"PK\x03\x04 not really a zip", "a.xlsx", "could not be read"),
-    (b"Name;E-Mail\n", "a.csv", "no applications"),
-    (b"\x81\x8d\x8f\x90\x9d" * 3 + b"\n\x81\x8d,x\n", "a.csv", "characters"),
-    (b"a,b\n" + b"x" * (5 * 1024 * 1024), "a.csv", "5 MB"),
-])
+@pytest.mark.parametrize(
+    "content,name,message",
+    [
+        (b"", "a.csv", "empty"),
+        (b"%PDF-1.4 hello", "a.pdf", "CSV or an Excel"),
+        (b"PK\x03\x04 not really a zip", "a.xlsx", "could not be read"),
+        (b"Name;E-Mail\n", "a.csv", "no applications"),
+        (b"\x81\x8d\x8f\x90\x9d" * 3 + b"\n\x81\x8d,x\n", "a.csv", "characters"),
+        (b"a,b\n" + b"x" * (5 * 1024 * 1024), "a.csv", "5 MB"),
+    ],
+)
 def test_bad_files_get_a_clear_message(client, round, coordinator, content, name, message):
     client.force_login(coordinator)
     response = upload(client, round, content, name)
@@ -253,7 +331,7 @@ def test_steps_without_upload_send_back(client, round, coordinator):
 
 # --- export -------------------------------------------------------------------------
 
-DANGEROUS = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"]
+DANGEROUS = ['=HYPERLINK("http://evil")', "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"]
 
 
 def test_safe_cell():
@@ -263,8 +341,12 @@ def test_safe_cell():
 
 
 def test_export_csv_is_safe_and_has_bom(client, round, coordinator):
-    ApplicationFactory(round=round, expectations=DANGEROUS[0],
-                       person=UserFactory(name="=cmd|' /C calc'!A0"), upcoming_projects="Über")
+    ApplicationFactory(
+        round=round,
+        expectations=DANGEROUS[0],
+        person=UserFactory(name="=cmd|' /C calc'!A0"),
+        upcoming_projects="Über",
+    )
     client.force_login(coordinator)
     response = client.get(url(round, "application_export") + "?format=csv")
     assert response.status_code == 200
@@ -272,7 +354,7 @@ def test_export_csv_is_safe_and_has_bom(client, round, coordinator):
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     cells = [cell for row in rows[1:] for cell in row]
-    assert "'=HYPERLINK(\"http://evil\")" in cells
+    assert '\'=HYPERLINK("http://evil")' in cells
     assert "'=cmd|' /C calc'!A0" in cells
     assert "Über" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
@@ -307,8 +389,12 @@ def test_export_of_mentor_profiles_is_safe_and_lists_topics_with_levels(
 ):
     from tests.recruitment.factories import MentorProfileFactory
 
-    MentorProfileFactory(round=round, presentation="=SUM(A1)", publish_in_gallery=False,
-                         levels={"publication_monitoring": 3, "data_sources": 1})
+    MentorProfileFactory(
+        round=round,
+        presentation="=SUM(A1)",
+        publish_in_gallery=False,
+        levels={"publication_monitoring": 3, "data_sources": 1},
+    )
     client.force_login(coordinator)
     response = client.get(url(round, "application_export") + "?format=xlsx&what=mentors")
     assert response.status_code == 200
@@ -317,16 +403,15 @@ def test_export_of_mentor_profiles_is_safe_and_lists_topics_with_levels(
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][4] == "Topics (level 1–3)"
     assert len(rows) == 2
-    assert rows[1][4] == (
-        "Publication monitoring (3); Data sources (1)"
-    )
+    assert rows[1][4] == ("Publication monitoring (3); Data sources (1)")
     assert "'=SUM(A1)" in rows[1]
     client.force_login(people["mentor"])
     assert client.get(url(round, "application_export") + "?what=mentors").status_code == 404
 
 
-def test_import_files_are_removed_after_import_and_when_abandoned(client, round, coordinator,
-                                                                   settings):
+def test_import_files_are_removed_after_import_and_when_abandoned(
+    client, round, coordinator, settings
+):
     import os
     import time
     from pathlib import Path
@@ -370,13 +455,18 @@ def test_several_topics_in_one_cell_split_on_commas_only_when_unambiguous(round)
 
     topics = _topic_lookup(round)
     assert split_topics("publication_funds, bibliometric_analysis", topics) == [
-        "publication_funds", "bibliometric_analysis"]
+        "publication_funds",
+        "bibliometric_analysis",
+    ]
     assert split_topics("publication_funds; diamond_oa", topics) == [
-        "publication_funds", " diamond_oa"]
+        "publication_funds",
+        " diamond_oa",
+    ]
     # A comma inside a text that is not a list of known topics stays as it is (and is then
     # reported as an unknown topic, with the cell's own words).
     assert split_topics("publication_funds, something else", topics) == [
-        "publication_funds, something else"]
+        "publication_funds, something else"
+    ]
 
 
 def test_import_help_says_how_to_separate_topics(client, round, coordinator):

@@ -48,14 +48,18 @@ def test_a_nul_byte_late_in_a_csv_is_refused_with_its_row(client, round, coordin
 
 def test_a_nul_character_in_an_xlsx_is_refused(client, round, coordinator):
     """XML cannot hold a NUL; a file with ``&#0;`` made the XML parser fail with a 500."""
-    content = _replace_part(xlsx_bytes(), "xl/worksheets/sheet1.xml",
-                            lambda xml: xml.replace(b"Jana M", b"Jana&#0;M", 1))
+    content = _replace_part(
+        xlsx_bytes(),
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"Jana M", b"Jana&#0;M", 1),
+    )
     client.force_login(coordinator)
     refused(client, round, content, "export.xlsx", "could not be read")
 
 
-def test_the_same_file_without_the_nul_imports(client, round, coordinator,
-                                               django_capture_on_commit_callbacks):
+def test_the_same_file_without_the_nul_imports(
+    client, round, coordinator, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         run_import(client, round, csv_bytes())
@@ -82,11 +86,12 @@ def _with_extra_part(content: bytes, name: str, data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def test_an_xlsx_that_unpacks_to_too_much_is_refused_before_parsing(client, round,
-                                                                   coordinator):
+def test_an_xlsx_that_unpacks_to_too_much_is_refused_before_parsing(client, round, coordinator):
     # A huge shared string: 25 MB of one letter packs to a few KB.
-    big = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
-           b'spreadsheetml/2006/main"><si><t>' + b"a" * (25 * 1024 * 1024) + b"</t></si></sst>")
+    big = (
+        b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><si><t>' + b"a" * (25 * 1024 * 1024) + b"</t></si></sst>"
+    )
     content = _with_extra_part(xlsx_bytes(), "xl/sharedStrings.xml", big)
     assert len(content) < 200_000
     client.force_login(coordinator)
@@ -109,9 +114,15 @@ def _sheet(rows: int, columns: int = len(HEADERS), far_cell: str = "") -> bytes:
     book.save(buffer)
     content = buffer.getvalue()
     if far_cell:
-        content = _replace_part(content, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
-            b"</row>", f'<c r="{far_cell}1" t="inlineStr"><is><t>weit</t></is></c></row>'
-            .encode(), 1))
+        content = _replace_part(
+            content,
+            "xl/worksheets/sheet1.xml",
+            lambda xml: xml.replace(
+                b"</row>",
+                f'<c r="{far_cell}1" t="inlineStr"><is><t>weit</t></is></c></row>'.encode(),
+                1,
+            ),
+        )
     return content
 
 
@@ -143,8 +154,7 @@ def test_more_than_sixty_columns_are_refused(client, round, coordinator, kind):
     refused(client, round, content, f"export.{kind}", "more than 60 columns")
 
 
-def test_one_cell_far_to_the_right_is_refused_without_padding_every_row(client, round,
-                                                                        coordinator):
+def test_one_cell_far_to_the_right_is_refused_without_padding_every_row(client, round, coordinator):
     content = _sheet(rows=300, far_cell="XFD")
     client.force_login(coordinator)
     refused(client, round, content, "export.xlsx", "more than 60 columns")
@@ -152,6 +162,7 @@ def test_one_cell_far_to_the_right_is_refused_without_padding_every_row(client, 
 
 def test_the_upload_page_states_the_limits(client, round, coordinator):
     from django.urls import reverse
+
     client.force_login(coordinator)
     page = client.get(reverse("manage:application_import", kwargs=round.url_kwargs))
     text = page.content.decode()

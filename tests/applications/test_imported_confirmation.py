@@ -25,8 +25,7 @@ def rows(email, name="Anna Import"):
 
 def import_and_answer(client, round, email, name="Anna Import"):
     upload(client, round, csv_bytes(rows(email, name)))
-    mapping = client.post(url(round, "application_import_map"),
-                          guessed_mapping_post(client, round))
+    mapping = client.post(url(round, "application_import_map"), guessed_mapping_post(client, round))
     preview = client.get(url(round, "application_import_preview"))
     done = client.post(url(round, "application_import_preview"), follow=True)
     return mapping, preview, done
@@ -40,24 +39,32 @@ def normalised(html: str, email: str) -> str:
 def test_import_answers_alike_for_known_and_unknown_addresses_and_attaches_nothing(
     client, round, coordinator
 ):
-    known = UserFactory(email="known@example.org", name="Karla Known",
-                        institution=InstitutionFactory(name="Geheime Bibliothek"))
+    known = UserFactory(
+        email="known@example.org",
+        name="Karla Known",
+        institution=InstitutionFactory(name="Geheime Bibliothek"),
+    )
     client.force_login(coordinator)
     answers = []
     for email in ("known@example.org", "unknown@example.org"):
         mapping, preview, done = import_and_answer(client, round, email)
-        answers.append([
-            mapping.status_code, preview.status_code,
-            normalised(preview.content.decode(), email),
-            done.status_code, [str(m) for m in done.context["messages"]],
-        ])
+        answers.append(
+            [
+                mapping.status_code,
+                preview.status_code,
+                normalised(preview.content.decode(), email),
+                done.status_code,
+                [str(m) for m in done.context["messages"]],
+            ]
+        )
         assert "Karla Known" not in done.content.decode()
         assert "Geheime Bibliothek" not in preview.content.decode()
     assert answers[0] == answers[1]
     # Without a name, both are refused alike (no "needed for a new account" hint).
     upload(client, round, csv_bytes(rows("known@example.org", "")))
-    response = client.post(url(round, "application_import_map"),
-                           guessed_mapping_post(client, round))
+    response = client.post(
+        url(round, "application_import_map"), guessed_mapping_post(client, round)
+    )
     assert response.status_code == 400
     assert "new account" not in response.content.decode()
     assert not Application.objects.filter(person=known).exists()
@@ -67,20 +74,29 @@ def test_import_answers_alike_for_known_and_unknown_addresses_and_attaches_nothi
 
 
 def confirmation_link(round, coordinator, email="anna@example.org"):
-    MailTemplate.objects.create(key="application_import_confirmation", language="de",
-                                round=round, subject="Own", body="Own words {{ url }}")
+    MailTemplate.objects.create(
+        key="application_import_confirmation",
+        language="de",
+        round=round,
+        subject="Own",
+        body="Own words {{ url }}",
+    )
     from tandem.applications.imported import hold_for_confirmation
     from tandem.applications.imports import ImportRow
 
     pending = hold_for_confirmation(
-        round=round, row=ImportRow(number=2, email=email, name="Anna Import"),
+        round=round,
+        row=ImportRow(number=2, email=email, name="Anna Import"),
         data={"expectations": "Erwartungen", "languages": ["de"], "topics": []},
-        source="LimeSurvey", by=coordinator)
+        source="LimeSurvey",
+        by=coordinator,
+    )
     mail = QueuedMail.objects.get(to=email)
     assert "Guten Tag Anna Import" in mail.body and "Own words" not in mail.body
     assert pending.token in mail.body and pending.token != pending.token_hash
-    return reverse("public:imported_application",
-                   kwargs={**round.url_kwargs, "token": pending.token})
+    return reverse(
+        "public:imported_application", kwargs={**round.url_kwargs, "token": pending.token}
+    )
 
 
 def test_only_the_verified_owner_of_the_address_confirms(client, round, coordinator):

@@ -19,8 +19,9 @@ def url(round, name, **extra):
 
 @pytest.fixture
 def application(round):
-    return ApplicationFactory(round=round, expectations="Geheime Erwartungen",
-                              person=UserFactory(name="Laura Becker"))
+    return ApplicationFactory(
+        round=round, expectations="Geheime Erwartungen", person=UserFactory(name="Laura Becker")
+    )
 
 
 def snapshot():
@@ -28,6 +29,7 @@ def snapshot():
 
 
 # --- access per role ----------------------------------------------------------------
+
 
 def test_coordinator_sees_list_and_detail(client, round, coordinator, application):
     client.force_login(coordinator)
@@ -39,7 +41,7 @@ def test_coordinator_sees_list_and_detail(client, round, coordinator, applicatio
     assert response.status_code == 200
     assert "Geheime Erwartungen" in response.content.decode()
     # Languages read as words, not codes.
-    assert "<dd class=\"col-sm-8\">German</dd>" in response.content.decode()
+    assert '<dd class="col-sm-8">German</dd>' in response.content.decode()
 
 
 def test_trainer_reads_but_cannot_change(client, round, people, application):
@@ -50,10 +52,18 @@ def test_trainer_reads_but_cannot_change(client, round, people, application):
     assert b'name="applications"' not in response.content
     assert client.get(url(round, "application_detail", pk=application.pk)).status_code == 200
     before = snapshot()
-    assert client.post(url(round, "application_bulk"), {
-        "applications": [application.pk], "state": S.ADMITTED}).status_code == 404
-    assert client.post(url(round, "application_detail", pk=application.pk),
-                       {"state": S.ADMITTED}).status_code == 404
+    assert (
+        client.post(
+            url(round, "application_bulk"), {"applications": [application.pk], "state": S.ADMITTED}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            url(round, "application_detail", pk=application.pk), {"state": S.ADMITTED}
+        ).status_code
+        == 404
+    )
     assert client.get(url(round, "application_export") + "?format=csv").status_code == 404
     assert client.get(url(round, "application_import")).status_code == 404
     assert snapshot() == before
@@ -63,22 +73,39 @@ def test_trainer_reads_but_cannot_change(client, round, people, application):
 def test_other_roles_get_404_and_nothing_changes(client, round, people, application, role):
     client.force_login(people[role])
     before = snapshot()
-    for name, kwargs in [("application_list", {}), ("application_detail", {"pk": application.pk}),
-                         ("application_import", {}), ("application_import_map", {}),
-                         ("application_import_preview", {}), ("application_export", {})]:
+    for name, kwargs in [
+        ("application_list", {}),
+        ("application_detail", {"pk": application.pk}),
+        ("application_import", {}),
+        ("application_import_map", {}),
+        ("application_import_preview", {}),
+        ("application_export", {}),
+    ]:
         response = client.get(url(round, name, **kwargs))
         assert response.status_code == 404, name
         assert b"Laura Becker" not in response.content
-    assert client.post(url(round, "application_bulk"), {
-        "applications": [application.pk], "state": S.ADMITTED}).status_code == 404
-    assert client.post(url(round, "application_detail", pk=application.pk),
-                       {"state": S.DECLINED}).status_code == 404
+    assert (
+        client.post(
+            url(round, "application_bulk"), {"applications": [application.pk], "state": S.ADMITTED}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            url(round, "application_detail", pk=application.pk), {"state": S.DECLINED}
+        ).status_code
+        == 404
+    )
     assert snapshot() == before
 
 
 def test_anonymous_goes_to_login(client, round, application):
-    for name, kwargs in [("application_list", {}), ("application_detail", {"pk": application.pk}),
-                         ("application_import", {}), ("application_export", {})]:
+    for name, kwargs in [
+        ("application_list", {}),
+        ("application_detail", {"pk": application.pk}),
+        ("application_import", {}),
+        ("application_export", {}),
+    ]:
         response = client.get(url(round, name, **kwargs))
         assert response.status_code == 302
         assert reverse("account_login") in response["Location"]
@@ -92,13 +119,17 @@ def test_application_of_another_round_is_404(client, round, coordinator):
 
 # --- decisions ------------------------------------------------------------------------
 
+
 def test_bulk_change_with_one_illegal_row(client, round, coordinator):
     ok1 = ApplicationFactory(round=round, state=S.SUBMITTED)
     ok2 = ApplicationFactory(round=round, state=S.WAITLISTED)
     bad = ApplicationFactory(round=round, state=S.WITHDRAWN, person=UserFactory(name="Zoe Zurück"))
     client.force_login(coordinator)
-    response = client.post(url(round, "application_bulk"), {
-        "applications": [ok1.pk, ok2.pk, bad.pk], "state": S.SHORTLISTED}, follow=True)
+    response = client.post(
+        url(round, "application_bulk"),
+        {"applications": [ok1.pk, ok2.pk, bad.pk], "state": S.SHORTLISTED},
+        follow=True,
+    )
     assert response.status_code == 200
     text = response.content.decode()
     assert "2 application(s) changed" in text
@@ -117,8 +148,9 @@ def test_bulk_without_selection_is_400(client, round, coordinator, application):
 def test_bulk_cannot_touch_another_rounds_application(client, round, coordinator):
     other = ApplicationFactory()
     client.force_login(coordinator)
-    response = client.post(url(round, "application_bulk"),
-                           {"applications": [other.pk], "state": S.ADMITTED})
+    response = client.post(
+        url(round, "application_bulk"), {"applications": [other.pk], "state": S.ADMITTED}
+    )
     assert response.status_code == 400
     other.refresh_from_db()
     assert other.state == S.SUBMITTED
@@ -138,12 +170,21 @@ def test_detail_state_change_and_illegal_one(client, round, coordinator, applica
 
 # --- list: filters, sorting, search, counts ----------------------------------------------
 
+
 def test_filters_sort_and_search(client, round, coordinator):
     small = InstitutionFactory(name="Hochschulbibliothek Klein", type=InstitutionType.OTHER)
-    a = ApplicationFactory(round=round, person=UserFactory(name="Anna Alpha"),
-                           topics=["data_sources"], expectations="Badge einführen")
-    b = ApplicationFactory(round=round, person=UserFactory(name="Bert Beta", institution=small),
-                           topics=["small_library_allround"], state=S.SHORTLISTED)
+    a = ApplicationFactory(
+        round=round,
+        person=UserFactory(name="Anna Alpha"),
+        topics=["data_sources"],
+        expectations="Badge einführen",
+    )
+    b = ApplicationFactory(
+        round=round,
+        person=UserFactory(name="Bert Beta", institution=small),
+        topics=["small_library_allround"],
+        state=S.SHORTLISTED,
+    )
     client.force_login(coordinator)
     base = url(round, "application_list")
 
@@ -182,8 +223,9 @@ def test_demand_against_supply(client, round, coordinator, people):
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_list_query_count_does_not_grow(client, round, coordinator, people,
-                                        django_assert_num_queries, count):
+def test_list_query_count_does_not_grow(
+    client, round, coordinator, people, django_assert_num_queries, count
+):
     for _ in range(count):
         ApplicationFactory(round=round, topics=["publication_monitoring", "data_sources"])
     published_profile(round, people["mentor"])
@@ -201,8 +243,7 @@ def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkey
 
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     for name in ["Anna", "Bert", "Carla", "Dora", "Emil"]:
-        ApplicationFactory(round=round, person=UserFactory(name=name),
-                           topics=["data_sources"])
+        ApplicationFactory(round=round, person=UserFactory(name=name), topics=["data_sources"])
     client.force_login(coordinator)
     base = url(round, "application_list")
 
@@ -224,8 +265,10 @@ def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkey
 
 # --- favoured for matching -----------------------------------------------------------------
 
-def test_coordinator_favours_an_applicant_and_matching_sees_it(client, round, coordinator,
-                                                               application, people):
+
+def test_coordinator_favours_an_applicant_and_matching_sees_it(
+    client, round, coordinator, application, people
+):
     from tandem.audit.models import AuditEntry
     from tandem.matching.inputs import round_input
 
@@ -254,8 +297,10 @@ def test_bulk_without_a_state_keeps_the_ticked_rows_and_the_filter(client, round
     ticked = ApplicationFactory(round=round, person=UserFactory(name="Anna Angekreuzt"))
     other = ApplicationFactory(round=round, person=UserFactory(name="Otto Offen"))
     client.force_login(coordinator)
-    response = client.post(url(round, "application_bulk"), {
-        "applications": [ticked.pk], "state": "", "query_string": "sort=-name"})
+    response = client.post(
+        url(round, "application_bulk"),
+        {"applications": [ticked.pk], "state": "", "query_string": "sort=-name"},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert f'value="{ticked.pk}" id="select-{ticked.pk}" checked>' in html

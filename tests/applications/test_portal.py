@@ -96,8 +96,11 @@ def test_anonymous_is_sent_to_login(client, round):
 
 def test_unknown_round_is_404(client, applicant):
     client.force_login(applicant)
-    response = client.get(reverse("portal:application_apply", kwargs={
-        "org": "nope", "programme": "nope", "round": "nope"}))
+    response = client.get(
+        reverse(
+            "portal:application_apply", kwargs={"org": "nope", "programme": "nope", "round": "nope"}
+        )
+    )
     assert response.status_code == 404
 
 
@@ -108,7 +111,8 @@ def test_missing_institution_sends_to_profile(client, round, in_window):
     assert response.status_code == 302
     # The profile sends the person back to the form once the institution is saved.
     assert response["Location"] == reverse("portal:profile") + "?next=" + url(round).replace(
-        "/", "%2F")
+        "/", "%2F"
+    )
 
 
 def test_before_and_after_the_window_there_is_no_form(client, round, window, applicant):
@@ -155,8 +159,7 @@ def test_full_flow_draft_submit_edit_withdraw(
     application.refresh_from_db()
     assert application.state == S.SUBMITTED
     assert application.privacy_notice_version == PRIVACY_NOTICE_VERSION
-    assert [t.key for t in application.ranked_topics] == ["publication_monitoring",
-                                                          "data_sources"]
+    assert [t.key for t in application.ranked_topics] == ["publication_monitoring", "data_sources"]
     assert application.languages == ["de", "en"]
     assert application.institution == applicant.institution
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [applicant.email]
@@ -179,8 +182,12 @@ def test_full_flow_draft_submit_edit_withdraw(
     assert application.state == S.WITHDRAWN
     assert not RoundRole.objects.filter(person=applicant).exists()
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"application.created", "application.submitted", "application.updated",
-            "application.withdrawn"} <= actions
+    assert {
+        "application.created",
+        "application.submitted",
+        "application.updated",
+        "application.withdrawn",
+    } <= actions
 
     # re-open as a draft while the window is open
     response = client.post(url(round, "application_reopen"))

@@ -38,8 +38,9 @@ def test_every_state_has_a_row_in_the_transition_table():
     assert all(target in S.values for targets in TRANSITIONS.values() for target in targets)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(source=st.sampled_from(list(S)), target=st.sampled_from(list(S)))
 def test_change_state_follows_the_table(source, target, round, coordinator):
     """Property: a coordinator's change succeeds exactly when the table allows it."""
@@ -85,7 +86,8 @@ def test_bulk_change_reports_illegal_rows_and_applies_the_rest(round, coordinato
     other = ApplicationFactory(round=round, state=S.SHORTLISTED)
     bad = ApplicationFactory(round=round, state=S.WITHDRAWN)
     changed, errors = services.bulk_change_state(
-        applications=[good, bad, other], to_state=S.ADMITTED, by=coordinator)
+        applications=[good, bad, other], to_state=S.ADMITTED, by=coordinator
+    )
     assert changed == [good, other]
     assert [application for application, _message in errors] == [bad]
     bad.refresh_from_db()
@@ -124,7 +126,8 @@ def test_submit_records_consent_sends_mail_and_gives_the_role(
 def test_incomplete_application_cannot_be_submitted(round, in_window):
     person = UserFactory()
     application = services.save_application(
-        round=round, person=person, data=data(round, expectations="", topics=[], consent=False))
+        round=round, person=person, data=data(round, expectations="", topics=[], consent=False)
+    )
     with pytest.raises(ValidationError) as error:
         services.submit_application(application=application, by=person)
     assert {"expectations", "topic_1", "consent"} <= set(error.value.message_dict)
@@ -143,13 +146,18 @@ def test_active_states_hold_the_mentee_role():
 def test_one_service_call_saves_and_submits_or_saves_nothing(round, in_window):
     person = UserFactory()
     with pytest.raises(ValidationError) as refused:
-        services.save_application(round=round, person=person, submit=True,
-                                  data=data(round, expectations="", consent=False))
+        services.save_application(
+            round=round,
+            person=person,
+            submit=True,
+            data=data(round, expectations="", consent=False),
+        )
     # The service's own messages, keyed by the form's fields; nothing was kept.
     assert set(refused.value.message_dict) >= {"expectations", "consent"}
     assert not Application.objects.filter(person=person).exists()
-    application = services.save_application(round=round, person=person, data=data(round),
-                                            submit=True)
+    application = services.save_application(
+        round=round, person=person, data=data(round), submit=True
+    )
     assert application.state == S.SUBMITTED and application.submitted_at
     # A submitted application stays complete.
     with pytest.raises(ValidationError) as refused:

@@ -22,8 +22,12 @@ def test_an_entry_survives_the_deletion_of_its_round():
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_copies_the_entries_privacy_held():
     executor = MigrationExecutor(connection)
-    old = [("privacy", "0001_initial"), ("audit", "0001_initial"),
-           ("programmes", "0001_initial"), ("people", "0002_initial")]
+    old = [
+        ("privacy", "0001_initial"),
+        ("audit", "0001_initial"),
+        ("programmes", "0001_initial"),
+        ("people", "0002_initial"),
+    ]
     executor.migrate(old)
     state = executor.loader.project_state(old).apps
     Round = state.get_model("programmes", "Round")
@@ -33,9 +37,13 @@ def test_the_migration_copies_the_entries_privacy_held():
     org = Org.objects.create(name="Verbund", slug="verbund")
     programme = Programme.objects.create(organisation=org, name="OA", slug="oa")
     round = Round.objects.create(programme=programme, name="2027", slug="2027")
-    old_entry = OldEntry.objects.create(action="round.created", round=round,
-                                        object_type="programmes.round",
-                                        object_id=str(round.pk), data={"x": 1})
+    old_entry = OldEntry.objects.create(
+        action="round.created",
+        round=round,
+        object_type="programmes.round",
+        object_id=str(round.pk),
+        data={"x": 1},
+    )
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())

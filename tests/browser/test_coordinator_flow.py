@@ -16,15 +16,21 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 def assert_accessible(page):
     results = Axe().run(page)
-    serious = [v for v in results.response["violations"]
-               if v["impact"] in {"serious", "critical"}]
+    serious = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert not serious, [(v["id"], v["nodes"][0]["html"]) for v in serious]
 
 
 def test_coordinator_sets_up_a_round(live_server, page, settings):
     settings.TANDEM_DEMO_SKIPS_MFA = True
-    person = verified(UserFactory(email="koordination@example.org", name="Katrin Albers",
-                                  is_demo=True, is_staff=True, language="de"))
+    person = verified(
+        UserFactory(
+            email="koordination@example.org",
+            name="Katrin Albers",
+            is_demo=True,
+            is_staff=True,
+            language="de",
+        )
+    )
     person.set_password("geheimes-passwort-1")
     person.save()
 

@@ -29,16 +29,27 @@ PASSWORD = "tandem-demo-2026"
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 # Screenshots for a person to look at (not compared automatically).
-SHOTS = Path(os.environ.get("TANDEM_SCREENSHOTS",
-                            Path(__file__).resolve().parents[2] / "var" / "screenshots"))
+SHOTS = Path(
+    os.environ.get(
+        "TANDEM_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"
+    )
+)
 
 TEXT = {
-    "de": {"apply": "Jetzt bewerben", "save": "Profil speichern und weiter",
-           "submit": "Bewerbung einreichen", "language": "Deutsch",
-           "submitted": "Ihre Bewerbung wurde eingereicht"},
-    "en": {"apply": "Apply now", "save": "Save profile and continue",
-           "submit": "Submit application", "language": "German",
-           "submitted": "Your application was submitted"},
+    "de": {
+        "apply": "Jetzt bewerben",
+        "save": "Profil speichern und weiter",
+        "submit": "Bewerbung einreichen",
+        "language": "Deutsch",
+        "submitted": "Ihre Bewerbung wurde eingereicht",
+    },
+    "en": {
+        "apply": "Apply now",
+        "save": "Save profile and continue",
+        "submit": "Submit application",
+        "language": "German",
+        "submitted": "Your application was submitted",
+    },
 }
 
 
@@ -65,19 +76,22 @@ def applications_round(settings):
 
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
-def test_a_new_person_applies_from_the_home_page(live_server, browser, applications_round,
-                                                language, viewport):
+def test_a_new_person_applies_from_the_home_page(
+    live_server, browser, applications_round, language, viewport
+):
     words = TEXT[language]
-    context = browser.new_context(locale="de-DE" if language == "de" else "en-GB",
-                                  viewport=viewport)
+    context = browser.new_context(
+        locale="de-DE" if language == "de" else "en-GB", viewport=viewport
+    )
     page = context.new_page()
     shot = f"{language}-{viewport['width']}"
     email = f"neu.{language}.{viewport['width']}@example.org"
 
     page.goto(live_server.url + "/")
     check(page, viewport, f"{shot}-1-home")
-    page.get_by_role("link", name=f"{applications_round.programme.name} – "
-                                   f"{applications_round.name}").click()
+    page.get_by_role(
+        "link", name=f"{applications_round.programme.name} – {applications_round.name}"
+    ).click()
     page.get_by_role("heading", level=1, name=applications_round.programme.name).wait_for()
     check(page, viewport, f"{shot}-2-call")
 
@@ -105,12 +119,14 @@ def test_a_new_person_applies_from_the_home_page(live_server, browser, applicati
     page.locator("select[name=institution_type]").select_option("other")
     page.locator("select[name=institution_size]").select_option("small")
     page.get_by_role("button", name=words["save"]).click()
-    page.wait_for_url("**" + reverse("portal:application_apply",
-                                     kwargs=applications_round.url_kwargs))
+    page.wait_for_url(
+        "**" + reverse("portal:application_apply", kwargs=applications_round.url_kwargs)
+    )
     check(page, viewport, f"{shot}-5-application")
 
     page.locator("textarea[name=expectations]").fill(
-        "Ich möchte ein Publikationsmonitoring für unsere Hochschule aufbauen.")
+        "Ich möchte ein Publikationsmonitoring für unsere Hochschule aufbauen."
+    )
     page.locator("select[name=topic_1]").select_option(index=1)
     page.get_by_label(words["language"], exact=True).check()
     page.locator("input[name=supervisor_informed][value=yes]").check()
@@ -139,27 +155,50 @@ def main_pages(round) -> dict[str, list[str]]:
     run = MatchRun.objects.filter(round=round).order_by("-number").first()
     tandem = Tandem.objects.filter(round=round).select_related("mentor", "mentee").first()
     application = Application.objects.filter(round=round).order_by("pk").first()
-    manage = [reverse("manage:organisations"),
-              reverse("manage:organisation", kwargs={"org": org}),
-              reverse("manage:programme", kwargs={"org": org, "programme": programme})]
-    for name in ("round", "round_edit", "round_roles", "recruitment_candidates",
-                 "recruitment_profiles", "application_list", "application_import", "matching",
-                 "mail_outbox", "mail_texts", "tandems"):
+    manage = [
+        reverse("manage:organisations"),
+        reverse("manage:organisation", kwargs={"org": org}),
+        reverse("manage:programme", kwargs={"org": org, "programme": programme}),
+    ]
+    for name in (
+        "round",
+        "round_edit",
+        "round_roles",
+        "recruitment_candidates",
+        "recruitment_profiles",
+        "application_list",
+        "application_import",
+        "matching",
+        "mail_outbox",
+        "mail_texts",
+        "tandems",
+    ):
         manage.append(reverse(f"manage:{name}", kwargs=kwargs))
     manage.append(reverse("manage:application_detail", kwargs={**kwargs, "pk": application.pk}))
     manage.append(reverse("manage:matching_run", kwargs={**kwargs, "run": run.pk}))
     manage.append(reverse("manage:matching_gaps", kwargs={**kwargs, "run": run.pk}))
-    public = [reverse(f"public:{name}", kwargs=kwargs) for name in ("call", "gallery",
-                                                                     "info_event")]
-    mine = [reverse("portal:dashboard"), reverse("portal:profile"), reverse("portal:my_data"),
-            reverse("portal:round", kwargs=kwargs)]
+    public = [
+        reverse(f"public:{name}", kwargs=kwargs) for name in ("call", "gallery", "info_event")
+    ]
+    mine = [
+        reverse("portal:dashboard"),
+        reverse("portal:profile"),
+        reverse("portal:my_data"),
+        reverse("portal:round", kwargs=kwargs),
+    ]
     return {
         "koordination@example.org": manage + public + mine[:2],
-        tandem.mentee.email: mine + [reverse("portal:tandem", kwargs=kwargs),
-                                     reverse("portal:tandem_polls", kwargs=kwargs),
-                                     reverse("portal:application_apply", kwargs=kwargs)],
-        tandem.mentor.email: mine + [reverse("portal:tandem", kwargs=kwargs),
-                                     reverse("portal:recruitment_profile", kwargs=kwargs)],
+        tandem.mentee.email: mine
+        + [
+            reverse("portal:tandem", kwargs=kwargs),
+            reverse("portal:tandem_polls", kwargs=kwargs),
+            reverse("portal:application_apply", kwargs=kwargs),
+        ],
+        tandem.mentor.email: mine
+        + [
+            reverse("portal:tandem", kwargs=kwargs),
+            reverse("portal:recruitment_profile", kwargs=kwargs),
+        ],
         "": ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"] + public,
     }
 
@@ -185,18 +224,19 @@ def test_no_main_page_is_wider_than_a_phone(live_server, browser, settings):
     # The pages the issue names, for a person to look at.
     log_in(page, live_server, "koordination@example.org")
     run = MatchRun.objects.filter(round=round).order_by("-number").first()
-    for name, url in [("applications", reverse("manage:application_list",
-                                               kwargs=round.url_kwargs)),
-                      ("gaps", reverse("manage:matching_gaps",
-                                       kwargs={**round.url_kwargs, "run": run.pk}))]:
+    for name, url in [
+        ("applications", reverse("manage:application_list", kwargs=round.url_kwargs)),
+        ("gaps", reverse("manage:matching_gaps", kwargs={**round.url_kwargs, "run": run.pk})),
+    ]:
         page.goto(live_server.url + url)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"de-375-manage-{name}.png"), full_page=True)
     context.close()
 
 
-def test_gap_report_tables_do_not_overlap_and_run_tables_are_reachable(live_server, browser,
-                                                                      settings):
+def test_gap_report_tables_do_not_overlap_and_run_tables_are_reachable(
+    live_server, browser, settings
+):
     settings.TANDEM_DEMO_SKIPS_MFA = True
     call_command("demo", stage="matching", stdout=io.StringIO())
     round = Round.objects.get()
@@ -204,31 +244,41 @@ def test_gap_report_tables_do_not_overlap_and_run_tables_are_reachable(live_serv
     context = browser.new_context(locale="de-DE", viewport=DESKTOP)
     page = context.new_page()
     log_in(page, live_server, "koordination@example.org")
-    page.goto(live_server.url + reverse("manage:matching_gaps",
-                                        kwargs={**round.url_kwargs, "run": run.pk}))
+    page.goto(
+        live_server.url
+        + reverse("manage:matching_gaps", kwargs={**round.url_kwargs, "run": run.pk})
+    )
     # What the eye sees of each table is its frame (a wider table scrolls inside it).
     boxes = [frame.bounding_box() for frame in page.locator("main .table-responsive").all()]
     assert len(boxes) >= 2
     for index, first in enumerate(boxes):
-        for second in boxes[index + 1:]:
-            apart = (first["x"] + first["width"] <= second["x"] + 1
-                     or second["x"] + second["width"] <= first["x"] + 1
-                     or first["y"] + first["height"] <= second["y"] + 1
-                     or second["y"] + second["height"] <= first["y"] + 1)
+        for second in boxes[index + 1 :]:
+            apart = (
+                first["x"] + first["width"] <= second["x"] + 1
+                or second["x"] + second["width"] <= first["x"] + 1
+                or first["y"] + first["height"] <= second["y"] + 1
+                or second["y"] + second["height"] <= first["y"] + 1
+            )
             assert apart, (first, second)
     assert page_width(page) <= 1280
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "de-1280-manage-gaps.png"), full_page=True)
 
-    page.goto(live_server.url + reverse("manage:matching_run",
-                                        kwargs={**round.url_kwargs, "run": run.pk}))
+    page.goto(
+        live_server.url + reverse("manage:matching_run", kwargs={**round.url_kwargs, "run": run.pk})
+    )
     assert_accessible(page)
     for frame in page.locator("main .table-responsive").all():
         assert frame.get_attribute("tabindex") == "0"
         assert frame.get_attribute("role") == "region"
         assert frame.get_attribute("aria-label") or frame.get_attribute("aria-labelledby")
     # The programme page was wider than the window at 1280 px.
-    page.goto(live_server.url + reverse("manage:programme", kwargs={
-        "org": round.url_kwargs["org"], "programme": round.url_kwargs["programme"]}))
+    page.goto(
+        live_server.url
+        + reverse(
+            "manage:programme",
+            kwargs={"org": round.url_kwargs["org"], "programme": round.url_kwargs["programme"]},
+        )
+    )
     assert page_width(page) <= 1280
     context.close()

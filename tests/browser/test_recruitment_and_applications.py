@@ -72,8 +72,7 @@ def test_coordinator_pages_of_recruitment_mail_and_applications(live_server, pag
 def test_mentee_pages_dashboard_application_and_my_data(live_server, page, demo_round):
     log_in(page, live_server, "mentee.demir@example.org")
     assert_accessible(page)
-    page.goto(live_server.url + reverse("portal:application_apply",
-                                        kwargs=demo_round.url_kwargs))
+    page.goto(live_server.url + reverse("portal:application_apply", kwargs=demo_round.url_kwargs))
     page.get_by_role("heading", level=1).wait_for()
     assert_accessible(page)
 

@@ -15,9 +15,14 @@ def link_in(message) -> str:
 
 
 def test_signup_confirm_login_reset_logout(client):
-    response = client.post(reverse("account_signup"), {
-        "email": "neu@example.org", "password1": "lange-sichere-phrase", "password2":
-        "lange-sichere-phrase"})
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "neu@example.org",
+            "password1": "lange-sichere-phrase",
+            "password2": "lange-sichere-phrase",
+        },
+    )
     assert response.status_code == 302
     confirm = link_in(mail.outbox[-1])
     # Not verified yet: login is held back until the address is confirmed.
@@ -25,8 +30,9 @@ def test_signup_confirm_login_reset_logout(client):
     assert response.status_code == 302
     client.logout()
 
-    response = client.post(reverse("account_login"), {
-        "login": "neu@example.org", "password": "lange-sichere-phrase"})
+    response = client.post(
+        reverse("account_login"), {"login": "neu@example.org", "password": "lange-sichere-phrase"}
+    )
     assert response.status_code == 302
     assert client.get(reverse("portal:dashboard")).status_code == 200
     client.post(reverse("account_logout"))
@@ -36,19 +42,22 @@ def test_signup_confirm_login_reset_logout(client):
     reset = link_in(mail.outbox[-1])
     response = client.get(reset, follow=True)
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else reset
-    response = client.post(form_url, {"password1": "ganz-neue-phrase-7", "password2":
-                                      "ganz-neue-phrase-7"})
+    response = client.post(
+        form_url, {"password1": "ganz-neue-phrase-7", "password2": "ganz-neue-phrase-7"}
+    )
     assert response.status_code == 302
-    assert get_user_model().objects.get(email="neu@example.org").check_password(
-        "ganz-neue-phrase-7")
+    assert (
+        get_user_model().objects.get(email="neu@example.org").check_password("ganz-neue-phrase-7")
+    )
 
 
 def test_wrong_password_is_a_clear_message_not_an_error(client):
     from tests.factories import UserFactory
 
     UserFactory(email="x@example.org")
-    response = client.post(reverse("account_login"), {"login": "x@example.org",
-                                                      "password": "falsch"})
+    response = client.post(
+        reverse("account_login"), {"login": "x@example.org", "password": "falsch"}
+    )
     assert response.status_code == 200
     assert "not correct" in response.content.decode()
 

@@ -24,8 +24,9 @@ def test_after_setting_up_totp_the_recovery_codes_page_leads_back(client, round)
     person.save()
     round.programme.organisation.coordinators.add(person)
     # A real login: allauth asks for a recent authentication before adding a factor.
-    client.post(reverse("account_login"), {"login": person.email,
-                                           "password": "lange-sichere-phrase"})
+    client.post(
+        reverse("account_login"), {"login": person.email, "password": "lange-sichere-phrase"}
+    )
     target = reverse("manage:round_roles", kwargs=round.url_kwargs)
     response = client.get(target)
     assert response.url == reverse("mfa_activate_totp")
@@ -44,8 +45,10 @@ def test_after_setting_up_totp_the_recovery_codes_page_leads_back(client, round)
 
     # Arrived: the offer is gone.
     assert client.get(target).status_code == 200
-    assert "Continue where you were going" not in client.get(
-        reverse("mfa_view_recovery_codes")).content.decode()
+    assert (
+        "Continue where you were going"
+        not in client.get(reverse("mfa_view_recovery_codes")).content.decode()
+    )
 
 
 def test_no_way_back_is_offered_before_the_second_factor_exists(client, round):
@@ -53,5 +56,4 @@ def test_no_way_back_is_offered_before_the_second_factor_exists(client, round):
     round.programme.organisation.coordinators.add(person)
     client.force_login(person)
     client.get(reverse("manage:round", kwargs=round.url_kwargs))
-    assert "Continue where you were going" not in client.get(
-        reverse("mfa_index")).content.decode()
+    assert "Continue where you were going" not in client.get(reverse("mfa_index")).content.decode()

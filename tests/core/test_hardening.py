@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # --- staff sessions -------------------------------------------------------------------
 
+
 def test_staff_sessions_end_after_the_configured_lifetime(client, settings):
     settings.TANDEM_STAFF_SESSION_SECONDS = 3600
     client.force_login(with_totp(verified(UserFactory(is_staff=True))))
@@ -44,6 +45,7 @@ def test_other_sessions_keep_the_usual_lifetime(client, settings):
 
 
 # --- headers and error pages ------------------------------------------------------------
+
 
 def test_permissions_policy_denies_camera_microphone_and_location(client):
     policy = client.get("/")["Permissions-Policy"]
@@ -78,8 +80,9 @@ def broken_view(request):
 urlpatterns = [path("broken/", broken_view)]
 
 
-@pytest.mark.parametrize("language,title", [("en", "Something went wrong"),
-                                            ("de", "Etwas ist schiefgegangen")])
+@pytest.mark.parametrize(
+    "language,title", [("en", "Something went wrong"), ("de", "Etwas ist schiefgegangen")]
+)
 def test_500_page_needs_no_context_and_is_translated(settings, language, title):
     settings.DEBUG = False
     settings.ROOT_URLCONF = __name__
@@ -94,6 +97,7 @@ def test_500_page_needs_no_context_and_is_translated(settings, language, title):
 
 
 # --- login rate limits ---------------------------------------------------------------
+
 
 @pytest.fixture
 def accounts(fast_passwords):
@@ -124,13 +128,13 @@ def test_one_person_cannot_lock_out_colleagues_behind_the_same_address(accounts)
 
 def test_guessing_across_many_accounts_from_one_address_is_stopped(fast_passwords):
     spray = Client()
-    answers = [login(spray, f"person{index}@example.org", "Sommer2026!")
-               for index in range(70)]
+    answers = [login(spray, f"person{index}@example.org", "Sommer2026!") for index in range(70)]
     assert "Too many failed login attempts" not in answers[0].content.decode()
     assert "Too many failed login attempts" in answers[-1].content.decode()
 
 
 # --- the shared cache ----------------------------------------------------------------
+
 
 def test_the_default_cache_is_the_database_and_migrate_makes_its_table(settings):
     from importlib import import_module
@@ -153,7 +157,9 @@ def test_cache_url_selects_redis_and_refuses_unknown_schemes():
 
     assert cache_from_url("redis://127.0.0.1:6379/1") == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1", "KEY_PREFIX": "tandem"}
+        "LOCATION": "redis://127.0.0.1:6379/1",
+        "KEY_PREFIX": "tandem",
+    }
     with pytest.raises(ImproperlyConfigured):
         cache_from_url("memcached://127.0.0.1")
 
@@ -165,8 +171,12 @@ def test_rate_limits_and_totp_replay_protection_work_on_redis(settings, fast_pas
 
     from tests.core.test_second_factor import totp_code
 
-    settings.CACHES = {"default": {**cache_from_url(os.environ["CACHE_URL"]),
-                                   "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}"}}
+    settings.CACHES = {
+        "default": {
+            **cache_from_url(os.environ["CACHE_URL"]),
+            "KEY_PREFIX": f"tandem-test-{uuid.uuid4().hex}",
+        }
+    }
     assert "RedisCache" in type(caches["default"]).__name__
     user = with_totp(verified(UserFactory()))
     totp = TOTP(Authenticator.objects.get(user=user))
@@ -180,8 +190,7 @@ def test_rate_limits_and_totp_replay_protection_work_on_redis(settings, fast_pas
         login(first, user.email, "falsch")
     for _ in range(2):
         login(second, user.email, "falsch")
-    assert "Too many failed login attempts" in login(second, user.email, "falsch"
-                                                     ).content.decode()
+    assert "Too many failed login attempts" in login(second, user.email, "falsch").content.decode()
     redis = caches["default"]._cache.get_client()
     assert redis.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
 
@@ -194,8 +203,7 @@ def test_behind_a_proxy_the_limit_counts_each_client_address(accounts, settings)
     assert "Too many failed login attempts" in response.content.decode()
     # Everybody else comes through the same proxy (same REMOTE_ADDR) from elsewhere.
     colleague = Client(HTTP_X_FORWARDED_FOR="198.51.100.7")
-    assert login(colleague, "colleague@ub.example.org", "richtiges-passwort-42"
-                 ).status_code == 302
+    assert login(colleague, "colleague@ub.example.org", "richtiges-passwort-42").status_code == 302
 
 
 def test_production_trusts_one_proxy_by_default():
@@ -206,6 +214,10 @@ def test_production_trusts_one_proxy_by_default():
     env.pop("TRUSTED_PROXY_COUNT", None)
     result = subprocess.run(
         [sys.executable, "-c", "import tandem.settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"],
-        env={**env, "PYTHONPATH": "src"}, cwd=Path(__file__).resolve().parents[2],
-        capture_output=True, text=True, timeout=60)
+        env={**env, "PYTHONPATH": "src"},
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "1", result.stderr

@@ -55,9 +55,10 @@ def refused(response, message="Select a valid choice"):
 def test_candidate_topics(client, round, coordinator, bad):
     client.force_login(coordinator)
     topic = round.programme.topics.first()
-    response = client.post(manage_url("recruitment_candidates", round), {
-        "name": "Eva", "email": "eva@example.org", "language": "de",
-        "topics": [topic.pk, bad]})
+    response = client.post(
+        manage_url("recruitment_candidates", round),
+        {"name": "Eva", "email": "eva@example.org", "language": "de", "topics": [topic.pk, bad]},
+    )
     refused(response)
     assert not Candidate.objects.exists()
 
@@ -65,8 +66,9 @@ def test_candidate_topics(client, round, coordinator, bad):
 def test_invite_candidates(client, round, coordinator):
     candidate = CandidateFactory(round=round)
     client.force_login(coordinator)
-    response = client.post(manage_url("recruitment_invite", round),
-                           {"candidates": [candidate.pk, HUGE]})
+    response = client.post(
+        manage_url("recruitment_invite", round), {"candidates": [candidate.pk, HUGE]}
+    )
     refused(response)
     assert not QueuedMail.objects.exists()
 
@@ -74,28 +76,35 @@ def test_invite_candidates(client, round, coordinator):
 def test_bulk_applications(client, round, coordinator):
     application = ApplicationFactory(round=round)
     client.force_login(coordinator)
-    response = client.post(manage_url("application_bulk", round), {
-        "applications": [application.pk, HUGE], "state": ApplicationState.SHORTLISTED})
+    response = client.post(
+        manage_url("application_bulk", round),
+        {"applications": [application.pk, HUGE], "state": ApplicationState.SHORTLISTED},
+    )
     refused(response)
     application.refresh_from_db()
     assert application.state == ApplicationState.SUBMITTED
 
 
 def test_outbox_mails(client, round, coordinator):
-    mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Hallo",
-                                     body="Text")
+    mail = QueuedMail.objects.create(
+        round=round, to="eva@example.org", subject="Hallo", body="Text"
+    )
     client.force_login(coordinator)
-    response = client.post(manage_url("mail_outbox", round),
-                           {"action": "discard", "mails": [mail.pk, HUGE]}, follow=True)
+    response = client.post(
+        manage_url("mail_outbox", round),
+        {"action": "discard", "mails": [mail.pk, HUGE]},
+        follow=True,
+    )
     refused(response)
     assert QueuedMail.objects.get(pk=mail.pk).status == mail.status
 
 
 def test_agreement_topics(client, tandem):
     client.force_login(tandem.mentee)
-    response = client.post(portal_url("tandem_agreement", tandem.round, tandem=tandem.pk), {
-        "goals": "Zusammen lernen", "topics": [HUGE], "rhythm_weeks": 4,
-        "meeting_minutes": 60})
+    response = client.post(
+        portal_url("tandem_agreement", tandem.round, tandem=tandem.pk),
+        {"goals": "Zusammen lernen", "topics": [HUGE], "rhythm_weeks": 4, "meeting_minutes": 60},
+    )
     refused(response, "Please choose topics of this programme.")
     assert not Agreement.objects.exists()
 
@@ -124,8 +133,11 @@ def _int_urls(resolver=None, prefix="/"):
 
 def test_every_url_with_a_huge_id_is_a_404_not_a_500(client, round, coordinator, tandem):
     """A 30-digit id in any <int:…> part of any URL: the lookup finds nothing, 404."""
-    fill = {"org": round.programme.organisation.slug, "programme": round.programme.slug,
-            "round": round.slug}
+    fill = {
+        "org": round.programme.organisation.slug,
+        "programme": round.programme.slug,
+        "round": round.slug,
+    }
     urls = list(_int_urls())
     assert len(urls) >= 25
     for person in (coordinator, tandem.mentee):
@@ -146,8 +158,11 @@ def test_no_form_uses_djangos_own_model_choice_fields():
         if path.match("core/forms.py") or "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text())):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                    and node.value.id == "forms"
-                    and node.attr in {"ModelChoiceField", "ModelMultipleChoiceField"}):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "forms"
+                and node.attr in {"ModelChoiceField", "ModelMultipleChoiceField"}
+            ):
                 offenders.append(f"{path.relative_to(source)}:{node.lineno}")
     assert not offenders, offenders

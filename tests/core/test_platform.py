@@ -59,7 +59,8 @@ def test_demo_builds_the_pilot_round_and_is_idempotent(capsys):
     assert RoundRole.objects.filter(round=round, role="mentor").count() == 5
     mentor_types = set(
         Institution.objects.filter(people__round_roles__role="mentor").values_list(
-            "type", flat=True)
+            "type", flat=True
+        )
     )
     assert {"university", "university_of_applied_sciences", "research_institute"} <= mentor_types
     # Demo accounts log in like everyone else.
@@ -67,8 +68,10 @@ def test_demo_builds_the_pilot_round_and_is_idempotent(capsys):
     from django.test import Client
 
     client = Client()
-    assert client.post(reverse("account_login"), {"login": email, "password": password}
-                       ).status_code == 302
+    assert (
+        client.post(reverse("account_login"), {"login": email, "password": password}).status_code
+        == 302
+    )
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -83,7 +86,11 @@ def test_production_settings_pass_the_deploy_check():
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -91,8 +98,12 @@ def test_production_settings_pass_the_deploy_check():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**os.environ, "TANDEM_PRODUCTION": "1", "SECRET_KEY": ""}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=REPO, env=env, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

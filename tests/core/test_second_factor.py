@@ -34,7 +34,8 @@ def coordinator_with_password(organisation, fast_passwords):
 
 
 def test_password_only_session_is_sent_to_confirm_with_the_second_factor_and_comes_back(
-        client, organisation, coordinator_with_password):
+    client, organisation, coordinator_with_password
+):
     password_only_login(client, coordinator_with_password)
     page = organisation_url(organisation)
     response = client.get(page)
@@ -53,9 +54,11 @@ def test_password_only_session_is_sent_to_confirm_with_the_second_factor_and_com
 
 
 def test_login_through_allauth_with_totp_opens_coordinator_pages(
-        client, organisation, coordinator_with_password):
-    response = client.post(reverse("account_login"), {"login": "cora@example.org",
-                                                      "password": PASSWORD})
+    client, organisation, coordinator_with_password
+):
+    response = client.post(
+        reverse("account_login"), {"login": "cora@example.org", "password": PASSWORD}
+    )
     assert response.url == reverse("mfa_authenticate")
     response = client.post(reverse("mfa_authenticate"), {"code": totp_code()})
     assert response.status_code == 302
@@ -63,13 +66,15 @@ def test_login_through_allauth_with_totp_opens_coordinator_pages(
 
 
 def test_a_form_sent_from_an_unconfirmed_session_is_not_carried_out(
-        client, organisation, coordinator_with_password):
+    client, organisation, coordinator_with_password
+):
     from tandem.programmes.models import Programme
 
     password_only_login(client, coordinator_with_password)
     page = organisation_url(organisation)
-    response = client.post(page, {"name": "Neues Programm", "description": ""},
-                           HTTP_REFERER=f"http://testserver{page}")
+    response = client.post(
+        page, {"name": "Neues Programm", "description": ""}, HTTP_REFERER=f"http://testserver{page}"
+    )
     assert response.status_code == 302
     assert response.url.startswith(reverse("mfa_reauthenticate"))
     assert response.url.endswith(page.replace("/", "%2F"))
@@ -84,7 +89,8 @@ def test_account_without_a_factor_is_sent_to_set_one_up(client, organisation):
 
 
 def test_demo_accounts_skip_the_second_factor_on_a_development_install_only(
-        client, organisation, settings):
+    client, organisation, settings
+):
     user = verified(UserFactory(is_demo=True))
     organisation.coordinators.add(user)
     password_only_login(client, user)
@@ -96,10 +102,12 @@ def test_demo_accounts_skip_the_second_factor_on_a_development_install_only(
 
 # --- the admin ------------------------------------------------------------------------
 
+
 @pytest.fixture
 def staff(fast_passwords):
-    user = with_totp(verified(UserFactory(email="staff@example.org", is_staff=True,
-                                          is_superuser=True)))
+    user = with_totp(
+        verified(UserFactory(email="staff@example.org", is_staff=True, is_superuser=True))
+    )
     user.set_password(PASSWORD)
     user.save()
     return user
@@ -110,8 +118,9 @@ def test_admin_login_has_no_password_form_of_its_own(client, staff):
     assert response.status_code == 302
     assert response.url == reverse("account_login") + "?next=%2Fadmin%2F"
     # The right password posted to the admin's login does not log anybody in.
-    response = client.post(reverse("admin:login"), {"username": "staff@example.org",
-                                                    "password": PASSWORD})
+    response = client.post(
+        reverse("admin:login"), {"username": "staff@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert client.get(reverse("admin:index")).status_code == 302
@@ -119,17 +128,20 @@ def test_admin_login_has_no_password_form_of_its_own(client, staff):
 
 def test_wrong_passwords_through_the_admin_door_are_throttled(client, staff):
     for _ in range(25):
-        response = client.post(reverse("admin:login"), {"username": "staff@example.org",
-                                                        "password": "falsch"})
+        response = client.post(
+            reverse("admin:login"), {"username": "staff@example.org", "password": "falsch"}
+        )
         assert response.url.startswith(reverse("account_login"))
-    answers = [client.post(reverse("account_login"), {"login": "staff@example.org",
-                                                      "password": "falsch"})
-               for _ in range(25)]
+    answers = [
+        client.post(reverse("account_login"), {"login": "staff@example.org", "password": "falsch"})
+        for _ in range(25)
+    ]
     assert "Too many failed login attempts" not in answers[0].content.decode()
     assert "Too many failed login attempts" in answers[-1].content.decode()
     # While the address is locked even the right password is refused.
-    response = client.post(reverse("account_login"), {"login": "staff@example.org",
-                                                      "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "staff@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
 
@@ -170,11 +182,11 @@ def test_admin_can_be_switched_off(client, settings, staff):
 
 # --- superuser powers -------------------------------------------------------------------
 
+
 def test_superuser_powers_hold_only_in_a_session_that_used_the_second_factor(client, staff):
     other = OrganisationFactory()
     round = RoundFactory(programme=ProgrammeFactory(organisation=other))
-    pages = [organisation_url(other),
-             reverse("portal:round", kwargs=round.url_kwargs)]
+    pages = [organisation_url(other), reverse("portal:round", kwargs=round.url_kwargs)]
     password_only_login(client, staff)
     for page in pages:
         assert client.get(page).status_code == 404, page

@@ -25,14 +25,21 @@ def test_login_and_signup_texts_in_the_sie_form(client):
     assert "Sie haben noch kein Konto?" in german(client, reverse("account_login"))
     assert "Sie haben bereits ein Konto?" in german(client, reverse("account_signup"))
     assert "Geben Sie unten Ihre E-Mail-Adresse ein" in german(
-        client, reverse("account_reset_password"))
+        client, reverse("account_reset_password")
+    )
 
 
 def test_verification_sent_page_says_sie(client):
     client.cookies["django_language"] = "de"
-    response = client.post(reverse("account_signup"), {
-        "email": "neu@example.org", "password1": "lange-sichere-phrase",
-        "password2": "lange-sichere-phrase"}, follow=True)
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "neu@example.org",
+            "password1": "lange-sichere-phrase",
+            "password2": "lange-sichere-phrase",
+        },
+        follow=True,
+    )
     text = re.sub(r"<[^>]+>", " ", response.content.decode())
     assert "Wir haben Ihnen eine E-Mail geschickt" in text
     assert not DU.findall(text)

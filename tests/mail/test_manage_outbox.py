@@ -42,15 +42,17 @@ def test_outbox_filters_by_status_and_purpose(login, round, coordinator):
     client = login(coordinator)
     page = client.get(manage_url("mail_outbox", round), {"status": "failed"}).content.decode()
     assert failed.to in page and draft.to not in page and other_purpose.to not in page
-    page = client.get(manage_url("mail_outbox", round),
-                      {"status": "draft", "purpose": "role_assigned"}).content.decode()
+    page = client.get(
+        manage_url("mail_outbox", round), {"status": "draft", "purpose": "role_assigned"}
+    ).content.decode()
     assert other_purpose.to in page and draft.to not in page and failed.to not in page
 
 
 def test_bad_filter_values_get_a_message_and_no_error_page(login, round, coordinator):
     draft = QueuedMailFactory(round=round)
-    response = login(coordinator).get(manage_url("mail_outbox", round),
-                                      {"status": "nonsense", "purpose": "x", "page": "abc"})
+    response = login(coordinator).get(
+        manage_url("mail_outbox", round), {"status": "nonsense", "purpose": "x", "page": "abc"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_status_error"' in html and "Select a valid choice" in html
@@ -59,8 +61,14 @@ def test_bad_filter_values_get_a_message_and_no_error_page(login, round, coordin
 
 def test_outbox_shows_50_mails_a_page(login, round, coordinator):
     QueuedMail.objects.bulk_create(
-        QueuedMail(round=round, template_key="mentor_invitation", to=f"p{n}@example.org",
-                   subject=f"Mail {n}", body="x", status=MailStatus.DRAFT)
+        QueuedMail(
+            round=round,
+            template_key="mentor_invitation",
+            to=f"p{n}@example.org",
+            subject=f"Mail {n}",
+            body="x",
+            status=MailStatus.DRAFT,
+        )
         for n in range(51)
     )
     client = login(coordinator)
@@ -104,11 +112,15 @@ def test_send_selected_and_all_drafts(
 
 
 def test_discard_selected_drafts(login, round, coordinator):
-    draft, sent = QueuedMailFactory(round=round), QueuedMailFactory(round=round,
-                                                                      status=MailStatus.SENT)
-    response = login(coordinator).post(manage_url("mail_outbox", round),
-                                       {"action": "discard", "mails": [draft.pk, sent.pk]},
-                                       follow=True)
+    draft, sent = (
+        QueuedMailFactory(round=round),
+        QueuedMailFactory(round=round, status=MailStatus.SENT),
+    )
+    response = login(coordinator).post(
+        manage_url("mail_outbox", round),
+        {"action": "discard", "mails": [draft.pk, sent.pk]},
+        follow=True,
+    )
     assert "1 draft was discarded." in response.content.decode()
     assert statuses() == {draft.pk: MailStatus.DISCARDED, sent.pk: MailStatus.SENT}
     assert mail.outbox == []
@@ -120,8 +132,9 @@ def test_discard_selected_drafts(login, round, coordinator):
 def test_retry_failed_mails(login, round, coordinator, django_capture_on_commit_callbacks):
     failed = QueuedMailFactory(round=round, status=MailStatus.FAILED, error="timeout")
     with django_capture_on_commit_callbacks(execute=True):
-        response = login(coordinator).post(manage_url("mail_outbox", round),
-                                           {"action": "retry_all"}, follow=True)
+        response = login(coordinator).post(
+            manage_url("mail_outbox", round), {"action": "retry_all"}, follow=True
+        )
     assert "1 e-mail is being sent again." in response.content.decode()
     assert statuses() == {failed.pk: MailStatus.SENT}
     assert [m.to for m in mail.outbox] == [[failed.to]]
@@ -129,18 +142,22 @@ def test_retry_failed_mails(login, round, coordinator, django_capture_on_commit_
 
 def test_an_action_that_fits_no_selected_mail_says_so(login, round, coordinator):
     sent = QueuedMailFactory(round=round, status=MailStatus.SENT)
-    response = login(coordinator).post(manage_url("mail_outbox", round),
-                                       {"action": "retry", "mails": [sent.pk]}, follow=True)
+    response = login(coordinator).post(
+        manage_url("mail_outbox", round), {"action": "retry", "mails": [sent.pk]}, follow=True
+    )
     assert "No e-mail was changed" in response.content.decode()
     assert not AuditEntry.objects.filter(action__startswith="mail.").exists()
 
 
-@pytest.mark.parametrize("data", [
-    {"action": "release"},
-    {"action": "discard", "mails": []},
-    {"action": "explode", "mails": ["1"]},
-    {"action": "release", "mails": ["abc"]},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "release"},
+        {"action": "discard", "mails": []},
+        {"action": "explode", "mails": ["1"]},
+        {"action": "release", "mails": ["abc"]},
+    ],
+)
 def test_bad_actions_are_400_with_a_message(login, round, coordinator, data):
     draft = QueuedMailFactory(round=round)
     response = login(coordinator).post(manage_url("mail_outbox", round), data)
@@ -153,25 +170,32 @@ def test_mails_of_another_round_cannot_be_chosen(login, round, coordinator):
     foreign = QueuedMailFactory(round=RoundFactory(programme=round.programme))
     client = login(coordinator)
     for action in ("release", "discard"):
-        response = client.post(manage_url("mail_outbox", round),
-                               {"action": action, "mails": [foreign.pk]})
+        response = client.post(
+            manage_url("mail_outbox", round), {"action": action, "mails": [foreign.pk]}
+        )
         assert response.status_code == 400
     assert statuses() == {foreign.pk: MailStatus.DRAFT}
     assert client.get(manage_url("mail_outbox_mail", round, mail=foreign.pk)).status_code == 404
-    assert client.post(manage_url("mail_outbox_mail", round, mail=foreign.pk),
-                       {"action": "discard"}).status_code == 404
+    assert (
+        client.post(
+            manage_url("mail_outbox_mail", round, mail=foreign.pk), {"action": "discard"}
+        ).status_code
+        == 404
+    )
     assert statuses() == {foreign.pk: MailStatus.DRAFT}
 
 
 def test_detail_shows_the_full_text_and_the_error(login, round, coordinator):
-    failed = QueuedMailFactory(round=round, status=MailStatus.FAILED,
-                               error="SMTP 550: mailbox unavailable")
+    failed = QueuedMailFactory(
+        round=round, status=MailStatus.FAILED, error="SMTP 550: mailbox unavailable"
+    )
     response = login(coordinator).get(manage_url("mail_outbox_mail", round, mail=failed.pk))
     html = response.content.decode()
     assert SECRET in html and failed.subject in html
     assert "SMTP 550: mailbox unavailable" in html and "Try sending again" in html
-    assert AuditEntry.objects.filter(action="mail.viewed", actor=coordinator,
-                                     object_id=str(failed.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="mail.viewed", actor=coordinator, object_id=str(failed.pk)
+    ).exists()
 
 
 def test_detail_actions(login, round, coordinator, django_capture_on_commit_callbacks):
@@ -198,11 +222,14 @@ def consultation_is_confidential():
 
 @pytest.mark.usefixtures("consultation_is_confidential")
 def test_confidential_purposes_show_only_metadata(login, round, coordinator):
-    booked = QueuedMailFactory(round=round, template_key="consultation_booked",
-                               subject="Ihre Beratung am Montag")
+    booked = QueuedMailFactory(
+        round=round, template_key="consultation_booked", subject="Ihre Beratung am Montag"
+    )
     client = login(coordinator)
-    for url in (manage_url("mail_outbox", round),
-                manage_url("mail_outbox_mail", round, mail=booked.pk)):
+    for url in (
+        manage_url("mail_outbox", round),
+        manage_url("mail_outbox_mail", round, mail=booked.pk),
+    ):
         html = client.get(url).content.decode()
         assert booked.to in html
         assert "Ihre Beratung" not in html and SECRET not in html
@@ -211,11 +238,14 @@ def test_confidential_purposes_show_only_metadata(login, round, coordinator):
 def outbox_requests(round, mail):
     detail = manage_url("mail_outbox_mail", round, mail=mail.pk)
     outbox = manage_url("mail_outbox", round)
-    return [("get", outbox, {}), ("get", detail, {}),
-            ("post", outbox, {"action": "release_all"}),
-            ("post", outbox, {"action": "discard", "mails": [mail.pk]}),
-            ("post", outbox, {"action": "retry_all"}),
-            ("post", detail, {"action": "release"})]
+    return [
+        ("get", outbox, {}),
+        ("get", detail, {}),
+        ("post", outbox, {"action": "release_all"}),
+        ("post", outbox, {"action": "discard", "mails": [mail.pk]}),
+        ("post", outbox, {"action": "retry_all"}),
+        ("post", detail, {"action": "release"}),
+    ]
 
 
 @pytest.mark.parametrize("role", DENIED_ROLES)

@@ -14,19 +14,24 @@ pytestmark = pytest.mark.django_db
 
 SECRET_SUBJECT = "Vertraulicher Betreff {{ round }}"
 VALID = {
-    "subject_de": "Willkommen in {{ round }}", "body_de": "Hallo {{ name }},\r\nschön!",
-    "subject_en": "Welcome to {{ round }}", "body_en": "Hello {{ name }},\r\nglad!",
+    "subject_de": "Willkommen in {{ round }}",
+    "body_de": "Hallo {{ name }},\r\nschön!",
+    "subject_en": "Welcome to {{ round }}",
+    "body_en": "Hello {{ name }},\r\nglad!",
 }
 
 
 def own_text(round):
-    return MailTemplate.objects.create(key="role_assigned", language="de", round=round,
-                                       subject=SECRET_SUBJECT, body="Geheimer Text")
+    return MailTemplate.objects.create(
+        key="role_assigned",
+        language="de",
+        round=round,
+        subject=SECRET_SUBJECT,
+        body="Geheimer Text",
+    )
 
 
-def test_list_shows_every_purpose_and_whether_the_round_has_its_own_text(
-    login, round, coordinator
-):
+def test_list_shows_every_purpose_and_whether_the_round_has_its_own_text(login, round, coordinator):
     own_text(round)
     page = login(coordinator).get(manage_url("mail_texts", round)).content.decode()
     for key in DEFAULT_TEMPLATES:
@@ -37,8 +42,11 @@ def test_list_shows_every_purpose_and_whether_the_round_has_its_own_text(
 
 
 def test_a_purpose_without_a_title_is_listed_by_its_key(login, round, coordinator, monkeypatch):
-    monkeypatch.setitem(DEFAULT_TEMPLATES, "untitled_purpose", {
-        "de": ("Betreff", "Hallo {{ name }}"), "en": ("Subject", "Hello {{ name }}")})
+    monkeypatch.setitem(
+        DEFAULT_TEMPLATES,
+        "untitled_purpose",
+        {"de": ("Betreff", "Hallo {{ name }}"), "en": ("Subject", "Hello {{ name }}")},
+    )
     client = login(coordinator)
     assert "untitled_purpose" in client.get(manage_url("mail_texts", round)).content.decode()
     page = client.get(manage_url("mail_text", round, key="untitled_purpose"))
@@ -71,29 +79,36 @@ def test_edit_page_is_prefilled_and_shows_placeholders_and_a_preview(login, roun
 
 def test_save_stores_the_rounds_own_text(login, round, coordinator):
     client = login(coordinator)
-    response = client.post(manage_url("mail_text", round, key="role_assigned"),
-                           {**VALID, "action": "save"})
+    response = client.post(
+        manage_url("mail_text", round, key="role_assigned"), {**VALID, "action": "save"}
+    )
     assert response.status_code == 302
-    assert template_for("role_assigned", "en", round) == ("Welcome to {{ round }}",
-                                                          "Hello {{ name }},\nglad!\n")
+    assert template_for("role_assigned", "en", round) == (
+        "Welcome to {{ round }}",
+        "Hello {{ name }},\nglad!\n",
+    )
     page = client.get(response["Location"]).content.decode()
     assert "The e-mail text was saved." in page
     assert "This round uses its own text in:" in page and "Reset to the default" in page
     assert AuditEntry.objects.filter(action="mail_text.saved", actor=coordinator).count() == 2
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("body_en", "Hi {% if %}{% endif %}"),
-    ("subject_de", "Willkommen {{ round"),
-    ("body_de", "Hallo {{ nmae }}"),
-    ("body_en", ""),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("body_en", "Hi {% if %}{% endif %}"),
+        ("subject_de", "Willkommen {{ round"),
+        ("body_de", "Hallo {{ nmae }}"),
+        ("body_en", ""),
+    ],
+)
 def test_broken_text_is_400_with_the_error_on_its_field_and_nothing_saved(
     login, round, coordinator, field, value
 ):
     own_text(round)
-    response = login(coordinator).post(manage_url("mail_text", round, key="role_assigned"),
-                                       {**VALID, field: value})
+    response = login(coordinator).post(
+        manage_url("mail_text", round, key="role_assigned"), {**VALID, field: value}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert f'id="id_{field}_error"' in html and 'aria-invalid="true"' in html
@@ -104,13 +119,16 @@ def test_broken_text_is_400_with_the_error_on_its_field_and_nothing_saved(
 
 
 def test_preview_shows_the_typed_text_without_saving(login, round, coordinator):
-    response = login(coordinator).post(manage_url("mail_text", round, key="role_assigned"),
-                                       {**VALID, "action": "preview"})
+    response = login(coordinator).post(
+        manage_url("mail_text", round, key="role_assigned"), {**VALID, "action": "preview"}
+    )
     assert response.status_code == 200
     assert f"Welcome to {round.name}" in response.content.decode()
     assert not MailTemplate.objects.exists()
-    response = login(coordinator).post(manage_url("mail_text", round, key="role_assigned"),
-                                       {**VALID, "body_de": "{{ nmae }}", "action": "preview"})
+    response = login(coordinator).post(
+        manage_url("mail_text", round, key="role_assigned"),
+        {**VALID, "body_de": "{{ nmae }}", "action": "preview"},
+    )
     assert response.status_code == 400
     assert 'id="id_body_de_error"' in response.content.decode()
     assert not MailTemplate.objects.exists()
@@ -123,18 +141,19 @@ def test_reset_goes_back_to_the_default(login, round, coordinator):
     assert response.status_code == 302
     assert not MailTemplate.objects.exists()
     assert "uses the default text again" in client.get(response["Location"]).content.decode()
-    response = client.post(manage_url("mail_text_reset", round, key="role_assigned"),
-                           follow=True)
+    response = client.post(manage_url("mail_text_reset", round, key="role_assigned"), follow=True)
     assert "already uses the default text" in response.content.decode()
 
 
 def test_unknown_purpose_is_404(login, round, coordinator):
     client = login(coordinator)
     assert client.get(manage_url("mail_text", round, key="no_such_purpose")).status_code == 404
-    assert client.post(manage_url("mail_text", round, key="no_such_purpose"),
-                       VALID).status_code == 404
-    assert client.post(manage_url("mail_text_reset", round,
-                                  key="no_such_purpose")).status_code == 404
+    assert (
+        client.post(manage_url("mail_text", round, key="no_such_purpose"), VALID).status_code == 404
+    )
+    assert (
+        client.post(manage_url("mail_text_reset", round, key="no_such_purpose")).status_code == 404
+    )
     assert not MailTemplate.objects.exists()
 
 
@@ -142,17 +161,22 @@ def test_texts_of_another_round_are_neither_shown_nor_changed(login, round, coor
     other = RoundFactory(programme=round.programme)
     own_text(other)
     client = login(coordinator)
-    assert "Vertraulicher" not in client.get(
-        manage_url("mail_text", round, key="role_assigned")).content.decode()
+    assert (
+        "Vertraulicher"
+        not in client.get(manage_url("mail_text", round, key="role_assigned")).content.decode()
+    )
     client.post(manage_url("mail_text_reset", round, key="role_assigned"))
     assert MailTemplate.objects.filter(round=other).count() == 1
 
 
 def text_requests(round):
     edit = manage_url("mail_text", round, key="role_assigned")
-    return [("get", manage_url("mail_texts", round), {}), ("get", edit, {}),
-            ("post", edit, VALID),
-            ("post", manage_url("mail_text_reset", round, key="role_assigned"), {})]
+    return [
+        ("get", manage_url("mail_texts", round), {}),
+        ("get", edit, {}),
+        ("post", edit, VALID),
+        ("post", manage_url("mail_text_reset", round, key="role_assigned"), {}),
+    ]
 
 
 @pytest.mark.parametrize("role", DENIED_ROLES)

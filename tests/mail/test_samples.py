@@ -24,14 +24,15 @@ pytestmark = pytest.mark.django_db
 def test_every_placeholder_of_every_purpose_has_a_typed_sample():
     samples = sample_values("de")
     for key in DEFAULT_TEMPLATES:
-        missing = [name for name in placeholders_for(key)
-                   if name not in samples and not name.endswith("url")]
+        missing = [
+            name
+            for name in placeholders_for(key)
+            if name not in samples and not name.endswith("url")
+        ]
         assert not missing, f"add samples for {missing} (purpose {key}) to previews.py"
 
 
-def test_samples_have_the_types_of_the_contexts_the_senders_build(
-    round, coordinator, monkeypatch
-):
+def test_samples_have_the_types_of_the_contexts_the_senders_build(round, coordinator, monkeypatch):
     contexts = []
     real = services.render_text
 
@@ -40,15 +41,19 @@ def test_samples_have_the_types_of_the_contexts_the_senders_build(
         return real(subject, body, language, context)
 
     monkeypatch.setattr(services, "render_text", spy)
-    tandem = Tandem.objects.create(round=round, mentor=verified(UserFactory()),
-                                   mentee=verified(UserFactory()))
+    tandem = Tandem.objects.create(
+        round=round, mentor=verified(UserFactory()), mentee=verified(UserFactory())
+    )
     starts = timezone.now() + dt.timedelta(days=4)
     plan_meeting(tandem=tandem, by=tandem.mentee, starts_at=starts, duration_minutes=60)
-    create_poll(tandem=tandem, by=tandem.mentor, duration_minutes=60,
-                options=[starts + dt.timedelta(days=1), starts + dt.timedelta(days=2)])
+    create_poll(
+        tandem=tandem,
+        by=tandem.mentor,
+        duration_minutes=60,
+        options=[starts + dt.timedelta(days=1), starts + dt.timedelta(days=2)],
+    )
     assign_role(round=round, person=UserFactory(), role=RoleKind.TRAINER, by=coordinator)
-    candidate = add_candidate(round=round, name="Eva", email="eva@example.org",
-                              by=coordinator)
+    candidate = add_candidate(round=round, name="Eva", email="eva@example.org", by=coordinator)
     invite_candidates(round=round, candidates=[candidate], by=coordinator)
     samples = sample_values("de")
     checked = set()

@@ -43,16 +43,23 @@ def test_saved_texts_are_used_when_a_mail_of_that_purpose_is_queued(
 def test_another_round_keeps_the_default_text(round, coordinator):
     services.save_round_texts(round=round, key="role_assigned", texts=TEXTS, by=coordinator)
     other = RoundFactory()
-    queued = services.queue_mail(key="role_assigned", to="x@example.org", language="en",
-                                 round=other, review=True,
-                                 context={"name": "X", "role": "mentee", "round": "R", "url": "/"})
+    queued = services.queue_mail(
+        key="role_assigned",
+        to="x@example.org",
+        language="en",
+        round=other,
+        review=True,
+        context={"name": "X", "role": "mentee", "round": "R", "url": "/"},
+    )
     assert queued.subject == "You are mentee in “R”"
 
 
 def test_broken_texts_are_refused_per_field_and_nothing_is_saved(round, coordinator):
     services.save_round_texts(round=round, key="role_assigned", texts=TEXTS, by=coordinator)
-    broken = {"de": ("Betreff {{ round", "Hallo {{ name }}"),
-              "en": ("Subject", "Hi {% if %}{% endif %}")}
+    broken = {
+        "de": ("Betreff {{ round", "Hallo {{ name }}"),
+        "en": ("Subject", "Hi {% if %}{% endif %}"),
+    }
     with pytest.raises(ValidationError) as caught:
         services.save_round_texts(round=round, key="role_assigned", texts=broken, by=coordinator)
     assert set(caught.value.message_dict) == {"subject_de", "body_en"}
@@ -60,11 +67,14 @@ def test_broken_texts_are_refused_per_field_and_nothing_is_saved(round, coordina
     assert AuditEntry.objects.filter(action="mail_text.saved").count() == 2
 
 
-@pytest.mark.parametrize(("subject", "message"), [
-    ("Zwei\nZeilen", "single line"),
-    ("x" * 201, "at most 200"),
-    ("   ", "Please write a subject"),
-])
+@pytest.mark.parametrize(
+    ("subject", "message"),
+    [
+        ("Zwei\nZeilen", "single line"),
+        ("x" * 201, "at most 200"),
+        ("   ", "Please write a subject"),
+    ],
+)
 def test_bad_subjects_are_refused(round, coordinator, subject, message):
     texts = {**TEXTS, "de": (subject, "Hallo")}
     with pytest.raises(ValidationError) as caught:
@@ -77,8 +87,9 @@ def test_unknown_purpose_or_language_is_refused(round, coordinator):
     with pytest.raises(ValidationError):
         services.save_round_texts(round=round, key="no_such_purpose", texts=TEXTS, by=coordinator)
     with pytest.raises(ValidationError):
-        services.save_round_texts(round=round, key="role_assigned",
-                                  texts={"fr": ("Bonjour", "Salut")}, by=coordinator)
+        services.save_round_texts(
+            round=round, key="role_assigned", texts={"fr": ("Bonjour", "Salut")}, by=coordinator
+        )
     assert not MailTemplate.objects.exists()
 
 
@@ -104,14 +115,20 @@ def test_reset_drops_only_this_rounds_texts_of_that_purpose(round, coordinator):
 
 
 def test_preview_fills_in_sample_values(round, coordinator):
-    subject, body = services.preview_text(round=round, key="role_assigned", language="de",
-                                          subject=TEXTS["de"][0], body=TEXTS["de"][1],
-                                          by=coordinator)
+    subject, body = services.preview_text(
+        round=round,
+        key="role_assigned",
+        language="de",
+        subject=TEXTS["de"][0],
+        body=TEXTS["de"][1],
+        by=coordinator,
+    )
     assert subject == f"Neu im Durchlauf {round.name}"
     assert body.startswith("Liebe*r Eva Beispiel,")
     with pytest.raises(ValidationError):
-        services.preview_text(round=round, key="role_assigned", language="de",
-                              subject="{% url 'x' %}", body="y")
+        services.preview_text(
+            round=round, key="role_assigned", language="de", subject="{% url 'x' %}", body="y"
+        )
 
 
 # --- outbox -------------------------------------------------------------------------------
@@ -123,8 +140,7 @@ def test_release_selected_or_all_drafts_of_the_round(
     first, second, third = (QueuedMailFactory(round=round) for _ in range(3))
     foreign = QueuedMailFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        count = services.release_round_mails(round=round, by=coordinator,
-                                             mails=[first, foreign])
+        count = services.release_round_mails(round=round, by=coordinator, mails=[first, foreign])
     assert count == 1
     assert [m.to[0] for m in mail.outbox] == [first.to]
     with django_capture_on_commit_callbacks(execute=True):
@@ -139,8 +155,10 @@ def test_release_selected_or_all_drafts_of_the_round(
 def test_discarded_drafts_stay_and_are_never_sent(
     round, coordinator, django_capture_on_commit_callbacks
 ):
-    draft, sent = QueuedMailFactory(round=round), QueuedMailFactory(round=round,
-                                                                      status=MailStatus.SENT)
+    draft, sent = (
+        QueuedMailFactory(round=round),
+        QueuedMailFactory(round=round, status=MailStatus.SENT),
+    )
     assert services.discard_mails(round=round, by=coordinator, mails=[draft, sent]) == 1
     draft.refresh_from_db()
     sent.refresh_from_db()
@@ -149,8 +167,7 @@ def test_discarded_drafts_stay_and_are_never_sent(
         assert services.release_round_mails(round=round, by=coordinator) == 0
     services.send_now(draft.pk)
     assert mail.outbox == []
-    assert AuditEntry.objects.get(action="mail.discarded").data == {
-        "count": 1, "mails": [draft.pk]}
+    assert AuditEntry.objects.get(action="mail.discarded").data == {"count": 1, "mails": [draft.pk]}
 
 
 def test_retry_sends_failed_mails_again(round, coordinator, django_capture_on_commit_callbacks):

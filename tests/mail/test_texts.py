@@ -21,16 +21,22 @@ from tandem.mail.texts import (
 
 
 def test_placeholders_in_reads_variables_filters_and_conditions():
-    text = ("Hallo {{ name|default:'du' }}, {{ round.name }} {{ 'literal' }} {{ 5 }}\n"
-            "{% if video_url and not deadline %}{{ video_url }}{% elif x == 'y' %}{% endif %}")
+    text = (
+        "Hallo {{ name|default:'du' }}, {{ round.name }} {{ 'literal' }} {{ 5 }}\n"
+        "{% if video_url and not deadline %}{{ video_url }}{% elif x == 'y' %}{% endif %}"
+    )
     assert placeholders_in(text) == ["name", "round", "video_url", "deadline", "x"]
 
 
 def test_placeholders_come_from_the_built_in_texts_of_both_languages(monkeypatch):
-    monkeypatch.setitem(DEFAULT_TEMPLATES, "test_purpose", {
-        "de": ("{{ betreff }}", "Hallo {{ name }}"),
-        "en": ("Subject", "Hello {{ name }} {% if extra %}!{% endif %}"),
-    })
+    monkeypatch.setitem(
+        DEFAULT_TEMPLATES,
+        "test_purpose",
+        {
+            "de": ("{{ betreff }}", "Hallo {{ name }}"),
+            "en": ("Subject", "Hello {{ name }} {% if extra %}!{% endif %}"),
+        },
+    )
     assert placeholders_for("test_purpose") == ["betreff", "name", "extra", "site_url"]
 
 
@@ -55,18 +61,21 @@ def test_a_purpose_without_a_title_shows_its_key(monkeypatch):
     assert purpose_of("mentor_invitation").title == "Invitation to mentor"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Hallo {% if %}x{% endif %}", "Django cannot read this text"),
-    ("Hallo {{ name", "not part of a complete placeholder"),
-    ("Hallo {{ name }", "not part of a complete placeholder"),
-    ("Hallo {{ }}", "Django cannot read this text"),
-    ("Hallo {{ nmae }}", "Unknown placeholder: nmae"),
-    ("{% include 'base.html' %}", "cannot be used in e-mail texts"),
-    ("{% load static %}", "cannot be used in e-mail texts"),
-    ("{% url 'no-such-page' %}", "The tag “url” cannot be used"),
-    ("{{ name|no_such_filter }}", "The filter “no_such_filter” cannot be used"),
-    ("{% if name %}{% endif", "Django cannot read this text"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hallo {% if %}x{% endif %}", "Django cannot read this text"),
+        ("Hallo {{ name", "not part of a complete placeholder"),
+        ("Hallo {{ name }", "not part of a complete placeholder"),
+        ("Hallo {{ }}", "Django cannot read this text"),
+        ("Hallo {{ nmae }}", "Unknown placeholder: nmae"),
+        ("{% include 'base.html' %}", "cannot be used in e-mail texts"),
+        ("{% load static %}", "cannot be used in e-mail texts"),
+        ("{% url 'no-such-page' %}", "The tag “url” cannot be used"),
+        ("{{ name|no_such_filter }}", "The filter “no_such_filter” cannot be used"),
+        ("{% if name %}{% endif", "Django cannot read this text"),
+    ],
+)
 def test_broken_texts_are_explained(text, expected):
     placeholders = placeholders_for("role_assigned")
     errors = template_errors(text, placeholders, sample_context(placeholders, "de"))
@@ -76,8 +85,12 @@ def test_broken_texts_are_explained(text, expected):
 @pytest.mark.django_db
 def test_sample_values_cover_unknown_placeholders(round):
     sample = sample_context(["round", "name", "ics_url", "mystery"], "en", round)
-    assert sample == {"round": round.name, "name": "Eva Beispiel", "ics_url": "/example/",
-                      "mystery": "[mystery]"}
+    assert sample == {
+        "round": round.name,
+        "name": "Eva Beispiel",
+        "ics_url": "/example/",
+        "mystery": "[mystery]",
+    }
 
 
 def errors_of(text, key="tandem_meeting_planned"):
@@ -85,18 +98,23 @@ def errors_of(text, key="tandem_meeting_planned"):
     return template_errors(text, placeholders, sample_context(placeholders, "en"))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # Loops: no placeholder is a list, and a loop over a range or a string costs time.
-    ("{% for x in name %}{% for y in name %}{{ x }}{% endfor %}{% endfor %}",
-     "The tag “for” cannot be used"),
-    # Padding to a chosen width built 200 MB in 8.8 s.
-    ("{{ name|ljust:'200000000' }}", "The filter “ljust” cannot be used"),
-    ("{{ name|center:'9999999' }}", "The filter “center” cannot be used"),
-    ("{% if name|rjust:'99999999' %}x{% endif %}", "The filter “rjust” cannot be used"),
-    ("{{ minutes|stringformat:'09999999d' }}", "The filter “stringformat” cannot be used"),
-    ("{% with a=name %}{{ a }}{% endwith %}", "The tag “with” cannot be used"),
-    ("{% include 'base.html' %}", "The tag “include” cannot be used"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Loops: no placeholder is a list, and a loop over a range or a string costs time.
+        (
+            "{% for x in name %}{% for y in name %}{{ x }}{% endfor %}{% endfor %}",
+            "The tag “for” cannot be used",
+        ),
+        # Padding to a chosen width built 200 MB in 8.8 s.
+        ("{{ name|ljust:'200000000' }}", "The filter “ljust” cannot be used"),
+        ("{{ name|center:'9999999' }}", "The filter “center” cannot be used"),
+        ("{% if name|rjust:'99999999' %}x{% endif %}", "The filter “rjust” cannot be used"),
+        ("{{ minutes|stringformat:'09999999d' }}", "The filter “stringformat” cannot be used"),
+        ("{% with a=name %}{{ a }}{% endwith %}", "The tag “with” cannot be used"),
+        ("{% include 'base.html' %}", "The tag “include” cannot be used"),
+    ],
+)
 def test_costly_tags_and_filters_are_refused_with_a_message(text, expected):
     errors = errors_of(text)
     assert len(errors) == 1 and expected in errors[0]

@@ -24,8 +24,13 @@ def round_urls(round):
         ("get", reverse("manage:round_edit", kwargs=kwargs)),
         ("get", reverse("manage:round_roles", kwargs=kwargs)),
         ("post", reverse("manage:round_phase", kwargs=kwargs)),
-        ("post", reverse("manage:topic_remove",
-                         kwargs={"org": org, "programme": programme, "topic": topic.pk})),
+        (
+            "post",
+            reverse(
+                "manage:topic_remove",
+                kwargs={"org": org, "programme": programme, "topic": topic.pk},
+            ),
+        ),
         ("post", reverse("manage:round_role_remove", kwargs={**kwargs, "role": role.pk})),
         ("post", reverse("manage:round_create", kwargs={"org": org, "programme": programme})),
         ("post", reverse("manage:round_roles", kwargs=kwargs)),
@@ -34,9 +39,13 @@ def round_urls(round):
 
 def snapshot():
     return (
-        Organisation.objects.count(), Programme.objects.count(), Round.objects.count(),
+        Organisation.objects.count(),
+        Programme.objects.count(),
+        Round.objects.count(),
         list(Round.objects.values_list("current_phase", flat=True)),
-        RoundRole.objects.count(), Topic.objects.count(), AuditEntry.objects.count(),
+        RoundRole.objects.count(),
+        Topic.objects.count(),
+        AuditEntry.objects.count(),
     )
 
 
@@ -45,8 +54,9 @@ def test_people_outside_the_scope_get_404_and_change_nothing(client, round, peop
     client.force_login(people[who])
     before = snapshot()
     for method, url in round_urls(round):
-        response = getattr(client, method)(url, {"phase": "alumni", "name": "X",
-                                                 "email": people[who].email, "role": "mentor"})
+        response = getattr(client, method)(
+            url, {"phase": "alumni", "name": "X", "email": people[who].email, "role": "mentor"}
+        )
         assert response.status_code == 404, (who, method, url)
         assert round.name not in response.content.decode()
     assert snapshot() == before

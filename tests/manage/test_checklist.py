@@ -46,8 +46,12 @@ def test_matching_stays_open_while_proposal_answers_are_missing(round):
     assert "Topic taxonomy defined" not in items(round)
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
     proposal = Proposal.objects.create(
-        run=run, round=round, score=0.5, application=ApplicationFactory(round=round),
-        mentor_profile=MentorProfileFactory(round=round))
+        run=run,
+        round=round,
+        score=0.5,
+        application=ApplicationFactory(round=round),
+        mentor_profile=MentorProfileFactory(round=round),
+    )
     checks = items(round)
     assert checks["Matching has been run"].done
     assert not checks["No proposal waits to be sent"].done
@@ -79,6 +83,7 @@ def test_tandem_phase_checks_agreements_quiet_tandems_and_drafts(round):
     services.confirm_agreement(tandem=tandem, by=mentor)
     assert items(round)["Every tandem has confirmed its agreement"].done
     assert items(round)["No e-mail draft waits for review"].done
-    QueuedMail.objects.create(round=round, to="a@example.org", subject="S", body="B",
-                              status=MailStatus.DRAFT)
+    QueuedMail.objects.create(
+        round=round, to="a@example.org", subject="S", body="B", status=MailStatus.DRAFT
+    )
     assert not items(round)["No e-mail draft waits for review"].done

@@ -26,8 +26,12 @@ OWN_LISTS = {"organisations"}
 # The training pages are the trainer's to work on (tests/training test them per role).
 TRAINER_RUNS_PREFIXES = ("training", "consultation")
 # Pages a coordinator never opens: one consultation, who booked and why (DESIGN.md §2).
-COORDINATOR_NEVER = {"consultation_booking", "consultation_booking_cancel",
-                     "consultation_booking_ics", "consultation_slot_remove"}
+COORDINATOR_NEVER = {
+    "consultation_booking",
+    "consultation_booking_cancel",
+    "consultation_booking_ics",
+    "consultation_slot_remove",
+}
 
 
 def manage_patterns(resolver=None, prefix=""):
@@ -48,15 +52,25 @@ def manage_patterns(resolver=None, prefix=""):
 def sample_kwargs(round):
     candidate = CandidateFactory(round=round, name="Eva Geheim", notes="vertraulich")
     application = ApplicationFactory(round=round, expectations="Geheime Erwartungen")
-    mail = QueuedMail.objects.create(round=round, to="eva@example.org", subject="Geheim",
-                                     body="Geheimer Text")
+    mail = QueuedMail.objects.create(
+        round=round, to="eva@example.org", subject="Geheim", body="Geheimer Text"
+    )
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
-    pair = {"round": round, "application": application,
-            "mentor_profile": MentorProfileFactory(round=round)}
+    pair = {
+        "round": round,
+        "application": application,
+        "mentor_profile": MentorProfileFactory(round=round),
+    }
     proposal = Proposal.objects.create(run=run, score=0.5, **pair)
     rule = PairRule.objects.create(kind="exclude", reason="Geheimer Grund", **pair)
-    invitation = invite_to_role(round=round, email="eva.geheim@example.org", name="Eva Geheim",
-                                role="trainer", language="de", by=None)
+    invitation = invite_to_role(
+        round=round,
+        email="eva.geheim@example.org",
+        name="Eva Geheim",
+        role="trainer",
+        language="de",
+        by=None,
+    )
     kwargs = round.url_kwargs
     people = {role.role: role.person for role in round.roles.select_related("person")}
     training = training_samples(round, people) if "trainer" in people else {}
@@ -96,21 +110,27 @@ def _kwarg_sets(name):
             yield params
 
 
-SECRETS = ["Eva Geheim", "vertraulich", "Geheime Erwartungen", "Geheimer Text",
-           "Geheimer Grund", BOOKING_NOTE, TRAINER_NOTE]
+SECRETS = [
+    "Eva Geheim",
+    "vertraulich",
+    "Geheime Erwartungen",
+    "Geheimer Text",
+    "Geheimer Grund",
+    BOOKING_NOTE,
+    TRAINER_NOTE,
+]
 
 
-@pytest.mark.parametrize("who", ["mentor", "mentee", "trainer", "outsider",
-                                 "foreign_coordinator"])
-def test_nobody_outside_the_round_staff_opens_or_changes_a_manage_page(client, round,
-                                                                      people, who):
+@pytest.mark.parametrize("who", ["mentor", "mentee", "trainer", "outsider", "foreign_coordinator"])
+def test_nobody_outside_the_round_staff_opens_or_changes_a_manage_page(client, round, people, who):
     urls = urls_for(round)
     client.force_login(people[who])
     entries = AuditEntry.objects.count()
     for name, url in urls:
         for method in ("get", "post"):
-            own_list = (name in OWN_LISTS and method == "get"
-                        and who in ("trainer", "foreign_coordinator"))
+            own_list = (
+                name in OWN_LISTS and method == "get" and who in ("trainer", "foreign_coordinator")
+            )
             if own_list or (who == "trainer" and method == "get" and name in TRAINER_READS):
                 continue
             if who == "trainer" and name.startswith(TRAINER_RUNS_PREFIXES):
@@ -140,14 +160,24 @@ def test_coordinator_opens_every_page(client, round, people, coordinator):
         assert response.status_code in (200, 302, 404, 405), (url, response.status_code)
         if response.status_code == 404:
             assert name in POST_ONLY | COORDINATOR_NEVER, (
-                f"manage:{name} answered 404 to its coordinator")
+                f"manage:{name} answered 404 to its coordinator"
+            )
         elif response.status_code != 405:
             assert name not in COORDINATOR_NEVER, f"manage:{name} opened for a coordinator"
             if not getattr(response, "streaming", False):
                 assert BOOKING_NOTE not in response.content.decode(), url
 
 
-POST_ONLY = {"round_phase", "topic_remove", "round_role_remove", "round_invitation_withdraw",
-             "application_bulk", "recruitment_invite", "recruitment_candidate_status",
-             "mail_text_reset", "training_invite", "training_attendance",
-             "training_material_remove"}
+POST_ONLY = {
+    "round_phase",
+    "topic_remove",
+    "round_role_remove",
+    "round_invitation_withdraw",
+    "application_bulk",
+    "recruitment_invite",
+    "recruitment_candidate_status",
+    "mail_text_reset",
+    "training_invite",
+    "training_attendance",
+    "training_material_remove",
+}

@@ -16,9 +16,7 @@ def menu_has_coordination(client) -> bool:
 
 
 @pytest.mark.parametrize("role", [None, "mentor", "mentee"])
-def test_people_without_a_coordinating_role_neither_see_nor_reach_coordination(
-    client, round, role
-):
+def test_people_without_a_coordinating_role_neither_see_nor_reach_coordination(client, round, role):
     person = with_totp(verified(UserFactory()))
     if role:
         RoundRoleFactory(round=round, person=person, role=role)
@@ -30,9 +28,7 @@ def test_people_without_a_coordinating_role_neither_see_nor_reach_coordination(
     assert not Organisation.objects.filter(name="Eigener Träger").exists()
 
 
-def test_a_coordinator_sees_the_menu_but_cannot_create_another_organisation(
-    client, coordinator
-):
+def test_a_coordinator_sees_the_menu_but_cannot_create_another_organisation(client, coordinator):
     client.force_login(coordinator)
     assert menu_has_coordination(client)
     response = client.get(reverse("manage:organisations"))

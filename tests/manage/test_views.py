@@ -26,8 +26,9 @@ def test_staff_creates_organisation_and_a_coordinator_programme_and_round(client
     programme = organisation.programmes.get()
     assert programme.topics.count() == 18
 
-    url = reverse("manage:round_create", kwargs={"org": organisation.slug,
-                                                 "programme": programme.slug})
+    url = reverse(
+        "manage:round_create", kwargs={"org": organisation.slug, "programme": programme.slug}
+    )
     form = client.get(url).context["form"]
     data = {name: field.initial for name, field in form.fields.items()}
     data.update(name="Durchlauf 2027", cross_institution_required="on")
@@ -56,8 +57,9 @@ def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
         for end in ("start", "end"):
             value = form.fields[f"{kind}_{end}"].initial
             data[f"{kind}_{end}"] = value.isoformat()
-    data["training_end"] = (form.fields["training_start"].initial
-                            - dt.timedelta(days=1)).isoformat()
+    data["training_end"] = (
+        form.fields["training_start"].initial - dt.timedelta(days=1)
+    ).isoformat()
     data["mentor_capacity"] = "zwei"
     data = {key: value for key, value in data.items() if value not in (None, False)}
     response = client.post(url, data)
@@ -73,23 +75,28 @@ def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
 
 def test_coordinator_moves_the_round_on(client, coordinator, round):
     client.force_login(coordinator)
-    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
-                           {"phase": "recruitment"})
+    response = client.post(
+        reverse("manage:round_phase", kwargs=round.url_kwargs), {"phase": "recruitment"}
+    )
     assert response.status_code == 302
-    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
-                           {"phase": "matching", "confirm_jump": "on"})
+    response = client.post(
+        reverse("manage:round_phase", kwargs=round.url_kwargs),
+        {"phase": "matching", "confirm_jump": "on"},
+    )
     assert response.status_code == 302
     round.refresh_from_db()
     assert round.current_phase == "matching"
-    response = client.post(reverse("manage:round_phase", kwargs=round.url_kwargs),
-                           {"phase": "nonsense"})
+    response = client.post(
+        reverse("manage:round_phase", kwargs=round.url_kwargs), {"phase": "nonsense"}
+    )
     assert response.status_code == 400
     round.refresh_from_db()
     assert round.current_phase == "matching"
 
 
-def test_invite_to_a_role_accept_and_remove_it(client, coordinator, round,
-                                                django_capture_on_commit_callbacks):
+def test_invite_to_a_role_accept_and_remove_it(
+    client, coordinator, round, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     from tests.conftest import verified
@@ -98,8 +105,10 @@ def test_invite_to_a_role_accept_and_remove_it(client, coordinator, round,
     client.force_login(coordinator)
     url = reverse("manage:round_roles", kwargs=round.url_kwargs)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"email": "NEU@example.org", "name": "Nele Neu",
-                                     "role": "mentor", "language": "en"})
+        response = client.post(
+            url,
+            {"email": "NEU@example.org", "name": "Nele Neu", "role": "mentor", "language": "en"},
+        )
     assert response.status_code == 302
     assert not RoundRole.objects.filter(round=round, person=person).exists()
     assert mail.outbox[-1].to == ["neu@example.org"]
@@ -114,13 +123,15 @@ def test_invite_to_a_role_accept_and_remove_it(client, coordinator, round,
     assert role.role == "mentor"
 
     client.force_login(coordinator)
-    response = client.post(url, {"email": "neu@example.org", "name": "Nele Neu",
-                                 "role": "mentee", "language": "en"})
+    response = client.post(
+        url, {"email": "neu@example.org", "name": "Nele Neu", "role": "mentee", "language": "en"}
+    )
     assert response.status_code == 400
     assert "Nobody can be mentor and mentee in the same round." in response.content.decode()
 
-    response = client.post(reverse("manage:round_role_remove",
-                                   kwargs={**round.url_kwargs, "role": role.pk}))
+    response = client.post(
+        reverse("manage:round_role_remove", kwargs={**round.url_kwargs, "role": role.pk})
+    )
     assert response.status_code == 302
     assert not RoundRole.objects.filter(pk=role.pk).exists()
 
@@ -128,10 +139,12 @@ def test_invite_to_a_role_accept_and_remove_it(client, coordinator, round,
 def test_topics_can_be_added_and_removed(client, coordinator, round):
     client.force_login(coordinator)
     programme = round.programme
-    url = reverse("manage:programme", kwargs={"org": programme.organisation.slug,
-                                              "programme": programme.slug})
-    response = client.post(url, {"key": "research_data", "label_de": "Forschungsdaten",
-                                 "label_en": "Research data"})
+    url = reverse(
+        "manage:programme", kwargs={"org": programme.organisation.slug, "programme": programme.slug}
+    )
+    response = client.post(
+        url, {"key": "research_data", "label_de": "Forschungsdaten", "label_en": "Research data"}
+    )
     assert response.status_code == 302
     assert programme.topics.filter(key="research_data").exists()
     response = client.post(url, {"key": "research_data", "label_de": "X", "label_en": "Y"})
@@ -195,8 +208,9 @@ def test_a_jump_over_several_phases_asks_for_confirmation_first(client, coordina
 def test_removing_a_topic_or_role_asks_first(client, coordinator, round):
     client.force_login(coordinator)
     kwargs = round.url_kwargs
-    programme = client.get(reverse("manage:programme", kwargs={
-        "org": kwargs["org"], "programme": kwargs["programme"]})).content.decode()
+    programme = client.get(
+        reverse("manage:programme", kwargs={"org": kwargs["org"], "programme": kwargs["programme"]})
+    ).content.decode()
     assert 'data-confirm="Remove the topic' in programme
     RoundRoleFactory(round=round, role="mentor")
     roles = client.get(reverse("manage:round_roles", kwargs=kwargs)).content.decode()

@@ -20,12 +20,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def main(database: Path) -> dict:
-    os.environ.update({
-        "DATABASE_URL": f"sqlite:///{database}",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "DJANGO_SETTINGS_MODULE": "tandem.settings",
-    })
+    os.environ.update(
+        {
+            "DATABASE_URL": f"sqlite:///{database}",
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "DJANGO_SETTINGS_MODULE": "tandem.settings",
+        }
+    )
     sys.path[:0] = [str(REPO / "src"), str(REPO)]
     import django
 
@@ -48,8 +50,9 @@ def main(database: Path) -> dict:
     MentorProfileFactory(round=round, levels={"publication_monitoring": 3})
     ApplicationFactory(round=round, topics=["publication_monitoring"])
     run = services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
-    services.send_proposals(run=run, answer_by=timezone.localdate() + dt.timedelta(days=7),
-                            by=coordinator)
+    services.send_proposals(
+        run=run, answer_by=timezone.localdate() + dt.timedelta(days=7), by=coordinator
+    )
     proposal = run.proposals.get()
     connection.close()
 
@@ -75,8 +78,10 @@ def main(database: Path) -> dict:
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=answer, args=(person,))
-               for person in (proposal.mentee, proposal.mentor)]
+    threads = [
+        threading.Thread(target=answer, args=(person,))
+        for person in (proposal.mentee, proposal.mentor)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -94,8 +99,7 @@ def main(database: Path) -> dict:
     def run_matching():
         try:
             start.wait()
-            services.run_matching(round=other, by=coordinator,
-                                  settings=services.MatchSettings())
+            services.run_matching(round=other, by=coordinator, settings=services.MatchSettings())
         except Exception as error:  # noqa: BLE001 - reported to the test
             run_errors.append(f"{type(error).__name__}: {error}")
         finally:
@@ -111,11 +115,17 @@ def main(database: Path) -> dict:
     with connection.cursor() as cursor:
         journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         synchronous = cursor.execute("PRAGMA synchronous").fetchone()[0]
-    return {"errors": errors, "mentee_answer": stored.mentee_answer,
-            "mentor_answer": stored.mentor_answer, "status": stored.status,
-            "tandems": Tandem.objects.filter(proposal=stored).count(),
-            "run_errors": run_errors, "run_numbers": run_numbers,
-            "journal_mode": journal, "synchronous": synchronous}
+    return {
+        "errors": errors,
+        "mentee_answer": stored.mentee_answer,
+        "mentor_answer": stored.mentor_answer,
+        "status": stored.status,
+        "tandems": Tandem.objects.filter(proposal=stored).count(),
+        "run_errors": run_errors,
+        "run_numbers": run_numbers,
+        "journal_mode": journal,
+        "synchronous": synchronous,
+    }
 
 
 if __name__ == "__main__":

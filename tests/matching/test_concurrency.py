@@ -11,10 +11,18 @@ SCRIPT = Path(__file__).with_name("concurrent_answers.py")
 
 
 def test_mentee_and_mentor_accepting_at_the_same_instant_form_the_tandem(tmp_path):
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"DATABASE_URL", "CACHE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    result = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "tandem.sqlite3")],
-                            env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "CACHE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path / "tandem.sqlite3")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     stored = json.loads(result.stdout.strip().splitlines()[-1])
     assert stored["errors"] == []

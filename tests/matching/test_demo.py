@@ -18,8 +18,13 @@ def _fast_passwords(fast_passwords):
 
 
 def counts():
-    return (MatchRun.objects.count(), Proposal.objects.count(), Tandem.objects.count(),
-            PairRule.objects.count(), QueuedMail.objects.count())
+    return (
+        MatchRun.objects.count(),
+        Proposal.objects.count(),
+        Tandem.objects.count(),
+        PairRule.objects.count(),
+        QueuedMail.objects.count(),
+    )
 
 
 def test_demo_matching_stage_shows_every_answer_state_and_builds_once():
@@ -49,16 +54,20 @@ def test_demo_matching_stage_shows_every_answer_state_and_builds_once():
     assert PairRule.objects.get().kind == PairRuleKind.EXCLUDE
     new = second.proposals.all()
     assert new and all(p.status == ProposalStatus.DRAFT for p in new)
-    assert not new.filter(application=declined.application,
-                          mentor_profile=declined.mentor_profile).exists()
+    assert not new.filter(
+        application=declined.application, mentor_profile=declined.mentor_profile
+    ).exists()
 
     # The proposal mails were released; the recruitment invitation still waits for review.
     proposal_mails = QueuedMail.objects.filter(template_key__startswith="proposal_to_")
     assert proposal_mails.count() == 2 * len(sent)
     assert not proposal_mails.filter(status=MailStatus.DRAFT).exists()
     assert QueuedMail.objects.filter(template_key="tandem_formed").count() == 2
-    assert QueuedMail.objects.filter(status=MailStatus.DRAFT).exclude(
-        template_key__startswith="proposal_").exists()
+    assert (
+        QueuedMail.objects.filter(status=MailStatus.DRAFT)
+        .exclude(template_key__startswith="proposal_")
+        .exists()
+    )
     assert ("mentee", agreed.mentee.email, stages.people.PASSWORD) in logins
 
     before = counts()

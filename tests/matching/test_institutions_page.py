@@ -19,8 +19,9 @@ def twins(round):
     long = InstitutionFactory(name="Universität Nordstadt Medizinische Fakultät")
     short = InstitutionFactory(name="Universität Nordstadt")
     other = InstitutionFactory(name="Hochschule Südstadt")
-    applicant = ApplicationFactory(round=round, person=UserFactory(institution=long),
-                                   institution=long)
+    applicant = ApplicationFactory(
+        round=round, person=UserFactory(institution=long), institution=long
+    )
     MentorProfileFactory(round=round, person=UserFactory(institution=short))
     ApplicationFactory(round=round, person=UserFactory(institution=other))
     return long, short, other, applicant

@@ -36,8 +36,7 @@ def at_once(*calls):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(index, call))
-               for index, call in enumerate(calls)]
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -49,6 +48,7 @@ def at_once(*calls):
 def first_check_misses(monkeypatch):
     """The service's duplicate check reads before the other request's row is committed:
     its first read of the model finds nothing, although the row is there."""
+
     def stale(model):
         pending = [True]
         real_exists, real_fetch_all = QuerySet.exists, QuerySet._fetch_all
@@ -67,6 +67,7 @@ def first_check_misses(monkeypatch):
 
         monkeypatch.setattr(QuerySet, "exists", exists)
         monkeypatch.setattr(QuerySet, "_fetch_all", fetch_all)
+
     return stale
 
 
@@ -86,10 +87,12 @@ def one_success_and_a_clear_message(results, message):
 
 
 def test_adding_one_candidate_twice_at_once_gives_a_message_not_an_error(
-        round, coordinator, first_check_misses):
+    round, coordinator, first_check_misses
+):
     def add():
-        return recruitment.add_candidate(round=round, name="Eva Brandt",
-                                         email="eva@example.org", by=coordinator)
+        return recruitment.add_candidate(
+            round=round, name="Eva Brandt", email="eva@example.org", by=coordinator
+        )
 
     if POSTGRES:
         results = at_once(add, add)
@@ -102,12 +105,12 @@ def test_adding_one_candidate_twice_at_once_gives_a_message_not_an_error(
 
 
 def test_giving_one_role_twice_at_once_gives_a_message_not_an_error(
-        round, coordinator, first_check_misses):
+    round, coordinator, first_check_misses
+):
     person = UserFactory()
 
     def assign():
-        return programmes.assign_role(round=round, person=person, role="trainer",
-                                      by=coordinator)
+        return programmes.assign_role(round=round, person=person, role="trainer", by=coordinator)
 
     if POSTGRES:
         results = at_once(assign, assign)
@@ -119,19 +122,18 @@ def test_giving_one_role_twice_at_once_gives_a_message_not_an_error(
     assert RoundRole.objects.filter(round=round, person=person).count() == 1
 
 
-@pytest.mark.skipif(not POSTGRES,
-                    reason="SQLite: in tests/matching/test_concurrency.py (file database)")
+@pytest.mark.skipif(
+    not POSTGRES, reason="SQLite: in tests/matching/test_concurrency.py (file database)"
+)
 def test_two_match_runs_at_once_are_both_kept_with_their_own_numbers(
-        round, coordinator, matching_pool):
+    round, coordinator, matching_pool
+):
     def run():
-        return matching.run_matching(round=round, by=coordinator,
-                                     settings=matching.MatchSettings())
+        return matching.run_matching(round=round, by=coordinator, settings=matching.MatchSettings())
 
     results = at_once(run, run)
     assert all(isinstance(r, MatchRun) for r in results), results
-    assert sorted(MatchRun.objects.filter(round=round).values_list("number", flat=True)) \
-        == [1, 2]
+    assert sorted(MatchRun.objects.filter(round=round).values_list("number", flat=True)) == [1, 2]
     # Only the later run's proposals are drafts; the earlier ones were superseded.
     latest = MatchRun.objects.get(round=round, number=2)
-    assert set(round.proposals.filter(status="draft").values_list("run", flat=True)) \
-        == {latest.pk}
+    assert set(round.proposals.filter(status="draft").values_list("run", flat=True)) == {latest.pk}

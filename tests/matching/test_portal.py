@@ -47,8 +47,12 @@ class Pairs:
 
 
 # What only Anna's pair may read; Bert and Fritz's pair has its own.
-ANNA_SECRETS = ["Anna Amsel", "anna@example.org", "Ich will ein Publikationsmonitoring",
-                "OA-Bericht 2027"]
+ANNA_SECRETS = [
+    "Anna Amsel",
+    "anna@example.org",
+    "Ich will ein Publikationsmonitoring",
+    "OA-Bericht 2027",
+]
 MONA_SECRETS = ["Mona Monitoring", "mona@example.org", "Ich baue Publikationsmonitoring auf"]
 BERT_SECRETS = ["Bert Bauer", "bert@example.org", "Wie verwalte ich einen Publikationsfonds"]
 FRITZ_SECRETS = ["Fritz Fonds", "fritz@example.org", "Ich verwalte den Publikationsfonds"]
@@ -63,8 +67,9 @@ def _rename(person, name, email):
 
 def run_and_send(round, coordinator):
     run = services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
-    services.send_proposals(run=run, answer_by=timezone.localdate() + dt.timedelta(days=14),
-                            by=coordinator)
+    services.send_proposals(
+        run=run, answer_by=timezone.localdate() + dt.timedelta(days=14), by=coordinator
+    )
     return run
 
 
@@ -73,23 +78,39 @@ def pairs(round, coordinator, people) -> Pairs:
     anna = _rename(people["mentee"], "Anna Amsel", "anna@example.org")
     mona = _rename(people["mentor"], "Mona Monitoring", "mona@example.org")
     MentorProfileFactory(
-        round=round, person=mona, levels={"publication_monitoring": 3},
-        presentation="Ich baue Publikationsmonitoring auf.", experience="Monitoring seit 2015",
-        weekdays=["tue"], availability="vormittags", video_url="https://video.example.org/mona",
+        round=round,
+        person=mona,
+        levels={"publication_monitoring": 3},
+        presentation="Ich baue Publikationsmonitoring auf.",
+        experience="Monitoring seit 2015",
+        weekdays=["tue"],
+        availability="vormittags",
+        video_url="https://video.example.org/mona",
     )
     ApplicationFactory(
-        round=round, person=anna, topics=["publication_monitoring"],
+        round=round,
+        person=anna,
+        topics=["publication_monitoring"],
         expectations="Ich will ein Publikationsmonitoring aufbauen.",
-        upcoming_projects="OA-Bericht 2027", availability="mittwochs",
+        upcoming_projects="OA-Bericht 2027",
+        availability="mittwochs",
         how_heard="Geheimtipp aus dem Arbeitskreis",
     )
     fritz = verified(UserFactory(name="Fritz Fonds", email="fritz@example.org"))
-    MentorProfileFactory(round=round, person=fritz, levels={"publication_funds": 3},
-                         presentation="Ich verwalte den Publikationsfonds.")
+    MentorProfileFactory(
+        round=round,
+        person=fritz,
+        levels={"publication_funds": 3},
+        presentation="Ich verwalte den Publikationsfonds.",
+    )
     bert = verified(UserFactory(name="Bert Bauer", email="bert@example.org"))
     RoundRoleFactory(round=round, person=bert, role=RoleKind.MENTEE)
-    ApplicationFactory(round=round, person=bert, topics=["publication_funds"],
-                       expectations="Wie verwalte ich einen Publikationsfonds?")
+    ApplicationFactory(
+        round=round,
+        person=bert,
+        topics=["publication_funds"],
+        expectations="Wie verwalte ich einen Publikationsfonds?",
+    )
     run_and_send(round, coordinator)
     return Pairs(anna=anna, mona=mona, bert=bert, fritz=fritz)
 
@@ -107,8 +128,10 @@ def page(client, person, round):
 def answer(client, person, round, proposal, choice, comment=""):
     client.force_login(person)
     prefix = f"p{proposal.pk}"
-    return client.post(url(round), {"proposal": proposal.pk, f"{prefix}-answer": choice,
-                                    f"{prefix}-comment": comment})
+    return client.post(
+        url(round),
+        {"proposal": proposal.pk, f"{prefix}-answer": choice, f"{prefix}-comment": comment},
+    )
 
 
 def assert_absent(html, secrets):
@@ -128,11 +151,18 @@ def test_anonymous_is_sent_to_login(client, round, pairs):
 def test_the_mentee_reads_the_proposed_mentor_and_why(client, round, pairs):
     response, html = page(client, pairs.anna, round)
     assert response.status_code == 200
-    for text in ("Proposed mentor: Mona Monitoring", "Ich baue Publikationsmonitoring auf",
-                 "Monitoring seit 2015", "Tuesday; vormittags", "https://video.example.org/mona",
-                 pairs.mona.institution.name, "(University)", "Publication monitoring",
-                 "Expert: I lead or teach this",
-                 date_format(pairs.ours.answer_by, "DATE_FORMAT")):
+    for text in (
+        "Proposed mentor: Mona Monitoring",
+        "Ich baue Publikationsmonitoring auf",
+        "Monitoring seit 2015",
+        "Tuesday; vormittags",
+        "https://video.example.org/mona",
+        pairs.mona.institution.name,
+        "(University)",
+        "Publication monitoring",
+        "Expert: I lead or teach this",
+        date_format(pairs.ours.answer_by, "DATE_FORMAT"),
+    ):
         assert text in html
     assert f'name="p{pairs.ours.pk}-answer"' in html
     # The mentor's address only comes with the tandem; the other pair and the coordinators'
@@ -140,16 +170,23 @@ def test_the_mentee_reads_the_proposed_mentor_and_why(client, round, pairs):
     assert "mona@example.org" not in html
     assert_absent(html, BERT_SECRETS + FRITZ_SECRETS)
     assert str(pairs.ours.score) not in html
-    assert AuditEntry.objects.filter(actor=pairs.anna, action="matching.proposal_viewed",
-                                     object_id=str(pairs.ours.pk)).exists()
+    assert AuditEntry.objects.filter(
+        actor=pairs.anna, action="matching.proposal_viewed", object_id=str(pairs.ours.pk)
+    ).exists()
 
 
 def test_the_mentor_reads_the_proposed_mentee(client, round, pairs):
     response, html = page(client, pairs.mona, round)
     assert response.status_code == 200
-    for text in ("Proposed mentee: Anna Amsel", "Ich will ein Publikationsmonitoring aufbauen",
-                 "OA-Bericht 2027", "mittwochs", "Open-Access-Referentin",
-                 "1. Publication monitoring", pairs.anna.institution.name):
+    for text in (
+        "Proposed mentee: Anna Amsel",
+        "Ich will ein Publikationsmonitoring aufbauen",
+        "OA-Bericht 2027",
+        "mittwochs",
+        "Open-Access-Referentin",
+        "1. Publication monitoring",
+        pairs.anna.institution.name,
+    ):
         assert text in html
     # Not for the mentor: how the applicant heard of us, the address before the tandem.
     assert "Geheimtipp" not in html and "anna@example.org" not in html
@@ -176,13 +213,15 @@ def test_everyone_else_gets_404_and_learns_nothing(client, round, pairs, people,
 
 def test_unknown_round_is_404(client, pairs):
     client.force_login(pairs.anna)
-    response = client.get(reverse("portal:proposal", kwargs={
-        "org": "nope", "programme": "nope", "round": "nope"}))
+    response = client.get(
+        reverse("portal:proposal", kwargs={"org": "nope", "programme": "nope", "round": "nope"})
+    )
     assert response.status_code == 404
 
 
-def test_drafts_and_withdrawn_proposals_stay_with_the_coordinators(client, round, coordinator,
-                                                                   people):
+def test_drafts_and_withdrawn_proposals_stay_with_the_coordinators(
+    client, round, coordinator, people
+):
     mentor = people["mentor"]
     MentorProfileFactory(round=round, person=mentor, levels={"publication_monitoring": 3})
     ApplicationFactory(round=round, person=people["mentee"], topics=["publication_monitoring"])
@@ -199,14 +238,19 @@ def test_drafts_and_withdrawn_proposals_stay_with_the_coordinators(client, round
 # --- answering --------------------------------------------------------------------------
 
 
-def test_two_yeses_through_the_page_form_the_tandem(client, round, coordinator, pairs,
-                                                    django_capture_on_commit_callbacks):
+def test_two_yeses_through_the_page_form_the_tandem(
+    client, round, coordinator, pairs, django_capture_on_commit_callbacks
+):
     # The proposals reach the two by mail once the coordinator releases the drafts.
     assert not mail.outbox
     with django_capture_on_commit_callbacks(execute=True):
         release_round_mails(round=round, by=coordinator)
-    assert {m.to[0] for m in mail.outbox} == {"anna@example.org", "mona@example.org",
-                                              "bert@example.org", "fritz@example.org"}
+    assert {m.to[0] for m in mail.outbox} == {
+        "anna@example.org",
+        "mona@example.org",
+        "bert@example.org",
+        "fritz@example.org",
+    }
     to_anna = next(m for m in mail.outbox if m.to == ["anna@example.org"])
     assert url(round) in to_anna.body
     mail.outbox.clear()
@@ -260,10 +304,10 @@ def test_a_no_without_comment_is_refused_at_the_field(client, round, pairs):
     assert not PairRule.objects.exists()
 
 
-@pytest.mark.parametrize("choice, message", [("", "Please choose yes or no."),
-                                             ("maybe", "Select a valid choice.")])
-def test_no_choice_or_a_strange_one_is_refused_at_the_field(client, round, pairs, choice,
-                                                           message):
+@pytest.mark.parametrize(
+    "choice, message", [("", "Please choose yes or no."), ("maybe", "Select a valid choice.")]
+)
+def test_no_choice_or_a_strange_one_is_refused_at_the_field(client, round, pairs, choice, message):
     proposal = pairs.ours
     response = answer(client, pairs.anna, round, proposal, choice, "Kommentar")
     assert response.status_code == 400
@@ -275,17 +319,16 @@ def test_no_choice_or_a_strange_one_is_refused_at_the_field(client, round, pairs
 
 def test_a_no_ends_the_pair_without_telling_the_comment(client, round, coordinator, pairs):
     proposal = pairs.ours
-    response = answer(client, pairs.mona, round, proposal, Answer.DECLINE,
-                      "Wir kennen uns privat")
+    response = answer(client, pairs.mona, round, proposal, Answer.DECLINE, "Wir kennen uns privat")
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
     assert PairRule.objects.get().kind == PairRuleKind.EXCLUDE
-    assert QueuedMail.objects.filter(template_key="proposal_declined",
-                                     to=coordinator.email).exists()
+    assert QueuedMail.objects.filter(
+        template_key="proposal_declined", to=coordinator.email
+    ).exists()
     response, html = page(client, pairs.anna, round)
-    assert "This proposal did not come about; the coordinators will look for another one." \
-        in html
+    assert "This proposal did not come about; the coordinators will look for another one." in html
     assert "Wir kennen uns privat" not in html
     assert f'name="p{proposal.pk}-answer"' not in html
     # Too late for the mentee's yes now.
@@ -304,7 +347,10 @@ def test_answering_twice_changes_nothing(client, round, pairs):
     assert "You have already answered this proposal." in response.content.decode()
     proposal.refresh_from_db()
     assert (proposal.status, proposal.mentee_answer, proposal.mentee_comment) == (
-        ProposalStatus.SENT, Answer.ACCEPT, "")
+        ProposalStatus.SENT,
+        Answer.ACCEPT,
+        "",
+    )
 
 
 def test_after_the_date_there_is_no_form_and_no_answer(client, round, pairs):
@@ -333,16 +379,20 @@ def test_nobody_answers_for_another_pair(client, round, pairs):
 
 def test_newest_proposal_comes_first_after_a_decline(client, round, coordinator, pairs):
     # the text decides: a mentor is found through what the profile says
-    MentorProfileFactory(round=round, person=verified(UserFactory(name="Theo Tabelle")),
-                         levels={"publication_monitoring": 2},
-                         presentation="Ich erstelle das Publikationsmonitoring unserer UB.")
+    MentorProfileFactory(
+        round=round,
+        person=verified(UserFactory(name="Theo Tabelle")),
+        levels={"publication_monitoring": 2},
+        presentation="Ich erstelle das Publikationsmonitoring unserer UB.",
+    )
     answer(client, pairs.mona, round, pairs.ours, Answer.DECLINE, "Wir kennen uns privat")
     second = run_and_send(round, coordinator)
     assert second.proposals.get().mentor_profile.person.name == "Theo Tabelle"
     response, html = page(client, pairs.anna, round)
     assert "Your tandem proposals" in html
     assert html.index("Proposed mentor: Theo Tabelle") < html.index(
-        "Proposed mentor: Mona Monitoring")
+        "Proposed mentor: Mona Monitoring"
+    )
 
 
 # --- ways in: the round page and the dashboard ----------------------------------------------

@@ -27,8 +27,7 @@ def pool(matching_pool):
 
 
 def pairs(run):
-    return {(p.application.person.name, p.mentor_profile.person.name)
-            for p in run.proposals.all()}
+    return {(p.application.person.name, p.mentor_profile.person.name) for p in run.proposals.all()}
 
 
 def test_run_chooses_whom_to_admit_and_explains(round, coordinator, pool):
@@ -37,13 +36,18 @@ def test_run_chooses_whom_to_admit_and_explains(round, coordinator, pool):
     [left_out] = run.summary["unplaced"]
     assert left_out["application"] == pool["carl"].pk and left_out["reason"] == CAPACITY
     anna = run.proposals.get(application=pool["anna"])
-    assert 0 < anna.score <= 1 and set(anna.components) == {"topic", "text", "context",
-                                                            "preference"}
+    assert 0 < anna.score <= 1 and set(anna.components) == {
+        "topic",
+        "text",
+        "context",
+        "preference",
+    }
     assert [t["topic"] for t in anna.explanation["shared_topics"]] == ["publication_monitoring"]
     assert anna.status == ProposalStatus.DRAFT
     # The run keeps what it was given and compares the three modes on the same data.
-    assert run.inputs["applications"] == sorted(a.pk for a in (pool["anna"], pool["bert"],
-                                                                pool["carl"]))
+    assert run.inputs["applications"] == sorted(
+        a.pk for a in (pool["anna"], pool["bert"], pool["carl"])
+    )
     assert {row["mode"] for row in run.summary["comparison"]} == {"optimal", "stable", "fair"}
     assert run.parameters["min_fit"] == 0.25 and run.number == 1
     assert AuditEntry.objects.filter(action="matching.run", actor=coordinator).exists()
@@ -58,29 +62,49 @@ def test_same_institution_is_never_proposed(round, coordinator, pool):
 
 
 def test_excluded_and_pinned_pairs_with_reasons(round, coordinator, pool):
-    services.set_pair_rule(round=round, application=pool["anna"],
-                           mentor_profile=pool["monitoring"], kind="exclude",
-                           reason="Kennen sich privat", by=coordinator)
-    services.set_pair_rule(round=round, application=pool["carl"],
-                           mentor_profile=pool["funds"], kind="pin",
-                           reason="Wunsch beider", by=coordinator)
+    services.set_pair_rule(
+        round=round,
+        application=pool["anna"],
+        mentor_profile=pool["monitoring"],
+        kind="exclude",
+        reason="Kennen sich privat",
+        by=coordinator,
+    )
+    services.set_pair_rule(
+        round=round,
+        application=pool["carl"],
+        mentor_profile=pool["funds"],
+        kind="pin",
+        reason="Wunsch beider",
+        by=coordinator,
+    )
     run = services.run_matching(round=round, by=coordinator, settings=S())
     assert ("Anna Adler", "Mona Monitoring") not in pairs(run)
     assert run.proposals.get(application=pool["carl"]).pinned
     assert run.inputs["excluded"] == [[pool["anna"].pk, pool["monitoring"].pk]]
     with pytest.raises(ValidationError) as error:
-        services.set_pair_rule(round=round, application=pool["anna"],
-                               mentor_profile=pool["funds"], kind="pin", reason="  ",
-                               by=coordinator)
+        services.set_pair_rule(
+            round=round,
+            application=pool["anna"],
+            mentor_profile=pool["funds"],
+            kind="pin",
+            reason="  ",
+            by=coordinator,
+        )
     assert "reason" in error.value.message_dict
 
 
 def test_pin_against_the_rules_is_a_clear_error_and_keeps_nothing(round, coordinator, pool):
     pool["bert"].institution = pool["monitoring"].person.institution
     pool["bert"].save()
-    services.set_pair_rule(round=round, application=pool["bert"],
-                           mentor_profile=pool["monitoring"], kind="pin", reason="x",
-                           by=coordinator)
+    services.set_pair_rule(
+        round=round,
+        application=pool["bert"],
+        mentor_profile=pool["monitoring"],
+        kind="pin",
+        reason="x",
+        by=coordinator,
+    )
     with pytest.raises(ValidationError) as error:
         services.run_matching(round=round, by=coordinator, settings=S())
     assert "contradict" in " ".join(error.value.messages)
@@ -89,8 +113,9 @@ def test_pin_against_the_rules_is_a_clear_error_and_keeps_nothing(round, coordin
 
 def test_bad_settings_and_empty_pool(round, coordinator, pool):
     with pytest.raises(ValidationError) as error:
-        services.run_matching(round=round, by=coordinator,
-                              settings=S(topic=-1, text=0, context=0, preference=0))
+        services.run_matching(
+            round=round, by=coordinator, settings=S(topic=-1, text=0, context=0, preference=0)
+        )
     assert "topic" in error.value.message_dict
     round.applications.update(state=ApplicationState.WITHDRAWN)
     with pytest.raises(ValidationError):
@@ -108,8 +133,7 @@ def test_sending_asks_both_persons_through_reviewed_drafts(round, coordinator, p
     run = sent_run(round, coordinator)
     assert set(run.proposals.values_list("status", flat=True)) == {ProposalStatus.SENT}
     drafts = QueuedMail.objects.filter(status=MailStatus.DRAFT)
-    assert {mail.template_key for mail in drafts} == {"proposal_to_mentee",
-                                                      "proposal_to_mentor"}
+    assert {mail.template_key for mail in drafts} == {"proposal_to_mentee", "proposal_to_mentor"}
     to_anna = drafts.get(to=pool["anna"].person.email)
     assert "Mona Monitoring" in to_anna.body and "/proposal/" in to_anna.body
     with pytest.raises(ValidationError):  # nothing left to send
@@ -119,22 +143,25 @@ def test_sending_asks_both_persons_through_reviewed_drafts(round, coordinator, p
 def test_sending_with_a_past_date_is_refused(round, coordinator, pool):
     run = services.run_matching(round=round, by=coordinator, settings=S())
     with pytest.raises(ValidationError) as error:
-        services.send_proposals(run=run, answer_by=timezone.localdate() - dt.timedelta(days=1),
-                                by=coordinator)
+        services.send_proposals(
+            run=run, answer_by=timezone.localdate() - dt.timedelta(days=1), by=coordinator
+        )
     assert "answer_by" in error.value.message_dict
     assert not QueuedMail.objects.exists()
 
 
-def test_two_yeses_form_the_tandem_and_admit(round, coordinator, pool,
-                                             django_capture_on_commit_callbacks):
+def test_two_yeses_form_the_tandem_and_admit(
+    round, coordinator, pool, django_capture_on_commit_callbacks
+):
     run = sent_run(round, coordinator)
     proposal = run.proposals.get(application=pool["anna"])
     services.answer_proposal(proposal=proposal, person=pool["anna"].person, answer="accept")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SENT and not Tandem.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        services.answer_proposal(proposal=proposal, person=pool["monitoring"].person,
-                                 answer="accept")
+        services.answer_proposal(
+            proposal=proposal, person=pool["monitoring"].person, answer="accept"
+        )
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.ACCEPTED
     tandem = Tandem.objects.get()
@@ -142,11 +169,11 @@ def test_two_yeses_form_the_tandem_and_admit(round, coordinator, pool,
     pool["anna"].refresh_from_db()
     assert pool["anna"].state == ApplicationState.ADMITTED
     formed = QueuedMail.objects.filter(template_key="tandem_formed")
-    assert {m.to for m in formed} == {pool["anna"].person.email,
-                                      pool["monitoring"].person.email}
+    assert {m.to for m in formed} == {pool["anna"].person.email, pool["monitoring"].person.email}
     with pytest.raises(ValidationError):  # answered and closed
-        services.answer_proposal(proposal=proposal, person=pool["anna"].person,
-                                 answer="decline", comment="doch nicht")
+        services.answer_proposal(
+            proposal=proposal, person=pool["anna"].person, answer="decline", comment="doch nicht"
+        )
 
 
 def test_a_no_ends_the_pair_and_tells_the_coordinators(round, coordinator, pool):
@@ -156,8 +183,12 @@ def test_a_no_ends_the_pair_and_tells_the_coordinators(round, coordinator, pool)
     with pytest.raises(ValidationError) as error:
         services.answer_proposal(proposal=proposal, person=mentor, answer="decline")
     assert "comment" in error.value.message_dict
-    services.answer_proposal(proposal=proposal, person=mentor, answer=Answer.DECLINE,
-                             comment="Thema passt nicht zu meinem Schwerpunkt")
+    services.answer_proposal(
+        proposal=proposal,
+        person=mentor,
+        answer=Answer.DECLINE,
+        comment="Thema passt nicht zu meinem Schwerpunkt",
+    )
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
     assert proposal.mentor_comment.startswith("Thema")
@@ -186,8 +217,12 @@ def test_rerun_keeps_agreed_and_open_pairs_and_solves_the_rest(round, coordinato
     services.answer_proposal(proposal=anna, person=pool["anna"].person, answer="accept")
     services.answer_proposal(proposal=anna, person=pool["monitoring"].person, answer="accept")
     bert = run.proposals.get(application=pool["bert"])
-    services.answer_proposal(proposal=bert, person=pool["bert"].person, answer="decline",
-                             comment="Ich suche eher Monitoring")
+    services.answer_proposal(
+        proposal=bert,
+        person=pool["bert"].person,
+        answer="decline",
+        comment="Ich suche eher Monitoring",
+    )
     # Carl gets the funds mentor now; Bert's declined pair is never proposed again.
     second = services.run_matching(round=round, by=coordinator, settings=S())
     assert second.number == 2
@@ -224,20 +259,29 @@ def test_a_sent_pair_cannot_get_a_rule_and_taking_back_tells_both(round, coordin
     run = sent_run(round, coordinator)
     proposal = run.proposals.get(application=pool["anna"])
     with pytest.raises(ValidationError) as error:
-        services.set_pair_rule(round=round, application=pool["anna"],
-                               mentor_profile=pool["monitoring"], kind="exclude",
-                               reason="doch nicht", by=coordinator)
+        services.set_pair_rule(
+            round=round,
+            application=pool["anna"],
+            mentor_profile=pool["monitoring"],
+            kind="exclude",
+            reason="doch nicht",
+            by=coordinator,
+        )
     assert "Take it back first" in " ".join(error.value.messages)
     services.withdraw_proposal(proposal=proposal, by=coordinator)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUPERSEDED
     told = QueuedMail.objects.filter(template_key="proposal_withdrawn")
-    assert {m.to for m in told} == {pool["anna"].person.email,
-                                    pool["monitoring"].person.email}
+    assert {m.to for m in told} == {pool["anna"].person.email, pool["monitoring"].person.email}
     # Now the pair may be excluded, and the next run pairs Anna otherwise or not at all.
-    services.set_pair_rule(round=round, application=pool["anna"],
-                           mentor_profile=pool["monitoring"], kind="exclude",
-                           reason="doch nicht", by=coordinator)
+    services.set_pair_rule(
+        round=round,
+        application=pool["anna"],
+        mentor_profile=pool["monitoring"],
+        kind="exclude",
+        reason="doch nicht",
+        by=coordinator,
+    )
     rerun = services.run_matching(round=round, by=coordinator, settings=S())
     assert ("Anna Adler", "Mona Monitoring") not in pairs(rerun)
 
@@ -255,5 +299,9 @@ def test_the_web_apps_default_settings_are_the_engines():
 
     settings = services.MatchSettings()
     assert (settings.topic, settings.text, settings.context, settings.preference) == (
-        Weights.topic, Weights.text, Weights.context, Weights.preference)
+        Weights.topic,
+        Weights.text,
+        Weights.context,
+        Weights.preference,
+    )
     assert settings.min_fit == Rules.min_fit

@@ -41,19 +41,23 @@ def test_mentee_sees_tandem_next_meeting_and_what_is_due(client, round, tandem):
     meeting = plan(tandem, tandem.mentor, days=5)
     agree(tandem, tandem.mentor)
     services.confirm_agreement(tandem=tandem, by=tandem.mentor)
-    poll = polls.create_poll(tandem=tandem, by=tandem.mentor, options=[at(10), at(11)],
-                             duration_minutes=90)
+    poll = polls.create_poll(
+        tandem=tandem, by=tandem.mentor, options=[at(10), at(11)], duration_minutes=90
+    )
     page = dashboard(client, tandem.mentee)
-    meeting_url = reverse("portal:tandem_meeting", kwargs={
-        **round.url_kwargs, "tandem": tandem.pk, "meeting": meeting.pk})
+    meeting_url = reverse(
+        "portal:tandem_meeting",
+        kwargs={**round.url_kwargs, "tandem": tandem.pk, "meeting": meeting.pk},
+    )
     assert f'href="{meeting_url}"' in page
     assert "The mentoring agreement waits for your confirmation." in page
     assert reverse("portal:tandem_poll", kwargs={**round.url_kwargs, "poll": poll.pk}) in page
     # Nothing the two wrote shows on the dashboard.
     assert AGENDA not in page and GOALS not in page
 
-    polls.vote(poll=poll, person=tandem.mentee,
-               answers={option.pk: "yes" for option in poll.options.all()})
+    polls.vote(
+        poll=poll, person=tandem.mentee, answers={option.pk: "yes" for option in poll.options.all()}
+    )
     services.confirm_agreement(tandem=tandem, by=tandem.mentee)
     page = dashboard(client, tandem.mentee)
     assert "A date poll waits for your answer." not in page

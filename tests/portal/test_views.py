@@ -35,14 +35,23 @@ def test_profile_creates_an_institution_once(client):
     person = UserFactory(institution=None)
     client.force_login(person)
     url = reverse("portal:profile")
-    data = {"name": "Laura Becker", "position": "OA", "language": "en",
-            "institution_name": "Universitätsbibliothek Seestadt",
-            "institution_type": "university", "institution_size": "medium"}
+    data = {
+        "name": "Laura Becker",
+        "position": "OA",
+        "language": "en",
+        "institution_name": "Universitätsbibliothek Seestadt",
+        "institution_type": "university",
+        "institution_size": "medium",
+    }
     assert client.post(url, data).status_code == 302
     other = UserFactory(institution=None)
     client.force_login(other)
-    data = {**data, "institution_name": "UB  Seestadt", "institution_type": "",
-            "institution_size": ""}
+    data = {
+        **data,
+        "institution_name": "UB  Seestadt",
+        "institution_type": "",
+        "institution_size": "",
+    }
     assert client.post(url, data).status_code == 302
     assert Institution.objects.filter(name__contains="Seestadt").count() == 1
     other.refresh_from_db()
@@ -52,8 +61,10 @@ def test_profile_creates_an_institution_once(client):
 def test_profile_with_a_new_institution_but_no_type_shows_the_error_at_the_field(client):
     person = UserFactory(name="Alt")
     client.force_login(person)
-    response = client.post(reverse("portal:profile"), {
-        "name": "Neu", "language": "de", "institution_name": "Bibliothek Neuland"})
+    response = client.post(
+        reverse("portal:profile"),
+        {"name": "Neu", "language": "de", "institution_name": "Bibliothek Neuland"},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_institution_type_error"' in html
@@ -123,6 +134,7 @@ def test_language_switch_sets_cookie_and_remembers_choice(client):
     assert response.cookies["django_language"].value == "en"
     person.refresh_from_db()
     assert person.language == "en"
-    response = client.post(reverse("switch_language"),
-                           {"language": "fr", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("switch_language"), {"language": "fr", "next": "https://evil.example/"}
+    )
     assert response.url == "/"

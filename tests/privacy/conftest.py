@@ -24,8 +24,13 @@ def with_files(profile):
 
 def mail_to(person, status=MailStatus.SENT, subject="Hello", round=None, **kwargs):
     return QueuedMail.objects.create(
-        to=person.email, recipient=person, subject=subject, body=f"Dear {person.name}",
-        status=status, round=round, **kwargs,
+        to=person.email,
+        recipient=person,
+        subject=subject,
+        body=f"Dear {person.name}",
+        status=status,
+        round=round,
+        **kwargs,
     )
 
 
@@ -59,41 +64,63 @@ def scenario(round):
         MentorProfileFactory,
     )
 
-    person = with_totp(verified(UserFactory(name="Petra Person", email="petra@example.org",
-                                            position="Fachreferentin")))
+    person = with_totp(
+        verified(
+            UserFactory(name="Petra Person", email="petra@example.org", position="Fachreferentin")
+        )
+    )
     EmailAddress.objects.create(user=person, email="petra.private@example.net", verified=True)
     other = verified(UserFactory(name="OTHER Olaf", email="olaf@example.org"))
     mentor_b = UserFactory(name="Mara Mentor")
     round_b = RoundFactory(programme=round.programme, name="Durchlauf B")
     event = InfoEventFactory(round=round)
 
-    profile = with_files(MentorProfileFactory(round=round, person=person,
-                                              levels={"bibliometric_analysis": 3}))
-    candidate = CandidateFactory(round=round, email="PETRA@example.org", name="Petra P.",
-                                 notes="Knows ORCID well")
+    profile = with_files(
+        MentorProfileFactory(round=round, person=person, levels={"bibliometric_analysis": 3})
+    )
+    candidate = CandidateFactory(
+        round=round, email="PETRA@example.org", name="Petra P.", notes="Knows ORCID well"
+    )
     registration = event.registrations.create(
-        name="Petra", email="petra.private@example.net", consent_text="I agree.",
-        consented_at=event.starts_at)
-    application = ApplicationFactory(round=round_b, person=person,
-                                     expectations="Monitoring aufbauen",
-                                     topics=["publication_monitoring", "data_sources"])
+        name="Petra",
+        email="petra.private@example.net",
+        consent_text="I agree.",
+        consented_at=event.starts_at,
+    )
+    application = ApplicationFactory(
+        round=round_b,
+        person=person,
+        expectations="Monitoring aufbauen",
+        topics=["publication_monitoring", "data_sources"],
+    )
     RoundRoleFactory(round=round_b, person=person, role=RoleKind.MENTEE)
     MentorChoice.objects.create(application=application, mentor=mentor_b, rank=1)
     sent = mail_to(person, subject="Your role", round=round)
     draft = mail_to(person, status=MailStatus.DRAFT, subject="Invitation waiting")
     log_action(person, "person.profile_updated", person)
 
-    other_application = ApplicationFactory(round=round_b, person=other,
-                                           expectations="OTHER expectations")
+    other_application = ApplicationFactory(
+        round=round_b, person=other, expectations="OTHER expectations"
+    )
     other_profile = with_files(MentorProfileFactory(round=round, person=other))
     CandidateFactory(round=round, email=other.email, notes="OTHER note")
-    event.registrations.create(name="OTHER", email=other.email, consent_text="OTHER consent",
-                               consented_at=event.starts_at)
+    event.registrations.create(
+        name="OTHER", email=other.email, consent_text="OTHER consent", consented_at=event.starts_at
+    )
     mail_to(other, subject="OTHER subject")
     log_action(other, "other.action", other)
     return SimpleNamespace(
-        person=person, other=other, round=round, round_b=round_b, event=event,
-        profile=profile, candidate=candidate, registration=registration,
-        application=application, sent=sent, draft=draft,
-        other_application=other_application, other_profile=other_profile,
+        person=person,
+        other=other,
+        round=round,
+        round_b=round_b,
+        event=event,
+        profile=profile,
+        candidate=candidate,
+        registration=registration,
+        application=application,
+        sent=sent,
+        draft=draft,
+        other_application=other_application,
+        other_profile=other_profile,
     )

@@ -62,7 +62,8 @@ def test_profiles_files_registrations_and_candidate_entries_are_deleted(
     assert Candidate.objects.filter(email=scenario.other.email).exists()
     assert InfoEventRegistration.objects.filter(email=scenario.other.email).exists()
     assert Application.objects.get(pk=scenario.other_application.pk).expectations == (
-        "OTHER expectations")
+        "OTHER expectations"
+    )
 
 
 def test_open_applications_go_and_decided_ones_stay_without_free_texts(round):
@@ -71,8 +72,9 @@ def test_open_applications_go_and_decided_ones_stay_without_free_texts(round):
     rounds = {state: RoundFactory(programme=round.programme) for state in S}
     applications = {}
     for state, each in rounds.items():
-        applications[state] = ApplicationFactory(round=each, person=person, state=state,
-                                                 availability="dienstags", how_heard="Liste")
+        applications[state] = ApplicationFactory(
+            round=each, person=person, state=state, availability="dienstags", how_heard="Liste"
+        )
         MentorChoice.objects.create(application=applications[state], mentor=mentor, rank=1)
         if state in (S.SUBMITTED, S.SHORTLISTED, S.WAITLISTED, S.ADMITTED):
             RoundRoleFactory(round=each, person=person, role=RoleKind.MENTEE)
@@ -89,7 +91,8 @@ def test_open_applications_go_and_decided_ones_stay_without_free_texts(round):
         assert not MentorChoice.objects.filter(application=application).exists()
     # the mentee role leaves with the open application, stays with the admitted one
     assert set(RoundRole.objects.filter(person=person).values_list("round", flat=True)) == {
-        rounds[S.ADMITTED].pk}
+        rounds[S.ADMITTED].pk
+    }
     assert counts["applications_deleted"] == 4
     assert counts["applications_anonymised"] == 3
     assert counts["mentee_roles_revoked"] == 3
@@ -130,8 +133,11 @@ def test_the_only_coordinator_cannot_go(round, coordinator):
 
 def test_a_failed_erasure_keeps_every_file(scenario, django_capture_on_commit_callbacks):
     photo = scenario.profile.photo.name
-    with (django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError),
-          transaction.atomic()):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
         erase_person(scenario.person, by=scenario.person)
         raise RuntimeError("the database went away")
     assert default_storage.exists(photo)
@@ -146,10 +152,16 @@ def test_the_persons_comments_on_proposals_go(round):
     application = ApplicationFactory(round=round, person=person, state=S.ADMITTED)
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
     proposal = Proposal.objects.create(
-        run=run, round=round, application=application,
-        mentor_profile=MentorProfileFactory(round=round), score=0.6, status="declined",
-        mentee_answer="decline", mentee_comment="Meine Vorgesetzte ist dagegen",
-        mentor_comment="Schade")
+        run=run,
+        round=round,
+        application=application,
+        mentor_profile=MentorProfileFactory(round=round),
+        score=0.6,
+        status="declined",
+        mentee_answer="decline",
+        mentee_comment="Meine Vorgesetzte ist dagegen",
+        mentor_comment="Schade",
+    )
     counts = erase_person(person, by=person)
     proposal.refresh_from_db()
     assert proposal.mentee_comment == "" and proposal.mentor_comment == "Schade"

@@ -17,26 +17,30 @@ pytestmark = pytest.mark.django_db
 
 def held(round, email):
     return hold_for_confirmation(
-        round=round, row=ImportRow(number=2, email=email, name="Eva Import"),
+        round=round,
+        row=ImportRow(number=2, email=email, name="Eva Import"),
         data={"expectations": "Meine Erwartungen", "languages": ["de"], "topics": []},
-        source="LimeSurvey", by=None)
+        source="LimeSurvey",
+        by=None,
+    )
 
 
 def test_export_and_erasure_cover_invitations_and_imported_applications():
     round = RoundFactory()
     person = verified(UserFactory(email="eva@example.org"))
-    invite_to_role(round=round, email="EVA@example.org", name="Eva B.", role="trainer",
-                   language="de", by=None)
+    invite_to_role(
+        round=round, email="EVA@example.org", name="Eva B.", role="trainer", language="de", by=None
+    )
     held(round, "eva@example.org")
     other = "someone@example.org"
-    invite_to_role(round=round, email=other, name="Someone", role="mentor", language="de",
-                   by=None)
+    invite_to_role(round=round, email=other, name="Someone", role="mentor", language="de", by=None)
     held(round, other)
 
     data = personal_data_of(person)
     assert [i["name"] for i in data["role_invitations"]] == ["Eva B."]
     assert [i["data"]["expectations"] for i in data["imported_applications"]] == [
-        "Meine Erwartungen"]
+        "Meine Erwartungen"
+    ]
     assert "Someone" not in str(data)
 
     erase_person(person, by=person)

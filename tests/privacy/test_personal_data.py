@@ -30,7 +30,9 @@ def test_export_holds_the_persons_data_from_every_app(scenario):
     assert dt.datetime.fromisoformat(account["date_joined"])
 
     assert {a["email"] for a in data["email_addresses"]} == {
-        "petra@example.org", "petra.private@example.net"}
+        "petra@example.org",
+        "petra.private@example.net",
+    }
     assert [f["type"] for f in data["second_factors"]] == ["totp"]
     assert "secret" not in json.dumps(data["second_factors"])
 
@@ -39,15 +41,19 @@ def test_export_holds_the_persons_data_from_every_app(scenario):
 
     [application] = data["applications"]
     assert application["expectations"] == "Monitoring aufbauen"
-    assert application["topics"][0] == {"rank": 1, "key": "publication_monitoring",
-                                        "label": "Publication monitoring"}
+    assert application["topics"][0] == {
+        "rank": 1,
+        "key": "publication_monitoring",
+        "label": "Publication monitoring",
+    }
     assert application["preferred_mentors"] == [{"rank": 1, "name": "Mara Mentor"}]
     assert dt.datetime.fromisoformat(application["consent_at"])
     assert application["privacy_notice_version"]
 
     [profile] = data["mentor_profiles"]
-    assert profile["topics"] == [{"key": "bibliometric_analysis",
-                                  "label": "Bibliometric analysis", "level": 3}]
+    assert profile["topics"] == [
+        {"key": "bibliometric_analysis", "label": "Bibliometric analysis", "level": 3}
+    ]
     assert profile["photo"].startswith("portrait") and profile["photo"].endswith(".png")
     assert "/" not in profile["photo"]
     assert profile["slides"].startswith("my-talk")
@@ -120,10 +126,17 @@ def test_export_holds_own_proposal_answers_but_not_the_partners(round):
     mentee, mentor = UserFactory(name="Mia Mentee"), UserFactory(name="Max Mentor")
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
     proposal = Proposal.objects.create(
-        run=run, round=round, application=ApplicationFactory(round=round, person=mentee),
-        mentor_profile=MentorProfileFactory(round=round, person=mentor), score=0.8,
-        status="accepted", mentee_answer="accept", mentee_comment="Passt sehr gut",
-        mentor_answer="accept", mentor_comment="Gern, aber erst ab März")
+        run=run,
+        round=round,
+        application=ApplicationFactory(round=round, person=mentee),
+        mentor_profile=MentorProfileFactory(round=round, person=mentor),
+        score=0.8,
+        status="accepted",
+        mentee_answer="accept",
+        mentee_comment="Passt sehr gut",
+        mentor_answer="accept",
+        mentor_comment="Gern, aber erst ab März",
+    )
     Tandem.objects.create(round=round, mentor=mentor, mentee=mentee, proposal=proposal)
     data = personal_data_of(mentee)
     [entry] = data["proposals"]
@@ -145,8 +158,9 @@ def test_export_holds_the_tandem_and_own_notes_but_not_the_partners_private_ones
     mentee, mentor = UserFactory(), UserFactory(name="Max Mentor")
     tandem = Tandem.objects.create(round=round, mentor=mentor, mentee=mentee)
     Goal.objects.create(tandem=tandem, text="OA-Monitoring steht", progress=40)
-    meeting = Meeting.objects.create(tandem=tandem, starts_at=timezone.now(),
-                                     agenda="Datenquellen vergleichen")
+    meeting = Meeting.objects.create(
+        tandem=tandem, starts_at=timezone.now(), agenda="Datenquellen vergleichen"
+    )
     Note.objects.create(meeting=meeting, author=mentee, text="Meine Notiz")
     Note.objects.create(meeting=meeting, author=mentor, text="Nur für mich", shared=False)
     data = personal_data_of(mentee)

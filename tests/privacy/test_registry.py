@@ -21,7 +21,8 @@ def personal_fields(model) -> list[str]:
         to_person = field.is_relation and field.related_model is user_model
         free_text = isinstance(field, models.TextField)
         named = isinstance(field, models.CharField) and any(
-            word in field.name for word in PERSONAL_WORDS)
+            word in field.name for word in PERSONAL_WORDS
+        )
         if to_person or free_text or named:
             found.append(field.name)
     return found
@@ -34,9 +35,11 @@ def our_models():
 def test_every_model_with_personal_data_is_declared_by_its_own_app():
     declared = registry.declared_models()
     exempt = registry.exempt_models()
-    missing = [f"{model._meta.label} ({', '.join(fields)})" for model in our_models()
-               if (fields := personal_fields(model))
-               and model._meta.label_lower not in declared | exempt]
+    missing = [
+        f"{model._meta.label} ({', '.join(fields)})"
+        for model in our_models()
+        if (fields := personal_fields(model)) and model._meta.label_lower not in declared | exempt
+    ]
     assert not missing, "declare in <app>/personal_data.py: " + "; ".join(missing)
     by_app = {h.model.lower(): d.app_label for d in registry.declarations() for h in d.holdings}
     for model in our_models():
@@ -56,13 +59,22 @@ def test_declared_models_and_fields_exist():
 def test_the_check_notices_an_undeclared_model(monkeypatch):
     # The check above must be able to fail: drop one declaration and it names the model.
     holdings = {d.app_label: d for d in registry.declarations()}
-    monkeypatch.setattr(registry, "_declarations",
-                        {k: v for k, v in holdings.items() if k != "tandems"})
+    monkeypatch.setattr(
+        registry, "_declarations", {k: v for k, v in holdings.items() if k != "tandems"}
+    )
     with pytest.raises(AssertionError, match="tandems.Note"):
         test_every_model_with_personal_data_is_declared_by_its_own_app()
 
 
 def test_every_domain_app_declares_something():
     labels = {d.app_label for d in registry.declarations()}
-    assert {"people", "programmes", "recruitment", "applications", "matching", "tandems",
-            "tandem_mail", "audit"} <= labels
+    assert {
+        "people",
+        "programmes",
+        "recruitment",
+        "applications",
+        "matching",
+        "tandems",
+        "tandem_mail",
+        "audit",
+    } <= labels

@@ -36,26 +36,47 @@ def filled_round(round, ended_on):
     for state in (S.WAITLISTED, S.ADMITTED):
         RoundRoleFactory(round=round, person=made[state].person, role=RoleKind.MENTEE)
     event = InfoEventFactory(round=round)
-    event.registrations.create(name="Gast", email="gast@example.org", consent_text="ok",
-                               consented_at=event.starts_at)
+    event.registrations.create(
+        name="Gast", email="gast@example.org", consent_text="ok", consented_at=event.starts_at
+    )
     CandidateFactory(round=round, notes="arbeitet viel")
     made["profile"] = with_files(MentorProfileFactory(round=round))
     # Matching: an agreed pair (stays with its tandem), a declined one and a pair rule.
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
     made["agreed"] = Proposal.objects.create(
-        run=run, round=round, application=made[S.ADMITTED], mentor_profile=made["profile"],
-        score=0.7, status=ProposalStatus.ACCEPTED)
+        run=run,
+        round=round,
+        application=made[S.ADMITTED],
+        mentor_profile=made["profile"],
+        score=0.7,
+        status=ProposalStatus.ACCEPTED,
+    )
     Proposal.objects.create(
-        run=run, round=round, application=made[S.WAITLISTED], mentor_profile=made["profile"],
-        score=0.5, status=ProposalStatus.DECLINED, mentee_comment="passt nicht")
-    PairRule.objects.create(round=round, application=made[S.SUBMITTED],
-                            mentor_profile=made["profile"], kind="exclude",
-                            reason="kennen sich privat")
+        run=run,
+        round=round,
+        application=made[S.WAITLISTED],
+        mentor_profile=made["profile"],
+        score=0.5,
+        status=ProposalStatus.DECLINED,
+        mentee_comment="passt nicht",
+    )
+    PairRule.objects.create(
+        round=round,
+        application=made[S.SUBMITTED],
+        mentor_profile=made["profile"],
+        kind="exclude",
+        reason="kennen sich privat",
+    )
     # The tandem phase: a meeting with a note, and a date poll.
-    tandem = Tandem.objects.create(round=round, mentor=made["profile"].person,
-                                   mentee=made[S.ADMITTED].person, proposal=made["agreed"])
-    made["meeting"] = Meeting.objects.create(tandem=tandem, starts_at=event.starts_at,
-                                             agenda="Monitoring-Konzept")
+    tandem = Tandem.objects.create(
+        round=round,
+        mentor=made["profile"].person,
+        mentee=made[S.ADMITTED].person,
+        proposal=made["agreed"],
+    )
+    made["meeting"] = Meeting.objects.create(
+        tandem=tandem, starts_at=event.starts_at, agenda="Monitoring-Konzept"
+    )
     Note.objects.create(meeting=made["meeting"], author=tandem.mentee, text="privat")
     DatePoll.objects.create(tandem=tandem)
     return made
@@ -79,8 +100,9 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert list(Application.objects.filter(round=round)) == [admitted]
     admitted.refresh_from_db()
     assert admitted.expectations == "Austausch zum Publikationsmonitoring"
-    assert set(RoundRole.objects.filter(round=round, role=RoleKind.MENTEE)
-               .values_list("person", flat=True)) == {admitted.person_id}
+    assert set(
+        RoundRole.objects.filter(round=round, role=RoleKind.MENTEE).values_list("person", flat=True)
+    ) == {admitted.person_id}
     assert not InfoEventRegistration.objects.filter(event__round=round).exists()
     assert not Candidate.objects.filter(round=round).exists()
     profile = MentorProfile.objects.get(pk=made["profile"].pk)
@@ -95,12 +117,20 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert not PairRule.objects.filter(round=round).exists()
     assert not Note.objects.exists() and not DatePoll.objects.exists()
     assert Meeting.objects.filter(pk=made["meeting"].pk).exists()  # that it took place stays
-    assert entry.data == {"applications": 6, "mentee_roles": 1, "imported_applications": 0,
-                          "info_event_registrations": 1,
-                          "candidates": 1, "proposals": 1, "pair_rules": 1,
-                          "meeting_notes": 1, "date_polls": 1,
-                          "mentor_profile_files": 2, "months": 6,
-                          "ended_on": months_before(TODAY, 7).isoformat()}
+    assert entry.data == {
+        "applications": 6,
+        "mentee_roles": 1,
+        "imported_applications": 0,
+        "info_event_registrations": 1,
+        "candidates": 1,
+        "proposals": 1,
+        "pair_rules": 1,
+        "meeting_notes": 1,
+        "date_polls": 1,
+        "mentor_profile_files": 2,
+        "months": 6,
+        "ended_on": months_before(TODAY, 7).isoformat(),
+    }
 
 
 def test_a_round_within_retention_is_untouched(round):

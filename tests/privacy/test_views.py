@@ -46,8 +46,9 @@ def test_the_dashboard_links_to_the_page(client):
     assert f'href="{PAGE}"' in client.get(reverse("portal:dashboard")).content.decode()
 
 
-@pytest.mark.parametrize("who", ["coordinator", "trainer", "mentor", "mentee", "outsider",
-                                 "foreign_coordinator"])
+@pytest.mark.parametrize(
+    "who", ["coordinator", "trainer", "mentor", "mentee", "outsider", "foreign_coordinator"]
+)
 def test_everyone_downloads_their_own_data_only(client, people, who):
     person = people[who]
     client.force_login(person)
@@ -95,11 +96,14 @@ def test_deleting_the_account(client, scenario):
     assert not client.login(email="petra@example.org", password=PASSWORD)
 
 
-@pytest.mark.parametrize("data, field, message", [
-    (erase_data(password="wrong"), "password", "This password is not correct."),
-    (erase_data(password=""), "password", "Please enter your password."),
-    (erase_data(confirm=""), "confirm", "Please tick the box to confirm."),
-])
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        (erase_data(password="wrong"), "password", "This password is not correct."),
+        (erase_data(password=""), "password", "Please enter your password."),
+        (erase_data(confirm=""), "confirm", "Please tick the box to confirm."),
+    ],
+)
 def test_a_wrong_answer_deletes_nothing(client, scenario, data, field, message):
     person = scenario.person
     client.force_login(person)

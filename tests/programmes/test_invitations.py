@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def invite(round, email="eva@example.org", role="mentor", by=None):
-    return invite_to_role(round=round, email=email, name="Eva Brandt", role=role,
-                          language="en", by=by)
+    return invite_to_role(
+        round=round, email=email, name="Eva Brandt", role=role, language="en", by=by
+    )
 
 
 def link(invitation):
@@ -33,14 +34,20 @@ def without_csrf(html: str) -> str:
 def test_the_coordinator_gets_the_same_answer_whether_or_not_the_address_has_an_account(
     client, coordinator, round
 ):
-    UserFactory(email="known@example.org", name="Karla Known",
-                institution=InstitutionFactory(name="Geheime Bibliothek"))
+    UserFactory(
+        email="known@example.org",
+        name="Karla Known",
+        institution=InstitutionFactory(name="Geheime Bibliothek"),
+    )
     client.force_login(coordinator)
     url = reverse("manage:round_roles", kwargs=round.url_kwargs)
     answers = []
     for email in ("known@example.org", "unknown@example.org"):
-        response = client.post(url, {"email": email, "name": "Someone", "role": "mentor",
-                                     "language": "de"}, follow=True)
+        response = client.post(
+            url,
+            {"email": email, "name": "Someone", "role": "mentor", "language": "de"},
+            follow=True,
+        )
         answers.append((response.redirect_chain, response.status_code))
         page = response.content.decode()
         assert "Karla Known" not in page and "Geheime Bibliothek" not in page
@@ -57,8 +64,13 @@ def test_the_coordinator_gets_the_same_answer_whether_or_not_the_address_has_an_
 
 
 def test_the_invited_person_is_named_and_the_platform_text_is_used(round, coordinator):
-    MailTemplate.objects.create(key="role_invitation", language="en", round=round,
-                                subject="Click me", body="Free text {{ url }}")
+    MailTemplate.objects.create(
+        key="role_invitation",
+        language="en",
+        round=round,
+        subject="Click me",
+        body="Free text {{ url }}",
+    )
     invitation = invite(round, by=coordinator)
     sent = QueuedMail.objects.get(template_key="role_invitation")
     assert sent.round == round  # shown in the round's outbox
@@ -128,13 +140,18 @@ def test_declined_withdrawn_expired_and_foreign_links_answer_404(client, round, 
 
     withdrawn = invite(round, email="b@example.org")
     client.force_login(coordinator)
-    response = client.post(reverse("manage:round_invitation_withdraw",
-                                   kwargs={**round.url_kwargs, "invitation": withdrawn.pk}))
+    response = client.post(
+        reverse(
+            "manage:round_invitation_withdraw",
+            kwargs={**round.url_kwargs, "invitation": withdrawn.pk},
+        )
+    )
     assert response.status_code == 302
     assert client.get(link(withdrawn)).status_code == 404
 
     expired = invite(round, email="c@example.org")
     RoleInvitation.objects.filter(pk=expired.pk).update(
-        expires_at=timezone.now() - dt.timedelta(minutes=1))
+        expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
     assert client.get(link(expired)).status_code == 404
     assert client.get(public_url("role_invitation", round, token="x" * 43)).status_code == 404

@@ -15,7 +15,9 @@ def test_timeline_marks_current_and_done_phases(round):
     assert [s.kind for s in steps] == list(PhaseKind)
     assert [s.kind for s in steps if s.is_current] == [PhaseKind.APPLICATIONS]
     assert [s.kind for s in steps if s.is_done] == [
-        PhaseKind.SETUP, PhaseKind.RECRUITMENT, PhaseKind.INFO_EVENT
+        PhaseKind.SETUP,
+        PhaseKind.RECRUITMENT,
+        PhaseKind.INFO_EVENT,
     ]
 
 

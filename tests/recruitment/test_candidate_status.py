@@ -28,8 +28,7 @@ def remove_url(round, candidate):
 
 def test_answer_by_phone_closes_the_link(login, round, coordinator):
     candidate = CandidateFactory(round=round)
-    services.invite_candidates(round=round, candidates=[candidate], by=coordinator,
-                               review=False)
+    services.invite_candidates(round=round, candidates=[candidate], by=coordinator, review=False)
     candidate.refresh_from_db()
     assert candidate.token_valid
     response = login(coordinator).post(status_url(round, candidate), {"status": "declined"})

@@ -11,9 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (MentorProfile.objects.count(), MentorTopic.objects.count(),
-            Candidate.objects.count(), InfoEvent.objects.count(), QueuedMail.objects.count(),
-            AuditEntry.objects.count())
+    return (
+        MentorProfile.objects.count(),
+        MentorTopic.objects.count(),
+        Candidate.objects.count(),
+        InfoEvent.objects.count(),
+        QueuedMail.objects.count(),
+        AuditEntry.objects.count(),
+    )
 
 
 def test_demo_build_is_idempotent(round, coordinator):

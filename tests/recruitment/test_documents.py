@@ -31,14 +31,21 @@ def text_of(pdf: bytes) -> str:
 
 def fonts_of(pdf: bytes) -> set[str]:
     reader = PdfReader(io.BytesIO(pdf))
-    return {str(font["/BaseFont"]) for page in reader.pages
-            for font in page["/Resources"]["/Font"].get_object().values()}
+    return {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].get_object().values()
+    }
 
 
 def test_every_name_prints_as_written_in_an_embedded_unicode_font():
-    pdf = build_supervisor_letter(letter(
-        person_name="Ольга Петрова", contact="Νίκος Παπαδόπουλος",
-        institution_name="Biblioteka Uniwersytecka we Wrocławiu, Łukasz Wójcik"))
+    pdf = build_supervisor_letter(
+        letter(
+            person_name="Ольга Петрова",
+            contact="Νίκος Παπαδόπουλος",
+            institution_name="Biblioteka Uniwersytecka we Wrocławiu, Łukasz Wójcik",
+        )
+    )
     text = text_of(pdf)
     for name in ("Ольга Петрова", "Νίκος Παπαδόπουλος", "Wrocławiu, Łukasz Wójcik"):
         assert name in text

@@ -16,14 +16,15 @@ from .test_portal_views import profile_data
 pytestmark = pytest.mark.django_db
 
 
-def test_invitation_flow_end_to_end(client, round, coordinator,
-                                    django_capture_on_commit_callbacks):
+def test_invitation_flow_end_to_end(client, round, coordinator, django_capture_on_commit_callbacks):
     round.is_public = True
     round.save()
     # The coordinator lists the candidate, invites her and sends the reviewed draft.
     client.force_login(coordinator)
-    client.post(manage_url("recruitment_candidates", round), {
-        "name": "Eva Brandt", "email": "eva.brandt@example.org", "language": "de"})
+    client.post(
+        manage_url("recruitment_candidates", round),
+        {"name": "Eva Brandt", "email": "eva.brandt@example.org", "language": "de"},
+    )
     candidate = Candidate.objects.get()
     client.post(manage_url("recruitment_invite", round), {"candidates": [candidate.pk]})
     assert mail.outbox == []
@@ -40,9 +41,14 @@ def test_invitation_flow_end_to_end(client, round, coordinator,
     assert response.status_code == 302
     signup = reverse("account_signup") + "?next=" + path
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(signup, {
-            "email": "eva.brandt@example.org", "password1": "Mentoring-2027!x",
-            "password2": "Mentoring-2027!x"})
+        response = client.post(
+            signup,
+            {
+                "email": "eva.brandt@example.org",
+                "password1": "Mentoring-2027!x",
+                "password2": "Mentoring-2027!x",
+            },
+        )
     assert response.status_code == 302
     confirmation = next(m for m in mail.outbox if "/accounts/confirm-email/" in m.body)
     confirm_url = re.search(r"https?://\S+(/accounts/confirm-email/\S+/)", confirmation.body)
@@ -58,8 +64,10 @@ def test_invitation_flow_end_to_end(client, round, coordinator,
     assert candidate.person.email == "eva.brandt@example.org"
 
     # She fills in her profile and it appears in the public gallery.
-    response = client.post(portal_url("recruitment_profile", round),
-                           profile_data(round, presentation="Ich zeige Ihnen mein Monitoring."))
+    response = client.post(
+        portal_url("recruitment_profile", round),
+        profile_data(round, presentation="Ich zeige Ihnen mein Monitoring."),
+    )
     assert response.status_code == 302
     client.logout()
     gallery = client.get(public_url("gallery", round), {"topic": "publication_monitoring"})
@@ -68,25 +76,25 @@ def test_invitation_flow_end_to_end(client, round, coordinator,
     assert client.get(path).status_code == 404
 
 
-def test_invitation_is_listed_on_the_dashboard_of_the_invited_address(
-    client, round, coordinator
-):
+def test_invitation_is_listed_on_the_dashboard_of_the_invited_address(client, round, coordinator):
     """Signed up on another device (the link not at hand): the dashboard offers the link."""
     from allauth.account.models import EmailAddress
 
     from tandem.recruitment import services
     from tests.factories import UserFactory
 
-    candidate = services.add_candidate(round=round, name="Eva Brandt",
-                                       email="eva.brandt@example.org", by=coordinator)
+    candidate = services.add_candidate(
+        round=round, name="Eva Brandt", email="eva.brandt@example.org", by=coordinator
+    )
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
     candidate.refresh_from_db()
     # Only the token's hash is stored: the dashboard links to the invitation by round.
     link = reverse("portal:recruitment_invitation", kwargs=round.url_kwargs)
 
     person = UserFactory(email="Eva.Brandt@example.org")
-    address = EmailAddress.objects.create(user=person, email=person.email, verified=False,
-                                          primary=True)
+    address = EmailAddress.objects.create(
+        user=person, email=person.email, verified=False, primary=True
+    )
     client.force_login(person)
     # An unconfirmed address proves nothing: no link.
     assert link not in client.get(reverse("portal:dashboard")).content.decode()

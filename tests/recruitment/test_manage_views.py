@@ -59,10 +59,17 @@ def test_coordinator_without_second_factor_is_sent_to_set_it_up(login, round):
 
 def test_add_candidate(login, round, coordinator):
     topic = round.programme.topics.get(key="publication_monitoring")
-    response = login(coordinator).post(manage_url("recruitment_candidates", round), {
-        "name": "Eva Brandt", "email": "eva@example.org", "institution": "UB Seestadt",
-        "topics": [topic.pk], "notes": "BiblioCon", "language": "de",
-    })
+    response = login(coordinator).post(
+        manage_url("recruitment_candidates", round),
+        {
+            "name": "Eva Brandt",
+            "email": "eva@example.org",
+            "institution": "UB Seestadt",
+            "topics": [topic.pk],
+            "notes": "BiblioCon",
+            "language": "de",
+        },
+    )
     assert response.status_code == 302
     candidate = Candidate.objects.get()
     assert list(candidate.topics.all()) == [topic]
@@ -71,16 +78,21 @@ def test_add_candidate(login, round, coordinator):
 def test_add_candidate_bad_input_is_400_with_message(login, round, coordinator):
     CandidateFactory(round=round, email="eva@example.org")
     client = login(coordinator)
-    response = client.post(manage_url("recruitment_candidates", round),
-                           {"name": "", "email": "no-address", "language": "de"})
+    response = client.post(
+        manage_url("recruitment_candidates", round),
+        {"name": "", "email": "no-address", "language": "de"},
+    )
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
-    response = client.post(manage_url("recruitment_candidates", round),
-                           {"name": "Eva", "email": "EVA@example.org", "language": "de",
-                            "topics": ["99999"]})
+    response = client.post(
+        manage_url("recruitment_candidates", round),
+        {"name": "Eva", "email": "EVA@example.org", "language": "de", "topics": ["99999"]},
+    )
     assert response.status_code == 400
-    response = client.post(manage_url("recruitment_candidates", round),
-                           {"name": "Eva", "email": "EVA@example.org", "language": "de"})
+    response = client.post(
+        manage_url("recruitment_candidates", round),
+        {"name": "Eva", "email": "EVA@example.org", "language": "de"},
+    )
     assert response.status_code == 400
     assert "already on the candidate list" in response.content.decode()
     assert Candidate.objects.count() == 1
@@ -88,8 +100,10 @@ def test_add_candidate_bad_input_is_400_with_message(login, round, coordinator):
 
 @pytest.mark.parametrize("role", DENIED_ROLES)
 def test_others_cannot_add_candidates(login, round, people, role):
-    response = login(people[role]).post(manage_url("recruitment_candidates", round),
-                                        {"name": "X", "email": "x@example.org", "language": "de"})
+    response = login(people[role]).post(
+        manage_url("recruitment_candidates", round),
+        {"name": "X", "email": "x@example.org", "language": "de"},
+    )
     assert response.status_code == 404
     assert not Candidate.objects.exists()
 
@@ -112,8 +126,9 @@ def test_edit_candidate(login, round, coordinator):
     client = login(coordinator)
     url = manage_url("recruitment_candidate_edit", round, candidate=candidate.pk)
     assert client.get(url).status_code == 200
-    response = client.post(url, {"name": "Neu", "email": candidate.email, "language": "en",
-                                 "notes": "angerufen"})
+    response = client.post(
+        url, {"name": "Neu", "email": candidate.email, "language": "en", "notes": "angerufen"}
+    )
     assert response.status_code == 302
     candidate.refresh_from_db()
     assert candidate.name == "Neu" and candidate.language == "en"
@@ -123,8 +138,12 @@ def test_candidate_of_another_round_is_404(login, round, coordinator):
     other = CandidateFactory()
     url = manage_url("recruitment_candidate_edit", round, candidate=other.pk)
     assert login(coordinator).get(url).status_code == 404
-    assert login(coordinator).post(url, {"name": "X", "email": "x@example.org",
-                                         "language": "de"}).status_code == 404
+    assert (
+        login(coordinator)
+        .post(url, {"name": "X", "email": "x@example.org", "language": "de"})
+        .status_code
+        == 404
+    )
     other.refresh_from_db()
     assert other.name != "X"
 
@@ -133,8 +152,12 @@ def test_candidate_of_another_round_is_404(login, round, coordinator):
 def test_others_cannot_edit_candidates(login, round, people, role):
     candidate = CandidateFactory(round=round)
     url = manage_url("recruitment_candidate_edit", round, candidate=candidate.pk)
-    assert login(people[role]).post(url, {"name": "X", "email": "x@example.org",
-                                          "language": "de"}).status_code == 404
+    assert (
+        login(people[role])
+        .post(url, {"name": "X", "email": "x@example.org", "language": "de"})
+        .status_code
+        == 404
+    )
     candidate.refresh_from_db()
     assert candidate.name != "X"
 
@@ -142,8 +165,9 @@ def test_others_cannot_edit_candidates(login, round, people, role):
 def test_invite_and_send_all(login, round, coordinator, django_capture_on_commit_callbacks):
     first, second = CandidateFactory(round=round), CandidateFactory(round=round)
     client = login(coordinator)
-    response = client.post(manage_url("recruitment_invite", round),
-                           {"candidates": [first.pk, second.pk]})
+    response = client.post(
+        manage_url("recruitment_invite", round), {"candidates": [first.pk, second.pk]}
+    )
     assert response.status_code == 302
     assert QueuedMail.objects.filter(status=MailStatus.DRAFT).count() == 2
     page = client.get(manage_url("recruitment_outbox", round)).content.decode()
@@ -160,8 +184,9 @@ def test_invite_without_selection_is_400(login, round, coordinator):
     assert response.status_code == 400
     assert "select at least one" in response.content.decode()
     other = CandidateFactory()
-    response = login(coordinator).post(manage_url("recruitment_invite", round),
-                                       {"candidates": [other.pk]})
+    response = login(coordinator).post(
+        manage_url("recruitment_invite", round), {"candidates": [other.pk]}
+    )
     assert response.status_code == 400
     assert not QueuedMail.objects.exists()
 
@@ -169,11 +194,16 @@ def test_invite_without_selection_is_400(login, round, coordinator):
 @pytest.mark.parametrize("role", DENIED_ROLES)
 def test_others_cannot_invite_or_send(login, round, people, coordinator, role):
     candidate = CandidateFactory(round=round)
-    services.invite_candidates(round=round, candidates=[CandidateFactory(round=round)],
-                               by=coordinator)
+    services.invite_candidates(
+        round=round, candidates=[CandidateFactory(round=round)], by=coordinator
+    )
     client = login(people[role])
-    assert client.post(manage_url("recruitment_invite", round),
-                       {"candidates": [candidate.pk]}).status_code == 404
+    assert (
+        client.post(
+            manage_url("recruitment_invite", round), {"candidates": [candidate.pk]}
+        ).status_code
+        == 404
+    )
     assert client.post(manage_url("recruitment_outbox", round)).status_code == 404
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.IDEA
@@ -183,12 +213,14 @@ def test_others_cannot_invite_or_send(login, round, people, coordinator, role):
 
 def test_outbox_query_count(login, round, coordinator, django_assert_max_num_queries):
     client = login(coordinator)
-    services.invite_candidates(round=round, candidates=[CandidateFactory(round=round)],
-                               by=coordinator)
+    services.invite_candidates(
+        round=round, candidates=[CandidateFactory(round=round)], by=coordinator
+    )
     with django_assert_max_num_queries(20) as one:
         client.get(manage_url("recruitment_outbox", round))
     services.invite_candidates(
-        round=round, candidates=[CandidateFactory(round=round) for _ in range(10)],
+        round=round,
+        candidates=[CandidateFactory(round=round) for _ in range(10)],
         by=coordinator,
     )
     with django_assert_max_num_queries(len(one.captured_queries)):
@@ -200,8 +232,12 @@ def test_invitation_text_is_edited_on_the_mail_text_page(login, round, coordinat
     page = client.get(manage_url("recruitment_candidates", round)).content.decode()
     editor = manage_url("mail_text", round, key="mentor_invitation")
     assert editor in page
-    data = {"subject_de": "Einladung", "body_de": "Hallo {{ name }}",
-            "subject_en": "Invitation", "body_en": "Hi {% if %}"}
+    data = {
+        "subject_de": "Einladung",
+        "body_de": "Hallo {{ name }}",
+        "subject_en": "Invitation",
+        "body_en": "Hi {% if %}",
+    }
     response = client.post(editor, data)
     assert response.status_code == 400
     assert not MailTemplate.objects.exists()
@@ -215,13 +251,21 @@ def test_schedule_info_event_page(login, round, coordinator):
     client = login(coordinator)
     # Near the round: dates far from it are refused (tests/tandems/test_far_dates.py).
     day = f"{timezone.localdate().year + 1}-03-04"
-    response = client.post(manage_url("recruitment_info_event", round), {
-        "starts_at": f"{day}T14:00", "ends_at": f"{day}T13:00", "agenda": "x"})
+    response = client.post(
+        manage_url("recruitment_info_event", round),
+        {"starts_at": f"{day}T14:00", "ends_at": f"{day}T13:00", "agenda": "x"},
+    )
     assert response.status_code == 400
     assert not InfoEvent.objects.exists()
-    response = client.post(manage_url("recruitment_info_event", round), {
-        "starts_at": f"{day}T14:00", "ends_at": f"{day}T15:30",
-        "video_url": "https://meet.example.org/x", "agenda": "Vorstellung"})
+    response = client.post(
+        manage_url("recruitment_info_event", round),
+        {
+            "starts_at": f"{day}T14:00",
+            "ends_at": f"{day}T15:30",
+            "video_url": "https://meet.example.org/x",
+            "agenda": "Vorstellung",
+        },
+    )
     assert response.status_code == 302
     event = InfoEvent.objects.get(round=round)
     assert timezone.localtime(event.starts_at).hour == 14
@@ -231,32 +275,48 @@ def test_schedule_info_event_page(login, round, coordinator):
 
 @pytest.mark.parametrize("role", DENIED_ROLES)
 def test_others_cannot_schedule_the_info_event(login, round, people, role):
-    response = login(people[role]).post(manage_url("recruitment_info_event", round), {
-        "starts_at": "2031-03-04T14:00", "ends_at": "2031-03-04T15:30"})
+    response = login(people[role]).post(
+        manage_url("recruitment_info_event", round),
+        {"starts_at": "2031-03-04T14:00", "ends_at": "2031-03-04T15:30"},
+    )
     assert response.status_code == 404
     assert not InfoEvent.objects.exists()
 
 
-def test_info_event_registrations_query_count(login, round, coordinator,
-                                              django_assert_max_num_queries):
+def test_info_event_registrations_query_count(
+    login, round, coordinator, django_assert_max_num_queries
+):
     event = InfoEventFactory(round=round)
     client = login(coordinator)
-    event.registrations.create(name="A", email="a@example.org", consent_text="x",
-                               consented_at=timezone.now(), confirmed_at=timezone.now())
+    event.registrations.create(
+        name="A",
+        email="a@example.org",
+        consent_text="x",
+        consented_at=timezone.now(),
+        confirmed_at=timezone.now(),
+    )
     with django_assert_max_num_queries(20) as one:
         client.get(manage_url("recruitment_info_event", round))
     for n in range(10):
-        event.registrations.create(name=f"P{n}", email=f"p{n}@example.org", consent_text="x",
-                                   consented_at=timezone.now() - dt.timedelta(minutes=n),
-                                   confirmed_at=timezone.now())
+        event.registrations.create(
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            consent_text="x",
+            consented_at=timezone.now() - dt.timedelta(minutes=n),
+            confirmed_at=timezone.now(),
+        )
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(manage_url("recruitment_info_event", round))
     assert "p9@example.org" in response.content.decode()
 
 
 def test_profiles_for_coordinator_and_trainer(login, round, coordinator, people):
-    MentorProfileFactory(round=round, person=people["mentor"], publish_in_gallery=False,
-                         presentation="Unveröffentlicht")
+    MentorProfileFactory(
+        round=round,
+        person=people["mentor"],
+        publish_in_gallery=False,
+        presentation="Unveröffentlicht",
+    )
     for user in (coordinator, people["trainer"]):
         response = login(user).get(manage_url("recruitment_profiles", round))
         assert response.status_code == 200

@@ -55,8 +55,9 @@ def test_transparent_png_becomes_a_jpeg_on_white(login, round, people):
         assert picture.size == (10, 10) and picture.getpixel((0, 0)) == (255, 255, 255)
 
 
-def test_replaced_photo_file_is_deleted_after_saving(login, round, people,
-                                                     django_capture_on_commit_callbacks):
+def test_replaced_photo_file_is_deleted_after_saving(
+    login, round, people, django_capture_on_commit_callbacks
+):
     client = login(people["mentor"])
     url = portal_url("recruitment_profile", round)
     with django_capture_on_commit_callbacks(execute=True):
@@ -76,8 +77,9 @@ def test_broken_photo_is_a_field_error_and_keeps_the_saved_profile(login, round,
     url = portal_url("recruitment_profile", round)
     client.post(url, profile_data(round, presentation="Alt"))
     # Looks like a JPEG to the browser, but it is cut off after the header.
-    response = client.post(url, profile_data(round, presentation="Neu",
-                                             photo=upload(phone_photo()[:600])))
+    response = client.post(
+        url, profile_data(round, presentation="Neu", photo=upload(phone_photo()[:600]))
+    )
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
     assert MentorProfile.objects.get().presentation == "Alt"
@@ -90,8 +92,12 @@ def test_a_small_file_with_a_huge_canvas_is_refused_before_decoding(login, round
     assert len(buffer.getvalue()) < 100_000
     client = login(people["mentor"])
     url = portal_url("recruitment_profile", round)
-    response = client.post(url, profile_data(round, photo=upload(
-        buffer.getvalue(), name="big.png", content_type="image/png")))
+    response = client.post(
+        url,
+        profile_data(
+            round, photo=upload(buffer.getvalue(), name="big.png", content_type="image/png")
+        ),
+    )
     assert response.status_code == 400
     assert "more than 50 megapixels" in response.content.decode()
     assert not MentorProfile.objects.exists()

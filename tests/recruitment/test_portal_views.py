@@ -44,14 +44,17 @@ def test_mentor_fills_profile(login, round, people):
     assert page.context["form"].initial["capacity"] == round.mentor_capacity
     data = profile_data(round)
     data["photo"] = SimpleUploadedFile("me.png", png_bytes(), content_type="image/png")
-    data["slides"] = SimpleUploadedFile("talk.pdf", b"%PDF-1.4\n%%EOF",
-                                        content_type="application/pdf")
+    data["slides"] = SimpleUploadedFile(
+        "talk.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf"
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     profile = MentorProfile.objects.get(person=people["mentor"])
     assert profile.capacity == 2 and profile.publish_in_gallery
     assert {(lv.topic.key, lv.level) for lv in profile.levels.all()} == {
-        ("publication_monitoring", 3), ("data_sources", 2)}
+        ("publication_monitoring", 3),
+        ("data_sources", 2),
+    }
     assert profile.photo and profile.slides
     # Editing again keeps the files unless removal is asked for.
     page = client.get(url)
@@ -68,11 +71,11 @@ def test_profile_bad_input_is_400_and_keeps_the_saved_profile(login, round, peop
     if bad == "no_topic":
         data = {k: v for k, v in data.items() if not k.startswith("topic_")}
     elif bad == "not_pdf":
-        data["slides"] = SimpleUploadedFile("talk.pdf", b"GIF89a...",
-                                            content_type="application/pdf")
+        data["slides"] = SimpleUploadedFile(
+            "talk.pdf", b"GIF89a...", content_type="application/pdf"
+        )
     elif bad == "huge_pdf":
-        data["slides"] = SimpleUploadedFile("talk.pdf",
-                                            b"%PDF" + b"0" * (10 * 1024 * 1024 + 1))
+        data["slides"] = SimpleUploadedFile("talk.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024 + 1))
     elif bad == "no_language":
         data["languages"] = []
     elif bad == "capacity":
@@ -84,8 +87,9 @@ def test_profile_bad_input_is_400_and_keeps_the_saved_profile(login, round, peop
     assert saved.presentation == "Alt"
 
 
-@pytest.mark.parametrize("role", ["mentee", "trainer", "coordinator", "outsider",
-                                  "foreign_coordinator"])
+@pytest.mark.parametrize(
+    "role", ["mentee", "trainer", "coordinator", "outsider", "foreign_coordinator"]
+)
 def test_profile_page_only_for_mentors(login, round, people, role):
     url = portal_url("recruitment_profile", round)
     client = login(people[role])
@@ -117,15 +121,17 @@ def test_supervisor_letter_for_participants(login, round, people, role, language
 
 
 def test_supervisor_letter_bad_language_is_400(login, round, people):
-    response = login(people["mentor"]).get(portal_url("recruitment_supervisor_letter", round),
-                                           {"language": "fr"})
+    response = login(people["mentor"]).get(
+        portal_url("recruitment_supervisor_letter", round), {"language": "fr"}
+    )
     assert response.status_code == 400
 
 
 @pytest.mark.parametrize("role", ["trainer", "coordinator", "outsider", "foreign_coordinator"])
 def test_supervisor_letter_not_for_others(login, round, people, role):
-    response = login(people[role]).get(portal_url("recruitment_supervisor_letter", round),
-                                       {"language": "de"})
+    response = login(people[role]).get(
+        portal_url("recruitment_supervisor_letter", round), {"language": "de"}
+    )
     assert response.status_code == 404
 
 

@@ -34,8 +34,9 @@ def names(response):
 
 def test_gallery_of_a_public_round_for_anonymous(client, public_round):
     shown = MentorProfileFactory(round=public_round, presentation="Ich berate gern.")
-    hidden = MentorProfileFactory(round=public_round, publish_in_gallery=False,
-                                  presentation="Geheimer Text")
+    hidden = MentorProfileFactory(
+        round=public_round, publish_in_gallery=False, presentation="Geheimer Text"
+    )
     response = client.get(public_url("gallery", public_round))
     assert response.status_code == 200
     page = response.content.decode()
@@ -46,14 +47,16 @@ def test_gallery_of_a_public_round_for_anonymous(client, public_round):
 def test_gallery_filters_by_topic_and_institution_type(client, public_round):
     small = InstitutionFactory(type=InstitutionType.RESEARCH_INSTITUTE)
     oa = MentorProfileFactory(round=public_round, levels={"open_access_strategy": 3})
-    allround = MentorProfileFactory(round=public_round, person=UserFactory(institution=small),
-                                    levels={"small_library_allround": 3, "open_access_strategy": 1})
+    allround = MentorProfileFactory(
+        round=public_round,
+        person=UserFactory(institution=small),
+        levels={"small_library_allround": 3, "open_access_strategy": 1},
+    )
     url = public_url("gallery", public_round)
     assert set(names(client.get(url))) == {oa.person.name, allround.person.name}
     response = client.get(url, {"topic": "small_library_allround"})
     assert names(response) == [allround.person.name]
-    response = client.get(url, {"topic": "open_access_strategy",
-                                "institution_type": "university"})
+    response = client.get(url, {"topic": "open_access_strategy", "institution_type": "university"})
     assert names(response) == [oa.person.name]
     response = client.get(url, {"topic": "", "institution_type": ""})
     assert len(names(response)) == 2
@@ -66,8 +69,9 @@ def test_gallery_bad_filter_is_400_with_message(client, public_round):
     assert 'aria-invalid="true"' in response.content.decode()
 
 
-def test_non_public_gallery_is_404_for_anonymous_outsiders_and_foreigners(client, login, round,
-                                                                           people):
+def test_non_public_gallery_is_404_for_anonymous_outsiders_and_foreigners(
+    client, login, round, people
+):
     MentorProfileFactory(round=round, presentation="Nur intern")
     url = public_url("gallery", round)
     assert client.get(url).status_code == 404
@@ -109,24 +113,38 @@ def test_gallery_files_only_of_published_profiles(client, public_round):
     shown.slides.save("talk.pdf", ContentFile(b"%PDF-1.4 slides"))
     hidden = MentorProfileFactory(round=public_round, publish_in_gallery=False)
     hidden.slides.save("secret.pdf", ContentFile(b"%PDF-1.4 secret"))
-    response = client.get(public_url("gallery_file", public_round, profile=shown.pk,
-                                     kind="slides"))
+    response = client.get(public_url("gallery_file", public_round, profile=shown.pk, kind="slides"))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 slides"
-    assert client.get(public_url("gallery_file", public_round, profile=hidden.pk,
-                                 kind="slides")).status_code == 404
-    assert client.get(public_url("gallery_file", public_round, profile=shown.pk,
-                                 kind="photo")).status_code == 404
-    assert client.get(public_url("gallery_file", public_round, profile=shown.pk,
-                                 kind="notes")).status_code == 404
+    assert (
+        client.get(
+            public_url("gallery_file", public_round, profile=hidden.pk, kind="slides")
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            public_url("gallery_file", public_round, profile=shown.pk, kind="photo")
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            public_url("gallery_file", public_round, profile=shown.pk, kind="notes")
+        ).status_code
+        == 404
+    )
     public_round.is_public = False
     public_round.save()
-    assert client.get(public_url("gallery_file", public_round, profile=shown.pk,
-                                 kind="slides")).status_code == 404
+    assert (
+        client.get(
+            public_url("gallery_file", public_round, profile=shown.pk, kind="slides")
+        ).status_code
+        == 404
+    )
 
 
-def test_info_event_page_and_registration(client, public_round,
-                                          django_capture_on_commit_callbacks):
+def test_info_event_page_and_registration(client, public_round, django_capture_on_commit_callbacks):
     InfoEventFactory(round=public_round, agenda="Vorstellungsrunde")
     url = public_url("info_event", public_round)
     page = client.get(url)
@@ -168,14 +186,22 @@ def test_info_event_registration_is_rate_limited(client, public_round):
     cache.clear()
     InfoEventFactory(round=public_round)
     url = public_url("info_event", public_round)
-    codes = [client.post(url, {"name": "X", "email": f"x{n}@example.org",
-                               "consent": "on"}).status_code for n in range(7)]
+    codes = [
+        client.post(url, {"name": "X", "email": f"x{n}@example.org", "consent": "on"}).status_code
+        for n in range(7)
+    ]
     assert codes[:5] == [302] * 5 and codes[5:] == [429, 429]
     assert InfoEventRegistration.objects.count() == 5
     cache.clear()
     # One address from many places: limited per address as well.
-    codes = [client.post(url, {"name": "X", "email": "victim@example.org", "consent": "on"},
-                         REMOTE_ADDR=f"10.0.0.{n}").status_code for n in range(7)]
+    codes = [
+        client.post(
+            url,
+            {"name": "X", "email": "victim@example.org", "consent": "on"},
+            REMOTE_ADDR=f"10.0.0.{n}",
+        ).status_code
+        for n in range(7)
+    ]
     assert codes[5:] == [429, 429]
     cache.clear()
 
@@ -199,8 +225,10 @@ def test_info_event_visibility(client, login, round, people):
     assert client.get(url).status_code == 404  # no event yet
     InfoEventFactory(round=round)
     assert client.get(url).status_code == 404  # round not public
-    assert client.post(url, {"name": "L", "email": "l@example.org",
-                             "consent": "on"}).status_code == 404
+    assert (
+        client.post(url, {"name": "L", "email": "l@example.org", "consent": "on"}).status_code
+        == 404
+    )
     assert login(people["outsider"]).get(url).status_code == 404
     assert login(people["mentee"]).get(url).status_code == 200
     assert not InfoEventRegistration.objects.exists()
@@ -209,8 +237,9 @@ def test_info_event_visibility(client, login, round, people):
 def test_info_event_ics_parses_back(client, public_round):
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
     start = dt.datetime(2031, 3, 4, 14, 0, tzinfo=berlin)
-    event = InfoEventFactory(round=public_round, starts_at=start,
-                             ends_at=start + dt.timedelta(minutes=90))
+    event = InfoEventFactory(
+        round=public_round, starts_at=start, ends_at=start + dt.timedelta(minutes=90)
+    )
     response = client.get(public_url("info_event_ics", public_round))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -250,9 +279,7 @@ def test_invitation_page_and_decline_without_account(client, round, invited):
     assert client.get(url).status_code == 404
 
 
-def test_accept_without_account_leads_to_sign_up_with_the_address_filled_in(
-    client, round, invited
-):
+def test_accept_without_account_leads_to_sign_up_with_the_address_filled_in(client, round, invited):
     url = public_url("invitation", round, token=invited.token)
     response = client.post(url, {"answer": "accept"})
     assert response.status_code == 302 and "/accounts/signup/" in response["Location"]
@@ -293,16 +320,18 @@ def test_mentee_cannot_accept_and_sees_why(login, round, invited, people):
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(user=people["mentee"], email=invited.email, verified=True)
-    response = login(people["mentee"]).post(public_url("invitation", round, token=invited.token),
-                                            {"answer": "accept"})
+    response = login(people["mentee"]).post(
+        public_url("invitation", round, token=invited.token), {"answer": "accept"}
+    )
     assert response.status_code == 400
     assert "as a mentee" in response.content.decode()
     assert not round.roles.filter(person=people["mentee"], role=RoleKind.MENTOR).exists()
 
 
 def test_bad_answer_is_400(client, round, invited):
-    response = client.post(public_url("invitation", round, token=invited.token),
-                           {"answer": "maybe"})
+    response = client.post(
+        public_url("invitation", round, token=invited.token), {"answer": "maybe"}
+    )
     assert response.status_code == 400
 
 
@@ -318,9 +347,12 @@ def test_wrong_expired_or_foreign_token_is_a_neutral_404(client, round, invited)
     with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
         expired = client.get(public_url("invitation", round, token=invited.token))
         assert expired.status_code == 404
-        assert client.post(public_url("invitation", round, token=invited.token),
-                           {"answer": "accept"}).status_code == 404
-    assert wrong.content.decode().count("not valid") == expired.content.decode().count(
-        "not valid")
+        assert (
+            client.post(
+                public_url("invitation", round, token=invited.token), {"answer": "accept"}
+            ).status_code
+            == 404
+        )
+    assert wrong.content.decode().count("not valid") == expired.content.decode().count("not valid")
     invited.refresh_from_db()
     assert invited.status == CandidateStatus.INVITED

@@ -28,7 +28,10 @@ def topic(round, key):
 
 def test_add_candidate_refuses_duplicates_and_logs(round, coordinator):
     candidate = services.add_candidate(
-        round=round, name="Eva Brandt", email="Eva@Example.org", by=coordinator,
+        round=round,
+        name="Eva Brandt",
+        email="Eva@Example.org",
+        by=coordinator,
         topics=[topic(round, "publication_monitoring")],
     )
     assert candidate.email == "eva@example.org"
@@ -59,10 +62,12 @@ def test_invite_candidates_creates_drafts_with_personal_links(round, coordinator
     assert again.skipped == [first]
 
 
-def test_release_invitations_sends_the_drafts(round, coordinator,
-                                              django_capture_on_commit_callbacks):
-    services.invite_candidates(round=round, candidates=[CandidateFactory(round=round)],
-                               by=coordinator)
+def test_release_invitations_sends_the_drafts(
+    round, coordinator, django_capture_on_commit_callbacks
+):
+    services.invite_candidates(
+        round=round, candidates=[CandidateFactory(round=round)], by=coordinator
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert services.release_invitations(round=round, by=coordinator) == 1
     assert len(mail.outbox) == 1
@@ -105,14 +110,14 @@ def test_decline_and_expired_token(round, coordinator):
     with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
         assert selectors.candidate_for_token(late.token) is None
         with pytest.raises(ValidationError):
-            services.accept_invitation(candidate=late,
-                                       person=verified(UserFactory(email=late.email)))
+            services.accept_invitation(
+                candidate=late, person=verified(UserFactory(email=late.email))
+            )
     assert selectors.candidate_for_token("nonsense") is None
     assert selectors.candidate_for_token("") is None
 
 
-def test_remind_once_then_mark_no_answer(round, coordinator,
-                                         django_capture_on_commit_callbacks):
+def test_remind_once_then_mark_no_answer(round, coordinator, django_capture_on_commit_callbacks):
     candidate = CandidateFactory(round=round)
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
     start = timezone.now()
@@ -136,8 +141,9 @@ def test_remind_once_then_mark_no_answer(round, coordinator,
     with time_machine.travel(start + dt.timedelta(days=25)):
         link_token = mail.outbox[0].body.split("/invitation/")[1].split("/")[0]
         assert selectors.candidate_for_token(link_token) == reminded
-        services.accept_invitation(candidate=reminded,
-                                   person=verified(UserFactory(email=candidate.email)))
+        services.accept_invitation(
+            candidate=reminded, person=verified(UserFactory(email=candidate.email))
+        )
 
 
 def test_remind_task_runs_the_service(round, coordinator):
@@ -153,14 +159,20 @@ def test_invitation_text_of_the_round_is_used_and_checked(round, coordinator):
 
     with pytest.raises(ValidationError) as error:
         save_round_texts(
-            round=round, key="mentor_invitation", by=coordinator,
+            round=round,
+            key="mentor_invitation",
+            by=coordinator,
             texts={"de": ("Hallo {% if %}", "x"), "en": ("a", "b")},
         )
     assert "subject_de" in error.value.message_dict
     save_round_texts(
-        round=round, key="mentor_invitation", by=coordinator,
-        texts={"de": ("Einladung {{ round }}", "Hallo {{ name }}: {{ url }}"),
-               "en": ("Invitation", "Hi {{ name }}")},
+        round=round,
+        key="mentor_invitation",
+        by=coordinator,
+        texts={
+            "de": ("Einladung {{ round }}", "Hallo {{ name }}: {{ url }}"),
+            "en": ("Invitation", "Hi {{ name }}"),
+        },
     )
     candidate = CandidateFactory(round=round, name="Eva")
     services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
@@ -171,24 +183,32 @@ def test_invitation_text_of_the_round_is_used_and_checked(round, coordinator):
 
 def test_save_mentor_profile_validates_and_replaces_topics(round, people):
     mentor = people["mentor"]
-    data = services.MentorProfileData(presentation="Ich berate zu OA.", capacity=2,
-                                      languages=["de", "en", "xx"], weekdays=["mon", "sun"])
+    data = services.MentorProfileData(
+        presentation="Ich berate zu OA.",
+        capacity=2,
+        languages=["de", "en", "xx"],
+        weekdays=["mon", "sun"],
+    )
     with pytest.raises(ValidationError) as error:
         services.save_mentor_profile(round=round, person=mentor, data=data, levels={})
     assert "topics" in error.value.message_dict
     profile = services.save_mentor_profile(
-        round=round, person=mentor, data=data,
+        round=round,
+        person=mentor,
+        data=data,
         levels={topic(round, "diamond_oa"): 3, topic(round, "leadership"): None},
     )
     assert profile.languages == ["de", "en"] and profile.weekdays == ["mon"]
     assert [(lv.topic.key, lv.level) for lv in profile.levels.all()] == [("diamond_oa", 3)]
-    services.save_mentor_profile(round=round, person=mentor, data=data,
-                                 levels={topic(round, "leadership"): 1})
+    services.save_mentor_profile(
+        round=round, person=mentor, data=data, levels={topic(round, "leadership"): 1}
+    )
     assert [lv.topic.key for lv in profile.levels.all()] == ["leadership"]
     assert MentorProfile.objects.count() == 1
     with pytest.raises(ValidationError):
-        services.save_mentor_profile(round=round, person=people["mentee"], data=data,
-                                     levels={topic(round, "leadership"): 1})
+        services.save_mentor_profile(
+            round=round, person=people["mentee"], data=data, levels={topic(round, "leadership"): 1}
+        )
 
 
 def test_published_profiles_only_of_current_mentors_who_opted_in(round, people):
@@ -220,10 +240,13 @@ def test_register_for_info_event_once_per_address(round, django_capture_on_commi
     assert f"/p/{round.programme.organisation.slug}/" in mail.outbox[-1].body
     assert "info-event.ics" in mail.outbox[-1].body
     assert services.confirm_info_event_registration(token=again.token) is None
-    with (time_machine.travel(event.ends_at + dt.timedelta(minutes=1)),
-          pytest.raises(ValidationError)):
-        services.register_for_info_event(event=event, name="X", email="x@example.org",
-                                         consent_text="ok")
+    with (
+        time_machine.travel(event.ends_at + dt.timedelta(minutes=1)),
+        pytest.raises(ValidationError),
+    ):
+        services.register_for_info_event(
+            event=event, name="X", email="x@example.org", consent_text="ok"
+        )
 
 
 def test_schedule_info_event_checks_times(round, coordinator):

@@ -26,14 +26,21 @@ def test_every_kind_of_page_configures_htmx_defensively(client, round, coordinat
     for url in pages:
         assert htmx_config(client.get(url).content.decode())["allowEval"] is False
     client.force_login(coordinator)
-    pages = [reverse("portal:dashboard"), reverse("portal:profile"),
-              manage_url("mail_text", round, key="role_assigned")]
+    pages = [
+        reverse("portal:dashboard"),
+        reverse("portal:profile"),
+        manage_url("mail_text", round, key="role_assigned"),
+    ]
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
         assert htmx_config(response.content.decode()) == {
-            "allowEval": False, "allowScriptTags": False, "selfRequestsOnly": True,
-            "historyCacheSize": 0, "includeIndicatorStyles": False}, url
+            "allowEval": False,
+            "allowScriptTags": False,
+            "selfRequestsOnly": True,
+            "historyCacheSize": 0,
+            "includeIndicatorStyles": False,
+        }, url
 
 
 def test_htmx_ignores_hx_attributes_in_the_content_of_pages_that_do_not_use_it(
@@ -53,14 +60,27 @@ def test_the_profile_page_keeps_its_search_and_disables_htmx_where_names_are_sho
     assert re.search(r'<div id="institution-suggestions"[^>]*\bhx-disable\b', html)
 
 
-PROFILE = {"name": "Laura Becker", "position": "OA", "language": "en",
-           "institution_name": "Universitätsbibliothek Seestadt",
-           "institution_type": "university", "institution_size": "medium"}
+PROFILE = {
+    "name": "Laura Becker",
+    "position": "OA",
+    "language": "en",
+    "institution_name": "Universitätsbibliothek Seestadt",
+    "institution_type": "university",
+    "institution_size": "medium",
+}
 
 
 @pytest.mark.parametrize("field", ["name", "position", "institution_name"])
-@pytest.mark.parametrize("bad", ["Laura\r\nBcc: x@example.org", "Laura\nBecker",
-                                 "Laura\tBecker", "Laura\u2028Becker", "Laura\x85Becker"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Laura\r\nBcc: x@example.org",
+        "Laura\nBecker",
+        "Laura\tBecker",
+        "Laura\u2028Becker",
+        "Laura\x85Becker",
+    ],
+)
 def test_profile_refuses_control_characters_in_names(client, field, bad):
     person = UserFactory(name="Alt", position="Alt")
     client.force_login(person)
@@ -74,9 +94,15 @@ def test_profile_refuses_control_characters_in_names(client, field, bad):
 
 
 def test_candidate_names_are_one_line(login, round, coordinator):
-    response = login(coordinator).post(manage_url("recruitment_candidates", round), {
-        "name": "Eva\r\nBrandt", "email": "eva@example.org", "institution": "UB\nX",
-        "language": "de"})
+    response = login(coordinator).post(
+        manage_url("recruitment_candidates", round),
+        {
+            "name": "Eva\r\nBrandt",
+            "email": "eva@example.org",
+            "institution": "UB\nX",
+            "language": "de",
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_name_error"' in html and 'id="id_institution_error"' in html

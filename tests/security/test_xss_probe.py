@@ -70,10 +70,15 @@ def probed_fields() -> dict:
         if not model.__module__.startswith("tandem."):
             continue
         skip = NOT_TYPED.get(model._meta.label, set())
-        fields = [field.name for field in model._meta.concrete_fields
-                  if isinstance(field, models.CharField | models.TextField)
-                  and not isinstance(field, FORMATTED) and not field.choices
-                  and field.editable and field.name not in skip]
+        fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and not isinstance(field, FORMATTED)
+            and not field.choices
+            and field.editable
+            and field.name not in skip
+        ]
         if fields:
             found[model] = fields
     return found
@@ -85,40 +90,73 @@ def populate() -> dict:
     round = Round.objects.get(slug="durchlauf-2027")
     tandem = Tandem.objects.get(round=round)
     mentee, mentor = tandem.mentee, tandem.mentor
-    services.save_agreement(tandem=tandem, by=mentee, goals="Ziele", topics=[],
-                            rhythm_weeks=4, meeting_minutes=120,
-                            channel="https://meet.example.org/t", confidentiality=True)
+    services.save_agreement(
+        tandem=tandem,
+        by=mentee,
+        goals="Ziele",
+        topics=[],
+        rhythm_weeks=4,
+        meeting_minutes=120,
+        channel="https://meet.example.org/t",
+        confidentiality=True,
+    )
     goal = services.add_goal(tandem=tandem, by=mentee, text="Ein Ziel", progress=20)
     starts = timezone.now() + dt.timedelta(days=5)
-    meeting = services.plan_meeting(tandem=tandem, by=mentee, starts_at=starts,
-                                    duration_minutes=60, agenda="Agenda")
+    meeting = services.plan_meeting(
+        tandem=tandem, by=mentee, starts_at=starts, duration_minutes=60, agenda="Agenda"
+    )
     private = services.add_note(meeting=meeting, by=mentee, text="privat")
     shared = services.add_note(meeting=meeting, by=mentee, text="geteilt", shared=True)
-    services.record_time_spent(meeting=meeting, person=mentor, meeting_minutes=60,
-                               preparation_minutes=20)
-    poll = polls.create_poll(tandem=tandem, by=mentor, duration_minutes=60, note="Notiz",
-                             options=[starts + dt.timedelta(days=1),
-                                      starts + dt.timedelta(days=2)])
-    polls.vote(poll=poll, person=mentee,
-               answers={option.pk: "yes" for option in poll.options.all()})
+    services.record_time_spent(
+        meeting=meeting, person=mentor, meeting_minutes=60, preparation_minutes=20
+    )
+    poll = polls.create_poll(
+        tandem=tandem,
+        by=mentor,
+        duration_minutes=60,
+        note="Notiz",
+        options=[starts + dt.timedelta(days=1), starts + dt.timedelta(days=2)],
+    )
+    polls.vote(
+        poll=poll, person=mentee, answers={option.pk: "yes" for option in poll.options.all()}
+    )
     feed = calendar.open_calendar_feed(mentee)
     event = InfoEvent.objects.get(round=round)
-    InfoEventRegistration.objects.create(event=event, name="Gast", email="gast@example.org",
-                                         language="de", consent_text="Einwilligung",
-                                         consented_at=timezone.now())
-    MailTemplate.objects.create(key="tandem_meeting_planned", language="de", round=round,
-                                subject="Treffen", body="Hallo {{ name }}")
+    InfoEventRegistration.objects.create(
+        event=event,
+        name="Gast",
+        email="gast@example.org",
+        language="de",
+        consent_text="Einwilligung",
+        consented_at=timezone.now(),
+    )
+    MailTemplate.objects.create(
+        key="tandem_meeting_planned",
+        language="de",
+        round=round,
+        subject="Treffen",
+        body="Hallo {{ name }}",
+    )
     # Tokens are stored hashed: give one candidate a fresh link whose raw token we keep.
     candidate = Candidate.objects.filter(round=round).first()
     candidate_token, candidate.token_hash = new_token()
     candidate.token_expires_at = timezone.now() + dt.timedelta(days=9)
     candidate.save()
-    invitation = invite_to_role(round=round, email="rita.rolle@example.org", name="Rita Rolle",
-                                role=RoleKind.TRAINER, language="de", by=None)
+    invitation = invite_to_role(
+        round=round,
+        email="rita.rolle@example.org",
+        name="Rita Rolle",
+        role=RoleKind.TRAINER,
+        language="de",
+        by=None,
+    )
     imported = hold_for_confirmation(
-        round=round, row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
+        round=round,
+        row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
         data={"expectations": "Erwartungen", "languages": ["de"], "topics": []},
-        source="LimeSurvey", by=None)
+        source="LimeSurvey",
+        by=None,
+    )
     session = TrainingSession.objects.filter(round=round).first()
     material = TrainingMaterial.objects.filter(session__round=round).first()
     booking = ConsultationBooking.objects.filter(slot__round=round).first()
@@ -153,9 +191,14 @@ def populate() -> dict:
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
     }
-    people = {"coordinator": coordinator, "trainer": trainer, "mentor": mentor,
-              "mentee": mentee, "outsider": with_totp(verified(UserFactory())),
-              "anonymous": None}
+    people = {
+        "coordinator": coordinator,
+        "trainer": trainer,
+        "mentor": mentor,
+        "mentee": mentee,
+        "outsider": with_totp(verified(UserFactory())),
+        "anonymous": None,
+    }
     return {"people": people, "values": values}
 
 

@@ -33,8 +33,7 @@ def events(body: bytes) -> list:
     return list(icalendar.Calendar.from_ical(body).walk("VEVENT"))
 
 
-def test_a_meeting_file_holds_date_partner_and_link_but_no_agenda(client, tandem, mentor,
-                                                                  mentee):
+def test_a_meeting_file_holds_date_partner_and_link_but_no_agenda(client, tandem, mentor, mentee):
     meeting = plan(tandem, mentee, days=6, video_url="https://meet.example.org/raum-7")
     services.add_note(meeting=meeting, by=mentee, text=PRIVATE)
     services.add_note(meeting=meeting, by=mentee, text=SHARED, shared=True)
@@ -54,8 +53,9 @@ def test_a_meeting_file_holds_date_partner_and_link_but_no_agenda(client, tandem
     assert starts == at(6) and ends - starts == dt.timedelta(minutes=90)
     assert str(event["SUMMARY"]) == f"Tandem: {mentor.get_full_name()}"
     assert str(event["LOCATION"]) == "https://meet.example.org/raum-7"
-    page = settings.SITE_URL + portal_url("tandem_meeting", tandem.round, tandem=tandem.pk,
-                                          meeting=meeting.pk)
+    page = settings.SITE_URL + portal_url(
+        "tandem_meeting", tandem.round, tandem=tandem.pk, meeting=meeting.pk
+    )
     assert str(event["URL"]) == page and page in str(event["DESCRIPTION"])
     assert str(event["STATUS"]) == "CONFIRMED"
     text = body.decode()
@@ -90,12 +90,17 @@ def test_a_cancelled_meetings_file_is_sent_with_method_cancel(client, tandem, me
     assert after["UID"] == before["UID"] and int(after["SEQUENCE"]) > int(before["SEQUENCE"])
 
 
-def test_nobody_else_gets_the_meeting_file(client, round, tandem, mentee, people,
-                                           coordinator):
+def test_nobody_else_gets_the_meeting_file(client, round, tandem, mentee, people, coordinator):
     meeting = plan(tandem, mentee)
     other = other_tandem(round)
-    for person in (people["coordinator"], people["trainer"], people["outsider"], coordinator,
-                   other.mentor, other.mentee):
+    for person in (
+        people["coordinator"],
+        people["trainer"],
+        people["outsider"],
+        coordinator,
+        other.mentor,
+        other.mentee,
+    ):
         client.force_login(person)
         response = client.get(ics_url(meeting))
         assert response.status_code == 404
@@ -105,8 +110,7 @@ def test_nobody_else_gets_the_meeting_file(client, round, tandem, mentee, people
     assert response.status_code == 302 and response["Location"].startswith(login_url())
 
 
-def test_the_feed_is_made_on_first_use_and_works_without_login(client, tandem, mentor,
-                                                                mentee):
+def test_the_feed_is_made_on_first_use_and_works_without_login(client, tandem, mentor, mentee):
     workspace = portal_url("tandem_workspace", tandem.round, tandem=tandem.pk)
     client.force_login(mentee)
     assert "Create my calendar address" in client.get(workspace).content.decode()
@@ -140,15 +144,17 @@ def test_the_feed_is_made_on_first_use_and_works_without_login(client, tandem, m
     assert AGENDA not in response.content.decode()
 
 
-def test_the_feed_spans_every_tandem_and_round_of_the_person(client, round, tandem, mentor,
-                                                            mentee):
+def test_the_feed_spans_every_tandem_and_round_of_the_person(client, round, tandem, mentor, mentee):
     here = plan(tandem, mentee)
     later_round = RoundFactory(programme=round.programme)
-    again = Tandem.objects.create(round=later_round, mentor=mentor, mentee=other_tandem(
-        round).mentee)
+    again = Tandem.objects.create(
+        round=later_round, mentor=mentor, mentee=other_tandem(round).mentee
+    )
     there = plan(again, mentor)
-    stranger = plan(other_tandem(later_round), Tandem.objects.filter(
-        round=later_round).exclude(pk=again.pk).get().mentor)
+    stranger = plan(
+        other_tandem(later_round),
+        Tandem.objects.filter(round=later_round).exclude(pk=again.pk).get().mentor,
+    )
     feed = calendar.open_calendar_feed(mentor)
     uids = {str(event["UID"]) for event in events(client.get(feed_url(feed)).content)}
     assert uids == {str(here.uid), str(there.uid)}
@@ -162,8 +168,9 @@ def test_a_wrong_or_renewed_token_is_404(client, tandem, mentee):
     plan(tandem, mentee)
     old = calendar.open_calendar_feed(mentee).token
     client.force_login(mentee)
-    response = client.post(portal_url("tandem_calendar_feed", tandem.round, tandem=tandem.pk),
-                           {"action": "renew"})
+    response = client.post(
+        portal_url("tandem_calendar_feed", tandem.round, tandem=tandem.pk), {"action": "renew"}
+    )
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
     new = re.search(r"/me/calendar/([A-Za-z0-9_-]+)\.ics", page).group(1)

@@ -50,12 +50,14 @@ def url(name, tandem, **kwargs):
 def test_the_members_pages_still_open(client, tandem, mentee, mentor, stored):
     for person in (mentee, mentor):
         client.force_login(person)
-        for page in (url("tandem_workspace", tandem),
-                     url("tandem_meeting", tandem, meeting=stored.pk),
-                     url("tandem_meeting_edit", tandem, meeting=stored.pk),
-                     portal_url("tandem", tandem.round),
-                     portal_url("tandem_polls", tandem.round),
-                     "/me/"):
+        for page in (
+            url("tandem_workspace", tandem),
+            url("tandem_meeting", tandem, meeting=stored.pk),
+            url("tandem_meeting_edit", tandem, meeting=stored.pk),
+            portal_url("tandem", tandem.round),
+            portal_url("tandem_polls", tandem.round),
+            "/me/",
+        ):
             response = client.get(page)
             assert response.status_code == 200, (page, response.status_code)
 
@@ -81,10 +83,10 @@ OUT_OF_RANGE = "Please give a date between"
 
 
 def test_the_window_is_the_rounds_dates_plus_two_years(round):
-    Phase.objects.filter(round=round).update(starts_on=dt.date(2027, 3, 10),
-                                             ends_on=dt.date(2027, 9, 1))
-    Phase.objects.filter(round=round, kind=PhaseKind.ALUMNI).update(
-        ends_on=dt.date(2028, 2, 29))
+    Phase.objects.filter(round=round).update(
+        starts_on=dt.date(2027, 3, 10), ends_on=dt.date(2027, 9, 1)
+    )
+    Phase.objects.filter(round=round, kind=PhaseKind.ALUMNI).update(ends_on=dt.date(2028, 2, 29))
     assert date_window(round) == (dt.date(2025, 3, 10), dt.date(2030, 2, 28))
     with time_machine.travel(dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)):
         assert date_window() == (dt.date(2021, 12, 1), dt.date(2031, 12, 1))
@@ -96,8 +98,9 @@ def test_a_meeting_far_from_the_round_is_refused(client, tandem, mentee, typed):
     if typed == "far":
         typed = f"{last.year + 1}-{last:%m-%d}T10:00"
     client.force_login(mentee)
-    response = client.post(url("tandem_meeting_new", tandem), {
-        "starts_at": typed, "duration_minutes": 60})
+    response = client.post(
+        url("tandem_meeting_new", tandem), {"starts_at": typed, "duration_minutes": 60}
+    )
     assert response.status_code == 400
     assert OUT_OF_RANGE in response.content.decode()
     assert not Meeting.objects.exists()
@@ -107,8 +110,10 @@ def test_a_meeting_far_from_the_round_is_refused(client, tandem, mentee, typed):
 def test_a_meeting_late_in_the_window_is_fine(client, tandem, mentee):
     last = date_window(tandem.round)[1]
     client.force_login(mentee)
-    response = client.post(url("tandem_meeting_new", tandem), {
-        "starts_at": f"{last:%Y-%m-%d}T10:00", "duration_minutes": 60})
+    response = client.post(
+        url("tandem_meeting_new", tandem),
+        {"starts_at": f"{last:%Y-%m-%d}T10:00", "duration_minutes": 60},
+    )
     assert response.status_code == 302
     assert Meeting.objects.get().starts_at.date() == last
 
@@ -116,9 +121,15 @@ def test_a_meeting_late_in_the_window_is_fine(client, tandem, mentee):
 def test_a_poll_date_far_away_is_refused(client, round, tandem, mentee):
     client.force_login(mentee)
     soon = (timezone.localdate() + dt.timedelta(days=9)).isoformat()
-    response = client.post(portal_url("tandem_polls", round), {
-        "rows": 2, "option_1": f"{soon}T10:00", "option_2": "9999-12-31T23:30",
-        "duration_minutes": 60})
+    response = client.post(
+        portal_url("tandem_polls", round),
+        {
+            "rows": 2,
+            "option_1": f"{soon}T10:00",
+            "option_2": "9999-12-31T23:30",
+            "duration_minutes": 60,
+        },
+    )
     assert response.status_code == 400
     assert OUT_OF_RANGE in response.content.decode()
     assert not DatePoll.objects.exists()
@@ -126,8 +137,10 @@ def test_a_poll_date_far_away_is_refused(client, round, tandem, mentee):
 
 def test_an_info_event_far_away_is_refused(client, round, coordinator):
     client.force_login(coordinator)
-    response = client.post(manage_url("recruitment_info_event", round), {
-        "starts_at": "9999-12-31T22:00", "ends_at": "9999-12-31T23:30"})
+    response = client.post(
+        manage_url("recruitment_info_event", round),
+        {"starts_at": "9999-12-31T22:00", "ends_at": "9999-12-31T23:30"},
+    )
     assert response.status_code == 400
     assert OUT_OF_RANGE in response.content.decode()
     assert not InfoEvent.objects.exists()
@@ -138,8 +151,11 @@ def test_round_phases_far_away_are_refused(client, round, coordinator):
     edit = reverse("manage:round_edit", kwargs=round.url_kwargs)
     form = client.get(edit).context["form"]
     data = {name: field.initial for name, field in form.fields.items()}
-    data = {name: value.isoformat() if hasattr(value, "isoformat") else value
-            for name, value in data.items() if value not in (None, False)}
+    data = {
+        name: value.isoformat() if hasattr(value, "isoformat") else value
+        for name, value in data.items()
+        if value not in (None, False)
+    }
     data["alumni_end"] = "9999-12-31"
     response = client.post(edit, data)
     assert response.status_code == 400
@@ -150,8 +166,9 @@ def test_round_phases_far_away_are_refused(client, round, coordinator):
 def test_an_answer_date_far_away_is_refused(client, round, coordinator):
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
     client.force_login(coordinator)
-    response = client.post(manage_url("matching_send", round, run=run.pk),
-                           {"answer_by": "9999-12-31"})
+    response = client.post(
+        manage_url("matching_send", round, run=run.pk), {"answer_by": "9999-12-31"}
+    )
     assert response.status_code == 400
     assert OUT_OF_RANGE in response.content.decode()
     run.refresh_from_db()
@@ -161,15 +178,18 @@ def test_an_answer_date_far_away_is_refused(client, round, coordinator):
 # --- other stored dates at the edge of the calendar ------------------------------------------
 
 
-def test_a_stored_info_event_and_phase_at_the_edge_break_no_page(client, round, coordinator,
-                                                                 people):
+def test_a_stored_info_event_and_phase_at_the_edge_break_no_page(
+    client, round, coordinator, people
+):
     round.is_public = True
     round.save(update_fields=["is_public"])
     event = InfoEventFactory(round=round)
-    InfoEvent.objects.filter(pk=event.pk).update(starts_at=LAST - dt.timedelta(hours=1),
-                                                 ends_at=LAST)
+    InfoEvent.objects.filter(pk=event.pk).update(
+        starts_at=LAST - dt.timedelta(hours=1), ends_at=LAST
+    )
     Phase.objects.filter(round=round, kind=PhaseKind.ALUMNI).update(
-        starts_on=dt.date(9999, 12, 1), ends_on=dt.date(9999, 12, 31))
+        starts_on=dt.date(9999, 12, 1), ends_on=dt.date(9999, 12, 31)
+    )
     for page in (public_url("info_event", round), public_url("info_event_ics", round)):
         assert client.get(page).status_code == 200, page
     client.force_login(coordinator)
@@ -195,11 +215,19 @@ def test_every_form_module_with_date_fields_bounds_them():
         if path.match("core/forms.py") or "migrations" in path.parts:
             continue
         tree = ast.parse(path.read_text())
-        names = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
-                 and isinstance(node.value, ast.Name) and node.value.id == "forms"}
+        names = {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "forms"
+        }
         if names & {"DateField", "DateTimeField", "SplitDateTimeField"}:
-            calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call)
-                     and isinstance(node.func, ast.Name)}
+            calls = {
+                node.func.id
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            }
             if "bound_dates" not in calls:
                 missing.append(str(path.relative_to(source)))
     assert not missing, missing

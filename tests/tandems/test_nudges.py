@@ -27,10 +27,13 @@ AGENDA = "Geheime Agenda: Ärger mit der Chefin"
 def quiet_tandem(round, tandem):
     round.current_phase = PhaseKind.TANDEM_PHASE
     round.save(update_fields=["current_phase"])
-    Tandem.objects.filter(pk=tandem.pk).update(
-        created_at=timezone.now() - dt.timedelta(days=80))
-    Meeting.objects.create(tandem=tandem, starts_at=timezone.now() - dt.timedelta(days=40),
-                           status=MeetingStatus.HELD, agenda=AGENDA)
+    Tandem.objects.filter(pk=tandem.pk).update(created_at=timezone.now() - dt.timedelta(days=80))
+    Meeting.objects.create(
+        tandem=tandem,
+        starts_at=timezone.now() - dt.timedelta(days=40),
+        status=MeetingStatus.HELD,
+        agenda=AGENDA,
+    )
     return tandem
 
 
@@ -63,8 +66,11 @@ def test_at_most_once_every_14_days(quiet_tandem):
 
 
 def test_tandems_that_meet_are_left_alone(quiet_tandem):
-    Meeting.objects.create(tandem=quiet_tandem, status=MeetingStatus.PLANNED,
-                           starts_at=timezone.now() + dt.timedelta(days=5))
+    Meeting.objects.create(
+        tandem=quiet_tandem,
+        status=MeetingStatus.PLANNED,
+        starts_at=timezone.now() + dt.timedelta(days=5),
+    )
     assert nudges.nudge_quiet_tandems() == 0
     assert not nudge_mails().exists()
 
@@ -105,7 +111,8 @@ def test_the_service_refuses_tandems_that_are_not_quiet_or_were_just_reminded(ta
         nudges.nudge_tandem(tandem=tandem, by=None)
     Tandem.objects.filter(pk=tandem.pk).update(
         created_at=timezone.now() - dt.timedelta(days=60),
-        last_nudged_at=timezone.now() - dt.timedelta(days=3))
+        last_nudged_at=timezone.now() - dt.timedelta(days=3),
+    )
     with pytest.raises(ValidationError, match="The next reminder is possible from"):
         nudges.nudge_tandem(tandem=tandem, by=None)
     assert not nudge_mails().exists()
@@ -145,8 +152,7 @@ def test_nudging_a_tandem_that_meets_is_refused(client, round, coordinator, tand
     assert tandem.last_nudged_at is None
 
 
-def test_a_tandem_of_another_round_or_no_tandem_is_404(client, round, coordinator,
-                                                       quiet_tandem):
+def test_a_tandem_of_another_round_or_no_tandem_is_404(client, round, coordinator, quiet_tandem):
     elsewhere = RoundFactory(programme=round.programme)
     other = Tandem.objects.create(round=elsewhere, mentor=UserFactory(), mentee=UserFactory())
     for wanted in (other.pk, "", "abc", 99999):

@@ -28,21 +28,30 @@ SECRETS = [AGENDA, NOTE, GOAL, AGREEMENT, POLL_NOTE]
 
 def formed(tandem, days_ago):
     Tandem.objects.filter(pk=tandem.pk).update(
-        created_at=timezone.now() - dt.timedelta(days=days_ago))
+        created_at=timezone.now() - dt.timedelta(days=days_ago)
+    )
 
 
 def meeting(tandem, days, status=MeetingStatus.HELD, agenda=AGENDA) -> Meeting:
-    return Meeting.objects.create(tandem=tandem, starts_at=timezone.now() + dt.timedelta(
-        days=days), status=status, agenda=agenda)
+    return Meeting.objects.create(
+        tandem=tandem,
+        starts_at=timezone.now() + dt.timedelta(days=days),
+        status=status,
+        agenda=agenda,
+    )
 
 
 @pytest.fixture
 def busy_tandem(tandem, mentor, mentee):
     """A tandem with everything coordinators must not read, and some meetings."""
     formed(tandem, 70)
-    agreement = Agreement.objects.create(tandem=tandem, goals=AGREEMENT, rhythm_weeks=6,
-                                         mentee_confirmed_at=timezone.now(),
-                                         mentor_confirmed_at=timezone.now())
+    agreement = Agreement.objects.create(
+        tandem=tandem,
+        goals=AGREEMENT,
+        rhythm_weeks=6,
+        mentee_confirmed_at=timezone.now(),
+        mentor_confirmed_at=timezone.now(),
+    )
     Goal.objects.create(tandem=tandem, text=GOAL)
     held = meeting(tandem, -40)
     meeting(tandem, -10)
@@ -58,8 +67,9 @@ def page(client, person, round):
     return client.get(manage_url("tandems", round))
 
 
-def test_coordinators_see_metadata_and_no_content(client, round, coordinator, busy_tandem,
-                                                  tandem, mentor, mentee):
+def test_coordinators_see_metadata_and_no_content(
+    client, round, coordinator, busy_tandem, tandem, mentor, mentee
+):
     response = page(client, coordinator, round)
     assert response.status_code == 200
     html = response.content.decode()
@@ -86,8 +96,17 @@ def test_the_selector_reads_no_content_columns(round, busy_tandem):
         tandem_overview(round)
         quiet_tandems()
     sql = " ".join(query["sql"] for query in queries.captured_queries).lower()
-    for column in ('"agenda"', '"goals"', '"text"', '"note"', '"channel"', "tandems_goal",
-                   "tandems_note", "tandems_datepoll", "topics"):
+    for column in (
+        '"agenda"',
+        '"goals"',
+        '"text"',
+        '"note"',
+        '"channel"',
+        "tandems_goal",
+        "tandems_note",
+        "tandems_datepoll",
+        "topics",
+    ):
         assert column not in sql
 
 
@@ -96,8 +115,7 @@ def test_a_round_coordinator_by_role_sees_it_too(client, round, people, tandem):
 
 
 @pytest.mark.parametrize("who", DENIED_ROLES)
-def test_everyone_else_gets_404_and_learns_nothing(client, round, people, busy_tandem, mentor,
-                                                   who):
+def test_everyone_else_gets_404_and_learns_nothing(client, round, people, busy_tandem, mentor, who):
     response = page(client, people[who], round)
     assert response.status_code == 404
     html = response.content.decode()
@@ -121,14 +139,18 @@ def test_only_this_rounds_tandems_are_listed(client, round, coordinator, tandem,
     from tests.factories import RoundFactory
 
     elsewhere = RoundFactory(programme=round.programme)
-    Tandem.objects.create(round=elsewhere, mentor=UserFactory(name="Fern Fremd"),
-                          mentee=UserFactory(name="Fiona Fremd"))
+    Tandem.objects.create(
+        round=elsewhere,
+        mentor=UserFactory(name="Fern Fremd"),
+        mentee=UserFactory(name="Fiona Fremd"),
+    )
     html = page(client, coordinator, round).content.decode()
     assert "Fern Fremd" not in html and "Fiona Fremd" not in html
 
 
-def test_the_page_needs_a_fixed_number_of_queries(client, round, coordinator, tandem,
-                                                  django_assert_num_queries):
+def test_the_page_needs_a_fixed_number_of_queries(
+    client, round, coordinator, tandem, django_assert_num_queries
+):
     client.force_login(coordinator)
     url = manage_url("tandems", round)
     client.get(url)

@@ -23,7 +23,8 @@ def reminder_mails():
 
 
 def test_both_are_reminded_once_a_day_ahead_in_their_language_and_time_zone(
-        tandem, mentor, mentee, django_capture_on_commit_callbacks):
+    tandem, mentor, mentee, django_capture_on_commit_callbacks
+):
     mentor.language, mentor.time_zone = "de", "America/New_York"
     mentor.save()
     meeting = plan(tandem, mentee, days=10, video_url="https://meet.example.org/raum")
@@ -31,8 +32,10 @@ def test_both_are_reminded_once_a_day_ahead_in_their_language_and_time_zone(
     with time_machine.travel(starts_at - dt.timedelta(hours=25), tick=False):
         assert reminders.remind_meetings() == 0
     assert not reminder_mails().exists()
-    with (time_machine.travel(starts_at - dt.timedelta(hours=23), tick=False),
-          django_capture_on_commit_callbacks(execute=True)):
+    with (
+        time_machine.travel(starts_at - dt.timedelta(hours=23), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert reminders.remind_meetings() == 1
         assert reminders.remind_meetings() == 0  # once only
     assert Meeting.objects.get().reminded_at == starts_at - dt.timedelta(hours=23)
@@ -48,9 +51,11 @@ def test_both_are_reminded_once_a_day_ahead_in_their_language_and_time_zone(
     for sent in (to_mentor, to_mentee):
         assert AGENDA not in sent.body + sent.subject and "raum" not in sent.body
     # the immediate task backend sends at once: the e-mails really went out
-    assert sorted(message.to[0] for message in outbox.outbox
-                  if "minder" in message.subject or "Erinnerung" in message.subject) == sorted(
-        [mentor.email, mentee.email])
+    assert sorted(
+        message.to[0]
+        for message in outbox.outbox
+        if "minder" in message.subject or "Erinnerung" in message.subject
+    ) == sorted([mentor.email, mentee.email])
 
 
 def test_cancelled_held_and_past_meetings_get_no_reminder(tandem, mentee):
@@ -69,8 +74,9 @@ def test_a_moved_meeting_is_reminded_again_for_its_new_date(tandem, mentor, ment
     with time_machine.travel(first - dt.timedelta(hours=20), tick=False):
         assert reminders.remind_meetings() == 1
         meeting.refresh_from_db()
-        services.update_meeting(meeting=meeting, by=mentor, starts_at=moved,
-                                duration_minutes=90, agenda=AGENDA)
+        services.update_meeting(
+            meeting=meeting, by=mentor, starts_at=moved, duration_minutes=90, agenda=AGENDA
+        )
         assert reminders.remind_meetings() == 0  # the new date is not due yet
     with time_machine.travel(moved - dt.timedelta(hours=20), tick=False):
         assert reminders.remind_meetings() == 1

@@ -52,8 +52,9 @@ def filled(tandem, mentor, mentee):
     meeting = plan(tandem, mentee, days=5)
     services.add_note(meeting=meeting, by=mentee, text=PRIVATE)
     services.add_note(meeting=meeting, by=mentee, text=SHARED, shared=True)
-    services.record_time_spent(meeting=meeting, person=mentor, meeting_minutes=0,
-                               preparation_minutes=25)
+    services.record_time_spent(
+        meeting=meeting, person=mentor, meeting_minutes=0, preparation_minutes=25
+    )
     return meeting
 
 
@@ -66,8 +67,11 @@ def every_request(tandem, meeting):
         ("get", portal_url("tandem", tandem.round), None),
         ("get", url("tandem_workspace", tandem), None),
         ("get", url("tandem_agreement", tandem), None),
-        ("post", url("tandem_agreement", tandem), {"goals": "x", "rhythm_weeks": 2,
-                                                   "meeting_minutes": 60}),
+        (
+            "post",
+            url("tandem_agreement", tandem),
+            {"goals": "x", "rhythm_weeks": 2, "meeting_minutes": 60},
+        ),
         ("post", url("tandem_agreement_confirm", tandem), {}),
         ("post", url("tandem_goal_add", tandem), {"text": "x", "progress": 1}),
         ("get", url("tandem_goal", tandem, goal=goal.pk), None),
@@ -79,10 +83,12 @@ def every_request(tandem, meeting):
         ("get", url("tandem_meeting", tandem, meeting=meeting.pk), None),
         ("get", url("tandem_meeting_edit", tandem, meeting=meeting.pk), None),
         ("post", url("tandem_meeting_edit", tandem, meeting=meeting.pk), meeting_data),
-        ("post", url("tandem_meeting_status", tandem, meeting=meeting.pk),
-         {"status": "cancelled"}),
-        ("post", url("tandem_meeting_time", tandem, meeting=meeting.pk),
-         {"meeting_minutes": 1, "preparation_minutes": 1}),
+        ("post", url("tandem_meeting_status", tandem, meeting=meeting.pk), {"status": "cancelled"}),
+        (
+            "post",
+            url("tandem_meeting_time", tandem, meeting=meeting.pk),
+            {"meeting_minutes": 1, "preparation_minutes": 1},
+        ),
         ("post", url("tandem_note_add", tandem, meeting=meeting.pk), {"text": "x"}),
         ("get", url("tandem_note", tandem, meeting=meeting.pk, note=note.pk), None),
         ("post", url("tandem_note", tandem, meeting=meeting.pk, note=note.pk), {"text": "x"}),
@@ -102,17 +108,24 @@ def test_both_members_open_every_page(client, tandem, mentor, mentee, filled, me
             assert client.get(address).status_code == 200, address
     client.force_login(mentee)  # the author opens her note
     note = filled.notes.filter(shared=False).get()
-    assert client.get(url("tandem_note", tandem, meeting=filled.pk,
-                          note=note.pk)).status_code == 200
+    assert (
+        client.get(url("tandem_note", tandem, meeting=filled.pk, note=note.pk)).status_code == 200
+    )
 
 
 def test_everyone_else_gets_404_sees_nothing_and_changes_nothing(
-        client, round, tandem, mentee, filled, people, coordinator):
+    client, round, tandem, mentee, filled, people, coordinator
+):
     other = other_tandem(round)
-    denied = {who: people[who] for who in ("coordinator", "trainer", "outsider",
-                                           "foreign_coordinator", "mentor", "mentee")}
-    denied |= {"organisation coordinator": coordinator, "other mentor": other.mentor,
-               "other mentee": other.mentee}
+    denied = {
+        who: people[who]
+        for who in ("coordinator", "trainer", "outsider", "foreign_coordinator", "mentor", "mentee")
+    }
+    denied |= {
+        "organisation coordinator": coordinator,
+        "other mentor": other.mentor,
+        "other mentee": other.mentee,
+    }
     requests = every_request(tandem, filled)
     before = state()
     for who, person in denied.items():
@@ -148,18 +161,22 @@ def test_anonymous_is_sent_to_login_and_sees_nothing(client, tandem, filled):
 def test_a_person_without_a_tandem_gets_404_in_any_round(client, round, people):
     client.force_login(people["mentee"])
     assert client.get(portal_url("tandem", round)).status_code == 404
-    response = client.get(reverse("portal:tandem", kwargs={
-        "org": "nope", "programme": "nope", "round": "nope"}))
+    response = client.get(
+        reverse("portal:tandem", kwargs={"org": "nope", "programme": "nope", "round": "nope"})
+    )
     assert response.status_code == 404
 
 
 def test_forms_answer_only_to_post(client, tandem, mentee, filled):
     client.force_login(mentee)
     note = filled.notes.filter(shared=False).get()
-    for address in (url("tandem_agreement_confirm", tandem), url("tandem_goal_add", tandem),
-                    url("tandem_calendar_feed", tandem),
-                    url("tandem_meeting_status", tandem, meeting=filled.pk),
-                    url("tandem_note_remove", tandem, meeting=filled.pk, note=note.pk)):
+    for address in (
+        url("tandem_agreement_confirm", tandem),
+        url("tandem_goal_add", tandem),
+        url("tandem_calendar_feed", tandem),
+        url("tandem_meeting_status", tandem, meeting=filled.pk),
+        url("tandem_note_remove", tandem, meeting=filled.pk, note=note.pk),
+    ):
         assert client.get(address).status_code == 405
 
 
@@ -167,7 +184,8 @@ def test_forms_answer_only_to_post(client, tandem, mentee, filled):
 
 
 def test_the_workspace_shows_partner_agreement_goals_meetings_and_the_promise(
-        client, tandem, mentor, mentee, filled):
+    client, tandem, mentor, mentee, filled
+):
     client.force_login(mentee)
     response = client.get(portal_url("tandem", tandem.round))
     html = response.content.decode()
@@ -216,8 +234,9 @@ def test_the_workspace_needs_the_same_queries_for_one_or_many_rows(client, tande
 
 
 def test_a_mentor_with_two_mentees_chooses_the_tandem(client, round, tandem, mentor, mentee):
-    second = Tandem.objects.create(round=round, mentor=mentor,
-                                   mentee=verified(UserFactory(name="Zoe Zweite")))
+    second = Tandem.objects.create(
+        round=round, mentor=mentor, mentee=verified(UserFactory(name="Zoe Zweite"))
+    )
     plan(second, mentor, agenda="Agenda mit Zoe")
     client.force_login(mentor)
     html = client.get(portal_url("tandem", round)).content.decode()
@@ -231,17 +250,26 @@ def test_a_mentor_with_two_mentees_chooses_the_tandem(client, round, tandem, men
 # --- agreement -------------------------------------------------------------------------------
 
 
-def test_the_agreement_is_written_on_the_page_and_confirmed_by_each(client, round, tandem,
-                                                                     mentor, mentee):
+def test_the_agreement_is_written_on_the_page_and_confirmed_by_each(
+    client, round, tandem, mentor, mentee
+):
     round.meeting_rhythm_weeks, round.meeting_max_minutes = 3, 100
     round.save()
     client.force_login(mentee)
     html = client.get(url("tandem_workspace", tandem)).content.decode()
     assert 'name="rhythm_weeks" value="3"' in html and 'value="100"' in html  # the round's
     topic = round.programme.topics.first()
-    response = client.post(url("tandem_agreement", tandem), {
-        "goals": GOALS, "topics": [topic.pk], "rhythm_weeks": 3, "meeting_minutes": 100,
-        "channel": "Videokonferenz", "confidentiality": "on"})
+    response = client.post(
+        url("tandem_agreement", tandem),
+        {
+            "goals": GOALS,
+            "topics": [topic.pk],
+            "rhythm_weeks": 3,
+            "meeting_minutes": 100,
+            "channel": "Videokonferenz",
+            "confidentiality": "on",
+        },
+    )
     assert response.status_code == 302
     agreement = Agreement.objects.get()
     assert (agreement.goals, list(agreement.topics.all())) == (GOALS, [topic])
@@ -259,16 +287,20 @@ def test_the_agreement_is_written_on_the_page_and_confirmed_by_each(client, roun
     assert "Confirmed by both" in html and "I confirm this agreement" not in html
     edit = client.get(url("tandem_agreement", tandem)).content.decode()
     assert "both confirmations are reset" in edit and GOALS in edit
-    client.post(url("tandem_agreement", tandem), {
-        "goals": GOALS, "topics": [topic.pk], "rhythm_weeks": 2, "meeting_minutes": 100})
+    client.post(
+        url("tandem_agreement", tandem),
+        {"goals": GOALS, "topics": [topic.pk], "rhythm_weeks": 2, "meeting_minutes": 100},
+    )
     assert not Agreement.objects.get().confirmed
 
 
 def test_bad_agreement_input_keeps_what_was_typed(client, tandem, mentee):
     client.force_login(mentee)
     before = state()
-    response = client.post(url("tandem_agreement", tandem), {
-        "goals": GOALS, "topics": [999999], "rhythm_weeks": 0, "meeting_minutes": 9999})
+    response = client.post(
+        url("tandem_agreement", tandem),
+        {"goals": GOALS, "topics": [999999], "rhythm_weeks": 0, "meeting_minutes": 9999},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     for field in ("topics", "rhythm_weeks", "meeting_minutes"):
@@ -278,8 +310,7 @@ def test_bad_agreement_input_keeps_what_was_typed(client, tandem, mentee):
     assert state() == before
 
 
-def test_confirming_an_agreement_that_changed_meanwhile_is_refused(client, tandem, mentor,
-                                                                    mentee):
+def test_confirming_an_agreement_that_changed_meanwhile_is_refused(client, tandem, mentor, mentee):
     seen = services.agreement_version(agree(tandem, mentee))
     agree(tandem, mentee, goals="Neu gefasst")
     client.force_login(mentor)
@@ -300,17 +331,19 @@ def test_goals_on_the_page(client, tandem, mentor, mentee):
     goal = Goal.objects.get()
     client.force_login(mentor)
     assert GOAL in client.get(url("tandem_goal", tandem, goal=goal.pk)).content.decode()
-    response = client.post(url("tandem_goal", tandem, goal=goal.pk),
-                           {"text": GOAL, "progress": 75})
+    response = client.post(url("tandem_goal", tandem, goal=goal.pk), {"text": GOAL, "progress": 75})
     assert response.status_code == 302 and Goal.objects.get().progress == 75
     response = client.post(url("tandem_goal_remove", tandem, goal=goal.pk))
     assert response.status_code == 302 and not Goal.objects.exists()
 
 
-@pytest.mark.parametrize(("data", "field", "message"), [
-    ({"text": GOAL, "progress": 120}, "goal_progress", "a number from 0 to 100"),
-    ({"text": "", "progress": 10}, "goal_text", "Please describe the goal."),
-])
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"text": GOAL, "progress": 120}, "goal_progress", "a number from 0 to 100"),
+        ({"text": "", "progress": 10}, "goal_text", "Please describe the goal."),
+    ],
+)
 def test_a_bad_goal_gets_a_message_on_the_field(client, tandem, mentee, data, field, message):
     services.add_goal(tandem=tandem, by=mentee, text="Schon da", progress=50)
     client.force_login(mentee)
@@ -339,9 +372,15 @@ def test_a_meeting_is_planned_in_the_persons_time_zone(client, tandem, mentor, m
     assert 'value="75"' in form and "https://meet.example.org/tandem" in form  # agreed
     assert "America/New_York" in form
     starts_at = at(10, 18, NEW_YORK)
-    response = client.post(url("tandem_meeting_new", tandem), {
-        "starts_at": local_input(starts_at), "duration_minutes": 60,
-        "video_url": "meet.example.org/raum", "agenda": AGENDA})
+    response = client.post(
+        url("tandem_meeting_new", tandem),
+        {
+            "starts_at": local_input(starts_at),
+            "duration_minutes": 60,
+            "video_url": "meet.example.org/raum",
+            "agenda": AGENDA,
+        },
+    )
     meeting = Meeting.objects.get()
     assert response.status_code == 302
     assert response["Location"] == url("tandem_meeting", tandem, meeting=meeting.pk)
@@ -354,20 +393,28 @@ def test_a_meeting_is_planned_in_the_persons_time_zone(client, tandem, mentor, m
     assert AGENDA in page and shown(starts_at, BERLIN) in page
 
 
-@pytest.mark.parametrize(("data", "field", "message"), [
-    ({"duration_minutes": -30}, "duration_minutes", "must end after it starts"),
-    ({"duration_minutes": 100_000}, "duration_minutes", "between 15 and 480 minutes"),
-    ({"starts_at": local_input(at(-70))}, "starts_at", "not long past"),
-    ({"starts_at": "nächsten Dienstag"}, "starts_at", "Please give a date and time"),
-    ({"starts_at": ""}, "starts_at", "Please give the date and time"),
-    ({"video_url": "not a link at all"}, "video_url", "web address"),
-    ({"video_url": "ftp://files.example.org/x"}, "video_url", "web address"),
-])
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"duration_minutes": -30}, "duration_minutes", "must end after it starts"),
+        ({"duration_minutes": 100_000}, "duration_minutes", "between 15 and 480 minutes"),
+        ({"starts_at": local_input(at(-70))}, "starts_at", "not long past"),
+        ({"starts_at": "nächsten Dienstag"}, "starts_at", "Please give a date and time"),
+        ({"starts_at": ""}, "starts_at", "Please give the date and time"),
+        ({"video_url": "not a link at all"}, "video_url", "web address"),
+        ({"video_url": "ftp://files.example.org/x"}, "video_url", "web address"),
+    ],
+)
 def test_bad_meeting_input_gets_a_message_on_the_field_and_nothing_is_saved(
-        client, tandem, mentee, data, field, message):
+    client, tandem, mentee, data, field, message
+):
     client.force_login(mentee)
-    form = {"starts_at": local_input(at(5)), "duration_minutes": 60, "video_url": "",
-            "agenda": AGENDA} | data
+    form = {
+        "starts_at": local_input(at(5)),
+        "duration_minutes": 60,
+        "video_url": "",
+        "agenda": AGENDA,
+    } | data
     before = state()
     response = client.post(url("tandem_meeting_new", tandem), form)
     assert response.status_code == 400
@@ -383,15 +430,23 @@ def test_a_meeting_is_changed_on_the_page(client, tandem, mentor, mentee):
     client.force_login(mentor)
     edit = url("tandem_meeting_edit", tandem, meeting=meeting.pk)
     assert AGENDA in client.get(edit).content.decode()
-    response = client.post(edit, {"starts_at": local_input(at(9, 15)), "duration_minutes": 45,
-                                  "video_url": "", "agenda": AGENDA + " und Tools"})
+    response = client.post(
+        edit,
+        {
+            "starts_at": local_input(at(9, 15)),
+            "duration_minutes": 45,
+            "video_url": "",
+            "agenda": AGENDA + " und Tools",
+        },
+    )
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.starts_at, meeting.duration_minutes, meeting.sequence) == (at(9, 15), 45, 1)
     assert QueuedMail.objects.get(template_key="tandem_meeting_changed").recipient == mentee
     before = state()
-    response = client.post(edit, {"starts_at": local_input(at(9, 15)),
-                                  "duration_minutes": 9999, "agenda": "Verloren?"})
+    response = client.post(
+        edit, {"starts_at": local_input(at(9, 15)), "duration_minutes": 9999, "agenda": "Verloren?"}
+    )
     assert response.status_code == 400 and "Verloren?" in response.content.decode()
     assert state() == before
 
@@ -416,11 +471,13 @@ def test_each_records_their_time_and_both_see_both(client, tandem, mentor, mente
     meeting = plan(tandem, mentee, days=-1)
     address = url("tandem_meeting_time", tandem, meeting=meeting.pk)
     client.force_login(mentee)
-    assert client.post(address, {"meeting_minutes": 90,
-                                 "preparation_minutes": 35}).status_code == 302
+    assert (
+        client.post(address, {"meeting_minutes": 90, "preparation_minutes": 35}).status_code == 302
+    )
     client.force_login(mentor)
-    assert client.post(address, {"meeting_minutes": 90,
-                                 "preparation_minutes": 50}).status_code == 302
+    assert (
+        client.post(address, {"meeting_minutes": 90, "preparation_minutes": 50}).status_code == 302
+    )
     before = state()
     response = client.post(address, {"meeting_minutes": 700, "preparation_minutes": 5})
     assert response.status_code == 400
@@ -441,8 +498,9 @@ def test_the_partner_never_sees_a_private_note(client, tandem, mentor, mentee):
     page = url("tandem_meeting", tandem, meeting=meeting.pk)
     client.force_login(mentee)
     for text, shared in ((PRIVATE, ""), (SHARED, "on")):
-        response = client.post(url("tandem_note_add", tandem, meeting=meeting.pk),
-                               {"text": text, "shared": shared})
+        response = client.post(
+            url("tandem_note_add", tandem, meeting=meeting.pk), {"text": text, "shared": shared}
+        )
         assert response.status_code == 302
     private = Note.objects.get(text=PRIVATE)
     assert not private.shared and Note.objects.get(text=SHARED).shared
@@ -456,8 +514,7 @@ def test_the_partner_never_sees_a_private_note(client, tandem, mentor, mentee):
         before = state()
         edit = url("tandem_note", tandem, meeting=meeting.pk, note=note.pk)
         remove = url("tandem_note_remove", tandem, meeting=meeting.pk, note=note.pk)
-        for response in (client.get(edit), client.post(edit, {"text": "x"}),
-                         client.post(remove)):
+        for response in (client.get(edit), client.post(edit, {"text": "x"}), client.post(remove)):
             assert response.status_code == 404
             assert PRIVATE not in response.content.decode()
         assert state() == before

@@ -37,7 +37,8 @@ def audit_text() -> str:
 
 
 def test_a_member_writes_the_agreement_and_the_partner_is_asked_to_confirm(
-        tandem, mentor, mentee, round):
+    tandem, mentor, mentee, round
+):
     topics = list(round.programme.topics.all()[:2])
     agreement = agree(tandem, mentee, topics=topics)
     assert agreement.goals == GOALS and set(agreement.topics.all()) == set(topics)
@@ -52,8 +53,9 @@ def test_a_member_writes_the_agreement_and_the_partner_is_asked_to_confirm(
 def test_both_confirm_and_any_change_resets_both(tandem, mentor, mentee):
     agreement = agree(tandem, mentee)
     services.confirm_agreement(tandem=tandem, by=mentee)
-    services.confirm_agreement(tandem=tandem, by=mentor,
-                               version=services.agreement_version(agreement))
+    services.confirm_agreement(
+        tandem=tandem, by=mentor, version=services.agreement_version(agreement)
+    )
     assert Agreement.objects.get().confirmed
     agree(tandem, mentor)  # the same content again: nothing to confirm anew
     assert Agreement.objects.get().confirmed
@@ -81,18 +83,29 @@ def test_bad_agreement_input_names_each_field_and_saves_nothing(tandem, mentee):
     foreign_topic = ProgrammeFactory().topics.first()
     before = state()
     with pytest.raises(ValidationError) as raised:
-        agree(tandem, mentee, goals="  ", topics=[foreign_topic], rhythm_weeks=0,
-              meeting_minutes=600, channel="x" * 501)
+        agree(
+            tandem,
+            mentee,
+            goals="  ",
+            topics=[foreign_topic],
+            rhythm_weeks=0,
+            meeting_minutes=600,
+            channel="x" * 501,
+        )
     assert set(raised.value.message_dict) == {
-        "goals", "topics", "rhythm_weeks", "meeting_minutes", "channel"}
+        "goals",
+        "topics",
+        "rhythm_weeks",
+        "meeting_minutes",
+        "channel",
+    }
     assert state() == before
 
 
 # --- goals -----------------------------------------------------------------------------------
 
 
-def test_goals_are_added_changed_and_removed_and_logged_without_their_text(tandem, mentee,
-                                                                           mentor):
+def test_goals_are_added_changed_and_removed_and_logged_without_their_text(tandem, mentee, mentor):
     first = services.add_goal(tandem=tandem, by=mentee, text=f"  {GOAL} ")
     second = services.add_goal(tandem=tandem, by=mentor, text="Zweites Ziel", progress=10)
     assert (first.text, first.progress, first.position, second.position) == (GOAL, 0, 0, 1)
@@ -101,13 +114,23 @@ def test_goals_are_added_changed_and_removed_and_logged_without_their_text(tande
     services.remove_goal(goal=second, by=mentee)
     assert list(Goal.objects.values_list("text", flat=True)) == [GOAL]
     assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
-        "tandem.goal_added", "tandem.goal_added", "tandem.goal_changed", "tandem.goal_removed"]
+        "tandem.goal_added",
+        "tandem.goal_added",
+        "tandem.goal_changed",
+        "tandem.goal_removed",
+    ]
     assert GOAL not in audit_text()
 
 
-@pytest.mark.parametrize(("text", "progress", "field"), [
-    ("", 10, "text"), (GOAL, 120, "progress"), (GOAL, -1, "progress"), ("x" * 501, 0, "text"),
-])
+@pytest.mark.parametrize(
+    ("text", "progress", "field"),
+    [
+        ("", 10, "text"),
+        (GOAL, 120, "progress"),
+        (GOAL, -1, "progress"),
+        ("x" * 501, 0, "text"),
+    ],
+)
 def test_bad_goals_are_refused(tandem, mentee, text, progress, field):
     goal = services.add_goal(tandem=tandem, by=mentee, text=GOAL, progress=20)
     before = state()
@@ -123,7 +146,8 @@ def test_bad_goals_are_refused(tandem, mentee, text, progress, field):
 
 
 def test_planning_tells_the_partner_in_their_language_and_time_zone_without_the_agenda(
-        tandem, mentor, mentee):
+    tandem, mentor, mentee
+):
     mentor.language, mentor.time_zone = "de", "America/New_York"
     mentor.save()
     meeting = plan(tandem, mentee, days=9, video_url="https://meet.example.org/geheim")
@@ -139,19 +163,25 @@ def test_planning_tells_the_partner_in_their_language_and_time_zone_without_the_
     assert AuditEntry.objects.filter(action="tandem.meeting_planned", actor=mentee).exists()
 
 
-@pytest.mark.parametrize(("changes", "fields"), [
-    ({"starts_at": at(-61)}, {"starts_at"}),
-    ({"duration_minutes": -30}, {"duration_minutes"}),
-    ({"duration_minutes": 10_000}, {"duration_minutes"}),
-    ({"video_url": "javascript:alert(1)"}, {"video_url"}),
-    ({"video_url": "ftp://files.example.org/x"}, {"video_url"}),
-    ({"video_url": "https://example.org/" + "x" * 300}, {"video_url"}),
-    ({"agenda": "x" * 5001}, {"agenda"}),
-    ({"starts_at": at(-100), "duration_minutes": 0, "video_url": "kein Link"},
-     {"starts_at", "duration_minutes", "video_url"}),
-])
+@pytest.mark.parametrize(
+    ("changes", "fields"),
+    [
+        ({"starts_at": at(-61)}, {"starts_at"}),
+        ({"duration_minutes": -30}, {"duration_minutes"}),
+        ({"duration_minutes": 10_000}, {"duration_minutes"}),
+        ({"video_url": "javascript:alert(1)"}, {"video_url"}),
+        ({"video_url": "ftp://files.example.org/x"}, {"video_url"}),
+        ({"video_url": "https://example.org/" + "x" * 300}, {"video_url"}),
+        ({"agenda": "x" * 5001}, {"agenda"}),
+        (
+            {"starts_at": at(-100), "duration_minutes": 0, "video_url": "kein Link"},
+            {"starts_at", "duration_minutes", "video_url"},
+        ),
+    ],
+)
 def test_bad_meeting_input_is_refused_on_the_fields_and_nothing_is_saved(
-        tandem, mentee, changes, fields):
+    tandem, mentee, changes, fields
+):
     data = {"starts_at": at(3), "duration_minutes": 60, "video_url": "", "agenda": AGENDA}
     before = state()
     with pytest.raises(ValidationError) as raised:
@@ -164,21 +194,29 @@ def test_a_change_bumps_the_sequence_and_tells_the_partner(tandem, mentor, mente
     meeting = plan(tandem, mentee)
     meeting.reminded_at = timezone.now()
     meeting.save()
-    changed = services.update_meeting(meeting=meeting, by=mentor, starts_at=at(8),
-                                      duration_minutes=60, video_url="", agenda="Neu")
+    changed = services.update_meeting(
+        meeting=meeting, by=mentor, starts_at=at(8), duration_minutes=60, video_url="", agenda="Neu"
+    )
     assert (changed.starts_at, changed.duration_minutes, changed.sequence) == (at(8), 60, 1)
     assert changed.reminded_at is None  # the new date gets its own reminder
     mail = QueuedMail.objects.get(template_key="tandem_meeting_changed")
     assert mail.recipient == mentee and "Neu" not in mail.body
     assert AuditEntry.objects.get(action="tandem.meeting_changed").data == {
-        "fields": ["starts_at", "duration_minutes", "agenda"]}
+        "fields": ["starts_at", "duration_minutes", "agenda"]
+    }
 
 
 def test_saving_without_a_change_sends_nothing(tandem, mentor, mentee):
     meeting = plan(tandem, mentee)
     before = state()
-    services.update_meeting(meeting=meeting, by=mentor, starts_at=meeting.starts_at,
-                            duration_minutes=90, video_url="", agenda=f" {AGENDA} ")
+    services.update_meeting(
+        meeting=meeting,
+        by=mentor,
+        starts_at=meeting.starts_at,
+        duration_minutes=90,
+        video_url="",
+        agenda=f" {AGENDA} ",
+    )
     assert state() == before
 
 
@@ -186,12 +224,16 @@ def test_the_agenda_of_a_long_past_meeting_can_still_be_completed(tandem, mentee
     meeting = plan(tandem, mentee)
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=at(-90))
     meeting.refresh_from_db()
-    services.update_meeting(meeting=meeting, by=mentee, starts_at=meeting.starts_at,
-                            duration_minutes=90, agenda="Nachgetragen")
+    services.update_meeting(
+        meeting=meeting,
+        by=mentee,
+        starts_at=meeting.starts_at,
+        duration_minutes=90,
+        agenda="Nachgetragen",
+    )
     assert Meeting.objects.get().agenda == "Nachgetragen"
     with pytest.raises(ValidationError) as raised:
-        services.update_meeting(meeting=meeting, by=mentee, starts_at=at(-80),
-                                duration_minutes=90)
+        services.update_meeting(meeting=meeting, by=mentee, starts_at=at(-80), duration_minutes=90)
     assert set(raised.value.message_dict) == {"starts_at"}
 
 
@@ -206,8 +248,7 @@ def test_held_and_cancelled(tandem, mentor, mentee):
     with pytest.raises(ValidationError, match="cannot be marked as held"):
         services.set_meeting_status(meeting=future, by=mentor, status=MeetingStatus.HELD)
     with pytest.raises(ValidationError, match="is cancelled"):
-        services.update_meeting(meeting=future, by=mentor, starts_at=at(6),
-                                duration_minutes=90)
+        services.update_meeting(meeting=future, by=mentor, starts_at=at(6), duration_minutes=90)
     services.set_meeting_status(meeting=future, by=mentee, status=MeetingStatus.PLANNED)
     assert QueuedMail.objects.get(template_key="tandem_meeting_changed").recipient == mentor
 
@@ -225,14 +266,18 @@ def test_held_and_cancelled(tandem, mentor, mentee):
 
 def test_each_person_records_their_own_time_and_both_see_both_totals(tandem, mentor, mentee):
     first, second = plan(tandem, mentee, days=-10), plan(tandem, mentee, days=-3)
-    services.record_time_spent(meeting=first, person=mentee, meeting_minutes=90,
-                               preparation_minutes=30)
-    services.record_time_spent(meeting=first, person=mentee, meeting_minutes=80,
-                               preparation_minutes=20)  # a correction replaces the entry
-    services.record_time_spent(meeting=second, person=mentee, meeting_minutes=60,
-                               preparation_minutes=0)
-    services.record_time_spent(meeting=first, person=mentor, meeting_minutes=80,
-                               preparation_minutes=45)
+    services.record_time_spent(
+        meeting=first, person=mentee, meeting_minutes=90, preparation_minutes=30
+    )
+    services.record_time_spent(
+        meeting=first, person=mentee, meeting_minutes=80, preparation_minutes=20
+    )  # a correction replaces the entry
+    services.record_time_spent(
+        meeting=second, person=mentee, meeting_minutes=60, preparation_minutes=0
+    )
+    services.record_time_spent(
+        meeting=first, person=mentor, meeting_minutes=80, preparation_minutes=45
+    )
     totals = {total.person: total for total in selectors.time_totals(tandem)}
     assert (totals[mentee].meeting_minutes, totals[mentee].preparation_minutes) == (140, 20)
     assert (totals[mentor].meeting_minutes, totals[mentor].total_minutes) == (80, 125)
@@ -244,8 +289,9 @@ def test_time_spent_is_checked(tandem, mentee):
     meeting = plan(tandem, mentee, days=-1)
     before = state()
     with pytest.raises(ValidationError) as raised:
-        services.record_time_spent(meeting=meeting, person=mentee, meeting_minutes=-5,
-                                   preparation_minutes=601)
+        services.record_time_spent(
+            meeting=meeting, person=mentee, meeting_minutes=-5, preparation_minutes=601
+        )
     assert set(raised.value.message_dict) == {"meeting_minutes", "preparation_minutes"}
     assert state() == before
 
@@ -297,12 +343,15 @@ def refused_calls(tandem, meeting, goal, stranger) -> list:
         lambda: services.update_goal(goal=goal, by=stranger, text="x", progress=1),
         lambda: services.remove_goal(goal=goal, by=stranger),
         lambda: plan(tandem, stranger),
-        lambda: services.update_meeting(meeting=meeting, by=stranger, starts_at=at(2),
-                                        duration_minutes=60),
-        lambda: services.set_meeting_status(meeting=meeting, by=stranger,
-                                            status=MeetingStatus.CANCELLED),
-        lambda: services.record_time_spent(meeting=meeting, person=stranger,
-                                           meeting_minutes=1, preparation_minutes=1),
+        lambda: services.update_meeting(
+            meeting=meeting, by=stranger, starts_at=at(2), duration_minutes=60
+        ),
+        lambda: services.set_meeting_status(
+            meeting=meeting, by=stranger, status=MeetingStatus.CANCELLED
+        ),
+        lambda: services.record_time_spent(
+            meeting=meeting, person=stranger, meeting_minutes=1, preparation_minutes=1
+        ),
         lambda: services.add_note(meeting=meeting, by=stranger, text="x"),
     ]
 
@@ -325,7 +374,8 @@ def test_upcoming_and_past_meetings(tandem, mentee):
     services.set_meeting_status(meeting=cancelled, by=mentee, status=MeetingStatus.CANCELLED)
     running = plan(tandem, mentee, days=0)
     Meeting.objects.filter(pk=running.pk).update(
-        starts_at=timezone.now() - dt.timedelta(minutes=30))
+        starts_at=timezone.now() - dt.timedelta(minutes=30)
+    )
     upcoming, past = selectors.split_meetings(selectors.meetings_of(tandem))
     assert [m.pk for m in upcoming] == [running.pk, soon.pk, later.pk]
     assert [m.pk for m in past] == [cancelled.pk, old.pk]

@@ -43,34 +43,54 @@ def local_input(value: dt.datetime) -> str:
 
 def other_tandem(round) -> Tandem:
     return Tandem.objects.create(
-        round=round, mentor=verified(UserFactory(name="Olga Other")),
-        mentee=verified(UserFactory(name="Otto Other")))
+        round=round,
+        mentor=verified(UserFactory(name="Olga Other")),
+        mentee=verified(UserFactory(name="Otto Other")),
+    )
 
 
 def plan(tandem, by, days=7, agenda=AGENDA, **extra) -> Meeting:
-    return services.plan_meeting(tandem=tandem, by=by, starts_at=at(days),
-                                 duration_minutes=extra.pop("duration_minutes", 90),
-                                 agenda=agenda, **extra)
+    return services.plan_meeting(
+        tandem=tandem,
+        by=by,
+        starts_at=at(days),
+        duration_minutes=extra.pop("duration_minutes", 90),
+        agenda=agenda,
+        **extra,
+    )
 
 
 def agree(tandem, by, **extra) -> Agreement:
-    data = {"goals": GOALS, "topics": [], "rhythm_weeks": 4, "meeting_minutes": 120,
-            "channel": "https://meet.example.org/tandem", "confidentiality": True} | extra
+    data = {
+        "goals": GOALS,
+        "topics": [],
+        "rhythm_weeks": 4,
+        "meeting_minutes": 120,
+        "channel": "https://meet.example.org/tandem",
+        "confidentiality": True,
+    } | extra
     return services.save_agreement(tandem=tandem, by=by, **data)
 
 
 def state():
     """Everything a refused request must leave as it was."""
     return (
-        sorted(Agreement.objects.values_list("pk", "goals", "mentee_confirmed_at",
-                                             "mentor_confirmed_at")),
+        sorted(
+            Agreement.objects.values_list(
+                "pk", "goals", "mentee_confirmed_at", "mentor_confirmed_at"
+            )
+        ),
         sorted(Goal.objects.values_list("pk", "text", "progress")),
-        sorted(Meeting.objects.values_list("pk", "starts_at", "duration_minutes", "video_url",
-                                           "agenda", "status", "sequence")),
+        sorted(
+            Meeting.objects.values_list(
+                "pk", "starts_at", "duration_minutes", "video_url", "agenda", "status", "sequence"
+            )
+        ),
         sorted(Note.objects.values_list("pk", "text", "shared")),
         sorted(TimeSpent.objects.values_list("pk", "meeting_minutes", "preparation_minutes")),
         sorted(CalendarFeed.objects.values_list("pk", "token_hash")),
-        QueuedMail.objects.count(), AuditEntry.objects.count(),
+        QueuedMail.objects.count(),
+        AuditEntry.objects.count(),
     )
 
 

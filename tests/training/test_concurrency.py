@@ -11,8 +11,9 @@ from tandem.training.models import ConsultationBooking
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="row locks across connections need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks across connections need PostgreSQL"
+    ),
 ]
 
 

@@ -35,8 +35,7 @@ def _clean(content, where) -> None:
     assert not [secret for secret in SECRETS if secret in text], where
 
 
-def test_coordinators_see_counts_on_every_manage_page_never_who_or_why(client, round,
-                                                                         people):
+def test_coordinators_see_counts_on_every_manage_page_never_who_or_why(client, round, people):
     # urls_for builds the training samples (a booking with both notes) itself.
     mentee = people["mentee"].get_full_name()
     client.force_login(people["coordinator"])
@@ -47,12 +46,15 @@ def test_coordinators_see_counts_on_every_manage_page_never_who_or_why(client, r
         if name.startswith("consultation") or name.startswith("training"):
             assert mentee not in _body(response).decode(errors="replace"), url
     for name, url in urls:
-        if name in ("consultation_booking", "consultation_booking_cancel",
-                    "consultation_slot_remove"):
+        if name in (
+            "consultation_booking",
+            "consultation_booking_cancel",
+            "consultation_slot_remove",
+        ):
             assert client.post(url, {"trainer_notes": "überschrieben"}).status_code == 404
     page = client.get(reverse("manage:consultations", kwargs=round.url_kwargs))
     assert page.status_code == 200
-    assert "Booked</dt><dd class=\"col-sm-8\">1</dd>" in page.content.decode()
+    assert 'Booked</dt><dd class="col-sm-8">1</dd>' in page.content.decode()
 
 
 def test_the_partner_and_other_participants_see_nothing(client, round, people):
@@ -60,13 +62,15 @@ def test_the_partner_and_other_participants_see_nothing(client, round, people):
     tandem = Tandem.objects.get(round=round)
     for who in ("mentor", "trainer", "outsider"):
         client.force_login(people[who])
-        urls = [_url(round, samples, name, keys) for name, method, keys, _ in TABLE
-                if method == "get"]
-        urls += [reverse("portal:dashboard"),
-                 reverse("portal:round", kwargs=round.url_kwargs),
-                 reverse("portal:tandem_workspace",
-                         kwargs={**round.url_kwargs, "tandem": tandem.pk}),
-                 reverse("portal:my_data")]
+        urls = [
+            _url(round, samples, name, keys) for name, method, keys, _ in TABLE if method == "get"
+        ]
+        urls += [
+            reverse("portal:dashboard"),
+            reverse("portal:round", kwargs=round.url_kwargs),
+            reverse("portal:tandem_workspace", kwargs={**round.url_kwargs, "tandem": tandem.pk}),
+            reverse("portal:my_data"),
+        ]
         for url in urls:
             _clean(client.get(url), (who, url))
     # The partner's own training pages do not even show that the mentee booked.
@@ -101,8 +105,12 @@ def test_the_calendar_files_hold_no_note(client, round, people):
     client.force_login(people["mentee"])
     _clean(client.get(_url(round, samples, "consultation_ics", ("booking",))).content, "ics")
     client.force_login(people["trainer"])
-    ics = client.get(reverse("manage:consultation_booking_ics",
-                             kwargs={**round.url_kwargs, "booking": samples["booking"]}))
+    ics = client.get(
+        reverse(
+            "manage:consultation_booking_ics",
+            kwargs={**round.url_kwargs, "booking": samples["booking"]},
+        )
+    )
     assert ics.status_code == 200
     _clean(ics.content, "trainer ics")
 
@@ -110,6 +118,10 @@ def test_the_calendar_files_hold_no_note(client, round, people):
 def test_the_trainer_reads_the_note_and_their_notes(client, round, people):
     samples = training_samples(round, people)
     client.force_login(people["trainer"])
-    page = client.get(reverse("manage:consultation_booking",
-                              kwargs={**round.url_kwargs, "booking": samples["booking"]}))
+    page = client.get(
+        reverse(
+            "manage:consultation_booking",
+            kwargs={**round.url_kwargs, "booking": samples["booking"]},
+        )
+    )
     assert BOOKING_NOTE in page.content.decode() and TRAINER_NOTE in page.content.decode()

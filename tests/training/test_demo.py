@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 def test_demo_training_stage_has_sessions_attendance_slots_and_a_booking(fast_passwords):
     logins = stages.build("training")
     assert {role for role, _email, _password in logins} >= {
-        "coordinator", "trainer", "mentor", "mentee"}
+        "coordinator",
+        "trainer",
+        "mentor",
+        "mentee",
+    }
     round = TrainingSession.objects.first().round
     assert round.current_phase == "training"
     assert TrainingSession.objects.count() == 2

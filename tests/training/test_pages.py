@@ -24,14 +24,24 @@ def _local(value):
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_trainer_creates_a_session_with_the_default_agenda_and_invites(client, round, trainer,
-                                                                        people):
+def test_trainer_creates_a_session_with_the_default_agenda_and_invites(
+    client, round, trainer, people
+):
     client.force_login(trainer)
     form = client.get(manage("training_session_new", round)).content.decode()
     assert "Conversation techniques in mentoring" in form
-    response = client.post(manage("training_session_new", round), {
-        "title": "Schulung 1", "starts_at": _local(soon()), "duration_minutes": 180,
-        "online_url": "", "place": "Raum 3", "description": "Agenda", "audience": "mentors"})
+    response = client.post(
+        manage("training_session_new", round),
+        {
+            "title": "Schulung 1",
+            "starts_at": _local(soon()),
+            "duration_minutes": 180,
+            "online_url": "",
+            "place": "Raum 3",
+            "description": "Agenda",
+            "audience": "mentors",
+        },
+    )
     session = TrainingSession.objects.get()
     assert response.status_code == 302
     client.post(manage("training_invite", round, session=session.pk))
@@ -40,9 +50,15 @@ def test_trainer_creates_a_session_with_the_default_agenda_and_invites(client, r
 
 def test_bad_input_keeps_what_was_typed_and_says_why(client, round, trainer):
     client.force_login(trainer)
-    response = client.post(manage("training_session_new", round), {
-        "title": "Behalten", "starts_at": "2090-01-01T10:00", "duration_minutes": 180,
-        "audience": "mentors"})
+    response = client.post(
+        manage("training_session_new", round),
+        {
+            "title": "Behalten",
+            "starts_at": "2090-01-01T10:00",
+            "duration_minutes": 180,
+            "audience": "mentors",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400 and "Behalten" in page
     assert "Please give a date between" in page
@@ -51,8 +67,10 @@ def test_bad_input_keeps_what_was_typed_and_says_why(client, round, trainer):
 
 def test_material_file_is_for_those_invited_only(client, round, invited, trainer, people):
     client.force_login(trainer)
-    client.post(manage("training_material_add", round, session=invited.pk),
-                {"title": "Folien", "file": SimpleUploadedFile("f.pdf", b"%PDF-1.4 geheim")})
+    client.post(
+        manage("training_material_add", round, session=invited.pk),
+        {"title": "Folien", "file": SimpleUploadedFile("f.pdf", b"%PDF-1.4 geheim")},
+    )
     material = invited.materials.get()
     url = portal("training_material", round, session=invited.pk, material=material.pk)
     client.force_login(people["mentor"])
@@ -79,8 +97,9 @@ def test_the_workspace_links_to_consultations(client, round, people):
 
     tandem = Tandem.objects.create(round=round, mentor=people["mentor"], mentee=people["mentee"])
     client.force_login(people["mentor"])
-    page = client.get(reverse("portal:tandem_workspace",
-                              kwargs={**round.url_kwargs, "tandem": tandem.pk}))
+    page = client.get(
+        reverse("portal:tandem_workspace", kwargs={**round.url_kwargs, "tandem": tandem.pk})
+    )
     assert portal("consultations", round) in page.content.decode()
 
 
@@ -89,8 +108,9 @@ def test_a_taken_slot_gives_a_clear_message_and_keeps_the_note(client, round, sl
 
     consultations.book_consultation(slot=slot, person=people["mentor"])
     client.force_login(people["mentee"])
-    response = client.post(portal("consultation_book", round, slot=slot.pk),
-                           {"note": "Mein Text bleibt"})
+    response = client.post(
+        portal("consultation_book", round, slot=slot.pk), {"note": "Mein Text bleibt"}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Someone else has just booked" in page and "Mein Text bleibt" in page
@@ -99,12 +119,20 @@ def test_a_taken_slot_gives_a_clear_message_and_keeps_the_note(client, round, sl
 def test_trainer_publishes_weekly_slots_and_bad_input_is_named(client, round, trainer):
     client.force_login(trainer)
     start = soon(3)
-    response = client.post(manage("consultations", round), {
-        "starts_at": _local(start), "duration_minutes": 45, "cancel_notice_hours": 24,
-        "weekly_until": (start + dt.timedelta(weeks=2)).date().isoformat()})
+    response = client.post(
+        manage("consultations", round),
+        {
+            "starts_at": _local(start),
+            "duration_minutes": 45,
+            "cancel_notice_hours": 24,
+            "weekly_until": (start + dt.timedelta(weeks=2)).date().isoformat(),
+        },
+    )
     assert response.status_code == 302 and ConsultationSlot.objects.count() == 3
-    response = client.post(manage("consultations", round), {
-        "starts_at": _local(start), "duration_minutes": 45, "cancel_notice_hours": 24})
+    response = client.post(
+        manage("consultations", round),
+        {"starts_at": _local(start), "duration_minutes": 45, "cancel_notice_hours": 24},
+    )
     assert response.status_code == 400 and "already offer" in response.content.decode()
 
 
@@ -114,17 +142,26 @@ def test_every_training_page_renders_in_both_languages(client, round, people, la
 
     samples = training_samples(round, people)
     pages = {
-        "trainer": [manage("training", round), manage("training_session_new", round),
-                    manage("training_session", round, session=samples["session"]),
-                    manage("training_session_edit", round, session=samples["session"]),
-                    manage("consultations", round),
-                    manage("consultation_booking", round, booking=samples["booking"])],
-        "mentor": [portal("training", round), portal("consultations", round),
-                   portal("training_session", round, session=samples["session"]),
-                   reverse("portal:dashboard")],
+        "trainer": [
+            manage("training", round),
+            manage("training_session_new", round),
+            manage("training_session", round, session=samples["session"]),
+            manage("training_session_edit", round, session=samples["session"]),
+            manage("consultations", round),
+            manage("consultation_booking", round, booking=samples["booking"]),
+        ],
+        "mentor": [
+            portal("training", round),
+            portal("consultations", round),
+            portal("training_session", round, session=samples["session"]),
+            reverse("portal:dashboard"),
+        ],
         "mentee": [portal("consultations", round)],
-        "coordinator": [manage("consultations", round), manage("training", round),
-                        manage("round", round)],
+        "coordinator": [
+            manage("consultations", round),
+            manage("training", round),
+            manage("round", round),
+        ],
     }
     for who, urls in pages.items():
         person = people[who]

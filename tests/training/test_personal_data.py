@@ -32,7 +32,10 @@ def test_retention_deletes_consultations_of_rounds_long_ended(round, slot, peopl
     consultations.book_consultation(slot=slot, person=people["mentee"], note="x")
     assert personal_data.apply_retention(timezone.now()) == 0
     last = max(phase.ends_on for phase in round.phases.all())
-    later = timezone.now() + (last - timezone.localdate()) + dt.timedelta(
-        days=31 * (settings.TANDEM_RETENTION_MONTHS + 1))
+    later = (
+        timezone.now()
+        + (last - timezone.localdate())
+        + dt.timedelta(days=31 * (settings.TANDEM_RETENTION_MONTHS + 1))
+    )
     assert personal_data.apply_retention(later) == 2  # the booking and its slot
     assert not ConsultationSlot.objects.exists()

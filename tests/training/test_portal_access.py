@@ -28,21 +28,26 @@ POST_DATA = {"training_answer": {"answer": "accept"}}
 
 
 def _url(round, samples, name, keys):
-    return reverse(f"portal:{name}", kwargs={**round.url_kwargs,
-                                            **{key: samples[key] for key in keys}})
+    return reverse(
+        f"portal:{name}", kwargs={**round.url_kwargs, **{key: samples[key] for key in keys}}
+    )
 
 
 def test_the_table_covers_every_training_url():
     from django.urls import get_resolver
 
-    names = {name for name in get_resolver().namespace_dict["portal"][1].reverse_dict
-             if isinstance(name, str) and (name.startswith("training")
-                                           or name.startswith("consultation"))}
+    names = {
+        name
+        for name in get_resolver().namespace_dict["portal"][1].reverse_dict
+        if isinstance(name, str)
+        and (name.startswith("training") or name.startswith("consultation"))
+    }
     assert names == {row[0] for row in TABLE}
 
 
-@pytest.mark.parametrize(("name", "method", "keys", "allowed"), TABLE,
-                         ids=[row[0] for row in TABLE])
+@pytest.mark.parametrize(
+    ("name", "method", "keys", "allowed"), TABLE, ids=[row[0] for row in TABLE]
+)
 def test_role_table(client, round, people, name, method, keys, allowed):
     samples = training_samples(round, people)
     url = _url(round, samples, name, keys)

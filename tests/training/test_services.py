@@ -18,22 +18,34 @@ pytestmark = pytest.mark.django_db
 
 def test_a_session_far_from_the_round_dates_is_refused_with_a_message(round, trainer):
     with pytest.raises(ValidationError) as error:
-        services.create_session(round=round, by=trainer, title="Tippfehler",
-                                starts_at=soon(days=365 * 4), duration_minutes=60)
+        services.create_session(
+            round=round,
+            by=trainer,
+            title="Tippfehler",
+            starts_at=soon(days=365 * 4),
+            duration_minutes=60,
+        )
     assert "two years" in error.value.message_dict["starts_at"][0]
 
 
 def test_bad_fields_are_named(round, trainer):
     with pytest.raises(ValidationError) as error:
-        services.create_session(round=round, by=trainer, title="", starts_at=soon(),
-                                duration_minutes=5, online_url="ftp://x")
+        services.create_session(
+            round=round,
+            by=trainer,
+            title="",
+            starts_at=soon(),
+            duration_minutes=5,
+            online_url="ftp://x",
+        )
     assert set(error.value.message_dict) == {"title", "duration_minutes", "online_url"}
 
 
 def test_only_training_staff_create_sessions(round, people):
     with pytest.raises(PermissionDenied):
-        services.create_session(round=round, by=people["mentor"], title="x", starts_at=soon(),
-                                duration_minutes=60)
+        services.create_session(
+            round=round, by=people["mentor"], title="x", starts_at=soon(), duration_minutes=60
+        )
 
 
 def test_inviting_reaches_the_audience_once_with_a_mail(session, trainer, people):
@@ -44,8 +56,14 @@ def test_inviting_reaches_the_audience_once_with_a_mail(session, trainer, people
 
 
 def test_everyone_audience_invites_mentors_and_mentees(round, trainer, people):
-    session = services.create_session(round=round, by=trainer, title="Alle", starts_at=soon(),
-                                      duration_minutes=60, audience=Audience.EVERYONE)
+    session = services.create_session(
+        round=round,
+        by=trainer,
+        title="Alle",
+        starts_at=soon(),
+        duration_minutes=60,
+        audience=Audience.EVERYONE,
+    )
     assert services.invite_to_session(session=session, by=trainer) == 2
 
 
@@ -60,14 +78,16 @@ def test_answer_and_attendance(invited, trainer, people):
         services.record_attendance(session=invited, by=trainer, attended={people["mentor"].pk})
     invited.starts_at = timezone.now() - dt.timedelta(hours=1)
     invited.save()
-    assert services.record_attendance(session=invited, by=trainer,
-                                      attended={people["mentor"].pk}) == 1
+    assert (
+        services.record_attendance(session=invited, by=trainer, attended={people["mentor"].pk}) == 1
+    )
     invitation.refresh_from_db()
     assert invitation.attended is True
 
 
-def test_checklist_names_mentors_without_training_before_the_tandem_phase(round, invited,
-                                                                            trainer, people):
+def test_checklist_names_mentors_without_training_before_the_tandem_phase(
+    round, invited, trainer, people
+):
     item = mentors_trained(round)
     assert not item.done and people["mentor"].name in item.detail
     invited.starts_at = timezone.now() - dt.timedelta(hours=1)
@@ -78,9 +98,15 @@ def test_checklist_names_mentors_without_training_before_the_tandem_phase(round,
 
 def test_changing_the_date_raises_sequence_and_tells_those_invited(invited, trainer):
     QueuedMail.objects.all().delete()
-    fields = {"title": invited.title, "starts_at": invited.starts_at + dt.timedelta(days=1),
-              "duration_minutes": 180, "online_url": "", "place": "Raum 1",
-              "description": "", "audience": Audience.MENTORS}
+    fields = {
+        "title": invited.title,
+        "starts_at": invited.starts_at + dt.timedelta(days=1),
+        "duration_minutes": 180,
+        "online_url": "",
+        "place": "Raum 1",
+        "description": "",
+        "audience": Audience.MENTORS,
+    }
     session = services.update_session(session=invited, by=trainer, **fields)
     assert session.sequence == 1
     assert ["changed" in m.subject for m in QueuedMail.objects.all()] == [True]
@@ -100,23 +126,31 @@ def test_material_needs_a_file_or_a_link_of_an_allowed_type(session, trainer):
 def test_weekly_slots_until_a_day(round, trainer):
     first = soon(3)
     slots = consultations.publish_slots(
-        round=round, trainer=trainer, starts_at=first, duration_minutes=30,
-        weekly_until=(first + dt.timedelta(weeks=3)).date())
+        round=round,
+        trainer=trainer,
+        starts_at=first,
+        duration_minutes=30,
+        weekly_until=(first + dt.timedelta(weeks=3)).date(),
+    )
     assert [s.starts_at for s in slots] == [first + dt.timedelta(weeks=k) for k in range(4)]
 
 
 def test_overlapping_slots_of_one_trainer_are_refused(slot, round, trainer):
     with pytest.raises(ValidationError) as error:
-        consultations.publish_slots(round=round, trainer=trainer,
-                                    starts_at=slot.starts_at + dt.timedelta(minutes=15),
-                                    duration_minutes=30)
+        consultations.publish_slots(
+            round=round,
+            trainer=trainer,
+            starts_at=slot.starts_at + dt.timedelta(minutes=15),
+            duration_minutes=30,
+        )
     assert "already offer" in error.value.message_dict["starts_at"][0]
 
 
 def test_only_trainers_publish_slots(round, people):
     with pytest.raises(PermissionDenied):
-        consultations.publish_slots(round=round, trainer=people["coordinator"],
-                                    starts_at=soon(), duration_minutes=30)
+        consultations.publish_slots(
+            round=round, trainer=people["coordinator"], starts_at=soon(), duration_minutes=30
+        )
 
 
 def test_booking_twice_gives_a_clear_message(slot, people):

@@ -23,5 +23,6 @@ class ApplicationsConfig(AppConfig):
 
         from .services import move_to_merged_institution
 
-        institution_merging.connect(move_to_merged_institution,
-                                    dispatch_uid="applications.institution_merging")
+        institution_merging.connect(
+            move_to_merged_institution, dispatch_uid="applications.institution_merging"
+        )

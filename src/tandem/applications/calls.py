@@ -20,8 +20,13 @@ from tandem.programmes.models import Phase, Round, Topic
 from .services import Window, application_window
 
 # The phases a person deciding whether to apply needs to know the dates of.
-KEY_PHASES = [PhaseKind.INFO_EVENT, PhaseKind.APPLICATIONS, PhaseKind.MATCHING,
-              PhaseKind.TRAINING, PhaseKind.TANDEM_PHASE]
+KEY_PHASES = [
+    PhaseKind.INFO_EVENT,
+    PhaseKind.APPLICATIONS,
+    PhaseKind.MATCHING,
+    PhaseKind.TRAINING,
+    PhaseKind.TANDEM_PHASE,
+]
 
 
 @dataclass
@@ -44,9 +49,11 @@ class Call:
 
 
 def _public_rounds():
-    return (Round.objects.filter(is_public=True)
-            .select_related("programme__organisation")
-            .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on"))))
+    return (
+        Round.objects.filter(is_public=True)
+        .select_related("programme__organisation")
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on")))
+    )
 
 
 def open_calls(today: dt.date | None = None) -> list[Call]:
@@ -63,11 +70,19 @@ def open_calls(today: dt.date | None = None) -> list[Call]:
 def call_for(round: Round, today: dt.date | None = None) -> Call:
     """The facts of one round's call page (the caller has checked that it may be read)."""
     phases = {phase.kind: phase for phase in round.phases.all()}
-    key_dates = [KeyDate(label=str(kind.label), starts_on=phases[kind].starts_on,
-                         ends_on=phases[kind].ends_on)
-                 for kind in KEY_PHASES if kind in phases]
-    return Call(round=round, window=application_window(round, today), key_dates=key_dates,
-                topics=list(round.programme.topics.order_by("position", "key")))
+    key_dates = [
+        KeyDate(
+            label=str(kind.label), starts_on=phases[kind].starts_on, ends_on=phases[kind].ends_on
+        )
+        for kind in KEY_PHASES
+        if kind in phases
+    ]
+    return Call(
+        round=round,
+        window=application_window(round, today),
+        key_dates=key_dates,
+        topics=list(round.programme.topics.order_by("position", "key")),
+    )
 
 
 def effort_text(round: Round) -> str:
@@ -77,8 +92,9 @@ def effort_text(round: Round) -> str:
     if weeks == 4:
         rhythm = _("About one meeting a month")
     else:
-        rhythm = ngettext("About one meeting a week", "About one meeting every %(n)s weeks",
-                          weeks) % {"n": weeks}
+        rhythm = ngettext(
+            "About one meeting a week", "About one meeting every %(n)s weeks", weeks
+        ) % {"n": weeks}
     minutes = round.meeting_max_minutes
     if minutes % 60 == 0:
         length = ngettext("%(n)s hour", "%(n)s hours", minutes // 60) % {"n": minutes // 60}
@@ -86,6 +102,7 @@ def effort_text(round: Round) -> str:
         length = ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
     months = round.tandem_months
     duration = ngettext("%(n)s month", "%(n)s months", months) % {"n": months}
-    return _("%(rhythm)s of up to %(length)s for about %(duration)s, and about as much time "
-             "again for preparation.") % {"rhythm": rhythm, "length": length,
-                                          "duration": duration}
+    return _(
+        "%(rhythm)s of up to %(length)s for about %(duration)s, and about as much time "
+        "again for preparation."
+    ) % {"rhythm": rhythm, "length": length, "duration": duration}

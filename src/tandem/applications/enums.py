@@ -21,8 +21,6 @@ class ApplicationSource(models.TextChoices):
     IMPORT = "import", _("Import")
 
 
-
-
 S = ApplicationState
 
 # Which state may move to which. The applicant submits, withdraws and re-opens;
@@ -42,8 +40,14 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 ACTIVE_STATES = frozenset({S.SUBMITTED, S.SHORTLISTED, S.WAITLISTED, S.ADMITTED})
 
 # States a coordinator may choose in the list (bulk) and on the detail page.
-COORDINATOR_TARGETS = [S.SUBMITTED, S.SHORTLISTED, S.WAITLISTED, S.ADMITTED, S.DECLINED,
-                       S.WITHDRAWN]
+COORDINATOR_TARGETS = [
+    S.SUBMITTED,
+    S.SHORTLISTED,
+    S.WAITLISTED,
+    S.ADMITTED,
+    S.DECLINED,
+    S.WITHDRAWN,
+]
 
 
 def may_move(from_state: str, to_state: str) -> bool:

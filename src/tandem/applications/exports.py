@@ -29,12 +29,25 @@ def _yes_no(value) -> str:
 
 def application_rows(applications) -> tuple[list[str], list[list[str]]]:
     headers = [
-        _("E-mail address"), _("Name"), _("Institution"), _("Type of institution"),
-        _("Position"), _("State"), _("Submitted at"), _("Focus topic, 1st choice"),
-        _("Focus topic, 2nd choice"), _("Focus topic, 3rd choice"), _("Languages"),
-        _("Expectations"), _("Upcoming projects"), _("Availability"),
-        _("Preferred mentors"), _("How they heard of the programme"),
-        _("Supervisor informed"), _("Consent (privacy notice version)"), _("Consent given at"),
+        _("E-mail address"),
+        _("Name"),
+        _("Institution"),
+        _("Type of institution"),
+        _("Position"),
+        _("State"),
+        _("Submitted at"),
+        _("Focus topic, 1st choice"),
+        _("Focus topic, 2nd choice"),
+        _("Focus topic, 3rd choice"),
+        _("Languages"),
+        _("Expectations"),
+        _("Upcoming projects"),
+        _("Availability"),
+        _("Preferred mentors"),
+        _("How they heard of the programme"),
+        _("Supervisor informed"),
+        _("Consent (privacy notice version)"),
+        _("Consent given at"),
         _("Source"),
     ]
     rows = []
@@ -42,18 +55,28 @@ def application_rows(applications) -> tuple[list[str], list[list[str]]]:
         topics = [choice.topic.label for choice in application.topic_choices.all()]
         topics += [""] * (3 - len(topics))
         institution = application.institution
-        rows.append([
-            application.person.email, application.person.name,
-            institution.name if institution else "",
-            institution.get_type_display() if institution else "",
-            application.position, application.get_state_display(),
-            _when(application.submitted_at), *topics[:3], ", ".join(application.language_labels()),
-            application.expectations, application.upcoming_projects, application.availability,
-            ", ".join(str(choice.mentor) for choice in application.mentor_choices.all()),
-            application.how_heard, _yes_no(application.supervisor_informed),
-            application.privacy_notice_version, _when(application.consent_at),
-            application.get_source_display(),
-        ])
+        rows.append(
+            [
+                application.person.email,
+                application.person.name,
+                institution.name if institution else "",
+                institution.get_type_display() if institution else "",
+                application.position,
+                application.get_state_display(),
+                _when(application.submitted_at),
+                *topics[:3],
+                ", ".join(application.language_labels()),
+                application.expectations,
+                application.upcoming_projects,
+                application.availability,
+                ", ".join(str(choice.mentor) for choice in application.mentor_choices.all()),
+                application.how_heard,
+                _yes_no(application.supervisor_informed),
+                application.privacy_notice_version,
+                _when(application.consent_at),
+                application.get_source_display(),
+            ]
+        )
     return headers, rows
 
 
@@ -82,20 +105,36 @@ def to_xlsx(headers, rows, title: str) -> bytes:
 def mentor_profile_rows(profiles) -> tuple[list[str], list[list[str]]]:
     """Mentor profiles of a round (the offer side), in the same safe formats."""
     headers = [
-        _("E-mail address"), _("Name"), _("Institution"), _("Type of institution"),
-        _("Topics (level 1–3)"), _("Capacity"), _("Languages"), _("Availability"),
-        _("Self-presentation"), _("Experience"), _("Shown in the gallery"), _("Video link"),
+        _("E-mail address"),
+        _("Name"),
+        _("Institution"),
+        _("Type of institution"),
+        _("Topics (level 1–3)"),
+        _("Capacity"),
+        _("Languages"),
+        _("Availability"),
+        _("Self-presentation"),
+        _("Experience"),
+        _("Shown in the gallery"),
+        _("Video link"),
     ]
     rows = []
     for profile in profiles:
         institution = profile.person.institution
-        rows.append([
-            profile.person.email, profile.person.name,
-            institution.name if institution else "",
-            institution.get_type_display() if institution else "",
-            "; ".join(f"{entry.topic.label} ({entry.level})" for entry in profile.levels.all()),
-            str(profile.capacity), ", ".join(profile.language_labels()), profile.availability,
-            profile.presentation, profile.experience, _yes_no(profile.publish_in_gallery),
-            profile.video_url,
-        ])
+        rows.append(
+            [
+                profile.person.email,
+                profile.person.name,
+                institution.name if institution else "",
+                institution.get_type_display() if institution else "",
+                "; ".join(f"{entry.topic.label} ({entry.level})" for entry in profile.levels.all()),
+                str(profile.capacity),
+                ", ".join(profile.language_labels()),
+                profile.availability,
+                profile.presentation,
+                profile.experience,
+                _yes_no(profile.publish_in_gallery),
+                profile.video_url,
+            ]
+        )
     return headers, rows

@@ -37,11 +37,19 @@ def hold_for_confirmation(*, round, row, data: dict, source: str, by) -> Importe
         log_action(by, "application.import_refreshed", pending, round=round)
         return pending
     token, token_hash = new_token()
-    values = {"name": row.name, "data": data, "source": source, "token_hash": token_hash,
-              "imported_by": by, "confirmed_at": None, "declined_at": None,
-              "expires_at": timezone.now() + dt.timedelta(days=CONFIRMATION_VALID_DAYS)}
+    values = {
+        "name": row.name,
+        "data": data,
+        "source": source,
+        "token_hash": token_hash,
+        "imported_by": by,
+        "confirmed_at": None,
+        "declined_at": None,
+        "expires_at": timezone.now() + dt.timedelta(days=CONFIRMATION_VALID_DAYS),
+    }
     pending, _created = ImportedApplication.objects.update_or_create(
-        round=round, email=row.email, defaults=values)
+        round=round, email=row.email, defaults=values
+    )
     pending.token = token
     _queue_confirmation(pending, token)
     log_action(by, "application.import_held", pending, round=round, data={"source": source})
@@ -59,14 +67,20 @@ def _queue_confirmation(pending: ImportedApplication, token: str) -> None:
     # round=None: always the platform's own text (coordinators cannot put their words
     # into mails to imported addresses); the draft then joins the round's outbox.
     mail = queue_mail(
-        key="application_import_confirmation", to=pending.email, language=language,
+        key="application_import_confirmation",
+        to=pending.email,
+        language=language,
         review=True,
         context={
-            "name": pending.name, "round": round.name, "programme": round.programme.name,
-            "organisation": round.programme.organisation.name, "source": pending.source,
+            "name": pending.name,
+            "round": round.name,
+            "programme": round.programme.name,
+            "organisation": round.programme.organisation.name,
+            "source": pending.source,
             "expires": expires,
-            "url": reverse("public:imported_application",
-                           kwargs={**round.url_kwargs, "token": token}),
+            "url": reverse(
+                "public:imported_application", kwargs={**round.url_kwargs, "token": token}
+            ),
         },
     )
     mail.round = round
@@ -76,13 +90,17 @@ def _queue_confirmation(pending: ImportedApplication, token: str) -> None:
 def imported_for_token(token: str) -> ImportedApplication | None:
     if not plausible_token(token):
         return None
-    return (ImportedApplication.objects.select_related("round__programme__organisation")
-            .filter(token_hash=hash_token(token)).first())
+    return (
+        ImportedApplication.objects.select_related("round__programme__organisation")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
 
 
 def waiting_for_confirmation(round):
     return round.imported_applications.filter(
-        confirmed_at=None, declined_at=None, expires_at__gt=timezone.now())
+        confirmed_at=None, declined_at=None, expires_at__gt=timezone.now()
+    )
 
 
 def _locked_open(pending: ImportedApplication) -> ImportedApplication:
@@ -99,27 +117,41 @@ def confirm_imported_application(*, pending: ImportedApplication, person) -> App
 
     pending = _locked_open(pending)
     if not has_verified_address(person, pending.email):
-        raise ValidationError(_(
-            "This application was imported for another e-mail address. Please log in with "
-            "the address our e-mail was sent to (or add and confirm it under your account's "
-            "e-mail addresses)."))
+        raise ValidationError(
+            _(
+                "This application was imported for another e-mail address. Please log in with "
+                "the address our e-mail was sent to (or add and confirm it under your account's "
+                "e-mail addresses)."
+            )
+        )
     round = pending.round
     if round.roles.filter(person=person, role=RoleKind.MENTOR).exists():
-        raise ValidationError(_("You are a mentor in this round, so you cannot apply as a "
-                                "mentee in it."))
+        raise ValidationError(
+            _("You are a mentor in this round, so you cannot apply as a mentee in it.")
+        )
     if Application.objects.filter(round=round, person=person).exists():
         raise ValidationError(_("You already have an application in this round."))
     now = timezone.now()
     if not person.name:
         person.name = pending.name
         person.save(update_fields=["name"])
-    application = Application(round=round, person=person, state=ApplicationState.SUBMITTED,
-                              source=ApplicationSource.IMPORT, submitted_at=now)
+    application = Application(
+        round=round,
+        person=person,
+        state=ApplicationState.SUBMITTED,
+        source=ApplicationSource.IMPORT,
+        submitted_at=now,
+    )
     fill_application(application, pending.data, pending.source, now)
     pending.confirmed_at = now
     pending.save(update_fields=["confirmed_at"])
-    log_action(person, "application.import_confirmed", application, round=round,
-               data={"source": pending.source})
+    log_action(
+        person,
+        "application.import_confirmed",
+        application,
+        round=round,
+        data={"source": pending.source},
+    )
     sync_mentee_role(application, person)
     return application
 

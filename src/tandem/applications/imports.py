@@ -83,28 +83,94 @@ FIELD_LABELS = dict(FIELDS)
 # Header guesses, checked in this order; the first field whose phrase occurs wins.
 _GUESSES: list[tuple[str, list[str]]] = [
     ("email", ["e mail", "email", "mail"]),
-    ("name", ["vor und nachname", "vor und zuname", "full name", "vollstandiger name",
-              "vollstaendiger name"]),
+    (
+        "name",
+        [
+            "vor und nachname",
+            "vor und zuname",
+            "full name",
+            "vollstandiger name",
+            "vollstaendiger name",
+        ],
+    ),
     ("first_name", ["vorname", "first name", "given name"]),
-    ("last_name", ["nachname", "zuname", "familienname", "last name", "surname",
-                   "family name"]),
-    ("institution_type", ["art der einrichtung", "einrichtungstyp", "typ der einrichtung",
-                          "einrichtungsart", "institution type", "type of institution"]),
+    ("last_name", ["nachname", "zuname", "familienname", "last name", "surname", "family name"]),
+    (
+        "institution_type",
+        [
+            "art der einrichtung",
+            "einrichtungstyp",
+            "typ der einrichtung",
+            "einrichtungsart",
+            "institution type",
+            "type of institution",
+        ],
+    ),
     ("supervisor_informed", ["vorgesetzt", "fuhrungskraft", "fuehrungskraft", "supervisor"]),
     ("how_heard", ["erfahren", "aufmerksam", "heard", "hear about"]),
-    ("institution", ["einrichtung", "institution", "arbeitgeber", "employer", "bibliothek",
-                     "organisation", "organization", "library"]),
+    (
+        "institution",
+        [
+            "einrichtung",
+            "institution",
+            "arbeitgeber",
+            "employer",
+            "bibliothek",
+            "organisation",
+            "organization",
+            "library",
+        ],
+    ),
     ("name", ["name"]),
     ("position", ["position", "funktion", "stelle", "job", "taetigkeit", "tatigkeit"]),
-    ("topic_1", ["thema 1", "1 wahl", "erste wahl", "erstwunsch", "prioritat 1",
-                 "prioritaet 1", "schwerpunkt 1", "topic 1", "first choice", "1st choice",
-                 "choice 1"]),
-    ("topic_2", ["thema 2", "2 wahl", "zweite wahl", "zweitwunsch", "prioritat 2",
-                 "prioritaet 2", "schwerpunkt 2", "topic 2", "second choice", "2nd choice",
-                 "choice 2"]),
-    ("topic_3", ["thema 3", "3 wahl", "dritte wahl", "drittwunsch", "prioritat 3",
-                 "prioritaet 3", "schwerpunkt 3", "topic 3", "third choice", "3rd choice",
-                 "choice 3"]),
+    (
+        "topic_1",
+        [
+            "thema 1",
+            "1 wahl",
+            "erste wahl",
+            "erstwunsch",
+            "prioritat 1",
+            "prioritaet 1",
+            "schwerpunkt 1",
+            "topic 1",
+            "first choice",
+            "1st choice",
+            "choice 1",
+        ],
+    ),
+    (
+        "topic_2",
+        [
+            "thema 2",
+            "2 wahl",
+            "zweite wahl",
+            "zweitwunsch",
+            "prioritat 2",
+            "prioritaet 2",
+            "schwerpunkt 2",
+            "topic 2",
+            "second choice",
+            "2nd choice",
+            "choice 2",
+        ],
+    ),
+    (
+        "topic_3",
+        [
+            "thema 3",
+            "3 wahl",
+            "dritte wahl",
+            "drittwunsch",
+            "prioritat 3",
+            "prioritaet 3",
+            "schwerpunkt 3",
+            "topic 3",
+            "third choice",
+            "3rd choice",
+            "choice 3",
+        ],
+    ),
     ("upcoming_projects", ["projekt", "project"]),
     ("expectations", ["erwartung", "expectation"]),
     ("topics", ["themen", "thema", "schwerpunkt", "topics", "topic", "focus"]),
@@ -125,14 +191,16 @@ def guess_mapping(headers: list[str]) -> dict[str, int | None]:
     for index, header in enumerate(headers):
         norm = f" {_normalise_header(header)} "
         for name, phrases in _GUESSES:
-            if mapping[name] is None and any(f" {p} " in norm or
-                                             (" " not in p and p in norm) for p in phrases):
+            if mapping[name] is None and any(
+                f" {p} " in norm or (" " not in p and p in norm) for p in phrases
+            ):
                 mapping[name] = index
                 break
     return mapping
 
 
 # --- reading files ---------------------------------------------------------------
+
 
 @dataclass
 class Table:
@@ -167,13 +235,15 @@ def read_table(content: bytes, filename: str) -> Table:
 
 def _too_many_rows() -> ValidationError:
     return ValidationError(
-        _("The file has more than %(n)s rows. Please split it.") % {"n": MAX_ROWS})
+        _("The file has more than %(n)s rows. Please split it.") % {"n": MAX_ROWS}
+    )
 
 
 def _too_many_columns() -> ValidationError:
     return ValidationError(
-        _("The file has more than %(n)s columns. Please remove the columns that are not "
-          "needed.") % {"n": MAX_COLUMNS})
+        _("The file has more than %(n)s columns. Please remove the columns that are not needed.")
+        % {"n": MAX_COLUMNS}
+    )
 
 
 def _refuse_nul_characters(table: Table) -> None:
@@ -182,9 +252,12 @@ def _refuse_nul_characters(table: Table) -> None:
         for column, cell in enumerate(cells):
             if "\x00" in cell:
                 raise ValidationError(
-                    _("Row %(row)s, column %(column)s holds a NUL character (a zero byte), "
-                      "which no text may contain. Please check the file or export it again.")
-                    % {"row": number, "column": column + 1})
+                    _(
+                        "Row %(row)s, column %(column)s holds a NUL character (a zero byte), "
+                        "which no text may contain. Please check the file or export it again."
+                    )
+                    % {"row": number, "column": column + 1}
+                )
 
 
 def decode_text(content: bytes) -> str:
@@ -193,8 +266,7 @@ def decode_text(content: bytes) -> str:
         return csvio.decode(content)[0]
     except UnicodeDecodeError:
         raise ValidationError(
-            _("The characters of this file could not be read. Please save it as CSV in "
-              "UTF-8.")
+            _("The characters of this file could not be read. Please save it as CSV in UTF-8.")
         ) from None
 
 
@@ -225,7 +297,7 @@ def _read_csv(content: bytes) -> Table:
     for number, cells in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
             table.broken_rows[number] = _(
                 "The row has %(cells)s cells but the header only %(headers)s columns "
                 "(a separator or quote inside a text?)."
@@ -260,16 +332,22 @@ def _check_archive(content: bytes) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ValidationError(
-            _("The Excel file could not be read. Please save it again as XLSX.")) from None
+            _("The Excel file could not be read. Please save it again as XLSX.")
+        ) from None
     unpacked = sum(part.file_size for part in parts)
-    packed_tightly = any(part.file_size > 1024 * 1024
-                         and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1)
-                         for part in parts)
+    packed_tightly = any(
+        part.file_size > 1024 * 1024
+        and part.file_size > MAX_PACKING_RATIO * max(part.compress_size, 1)
+        for part in parts
+    )
     if len(parts) > MAX_ZIP_PARTS or unpacked > MAX_UNPACKED_BYTES or packed_tightly:
         raise ValidationError(
-            _("The Excel file unpacks to more than %(mb)s MB or is packed unusually tightly. "
-              "Please save only the sheet with the applications, or save it as CSV.")
-            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)})
+            _(
+                "The Excel file unpacks to more than %(mb)s MB or is packed unusually tightly. "
+                "Please save only the sheet with the applications, or save it as CSV."
+            )
+            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
 
 
 def _sheet_rows(book):
@@ -302,14 +380,24 @@ def _read_xlsx(content: bytes) -> Table:
         # Both readings side by side, so that the limits stop both at once.
         filled = 0
         for value_row, formula_row in itertools.zip_longest(
-                _sheet_rows(values_book), _sheet_rows(formula_book), fillvalue=()):
+            _sheet_rows(values_book), _sheet_rows(formula_book), fillvalue=()
+        ):
             values.append(value_row)
             formulas.append(formula_row)
             filled += any(cell not in (None, "") for cell in formula_row)
             if filled > MAX_ROWS + 1:  # the header row and the applications
                 raise _too_many_rows()
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError,
-            IndexError, TypeError, ExpatError, ParseError):
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        OSError,
+        IndexError,
+        TypeError,
+        ExpatError,
+        ParseError,
+    ):
         raise ValidationError(
             _("The Excel file could not be read. Please save it again as XLSX.")
         ) from None
@@ -336,6 +424,7 @@ def _read_xlsx(content: bytes) -> Table:
 
 
 # --- validating rows ---------------------------------------------------------------
+
 
 @dataclass
 class RowError:
@@ -366,8 +455,15 @@ class ImportRow:
 _YES = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
 _NO = {"nein", "n", "no", "false", "falsch", "0"}
 _LANGUAGES = {
-    "de": "de", "deutsch": "de", "german": "de", "ger": "de", "deu": "de",
-    "en": "en", "englisch": "en", "english": "en", "eng": "en",
+    "de": "de",
+    "deutsch": "de",
+    "german": "de",
+    "ger": "de",
+    "deu": "de",
+    "en": "en",
+    "englisch": "en",
+    "english": "en",
+    "eng": "en",
 }
 
 
@@ -382,8 +478,11 @@ def split_topics(cell: str, topics: dict) -> list[str]:
     result = []
     for part in parts:
         pieces = [piece.strip() for piece in part.split(",")]
-        if (len(pieces) > 1 and _norm(part) not in topics
-                and all(_norm(piece) in topics for piece in pieces if piece)):
+        if (
+            len(pieces) > 1
+            and _norm(part) not in topics
+            and all(_norm(piece) in topics for piece in pieces if piece)
+        ):
             result.extend(piece for piece in pieces if piece)
         else:
             result.append(part)
@@ -434,54 +533,74 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
     types = _type_lookup()
     seen: dict[str, int] = {}
     columns = {name: index for name, index in mapping.items() if index is not None}
-    header = {name: table.headers[index] or FIELD_LABELS[name] for name, index in
-              columns.items()}
+    header = {name: table.headers[index] or FIELD_LABELS[name] for name, index in columns.items()}
 
     emails = set()
     for _number, cells in table.rows:
         if "email" in columns:
             emails.add(cells[columns["email"]].strip().lower())
     existing_apps = {
-        a.person.email: a for a in Application.objects.filter(round=round,
-                                                              person__email__in=emails)
-        .select_related("person")
+        a.person.email: a
+        for a in Application.objects.filter(round=round, person__email__in=emails).select_related(
+            "person"
+        )
     }
     imported = {i.email: i for i in round.imported_applications.filter(email__in=emails)}
-    mentors = set(round.roles.filter(role=RoleKind.MENTOR, person__email__in=emails)
-                  .values_list("person__email", flat=True))
+    mentors = set(
+        round.roles.filter(role=RoleKind.MENTOR, person__email__in=emails).values_list(
+            "person__email", flat=True
+        )
+    )
 
     for number, cells in table.rows:
+
         def value(name, cells=cells):
             return cells[columns[name]].strip() if name in columns else ""
 
         def error(name, message, number=number):
-            errors.append(RowError(number, header.get(name, FIELD_LABELS.get(name, name)),
-                                   str(message)))
+            errors.append(
+                RowError(number, header.get(name, FIELD_LABELS.get(name, name)), str(message))
+            )
 
         if number in table.broken_rows:
             errors.append(RowError(number, "–", table.broken_rows[number]))
-        for (row_number, column) in table.formula_cells:
+        for row_number, column in table.formula_cells:
             if row_number == number and column in columns.values():
-                errors.append(RowError(number, table.headers[column], _(
-                    "The cell holds a formula without a stored result. Please open the file "
-                    "in Excel, save it, or paste the values only.")))
+                errors.append(
+                    RowError(
+                        number,
+                        table.headers[column],
+                        _(
+                            "The cell holds a formula without a stored result. "
+                            "Please open the file "
+                            "in Excel, save it, or paste the values only."
+                        ),
+                    )
+                )
 
         email = value("email").lower()
         try:
             validate_email(email)
         except ValidationError:
-            error("email", _("“%(value)s” is not a valid e-mail address.") % {"value": email}
-                  if email else _("The e-mail address is missing."))
+            error(
+                "email",
+                _("“%(value)s” is not a valid e-mail address.") % {"value": email}
+                if email
+                else _("The e-mail address is missing."),
+            )
         if email and email in seen:
-            error("email", _("The same e-mail address is already in row %(row)s.")
-                  % {"row": seen[email]})
+            error(
+                "email",
+                _("The same e-mail address is already in row %(row)s.") % {"row": seen[email]},
+            )
         seen.setdefault(email, number)
         if email in mentors:
             error("email", _("This person is a mentor in this round."))
 
         row = ImportRow(number=number, email=email)
         row.name = value("name") or " ".join(
-            part for part in (value("first_name"), value("last_name")) if part)
+            part for part in (value("first_name"), value("last_name")) if part
+        )
         if not row.name:
             error("name", _("The name is missing."))
         row.institution = value("institution")
@@ -489,10 +608,11 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
         if type_text:
             row.institution_type = types.get(_norm(type_text), "")
             if not row.institution_type:
-                error("institution_type", _("Unknown type of institution “%(value)s”.")
-                      % {"value": type_text})
-        for name in ("position", "expectations", "upcoming_projects", "availability",
-                     "how_heard"):
+                error(
+                    "institution_type",
+                    _("Unknown type of institution “%(value)s”.") % {"value": type_text},
+                )
+        for name in ("position", "expectations", "upcoming_projects", "availability", "how_heard"):
             setattr(row, name, value(name))
 
         named = [(f"topic_{i}", value(f"topic_{i}")) for i in (1, 2, 3)]
@@ -502,8 +622,11 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
                 continue
             topic = topics.get(_norm(text))
             if topic is None:
-                error(name, _("Unknown topic “%(value)s” (use the key or the German or "
-                              "English label).") % {"value": text})
+                error(
+                    name,
+                    _("Unknown topic “%(value)s” (use the key or the German or English label).")
+                    % {"value": text},
+                )
             elif topic in row.topics:
                 error(name, _("The topic “%(value)s” is named twice.") % {"value": text})
             else:
@@ -517,8 +640,10 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
                 continue
             code = _LANGUAGES.get(part)
             if code is None:
-                error("languages", _("Unknown language “%(value)s” (German or English).")
-                      % {"value": part})
+                error(
+                    "languages",
+                    _("Unknown language “%(value)s” (German or English).") % {"value": part},
+                )
             elif code not in row.languages:
                 row.languages.append(code)
 
@@ -528,8 +653,10 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
         elif informed in _NO:
             row.supervisor_informed = False
         elif informed:
-            error("supervisor_informed", _("Please answer yes or no, not “%(value)s”.")
-                  % {"value": informed})
+            error(
+                "supervisor_informed",
+                _("Please answer yes or no, not “%(value)s”.") % {"value": informed},
+            )
 
         application = existing_apps.get(email)
         pending = imported.get(email)
@@ -539,13 +666,16 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
         elif pending is not None and pending.confirmed_at is None:
             row.action = "update"
         if application is not None:
-            if (application.source == ApplicationSource.IMPORT
-                    and application.state == ApplicationState.SUBMITTED):
+            if (
+                application.source == ApplicationSource.IMPORT
+                and application.state == ApplicationState.SUBMITTED
+            ):
                 row.action = "update"
             else:
                 row.action = "skip"
                 row.note = _("An application exists already (%(state)s); it is kept.") % {
-                    "state": application.get_state_display()}
+                    "state": application.get_state_display()
+                }
         rows.append(row)
     errors.sort(key=lambda e: e.row)
     return rows, errors
@@ -553,9 +683,17 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
 
 # --- writing -----------------------------------------------------------------------
 
-ROW_FIELDS = ("institution", "institution_type", "position", "expectations",
-              "upcoming_projects", "languages", "availability", "how_heard",
-              "supervisor_informed")
+ROW_FIELDS = (
+    "institution",
+    "institution_type",
+    "position",
+    "expectations",
+    "upcoming_projects",
+    "languages",
+    "availability",
+    "how_heard",
+    "supervisor_informed",
+)
 
 
 def row_data(row: ImportRow) -> dict:
@@ -583,12 +721,12 @@ def fill_application(application: Application, data: dict, source: str, now) -> 
     application.privacy_notice_version = (IMPORTED_CONSENT % {"source": source})[:100]
     application.save()
     application.topic_choices.all().delete()
-    topics = {t.pk: t for t in application.round.programme.topics.filter(
-        pk__in=data.get("topics", []))}
+    topics = {
+        t.pk: t for t in application.round.programme.topics.filter(pk__in=data.get("topics", []))
+    }
     TopicChoice.objects.bulk_create(
         TopicChoice(application=application, topic=topics[pk], rank=rank)
-        for rank, pk in enumerate((pk for pk in data.get("topics", []) if pk in topics),
-                                  start=1)
+        for rank, pk in enumerate((pk for pk in data.get("topics", []) if pk in topics), start=1)
     )
     return application
 
@@ -609,14 +747,19 @@ def import_applications(*, round, rows: list[ImportRow], source: str, by) -> dic
         counts[row.action] += 1
         if row.action == "skip":
             continue
-        application = Application.objects.filter(round=round,
-                                                 person__email__iexact=row.email).first()
+        application = Application.objects.filter(
+            round=round, person__email__iexact=row.email
+        ).first()
         if application is None:
-            hold_for_confirmation(round=round, row=row, data=row_data(row), source=source,
-                                  by=by)
+            hold_for_confirmation(round=round, row=row, data=row_data(row), source=source, by=by)
             continue
         fill_application(application, row_data(row), source, now)
-        log_action(by, "application.imported", application, round=round,
-                   data={"created": False, "source": source})
+        log_action(
+            by,
+            "application.imported",
+            application,
+            round=round,
+            data={"created": False, "source": source},
+        )
         sync_mentee_role(application, by)
     return counts

@@ -60,7 +60,9 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "application_import_confirmation": (
         _("Confirming an imported application"),
-        _("Asks a person whose application was imported to confirm it. Always the "
-          "platform's own text: changes made here are not used."),
+        _(
+            "Asks a person whose application was imported to confirm it. Always the "
+            "platform's own text: changes made here are not used."
+        ),
     ),
 }

@@ -24,11 +24,15 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applications"
     )
     state = models.CharField(
-        _("state"), max_length=20, choices=ApplicationState.choices,
+        _("state"),
+        max_length=20,
+        choices=ApplicationState.choices,
         default=ApplicationState.DRAFT,
     )
     source = models.CharField(
-        _("source"), max_length=10, choices=ApplicationSource.choices,
+        _("source"),
+        max_length=10,
+        choices=ApplicationSource.choices,
         default=ApplicationSource.PORTAL,
     )
     expectations = models.TextField(_("expectations"), blank=True)
@@ -36,21 +40,25 @@ class Application(models.Model):
     # A copy of the profile's institution when the application was last saved:
     # people change jobs, the application keeps what was true when they applied.
     institution = models.ForeignKey(
-        "programmes.Institution", verbose_name=_("institution"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "programmes.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     availability = models.TextField(_("availability"), blank=True)
-    how_heard = models.CharField(_("how they heard of the programme"), max_length=500,
-                                 blank=True)
+    how_heard = models.CharField(_("how they heard of the programme"), max_length=500, blank=True)
     # The coordinator favours this applicant: matching places them whenever a fitting mentor
     # can be kept free (first the number of favoured placed, then total fit).
     favoured = models.BooleanField(_("favoured by the coordination"), default=False)
     supervisor_informed = models.BooleanField(_("supervisor informed"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=100,
-                                              blank=True)
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"), max_length=100, blank=True
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -100,9 +108,7 @@ class MentorChoice(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="mentor_choices"
     )
-    mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     rank = models.PositiveSmallIntegerField()
 
     class Meta:
@@ -135,7 +141,10 @@ class ImportedApplication(models.Model):
     source = models.CharField(_("source"), max_length=100)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -158,5 +167,8 @@ class ImportedApplication(models.Model):
     def is_open(self) -> bool:
         from django.utils import timezone
 
-        return (self.confirmed_at is None and self.declined_at is None
-                and self.expires_at > timezone.now())
+        return (
+            self.confirmed_at is None
+            and self.declined_at is None
+            and self.expires_at > timezone.now()
+        )

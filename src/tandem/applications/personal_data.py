@@ -29,24 +29,31 @@ def _deleted(queryset) -> int:
 
 
 def _applications(user):
-    return (Application.objects.filter(person=user)
-            .select_related("round__programme__organisation", "institution")
-            .prefetch_related(
-                Prefetch("topic_choices", queryset=TopicChoice.objects.select_related("topic")),
-                Prefetch("mentor_choices",
-                         queryset=MentorChoice.objects.select_related("mentor")))
-            .order_by("created_at", "pk"))
+    return (
+        Application.objects.filter(person=user)
+        .select_related("round__programme__organisation", "institution")
+        .prefetch_related(
+            Prefetch("topic_choices", queryset=TopicChoice.objects.select_related("topic")),
+            Prefetch("mentor_choices", queryset=MentorChoice.objects.select_related("mentor")),
+        )
+        .order_by("created_at", "pk")
+    )
 
 
 def _imported(user):
     """Imported rows waiting for (or answered by) the person: found by their addresses."""
-    return (ImportedApplication.objects.filter(email_matches(addresses_of(user)))
-            .select_related("round__programme__organisation").order_by("created_at", "pk"))
+    return (
+        ImportedApplication.objects.filter(email_matches(addresses_of(user)))
+        .select_related("round__programme__organisation")
+        .order_by("created_at", "pk")
+    )
 
 
 def count(user) -> dict[str, int]:
-    return {"applications": _applications(user).count(),
-            "imported_applications": _imported(user).count()}
+    return {
+        "applications": _applications(user).count(),
+        "imported_applications": _imported(user).count(),
+    }
 
 
 def _application(application) -> dict:
@@ -62,11 +69,15 @@ def _application(application) -> dict:
         "availability": application.availability,
         "how_heard": application.how_heard,
         "supervisor_informed": application.supervisor_informed,
-        "topics": [{"rank": c.rank, "key": c.topic.key, "label": c.topic.label}
-                   for c in application.topic_choices.all()],
+        "topics": [
+            {"rank": c.rank, "key": c.topic.key, "label": c.topic.label}
+            for c in application.topic_choices.all()
+        ],
         # The person's own choice; the mentors' names are shown in the gallery anyway.
-        "preferred_mentors": [{"rank": c.rank, "name": c.mentor.get_full_name()}
-                              for c in application.mentor_choices.all()],
+        "preferred_mentors": [
+            {"rank": c.rank, "name": c.mentor.get_full_name()}
+            for c in application.mentor_choices.all()
+        ],
         "consent_at": iso(application.consent_at),
         "privacy_notice_version": application.privacy_notice_version,
         "submitted_at": iso(application.submitted_at),
@@ -79,9 +90,16 @@ def export(user) -> dict:
     return {
         "applications": [_application(a) for a in _applications(user)],
         "imported_applications": [
-            {"round": round_in_export(i.round), "name": i.name, "email": i.email,
-             "data": i.data, "source": i.source, "imported_at": iso(i.created_at),
-             "confirmed_at": iso(i.confirmed_at), "declined_at": iso(i.declined_at)}
+            {
+                "round": round_in_export(i.round),
+                "name": i.name,
+                "email": i.email,
+                "data": i.data,
+                "source": i.source,
+                "imported_at": iso(i.created_at),
+                "confirmed_at": iso(i.confirmed_at),
+                "declined_at": iso(i.declined_at),
+            }
             for i in _imported(user)
         ],
     }
@@ -92,15 +110,20 @@ def erase(user) -> dict[str, int]:
     open_ones = applications.exclude(state__in=DECIDED_STATES)
     # An open application that goes takes its mentee role along, as withdrawing does.
     open_rounds = list(open_ones.filter(state__in=ACTIVE_STATES).values_list("round", flat=True))
-    roles = _deleted(RoundRole.objects.filter(person=user, role=RoleKind.MENTEE,
-                                              round__in=open_rounds))
+    roles = _deleted(
+        RoundRole.objects.filter(person=user, role=RoleKind.MENTEE, round__in=open_rounds)
+    )
     deleted = _deleted(open_ones)
     decided = applications.filter(state__in=DECIDED_STATES)
     MentorChoice.objects.filter(application__in=decided).delete()
     blanked = decided.update(updated_at=timezone.now(), **dict.fromkeys(BLANKED_FIELDS, ""))
     imported = _deleted(ImportedApplication.objects.filter(email_matches(addresses_of(user))))
-    return {"applications_deleted": deleted, "applications_anonymised": blanked,
-            "mentee_roles_revoked": roles, "imported_applications": imported}
+    return {
+        "applications_deleted": deleted,
+        "applications_anonymised": blanked,
+        "mentee_roles_revoked": roles,
+        "imported_applications": imported,
+    }
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
@@ -112,8 +135,11 @@ def clean_round(round, dry_run: bool) -> dict[str, int]:
     # role; it goes with the application, as it would on a decline.
     holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
     roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
-    counts = {"applications": applications.count(), "mentee_roles": roles.count(),
-              "imported_applications": imported.count()}
+    counts = {
+        "applications": applications.count(),
+        "mentee_roles": roles.count(),
+        "imported_applications": imported.count(),
+    }
     if not dry_run:
         imported.delete()
         roles.delete()
@@ -129,23 +155,39 @@ def apply_retention(now) -> int:
 DECLARATION = Declaration(
     app_label="applications",
     holdings=(
-        Holding(model="applications.Application",
-                fields=("person", "expectations", "upcoming_projects", "position",
-                        "availability", "how_heard", "institution", "consent_at"),
-                whose="the applicant", purpose="to select and match mentees",
-                seen_by="the applicant, the round's coordinators and trainers",
-                retention="not admitted: N months after the round; admitted: kept"),
-        Holding(model="applications.MentorChoice", fields=("mentor",),
-                whose="the applicant (and the mentor named)",
-                purpose="the applicant's preferred mentors for matching",
-                seen_by="the applicant and the round's coordinators",
-                retention="with the application; removed on erasure"),
-        Holding(model="applications.ImportedApplication",
-                fields=("email", "name", "data", "imported_by"),
-                whose="the person named in an imported row",
-                purpose="to ask the person to confirm an application a coordinator imported",
-                seen_by="the round's coordinators (as a count) and the person",
-                retention="until confirmed or declined; otherwise N months after the round"),
+        Holding(
+            model="applications.Application",
+            fields=(
+                "person",
+                "expectations",
+                "upcoming_projects",
+                "position",
+                "availability",
+                "how_heard",
+                "institution",
+                "consent_at",
+            ),
+            whose="the applicant",
+            purpose="to select and match mentees",
+            seen_by="the applicant, the round's coordinators and trainers",
+            retention="not admitted: N months after the round; admitted: kept",
+        ),
+        Holding(
+            model="applications.MentorChoice",
+            fields=("mentor",),
+            whose="the applicant (and the mentor named)",
+            purpose="the applicant's preferred mentors for matching",
+            seen_by="the applicant and the round's coordinators",
+            retention="with the application; removed on erasure",
+        ),
+        Holding(
+            model="applications.ImportedApplication",
+            fields=("email", "name", "data", "imported_by"),
+            whose="the person named in an imported row",
+            purpose="to ask the person to confirm an application a coordinator imported",
+            seen_by="the round's coordinators (as a count) and the person",
+            retention="until confirmed or declined; otherwise N months after the round",
+        ),
     ),
     export=export,
     erase=erase,

@@ -22,8 +22,9 @@ SORTS = {
 }
 
 
-def applications_for_round(round, *, state="", topic=None, institution_type="", query="",
-                           sort="name"):
+def applications_for_round(
+    round, *, state="", topic=None, institution_type="", query="", sort="name"
+):
     """The coordinators' list: every application of the round, filtered and sorted."""
     applications = (
         Application.objects.filter(round=round)
@@ -93,7 +94,8 @@ def preferred_mentor_choices(round) -> list:
     User = get_user_model()
     return list(
         User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
-        .distinct().order_by("name", "email")
+        .distinct()
+        .order_by("name", "email")
     )
 
 
@@ -124,25 +126,31 @@ def _topic_supply(round) -> dict[int, int] | None:
 def demand_and_supply(round) -> dict:
     """Active applicants per topic and institution type against the mentors' offer."""
     topic_counts = dict(
-        TopicChoice.objects.filter(application__round=round,
-                                   application__state__in=ACTIVE_STATES)
-        .values("topic").annotate(n=Count("application", distinct=True))
+        TopicChoice.objects.filter(application__round=round, application__state__in=ACTIVE_STATES)
+        .values("topic")
+        .annotate(n=Count("application", distinct=True))
         .values_list("topic", "n")
     )
     supply = _topic_supply(round)
     topics = [
-        DemandRow(topic.key, topic.label, topic_counts.get(topic.pk, 0),
-                  None if supply is None else supply.get(topic.pk, 0))
+        DemandRow(
+            topic.key,
+            topic.label,
+            topic_counts.get(topic.pk, 0),
+            None if supply is None else supply.get(topic.pk, 0),
+        )
         for topic in round.programme.topics.all()
     ]
     applicant_types = dict(
         Application.objects.filter(round=round, state__in=ACTIVE_STATES)
-        .values("institution__type").annotate(n=Count("id"))
+        .values("institution__type")
+        .annotate(n=Count("id"))
         .values_list("institution__type", "n")
     )
     mentor_types = dict(
         round.roles.filter(role=RoleKind.MENTOR)
-        .values("person__institution__type").annotate(n=Count("id"))
+        .values("person__institution__type")
+        .annotate(n=Count("id"))
         .values_list("person__institution__type", "n")
     )
     types = [

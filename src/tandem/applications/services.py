@@ -31,6 +31,7 @@ EDITABLE_STATES = frozenset({S.DRAFT, S.SUBMITTED})
 
 # --- the application window ---------------------------------------------------
 
+
 @dataclass
 class Window:
     status: str  # "open", "before", "after" or "none" (no dates set)
@@ -66,6 +67,7 @@ def _require_open_window(round: Round) -> Window:
 
 # --- the applicant's side -----------------------------------------------------
 
+
 @dataclass
 class ApplicationData:
     expectations: str = ""
@@ -81,8 +83,15 @@ class ApplicationData:
 
 
 def _write(application: Application, data: ApplicationData) -> None:
-    for name in ("expectations", "upcoming_projects", "position", "languages",
-                 "availability", "how_heard", "supervisor_informed"):
+    for name in (
+        "expectations",
+        "upcoming_projects",
+        "position",
+        "languages",
+        "availability",
+        "how_heard",
+        "supervisor_informed",
+    ):
         setattr(application, name, getattr(data, name))
     if data.consent and application.consent_at is None:
         application.consent_at = timezone.now()
@@ -110,14 +119,17 @@ def _check_may_apply(round: Round, person) -> None:
 def may_edit_application(*, round: Round, person, application: Application | None) -> bool:
     """The one rule for whether the person may start or change their application now:
     the window is open, they are no mentor of the round, and it is not decided yet."""
-    return (application_window(round).is_open
-            and not round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
-            and (application is None or application.state in EDITABLE_STATES))
+    return (
+        application_window(round).is_open
+        and not round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
+        and (application is None or application.state in EDITABLE_STATES)
+    )
 
 
 @transaction.atomic
-def save_application(*, round: Round, person, data: ApplicationData,
-                     submit: bool = False) -> Application:
+def save_application(
+    *, round: Round, person, data: ApplicationData, submit: bool = False
+) -> Application:
     """Create or update the person's draft (or submitted) application during the window.
 
     With ``submit`` a draft is submitted in the same transaction; a submitted application
@@ -137,8 +149,13 @@ def save_application(*, round: Round, person, data: ApplicationData,
         raise ValidationError(_("This application can no longer be changed."))
     application.institution = person.institution
     _write(application, data)
-    log_action(person, "application.created" if created else "application.updated",
-               application, round=round, data={"state": application.state})
+    log_action(
+        person,
+        "application.created" if created else "application.updated",
+        application,
+        round=round,
+        data={"state": application.state},
+    )
     if submit and application.state == S.DRAFT:
         submit_application(application=application, by=person)
     elif application.state == S.SUBMITTED and (missing := missing_for_submission(application)):
@@ -192,6 +209,7 @@ def reopen_application(*, application: Application, by) -> Application:
 
 # --- the coordinators' side ---------------------------------------------------
 
+
 @transaction.atomic
 def change_state(*, application: Application, to_state: str, by) -> Application:
     """A coordinator's selection decision on one application."""
@@ -207,8 +225,12 @@ def set_favoured(*, application: Application, favoured: bool, by) -> Application
     if application.favoured != favoured:
         application.favoured = favoured
         application.save(update_fields=["favoured", "updated_at"])
-        log_action(by, "application.favoured" if favoured else "application.unfavoured",
-                   application, round=application.round)
+        log_action(
+            by,
+            "application.favoured" if favoured else "application.unfavoured",
+            application,
+            round=application.round,
+        )
     return application
 
 
@@ -227,6 +249,7 @@ def bulk_change_state(*, applications, to_state: str, by):
 
 # --- shared -------------------------------------------------------------------
 
+
 def _move(application: Application, to_state: str, by) -> Application:
     previous = application.state
     if not may_move(previous, to_state):
@@ -236,8 +259,13 @@ def _move(application: Application, to_state: str, by) -> Application:
         )
     application.state = to_state
     application.save(update_fields=["state", "updated_at"])
-    log_action(by, f"application.{to_state}", application, round=application.round,
-               data={"from": previous, "to": to_state})
+    log_action(
+        by,
+        f"application.{to_state}",
+        application,
+        round=application.round,
+        data={"from": previous, "to": to_state},
+    )
     sync_mentee_role(application, by)
     return application
 
@@ -247,8 +275,13 @@ def sync_mentee_role(application: Application, by) -> None:
         round=application.round, person=application.person, role=RoleKind.MENTEE
     ).first()
     if application.state in ACTIVE_STATES and role is None:
-        assign_role(round=application.round, person=application.person,
-                    role=RoleKind.MENTEE, by=by, notify=False)
+        assign_role(
+            round=application.round,
+            person=application.person,
+            role=RoleKind.MENTEE,
+            by=by,
+            notify=False,
+        )
     elif application.state not in ACTIVE_STATES and role is not None:
         revoke_role(round_role=role, by=by)
 
@@ -273,5 +306,4 @@ def _send_confirmation(application: Application, window: Window) -> None:
 
 def move_to_merged_institution(sender, *, keep, merge, **kwargs) -> dict[str, int]:
     """Applications of an institution merged into another now name the one kept."""
-    return {"applications": Application.objects.filter(institution=merge)
-            .update(institution=keep)}
+    return {"applications": Application.objects.filter(institution=merge).update(institution=keep)}

@@ -45,8 +45,9 @@ def session_used_second_factor(request) -> bool:
         return False
     if demo_skips_second_factor(user):
         return True
-    return any(record.get("method") == "mfa"
-               for record in get_authentication_records(request, user))
+    return any(
+        record.get("method") == "mfa" for record in get_authentication_records(request, user)
+    )
 
 
 def second_factor_redirect(request):
@@ -60,14 +61,18 @@ def second_factor_redirect(request):
     if not has_second_factor(request.user):
         messages.warning(
             request,
-            _("Coordinator pages are protected by a second factor. Please set up an "
-              "authenticator app first."),
+            _(
+                "Coordinator pages are protected by a second factor. Please set up an "
+                "authenticator app first."
+            ),
         )
         return redirect("mfa_activate_totp")
     messages.info(
         request,
-        _("Please confirm with a code from your authenticator app that it is you. "
-          "You then come straight back."),
+        _(
+            "Please confirm with a code from your authenticator app that it is you. "
+            "You then come straight back."
+        ),
     )
     query = urlencode({REDIRECT_FIELD_NAME: _return_path(request)})
     return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
@@ -80,7 +85,8 @@ def _return_path(request) -> str:
     # returns to the page the form was on and sends it again.
     referer = request.headers.get("referer", "")
     if referer and url_has_allowed_host_and_scheme(
-            referer, {request.get_host()}, request.is_secure()):
+        referer, {request.get_host()}, request.is_secure()
+    ):
         parts = urlsplit(referer)
         return parts.path + (f"?{parts.query}" if parts.query else "")
     return reverse("portal:dashboard")

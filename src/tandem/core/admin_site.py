@@ -24,8 +24,7 @@ class TandemAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
-        if not url_has_allowed_host_and_scheme(
-                next_url, {request.get_host()}, request.is_secure()):
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
             next_url = reverse("admin:index", current_app=self.name)
         user = request.user
         if not user.is_authenticated:

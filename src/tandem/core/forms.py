@@ -49,8 +49,11 @@ class ModelChoiceField(forms.ModelChoiceField):
 
     def to_python(self, value):
         if value not in self.empty_values and _keyed_by_id(self) and parse_id(value) is None:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                  params={"value": value})
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
         return super().to_python(value)
 
 
@@ -61,8 +64,11 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         if _keyed_by_id(self):
             for pk in value:
                 if parse_id(pk) is None:
-                    raise ValidationError(self.error_messages["invalid_choice"],
-                                          code="invalid_choice", params={"value": pk})
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": pk},
+                    )
         return super()._check_values(value)
 
 
@@ -83,8 +89,10 @@ def date_window(round=None) -> tuple[dt.date, dt.date]:
     if round is not None:
         spans = [(start, end) for start, end in round.phases.values_list("starts_on", "ends_on")]
         if spans:
-            return (_shift(min(start for start, _end in spans), -ROUND_MARGIN_YEARS),
-                    _shift(max(end for _start, end in spans), ROUND_MARGIN_YEARS))
+            return (
+                _shift(min(start for start, _end in spans), -ROUND_MARGIN_YEARS),
+                _shift(max(end for _start, end in spans), ROUND_MARGIN_YEARS),
+            )
     today = timezone.localdate()
     return _shift(today, -OPEN_MARGIN_YEARS), _shift(today, OPEN_MARGIN_YEARS)
 
@@ -94,7 +102,8 @@ def bound_dates(form, *, round=None) -> None:
     first, last = date_window(round)
     message = _("Please give a date between %(first)s and %(last)s.") % {
         "first": formats.date_format(first, "SHORT_DATE_FORMAT"),
-        "last": formats.date_format(last, "SHORT_DATE_FORMAT")}
+        "last": formats.date_format(last, "SHORT_DATE_FORMAT"),
+    }
 
     def within(value):
         if isinstance(value, dt.datetime):

@@ -33,8 +33,9 @@ def bbb_checksum(call: str, query: str, secret: str) -> str:
     return hashlib.sha1((call + query + secret).encode(), usedforsecurity=False).hexdigest()
 
 
-def bbb_url(call: str, params: dict, *, base_url: str | None = None,
-            secret: str | None = None) -> str:
+def bbb_url(
+    call: str, params: dict, *, base_url: str | None = None, secret: str | None = None
+) -> str:
     """A signed API URL, e.g. bbb_url("create", {...}); parameters keep their order."""
     base = (base_url or settings.TANDEM_BBB_URL).rstrip("/")
     secret = secret if secret is not None else settings.TANDEM_BBB_SECRET
@@ -48,6 +49,13 @@ def bbb_create_url(meeting_id: str, name: str, **kwargs) -> str:
 
 def bbb_join_url(meeting_id: str, full_name: str, *, moderator: bool, **kwargs) -> str:
     """Join as moderator (the trainer, the mentor) or viewer (BBB 2.4+ ``role``)."""
-    return bbb_url("join", {"fullName": full_name, "meetingID": meeting_id,
-                            "role": "MODERATOR" if moderator else "VIEWER",
-                            "redirect": "true"}, **kwargs)
+    return bbb_url(
+        "join",
+        {
+            "fullName": full_name,
+            "meetingID": meeting_id,
+            "role": "MODERATOR" if moderator else "VIEWER",
+            "redirect": "true",
+        },
+        **kwargs,
+    )

@@ -35,11 +35,29 @@ class UserPreferencesMiddleware:
 # Browser features no page of the platform uses; a page that is tricked into asking for
 # them gets a refusal from the browser instead of a prompt.
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()" for feature in (
-        "accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth",
-        "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection",
-        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking", "interest-cohort",
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "battery",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+        "interest-cohort",
         "browsing-topics",
     )
 )

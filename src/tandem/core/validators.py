@@ -17,5 +17,9 @@ def single_line(value: str) -> None:
     """
     if CONTROL_CHARACTERS.search(value or ""):
         raise ValidationError(
-            _("Please write this on one line, without line breaks, tabs or other control "
-              "characters."), code="control_characters")
+            _(
+                "Please write this on one line, without line breaks, tabs or other control "
+                "characters."
+            ),
+            code="control_characters",
+        )

@@ -31,14 +31,15 @@ DECLINE_COMMENT = (
 def build(round, coordinator) -> None:
     if round.match_runs.exists():
         return
-    first = services.run_matching(round=round, by=coordinator,
-                                  settings=services.MatchSettings())
-    services.send_proposals(run=first, answer_by=timezone.localdate() + dt.timedelta(days=14),
-                            by=coordinator)
+    first = services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
+    services.send_proposals(
+        run=first, answer_by=timezone.localdate() + dt.timedelta(days=14), by=coordinator
+    )
     # Only the proposals go out: the recruitment stage's invitation stays a draft, so the
     # outbox still shows the review step.
-    drafts = QueuedMail.objects.filter(round=round, status=MailStatus.DRAFT,
-                                       template_key__in=PROPOSAL_MAILS)
+    drafts = QueuedMail.objects.filter(
+        round=round, status=MailStatus.DRAFT, template_key__in=PROPOSAL_MAILS
+    )
     release_round_mails(round=round, by=coordinator, mails=drafts)
     _answer(list(first.proposals.order_by("-score", "pk")))
     services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
@@ -46,8 +47,10 @@ def build(round, coordinator) -> None:
 
 # Best pair first: a tandem, a mentor's no, a mentee's yes; the rest wait for both.
 ANSWERS = [
-    [("mentee", Answer.ACCEPT, "Sehr gern, die Schwerpunkte passen genau."),
-     ("mentor", Answer.ACCEPT, "")],
+    [
+        ("mentee", Answer.ACCEPT, "Sehr gern, die Schwerpunkte passen genau."),
+        ("mentor", Answer.ACCEPT, ""),
+    ],
     [("mentor", Answer.DECLINE, DECLINE_COMMENT)],
     [("mentee", Answer.ACCEPT, "")],
 ]
@@ -57,5 +60,6 @@ def _answer(proposals) -> None:
     for proposal, steps in zip(proposals, ANSWERS, strict=False):
         for side, answer, comment in steps:
             person = proposal.mentee if side == "mentee" else proposal.mentor
-            services.answer_proposal(proposal=proposal, person=person, answer=answer,
-                                     comment=comment)
+            services.answer_proposal(
+                proposal=proposal, person=person, answer=answer, comment=comment
+            )

@@ -8,12 +8,32 @@ PASSWORD = "tandem-demo-2026"  # noqa: S105 — printed on purpose for the demo 
 INSTITUTIONS = {
     "lindenau": ("Universitätsbibliothek Lindenau", T.UNIVERSITY, S.LARGE),
     "bergheim": ("Universitäts- und Landesbibliothek Bergheim", T.UNIVERSITY, S.LARGE),
-    "ostfeld": ("Universitätsbibliothek der Technischen Universität Ostfeld", T.UNIVERSITY, S.LARGE),
-    "weserland": ("Hochschulbibliothek der Hochschule Weserland", T.UNIVERSITY_OF_APPLIED_SCIENCES, S.MEDIUM),
-    "kuestenforschung": ("Bibliothek des Leibniz-Instituts für Küstenforschung", T.RESEARCH_INSTITUTE, S.SMALL),
-    "talbach": ("Bibliothek der Hochschule für Musik Talbach", T.UNIVERSITY_OF_APPLIED_SCIENCES, S.SMALL),
+    "ostfeld": (
+        "Universitätsbibliothek der Technischen Universität Ostfeld",
+        T.UNIVERSITY,
+        S.LARGE,
+    ),
+    "weserland": (
+        "Hochschulbibliothek der Hochschule Weserland",
+        T.UNIVERSITY_OF_APPLIED_SCIENCES,
+        S.MEDIUM,
+    ),
+    "kuestenforschung": (
+        "Bibliothek des Leibniz-Instituts für Küstenforschung",
+        T.RESEARCH_INSTITUTE,
+        S.SMALL,
+    ),
+    "talbach": (
+        "Bibliothek der Hochschule für Musik Talbach",
+        T.UNIVERSITY_OF_APPLIED_SCIENCES,
+        S.SMALL,
+    ),
     "rheinau": ("Hochschulbibliothek Rheinau", T.UNIVERSITY_OF_APPLIED_SCIENCES, S.SMALL),
-    "mittelgebirge": ("Zentralbibliothek des Forschungszentrums Mittelgebirge", T.RESEARCH_INSTITUTE, S.MEDIUM),
+    "mittelgebirge": (
+        "Zentralbibliothek des Forschungszentrums Mittelgebirge",
+        T.RESEARCH_INSTITUTE,
+        S.MEDIUM,
+    ),
     "kornfeld": ("Landesbibliothek Kornfeld", T.STATE_LIBRARY, S.MEDIUM),
     "seestadt": ("Universitätsbibliothek Seestadt", T.UNIVERSITY, S.MEDIUM),
     "agraroekologie": ("Bibliothek des Instituts für Agrarökologie", T.RESEARCH_INSTITUTE, S.SMALL),
@@ -38,7 +58,11 @@ APPLICANTS = [
     ("mentee.nowak@example.org", "Piotr Nowak", "Publikationsmonitoring", "kornfeld"),
     ("mentee.richter@example.org", "Sophie Richter", "Forschungsinformation", "lindenau"),
     ("mentee.klein@example.org", "Felix Klein", "Bibliothekar (allein zuständig)", "rheinau"),
-    ("mentee.lange@example.org", "Hannah Lange", "Repositorium und Zweitveröffentlichung",
-     "agraroekologie"),
+    (
+        "mentee.lange@example.org",
+        "Hannah Lange",
+        "Repositorium und Zweitveröffentlichung",
+        "agraroekologie",
+    ),
     ("mentee.schmitt@example.org", "Tobias Schmitt", "Teamleitung Medienbearbeitung", "seestadt"),
 ]

@@ -16,8 +16,12 @@ STAGES = ["setup", "applications", "matching", "training"]
 # Days from today to the start of the tandem phase, chosen so that "today" falls
 # into the phase the stage is named after (see services.default_phase_dates).
 TANDEM_START_OFFSET = {"setup": 195, "applications": 65, "matching": 45, "training": 14}
-CURRENT_PHASE = {"setup": PhaseKind.SETUP, "applications": PhaseKind.APPLICATIONS,
-                 "matching": PhaseKind.MATCHING, "training": PhaseKind.TRAINING}
+CURRENT_PHASE = {
+    "setup": PhaseKind.SETUP,
+    "applications": PhaseKind.APPLICATIONS,
+    "matching": PhaseKind.MATCHING,
+    "training": PhaseKind.TRAINING,
+}
 
 
 def build(stage: str) -> list[tuple[str, str, str]]:

@@ -27,35 +27,64 @@ def build(round, coordinator, trainer) -> None:
     if round.training_sessions.exists():
         return
     held = services.create_session(
-        round=round, by=trainer, title="Mentoring-Schulung, Teil 1: Erwartungen",
-        starts_at=_at(-7, 10), duration_minutes=180,
+        round=round,
+        by=trainer,
+        title="Mentoring-Schulung, Teil 1: Erwartungen",
+        starts_at=_at(-7, 10),
+        duration_minutes=180,
         online_url="https://meet.example.org/tandem-schulung-1",
-        description=default_agenda("de"))
+        description=default_agenda("de"),
+    )
     # A past session cannot send invitations any more (services refuse): in the demo it
     # "was" invited beforehand, so the rows are written here directly.
-    mentors = [role.person for role in round.roles.filter(role=RoleKind.MENTOR)
-               .select_related("person").order_by("person__email")]
+    mentors = [
+        role.person
+        for role in round.roles.filter(role=RoleKind.MENTOR)
+        .select_related("person")
+        .order_by("person__email")
+    ]
     for mentor in mentors:
-        TrainingInvitation.objects.create(session=held, person=mentor, answer="accepted",
-                                          answered_at=timezone.now() - dt.timedelta(days=14))
-    services.record_attendance(session=held, by=trainer,
-                               attended={mentor.pk for mentor in mentors[1:]})
+        TrainingInvitation.objects.create(
+            session=held,
+            person=mentor,
+            answer="accepted",
+            answered_at=timezone.now() - dt.timedelta(days=14),
+        )
+    services.record_attendance(
+        session=held, by=trainer, attended={mentor.pk for mentor in mentors[1:]}
+    )
     upcoming = services.create_session(
-        round=round, by=trainer, title="Mentoring-Schulung, Teil 2: Gesprächsführung",
-        starts_at=_at(5, 14), duration_minutes=180, place="Seminarraum 2, UB Lindenau",
-        description=default_agenda("de"))
+        round=round,
+        by=trainer,
+        title="Mentoring-Schulung, Teil 2: Gesprächsführung",
+        starts_at=_at(5, 14),
+        duration_minutes=180,
+        place="Seminarraum 2, UB Lindenau",
+        description=default_agenda("de"),
+    )
     services.invite_to_session(session=upcoming, by=trainer)
-    services.add_material(session=upcoming, by=trainer, title="Leitfaden Gesprächsführung",
-                          url="https://example.org/leitfaden-gespraechsfuehrung")
+    services.add_material(
+        session=upcoming,
+        by=trainer,
+        title="Leitfaden Gesprächsführung",
+        url="https://example.org/leitfaden-gespraechsfuehrung",
+    )
     first = upcoming.invitations.order_by("person__email").first()
     if first:
         services.answer_invitation(invitation=first, by=first.person, accept=True)
     slots = consultations.publish_slots(
-        round=round, trainer=trainer, starts_at=_at(3, 16), duration_minutes=45,
-        online_url="https://meet.example.org/tandem-beratung", cancel_notice_hours=24,
-        weekly_until=timezone.localdate() + dt.timedelta(weeks=6))
+        round=round,
+        trainer=trainer,
+        starts_at=_at(3, 16),
+        duration_minutes=45,
+        online_url="https://meet.example.org/tandem-beratung",
+        cancel_notice_hours=24,
+        weekly_until=timezone.localdate() + dt.timedelta(weeks=6),
+    )
     tandem = Tandem.objects.filter(round=round).select_related("mentee").first()
     if tandem:
         consultations.book_consultation(
-            slot=slots[1], person=tandem.mentee,
-            note="Ich möchte besprechen, wie ich meine Ziele für das Tandem klarer fasse.")
+            slot=slots[1],
+            person=tandem.mentee,
+            note="Ich möchte besprechen, wie ich meine Ziele für das Tandem klarer fasse.",
+        )

@@ -176,8 +176,7 @@ def build_supervisor_letter(data: SupervisorLetterData, *, compress: bool = True
     write(data.programme_name, size=9, gap=6)
     issued = data.issued_on.strftime(texts["date_format"])
     pdf.set_font(FAMILY, size=10)
-    pdf.cell(0, 5, texts["date"].format(date=issued), align="R",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, texts["date"].format(date=issued), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     write(texts["title"], size=16, style="B", gap=2)
     write(texts["subject"].format(**values), size=11, style="B", gap=4)

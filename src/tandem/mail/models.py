@@ -44,7 +44,10 @@ class QueuedMail(models.Model):
     template_key = models.SlugField(max_length=60, blank=True)
     to = models.EmailField(_("to"))
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")

@@ -42,8 +42,9 @@ def sample_values(language: str) -> dict:
             "expires": formats.date_format(now + dt.timedelta(days=30), "DATE_FORMAT"),
             "deadline": formats.date_format(now + dt.timedelta(days=14), "SHORT_DATE_FORMAT"),
             "answer_by": formats.date_format(now + dt.timedelta(days=14), "DATE_FORMAT"),
-            "when": (f"{formats.date_format(when, 'l')}, "
-                     f"{formats.date_format(when, 'DATETIME_FORMAT')}"),
+            "when": (
+                f"{formats.date_format(when, 'l')}, {formats.date_format(when, 'DATETIME_FORMAT')}"
+            ),
             "time_zone": "Europe/Berlin",
             "video_url": "https://meet.example.org/tandem",
             "site_url": settings.SITE_URL,
@@ -54,13 +55,15 @@ def sample_context(placeholders: list[str], language: str, round=None, by=None) 
     """A value for every placeholder; one without a known sample shows as [name]."""
     samples = sample_values(language)
     if round is not None:
-        samples.update({
-            "round": round.name,
-            "programme": round.programme.name,
-            "organisation": round.programme.organisation.name,
-            "months": round.tandem_months,
-            "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
-        })
+        samples.update(
+            {
+                "round": round.name,
+                "programme": round.programme.name,
+                "organisation": round.programme.organisation.name,
+                "months": round.tandem_months,
+                "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
+            }
+        )
         coordinator = by.get_full_name() if by is not None else ""
         samples["coordinator"] = coordinator or round.programme.organisation.name
     context = {}

@@ -72,8 +72,14 @@ def render_text(subject: str, body: str, language: str, context: dict) -> tuple[
 
 @transaction.atomic
 def queue_mail(
-    *, key: str, to: str, context: dict, recipient=None, language: str | None = None,
-    round=None, review: bool = False,
+    *,
+    key: str,
+    to: str,
+    context: dict,
+    recipient=None,
+    language: str | None = None,
+    round=None,
+    review: bool = False,
 ) -> QueuedMail:
     """Render a template into the outbox in the recipient's language.
 
@@ -85,11 +91,17 @@ def queue_mail(
     try:
         subject, body = render_text(*texts, language, context)
     except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action
-        return _queue_unfilled(key=key, to=to, recipient=recipient, language=language,
-                               round=round, error=error)
+        return _queue_unfilled(
+            key=key, to=to, recipient=recipient, language=language, round=round, error=error
+        )
     mail = QueuedMail.objects.create(
-        round=round, template_key=key, to=to, recipient=recipient, language=language,
-        subject=subject, body=body,
+        round=round,
+        template_key=key,
+        to=to,
+        recipient=recipient,
+        language=language,
+        subject=subject,
+        body=body,
         status=MailStatus.DRAFT if review else MailStatus.QUEUED,
     )
     if not review:
@@ -105,16 +117,27 @@ def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail
     no subject or text, so it cannot be retried; the next mail of the purpose uses the
     corrected text.
     """
-    logger.warning("Mail %r for round %s could not be filled in: %r", key,
-                   getattr(round, "pk", None), error)
+    logger.warning(
+        "Mail %r for round %s could not be filled in: %r", key, getattr(round, "pk", None), error
+    )
     with translation.override(language):
-        reason = (str(error) if isinstance(error, MailTextError)
-                  else f"{type(error).__name__}: {error}")
-        note = _("This e-mail was not sent: its text could not be filled in (%(reason)s). "
-                 "Please correct the mail text of this purpose.") % {"reason": reason}
+        reason = (
+            str(error) if isinstance(error, MailTextError) else f"{type(error).__name__}: {error}"
+        )
+        note = _(
+            "This e-mail was not sent: its text could not be filled in (%(reason)s). "
+            "Please correct the mail text of this purpose."
+        ) % {"reason": reason}
     return QueuedMail.objects.create(
-        round=round, template_key=key, to=to, recipient=recipient, language=language,
-        subject="", body="", status=MailStatus.FAILED, error=note[:2000],
+        round=round,
+        template_key=key,
+        to=to,
+        recipient=recipient,
+        language=language,
+        subject="",
+        body="",
+        status=MailStatus.FAILED,
+        error=note[:2000],
     )
 
 
@@ -142,8 +165,9 @@ def send_now(mail_id: int) -> None:
         return
     try:
         # Mails queued before subjects were made header-safe may still hold a line break.
-        EmailMessage(header_safe(mail.subject), mail.body, settings.DEFAULT_FROM_EMAIL,
-                     [mail.to]).send()
+        EmailMessage(
+            header_safe(mail.subject), mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to]
+        ).send()
     except Exception as error:  # noqa: BLE001 — any transport error is recorded, not raised
         mail.status = MailStatus.FAILED
         mail.error = str(error)[:2000]
@@ -169,8 +193,9 @@ def _text_errors(round, key: str, language: str, subject: str, body: str) -> dic
     if CONTROL_CHARACTERS.search(subject):
         errors[f"subject_{language}"] = [_("The subject must be a single line.")]
     elif len(subject) > SUBJECT_MAX_LENGTH:
-        errors[f"subject_{language}"] = [_("The subject can have at most %(n)s characters.")
-                                          % {"n": SUBJECT_MAX_LENGTH}]
+        errors[f"subject_{language}"] = [
+            _("The subject can have at most %(n)s characters.") % {"n": SUBJECT_MAX_LENGTH}
+        ]
     elif not subject.strip():
         errors[f"subject_{language}"] = [_("Please write a subject.")]
     elif problems := template_errors(subject, placeholders, sample):
@@ -178,8 +203,9 @@ def _text_errors(round, key: str, language: str, subject: str, body: str) -> dic
     if not body.strip():
         errors[f"body_{language}"] = [_("Please write a text.")]
     elif len(body) > BODY_MAX_LENGTH:
-        errors[f"body_{language}"] = [_("The text can have at most %(n)s characters.")
-                                      % {"n": BODY_MAX_LENGTH}]
+        errors[f"body_{language}"] = [
+            _("The text can have at most %(n)s characters.") % {"n": BODY_MAX_LENGTH}
+        ]
     elif problems := template_errors(body, placeholders, sample):
         errors[f"body_{language}"] = problems
     return errors
@@ -227,15 +253,23 @@ def save_round_texts(*, round, key: str, texts: dict[str, tuple[str, str]], by) 
         own = MailTemplate.objects.filter(key=key, language=language, round=round)
         if (subject, body) == _normalised(*template_for(key, language)):
             if own.delete()[0]:
-                log_action(by, "mail_text.reset", round, round=round,
-                           data={"key": key, "languages": [language]})
+                log_action(
+                    by,
+                    "mail_text.reset",
+                    round,
+                    round=round,
+                    data={"key": key, "languages": [language]},
+                )
             continue
         template, _created = MailTemplate.objects.update_or_create(
-            key=key, language=language, round=round,
+            key=key,
+            language=language,
+            round=round,
             defaults={"subject": subject, "body": body},
         )
-        log_action(by, "mail_text.saved", template, round=round,
-                   data={"key": key, "language": language})
+        log_action(
+            by, "mail_text.saved", template, round=round, data={"key": key, "language": language}
+        )
 
 
 @transaction.atomic
@@ -245,8 +279,9 @@ def reset_round_texts(*, round, key: str, by) -> int:
     languages = sorted(own.values_list("language", flat=True))
     count = own.delete()[0]
     if count:
-        log_action(by, "mail_text.reset", round, round=round,
-                   data={"key": key, "languages": languages})
+        log_action(
+            by, "mail_text.reset", round, round=round, data={"key": key, "languages": languages}
+        )
     return count
 
 
@@ -297,6 +332,5 @@ def retry_mails(*, round, by, mails=None) -> int:
         mail.save(update_fields=["status", "error"])
         schedule_sending(mail)
     if ids:
-        log_action(by, "mail.retried", round, round=round,
-                   data={"count": len(ids), "mails": ids})
+        log_action(by, "mail.retried", round, round=round, data={"count": len(ids), "mails": ids})
     return len(ids)

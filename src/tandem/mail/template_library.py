@@ -13,8 +13,21 @@ BLOCK_TAGS = {"if": "endif", "comment": "endcomment"}
 TAGS = ("if", "comment", "firstof", "now", "templatetag")
 # Words inside an if block that are not tags of their own.
 INNER_WORDS = ("elif", "else", "endif", "endcomment")
-FILTERS = ("capfirst", "default", "default_if_none", "first", "last", "length", "lower",
-           "pluralize", "title", "truncatechars", "truncatewords", "upper", "yesno")
+FILTERS = (
+    "capfirst",
+    "default",
+    "default_if_none",
+    "first",
+    "last",
+    "length",
+    "lower",
+    "pluralize",
+    "title",
+    "truncatechars",
+    "truncatewords",
+    "upper",
+    "yesno",
+)
 
 register = Library()
 for _name in TAGS:

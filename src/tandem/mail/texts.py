@@ -41,8 +41,9 @@ class MailEngine(Engine):
     default_builtins: list[str] = []
 
 
-MAIL_ENGINE = MailEngine(builtins=["tandem.mail.template_library"], libraries={},
-                         autoescape=False, debug=False)
+MAIL_ENGINE = MailEngine(
+    builtins=["tandem.mail.template_library"], libraries={}, autoescape=False, debug=False
+)
 
 
 class MailTextError(ValueError):
@@ -64,10 +65,15 @@ def placeholders_in(text: str) -> list[str]:
         if token.token_type == TokenType.VAR:
             found = _names_in_expression(token.contents)
         elif token.token_type == TokenType.BLOCK and token.contents.split()[:1] in (
-            ["if"], ["elif"]
+            ["if"],
+            ["elif"],
         ):
-            found = [name for part in smart_split(token.contents)
-                     if part not in IF_WORDS for name in _names_in_expression(part)]
+            found = [
+                name
+                for part in smart_split(token.contents)
+                if part not in IF_WORDS
+                for name in _names_in_expression(part)
+            ]
         else:
             continue
         names.extend(name for name in found if name not in names)
@@ -87,8 +93,7 @@ def placeholders_for(key: str) -> list[str]:
 
 
 def _filters_in(contents: str) -> list[str]:
-    return [match["filter_name"] for match in filter_re.finditer(contents)
-            if match["filter_name"]]
+    return [match["filter_name"] for match in filter_re.finditer(contents) if match["filter_name"]]
 
 
 def text_problems(text: str) -> list[str]:
@@ -104,23 +109,29 @@ def text_problems(text: str) -> list[str]:
             if tag in template_library.BLOCK_TAGS:
                 open_blocks.append(tag)
                 if len(open_blocks) > MAX_NESTING:
-                    return [_("Tags are nested too deeply: at most %(n)s levels.")
-                            % {"n": MAX_NESTING}]
+                    return [
+                        _("Tags are nested too deeply: at most %(n)s levels.") % {"n": MAX_NESTING}
+                    ]
             elif tag in template_library.BLOCK_TAGS.values() and open_blocks:
                 open_blocks.pop()
             elif tag not in template_library.TAGS + template_library.INNER_WORDS:
                 refused.add(tag)
                 if tag.startswith("end") and tag[3:] in refused or tag == "empty":
                     continue  # the end of a refused tag: one message is enough
-                problems.append(_("The tag “%(tag)s” cannot be used in e-mail texts. "
-                                  "Available: %(available)s.") % {
-                    "tag": tag, "available": ", ".join(template_library.TAGS)})
+                problems.append(
+                    _("The tag “%(tag)s” cannot be used in e-mail texts. Available: %(available)s.")
+                    % {"tag": tag, "available": ", ".join(template_library.TAGS)}
+                )
         if token.token_type in (TokenType.VAR, TokenType.BLOCK):
             for name in _filters_in(token.contents):
                 if name not in template_library.FILTERS:
-                    problems.append(_("The filter “%(filter)s” cannot be used in e-mail "
-                                      "texts. Available: %(available)s.") % {
-                        "filter": name, "available": ", ".join(template_library.FILTERS)})
+                    problems.append(
+                        _(
+                            "The filter “%(filter)s” cannot be used in e-mail "
+                            "texts. Available: %(available)s."
+                        )
+                        % {"filter": name, "available": ", ".join(template_library.FILTERS)}
+                    )
     return list(dict.fromkeys(problems))
 
 
@@ -132,16 +143,19 @@ def compile_text(text: str):
     try:
         return MAIL_ENGINE.from_string(text)
     except (TemplateSyntaxError, RecursionError) as error:
-        raise MailTextError(_("Django cannot read this text: %(error)s")
-                            % {"error": error}) from error
+        raise MailTextError(
+            _("Django cannot read this text: %(error)s") % {"error": error}
+        ) from error
 
 
 def fill_in(text: str, context: dict) -> str:
     """The text filled in as plain text (never marked safe: it is not HTML)."""
     rendered = compile_text(text).render(Context(context, autoescape=False))
     if len(rendered) > RENDERED_MAX_LENGTH:
-        raise MailTextError(_("The filled-in text would have more than %(n)s characters.")
-                            % {"n": RENDERED_MAX_LENGTH})
+        raise MailTextError(
+            _("The filled-in text would have more than %(n)s characters.")
+            % {"n": RENDERED_MAX_LENGTH}
+        )
     # Template.render returns a SafeString; joining gives a plain str, so a page that
     # shows the text (the preview) escapes it like anything else a person wrote.
     return "".join([rendered])
@@ -168,16 +182,22 @@ def template_errors(text: str, placeholders: list[str], sample: dict) -> list[st
         if token.token_type == TokenType.TEXT:
             stray = next((marker for marker in STRAY_MARKERS if marker in token.contents), None)
             if stray:
-                errors.append(_("“%(marker)s” is not part of a complete placeholder. Write "
-                                "placeholders like {{ name }}.") % {"marker": stray})
+                errors.append(
+                    _(
+                        "“%(marker)s” is not part of a complete placeholder. Write "
+                        "placeholders like {{ name }}."
+                    )
+                    % {"marker": stray}
+                )
     unknown = [name for name in placeholders_in(text) if name not in placeholders]
     if unknown:
-        errors.append(_("Unknown placeholder: %(names)s. Available: %(available)s.") % {
-            "names": ", ".join(unknown), "available": ", ".join(placeholders)})
+        errors.append(
+            _("Unknown placeholder: %(names)s. Available: %(available)s.")
+            % {"names": ", ".join(unknown), "available": ", ".join(placeholders)}
+        )
     if not errors:
         try:
             fill_in(text, sample)
         except Exception as error:  # noqa: BLE001 — any failure means: do not save this text
-            errors.append(_("This text fails when it is filled in: %(error)s")
-                          % {"error": error})
+            errors.append(_("This text fails when it is filled in: %(error)s") % {"error": error})
     return errors

@@ -41,8 +41,11 @@ def topics_defined(round) -> ChecklistItem:
 
 def dates_set(round) -> ChecklistItem:
     n = round.phases.count()
-    return ChecklistItem(_("Dates set for every phase"), n == len(P),
-                         _("%(n)s of %(total)s phases") % {"n": n, "total": len(P)})
+    return ChecklistItem(
+        _("Dates set for every phase"),
+        n == len(P),
+        _("%(n)s of %(total)s phases") % {"n": n, "total": len(P)},
+    )
 
 
 def trainer_assigned(round) -> ChecklistItem:
@@ -51,24 +54,29 @@ def trainer_assigned(round) -> ChecklistItem:
 
 def mentors_recruited(round) -> ChecklistItem:
     mentors = _role_count(round, RoleKind.MENTOR)
-    return ChecklistItem(_("Mentors recruited"), mentors > 0,
-                         _("%(n)s mentors, %(places)s places")
-                         % {"n": mentors, "places": mentors * round.mentor_capacity})
+    return ChecklistItem(
+        _("Mentors recruited"),
+        mentors > 0,
+        _("%(n)s mentors, %(places)s places")
+        % {"n": mentors, "places": mentors * round.mentor_capacity},
+    )
 
 
 def invitations_answered(round) -> ChecklistItem:
     from tandem.recruitment.enums import CandidateStatus
 
     n = round.candidates.filter(status=CandidateStatus.INVITED).count()
-    return ChecklistItem(_("Every invited mentor has answered"), n == 0,
-                         _("without an answer: %(n)s") % {"n": n})
+    return ChecklistItem(
+        _("Every invited mentor has answered"), n == 0, _("without an answer: %(n)s") % {"n": n}
+    )
 
 
 def mentor_profiles_written(round) -> ChecklistItem:
     with_profile = round.mentor_profiles.values("person")
     n = round.roles.filter(role=RoleKind.MENTOR).exclude(person__in=with_profile).count()
-    return ChecklistItem(_("Every mentor has written a profile"), n == 0,
-                         _("without a profile: %(n)s") % {"n": n})
+    return ChecklistItem(
+        _("Every mentor has written a profile"), n == 0, _("without a profile: %(n)s") % {"n": n}
+    )
 
 
 def info_event_scheduled(round) -> ChecklistItem:
@@ -87,9 +95,11 @@ def applications_received(round) -> ChecklistItem:
     counts = dict(round.applications.values_list("state").annotate(n=Count("id")))
     drafts = counts.pop(ApplicationState.DRAFT, 0)
     received = sum(n for state, n in counts.items() if state != ApplicationState.WITHDRAWN)
-    return ChecklistItem(_("Applications received"), received > 0,
-                         _("submitted: %(n)s, drafts: %(drafts)s")
-                         % {"n": received, "drafts": drafts})
+    return ChecklistItem(
+        _("Applications received"),
+        received > 0,
+        _("submitted: %(n)s, drafts: %(drafts)s") % {"n": received, "drafts": drafts},
+    )
 
 
 def matching_run(round) -> ChecklistItem:
@@ -102,18 +112,23 @@ def proposals_sent(round) -> ChecklistItem:
     from tandem.matching.models import Proposal
 
     n = Proposal.objects.filter(round=round, status=ProposalStatus.DRAFT).count()
-    return ChecklistItem(_("No proposal waits to be sent"), n == 0,
-                         _("not sent: %(n)s") % {"n": n})
+    return ChecklistItem(_("No proposal waits to be sent"), n == 0, _("not sent: %(n)s") % {"n": n})
 
 
 def proposals_answered(round) -> ChecklistItem:
     from tandem.matching.enums import ProposalStatus
     from tandem.matching.models import Proposal
 
-    n = (Proposal.objects.filter(round=round, status=ProposalStatus.SENT)
-         .filter(Q(mentee_answer="") | Q(mentor_answer="")).count())
-    return ChecklistItem(_("Every sent proposal has been answered"), n == 0,
-                         _("without both answers: %(n)s") % {"n": n})
+    n = (
+        Proposal.objects.filter(round=round, status=ProposalStatus.SENT)
+        .filter(Q(mentee_answer="") | Q(mentor_answer=""))
+        .count()
+    )
+    return ChecklistItem(
+        _("Every sent proposal has been answered"),
+        n == 0,
+        _("without both answers: %(n)s") % {"n": n},
+    )
 
 
 def agreements_confirmed(round) -> ChecklistItem:
@@ -121,12 +136,16 @@ def agreements_confirmed(round) -> ChecklistItem:
 
     tandems = Tandem.objects.filter(round=round)
     total = tandems.count()
-    open_ = tandems.filter(Q(agreement__isnull=True)
-                           | Q(agreement__mentee_confirmed_at__isnull=True)
-                           | Q(agreement__mentor_confirmed_at__isnull=True)).count()
-    return ChecklistItem(_("Every tandem has confirmed its agreement"), total > 0 and open_ == 0,
-                         _("%(open)s of %(total)s tandems not yet")
-                         % {"open": open_, "total": total})
+    open_ = tandems.filter(
+        Q(agreement__isnull=True)
+        | Q(agreement__mentee_confirmed_at__isnull=True)
+        | Q(agreement__mentor_confirmed_at__isnull=True)
+    ).count()
+    return ChecklistItem(
+        _("Every tandem has confirmed its agreement"),
+        total > 0 and open_ == 0,
+        _("%(open)s of %(total)s tandems not yet") % {"open": open_, "total": total},
+    )
 
 
 def no_quiet_tandems(round) -> ChecklistItem:
@@ -134,8 +153,7 @@ def no_quiet_tandems(round) -> ChecklistItem:
 
     summaries = tandem_overview(round)
     quiet = sum(1 for summary in summaries if summary.quiet)
-    return ChecklistItem(_("No tandem is quiet"), quiet == 0,
-                         _("quiet: %(n)s") % {"n": quiet})
+    return ChecklistItem(_("No tandem is quiet"), quiet == 0, _("quiet: %(n)s") % {"n": quiet})
 
 
 def outbox_reviewed(round) -> ChecklistItem:
@@ -143,23 +161,24 @@ def outbox_reviewed(round) -> ChecklistItem:
     from tandem.mail.models import QueuedMail
 
     n = QueuedMail.objects.filter(round=round, status=MailStatus.DRAFT).count()
-    return ChecklistItem(_("No e-mail draft waits for review"), n == 0,
-                         _("drafts in the outbox: %(n)s") % {"n": n})
+    return ChecklistItem(
+        _("No e-mail draft waits for review"), n == 0, _("drafts in the outbox: %(n)s") % {"n": n}
+    )
 
 
 def mentors_trained(round) -> ChecklistItem:
     from tandem.training.selectors import mentors_without_training
 
     missing = list(mentors_without_training(round).values_list("name", flat=True))
-    detail = (_("Without training: %(names)s") % {"names": ", ".join(missing)} if missing
-              else "")
-    return ChecklistItem(_("Every mentor attended a training before the tandem phase"),
-                         not missing, detail)
+    detail = _("Without training: %(names)s") % {"names": ", ".join(missing)} if missing else ""
+    return ChecklistItem(
+        _("Every mentor attended a training before the tandem phase"), not missing, detail
+    )
 
 
 def _from(first: P, last: P) -> frozenset:
     order = P.ordered()
-    return frozenset(order[order.index(first):order.index(last) + 1])
+    return frozenset(order[order.index(first) : order.index(last) + 1])
 
 
 #: Which check matters in which phases, in the order they are shown.

@@ -59,8 +59,10 @@ class RoundForm(forms.Form):
         label=_("Meeting rhythm (weeks)"), min_value=1, max_value=26, initial=4
     )
     meeting_max_minutes = forms.IntegerField(
-        label=_("Meeting length (minutes, at most)"), min_value=MEETING_MINUTES_MIN,
-        max_value=MEETING_MINUTES_MAX, initial=120
+        label=_("Meeting length (minutes, at most)"),
+        min_value=MEETING_MINUTES_MIN,
+        max_value=MEETING_MINUTES_MAX,
+        initial=120,
     )
     tandem_months = forms.IntegerField(
         label=_("Length of the tandem phase (months)"), min_value=1, max_value=24, initial=6
@@ -92,8 +94,14 @@ class RoundForm(forms.Form):
         return [(kind, self[f"{kind}_start"], self[f"{kind}_end"]) for kind in PhaseKind]
 
     def rule_fields(self):
-        names = ["cross_institution_required", "mentor_capacity", "meeting_rhythm_weeks",
-                 "meeting_max_minutes", "tandem_months", "is_public"]
+        names = [
+            "cross_institution_required",
+            "mentor_capacity",
+            "meeting_rhythm_weeks",
+            "meeting_max_minutes",
+            "tandem_months",
+            "is_public",
+        ]
         return [self[name] for name in names]
 
     def clean(self):
@@ -124,18 +132,19 @@ class RoundForm(forms.Form):
 class RoleInvitationForm(forms.Form):
     """Whom to invite to which role. No account is looked up here (see invitations.py)."""
 
-    name = forms.CharField(label=_("Name of the person"), max_length=200,
-                           validators=[single_line])
+    name = forms.CharField(label=_("Name of the person"), max_length=200, validators=[single_line])
     email = forms.EmailField(label=_("E-mail address of the person"))
     role = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
-    language = forms.ChoiceField(label=_("Language of the invitation"),
-                                 choices=settings.LANGUAGES, initial="de")
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"), choices=settings.LANGUAGES, initial="de"
+    )
 
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Current phase"), choices=PhaseKind.choices)
     confirm_jump = forms.BooleanField(
-        label=_("Yes, move the round over several phases at once"), required=False)
+        label=_("Yes, move the round over several phases at once"), required=False
+    )
 
     def __init__(self, *args, current: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -148,8 +157,16 @@ class PhaseForm(forms.Form):
             steps = abs(order.index(PhaseKind(phase)) - order.index(PhaseKind(self.current)))
             if steps > 1:
                 # A jump skips phases with their own pages and e-mails: ask first.
-                self.add_error("confirm_jump", _(
-                    "This moves the round over %(n)s phases, from “%(from)s” to “%(to)s”. "
-                    "Please confirm.") % {"n": steps, "from": PhaseKind(self.current).label,
-                                          "to": PhaseKind(phase).label})
+                self.add_error(
+                    "confirm_jump",
+                    _(
+                        "This moves the round over %(n)s phases, from “%(from)s” to “%(to)s”. "
+                        "Please confirm."
+                    )
+                    % {
+                        "n": steps,
+                        "from": PhaseKind(self.current).label,
+                        "to": PhaseKind(phase).label,
+                    },
+                )
         return data

@@ -24,10 +24,16 @@ urlpatterns = [
     path(ROUND + "edit/", views.RoundEditView.as_view(), name="round_edit"),
     path(ROUND + "phase/", views.RoundPhaseView.as_view(), name="round_phase"),
     path(ROUND + "roles/", views.RoundRolesView.as_view(), name="round_roles"),
-    path(ROUND + "roles/<int:role>/remove/", views.RoundRoleRevokeView.as_view(),
-         name="round_role_remove"),
-    path(ROUND + "roles/invitations/<int:invitation>/withdraw/",
-         views.RoleInvitationWithdrawView.as_view(), name="round_invitation_withdraw"),
+    path(
+        ROUND + "roles/<int:role>/remove/",
+        views.RoundRoleRevokeView.as_view(),
+        name="round_role_remove",
+    ),
+    path(
+        ROUND + "roles/invitations/<int:invitation>/withdraw/",
+        views.RoleInvitationWithdrawView.as_view(),
+        name="round_invitation_withdraw",
+    ),
     # Pages of later phases live in their own packages (one per domain area).
     path(ROUND + "recruitment/", include("tandem.manage.recruitment.urls")),
     path(ROUND + "applications/", include("tandem.manage.applications.urls")),

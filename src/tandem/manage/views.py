@@ -182,8 +182,11 @@ class RoundPhaseView(RoundScopeMixin, View):
         services.move_round_to_phase(
             round=self.round, phase=form.cleaned_data["phase"], by=request.user
         )
-        messages.success(request, _("The round is now in the phase “%(phase)s”.") % {
-            "phase": self.round.get_current_phase_display()})
+        messages.success(
+            request,
+            _("The round is now in the phase “%(phase)s”.")
+            % {"phase": self.round.get_current_phase_display()},
+        )
         return redirect("manage:round", **self.round.url_kwargs)
 
 
@@ -209,8 +212,15 @@ class RoundEditView(RoundScopeMixin, View):
         return self.render(request, form, status=400)
 
     def initial(self):
-        fields = ["name", "cross_institution_required", "mentor_capacity",
-                  "meeting_rhythm_weeks", "meeting_max_minutes", "tandem_months", "is_public"]
+        fields = [
+            "name",
+            "cross_institution_required",
+            "mentor_capacity",
+            "meeting_rhythm_weeks",
+            "meeting_max_minutes",
+            "tandem_months",
+            "is_public",
+        ]
         return {field: getattr(self.round, field) for field in fields}
 
     def dates(self):
@@ -239,13 +249,14 @@ class RoundRolesView(RoundScopeMixin, View):
         form = RoleInvitationForm(request.POST)
         if form.is_valid():
             try:
-                invitations.invite_to_role(round=self.round, by=request.user,
-                                           **form.cleaned_data)
+                invitations.invite_to_role(round=self.round, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _(
-                    "The invitation was sent. The role is given once the person accepts."))
+                messages.success(
+                    request,
+                    _("The invitation was sent. The role is given once the person accepts."),
+                )
                 return redirect("manage:round_roles", **self.round.url_kwargs)
         return self.render(request, form, status=400)
 

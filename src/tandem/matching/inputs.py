@@ -32,15 +32,20 @@ def taxonomy_of(programme) -> Taxonomy:
     records = []
     for topic in programme.topics.all():
         known = DEFAULT_TAXONOMY.topic(topic.key) if topic.key in DEFAULT_TAXONOMY else None
-        records.append({
-            "key": topic.key, "label_de": topic.label_de, "label_en": topic.label_en,
-            "phrases_de": known.phrases_de if known else (topic.label_de,),
-            "phrases_en": known.phrases_en if known else (topic.label_en,),
-        })
+        records.append(
+            {
+                "key": topic.key,
+                "label_de": topic.label_de,
+                "label_en": topic.label_en,
+                "phrases_de": known.phrases_de if known else (topic.label_de,),
+                "phrases_en": known.phrases_en if known else (topic.label_en,),
+            }
+        )
     allrounder = DEFAULT_TAXONOMY.allrounder_topic
     keys = {record["key"] for record in records}
-    return Taxonomy.from_records(records, allrounder_topic=allrounder if allrounder in keys
-                                 else None)
+    return Taxonomy.from_records(
+        records, allrounder_topic=allrounder if allrounder in keys else None
+    )
 
 
 def _institution(institution) -> tuple[str, str, str | None]:
@@ -83,36 +88,49 @@ def round_input(round) -> RoundInput:
     mentors = []
     for profile in profiles:
         institution, kind, size = _institution(profile.person.institution)
-        mentors.append(Mentor(
-            id=mentor_id(profile), institution=institution or f"p{profile.person_id}",
-            institution_type=kind, institution_size=size,
-            topics={level.topic.key: level.level for level in profile.levels.all()},
-            profile=f"{profile.presentation}\n{profile.experience}",
-            languages=frozenset(profile.languages or ["de"]),
-            capacity=max(0, min(profile.capacity, round.mentor_capacity)),
-            name=profile.person.get_full_name(), email=profile.person.email,
-        ))
+        mentors.append(
+            Mentor(
+                id=mentor_id(profile),
+                institution=institution or f"p{profile.person_id}",
+                institution_type=kind,
+                institution_size=size,
+                topics={level.topic.key: level.level for level in profile.levels.all()},
+                profile=f"{profile.presentation}\n{profile.experience}",
+                languages=frozenset(profile.languages or ["de"]),
+                capacity=max(0, min(profile.capacity, round.mentor_capacity)),
+                name=profile.person.get_full_name(),
+                email=profile.person.email,
+            )
+        )
     mentees = []
     for application in applications:
         institution, kind, size = _institution(
-            application.institution or application.person.institution)
+            application.institution or application.person.institution
+        )
         preferred = tuple(
             mentor_id(profile_of_person[choice.mentor_id])
             for choice in application.mentor_choices.all()
             if choice.mentor_id in profile_of_person
         )
-        mentees.append(Mentee(
-            id=mentee_id(application),
-            institution=institution or f"p{application.person_id}",
-            institution_type=kind, institution_size=size,
-            topics=tuple(choice.topic.key for choice in application.topic_choices.all()),
-            expectations=application.expectations, projects=application.upcoming_projects,
-            languages=frozenset(application.languages or ["de"]),
-            preferred_mentors=preferred, favoured=application.favoured,
-            name=application.person.get_full_name(), email=application.person.email,
-        ))
+        mentees.append(
+            Mentee(
+                id=mentee_id(application),
+                institution=institution or f"p{application.person_id}",
+                institution_type=kind,
+                institution_size=size,
+                topics=tuple(choice.topic.key for choice in application.topic_choices.all()),
+                expectations=application.expectations,
+                projects=application.upcoming_projects,
+                languages=frozenset(application.languages or ["de"]),
+                preferred_mentors=preferred,
+                favoured=application.favoured,
+                name=application.person.get_full_name(),
+                email=application.person.email,
+            )
+        )
     return RoundInput(
-        mentees=mentees, mentors=mentors,
+        mentees=mentees,
+        mentors=mentors,
         applications={mentee_id(a): a for a in applications},
         profiles={mentor_id(p): p for p in profiles},
     )

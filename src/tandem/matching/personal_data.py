@@ -11,9 +11,13 @@ from .models import PairRule, Proposal
 
 
 def _proposals(user):
-    return (Proposal.objects.filter(Q(application__person=user) | Q(mentor_profile__person=user))
-            .select_related("round__programme__organisation", "application__person",
-                            "mentor_profile__person").order_by("run__created_at", "pk"))
+    return (
+        Proposal.objects.filter(Q(application__person=user) | Q(mentor_profile__person=user))
+        .select_related(
+            "round__programme__organisation", "application__person", "mentor_profile__person"
+        )
+        .order_by("run__created_at", "pk")
+    )
 
 
 def count(user) -> dict[str, int]:
@@ -43,8 +47,11 @@ def export(user) -> dict:
 
 def erase(user) -> dict[str, int]:
     # Decided applications stay (see applications); the person's words on proposals go.
-    return {"proposal_comments_blanked": Proposal.objects.filter(application__person=user)
-            .exclude(mentee_comment="").update(mentee_comment="")}
+    return {
+        "proposal_comments_blanked": Proposal.objects.filter(application__person=user)
+        .exclude(mentee_comment="")
+        .update(mentee_comment="")
+    }
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
@@ -62,22 +69,36 @@ def clean_round(round, dry_run: bool) -> dict[str, int]:
 DECLARATION = Declaration(
     app_label="matching",
     holdings=(
-        Holding(model="matching.Proposal",
-                fields=("application", "mentor_profile", "mentee_comment", "mentor_comment",
-                        "explanation"),
-                whose="the proposed mentee and mentor",
-                purpose="to ask both whether the pair fits",
-                seen_by="the two persons (each their own answer) and the round's coordinators",
-                retention="not accepted: N months after the round; accepted: with the tandem"),
-        Holding(model="matching.PairRule", fields=("application", "mentor_profile", "reason",
-                                                   "created_by"),
-                whose="the pair concerned and the coordinator who set the rule",
-                purpose="to pin or exclude a pair", seen_by="the round's coordinators",
-                retention="N months after the round"),
-        Holding(model="matching.MatchRun", fields=("created_by", "inputs", "summary"),
-                whose="the coordinator who ran it; applicants and mentors (by id) in its inputs",
-                purpose="the history of every run", seen_by="the round's coordinators",
-                retention="with the round"),
+        Holding(
+            model="matching.Proposal",
+            fields=(
+                "application",
+                "mentor_profile",
+                "mentee_comment",
+                "mentor_comment",
+                "explanation",
+            ),
+            whose="the proposed mentee and mentor",
+            purpose="to ask both whether the pair fits",
+            seen_by="the two persons (each their own answer) and the round's coordinators",
+            retention="not accepted: N months after the round; accepted: with the tandem",
+        ),
+        Holding(
+            model="matching.PairRule",
+            fields=("application", "mentor_profile", "reason", "created_by"),
+            whose="the pair concerned and the coordinator who set the rule",
+            purpose="to pin or exclude a pair",
+            seen_by="the round's coordinators",
+            retention="N months after the round",
+        ),
+        Holding(
+            model="matching.MatchRun",
+            fields=("created_by", "inputs", "summary"),
+            whose="the coordinator who ran it; applicants and mentors (by id) in its inputs",
+            purpose="the history of every run",
+            seen_by="the round's coordinators",
+            retention="with the round",
+        ),
     ),
     export=export,
     erase=erase,

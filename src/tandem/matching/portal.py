@@ -35,10 +35,12 @@ def proposals_for_person(round, person):
             "mentor_profile__person__institution",
         )
         .prefetch_related(
-            Prefetch("application__topic_choices",
-                     queryset=TopicChoice.objects.select_related("topic")),
-            Prefetch("mentor_profile__levels",
-                     queryset=MentorTopic.objects.select_related("topic")),
+            Prefetch(
+                "application__topic_choices", queryset=TopicChoice.objects.select_related("topic")
+            ),
+            Prefetch(
+                "mentor_profile__levels", queryset=MentorTopic.objects.select_related("topic")
+            ),
         )
         .order_by("-sent_at", "-pk")
     )
@@ -85,10 +87,13 @@ def shared_topics(proposal: Proposal, labels: dict[str, str]) -> list[SharedTopi
     topics = []
     for item in proposal.explanation.get("shared_topics", []):
         level = item.get("mentor_level")
-        topics.append(SharedTopic(
-            label=labels.get(item.get("topic"), item.get("topic", "")),
-            mentee_rank=item.get("mentee_rank"),
-            mentor_level=str(ExpertiseLevel(level).label)
-            if level in ExpertiseLevel.values else "",
-        ))
+        topics.append(
+            SharedTopic(
+                label=labels.get(item.get("topic"), item.get("topic", "")),
+                mentee_rank=item.get("mentee_rank"),
+                mentor_level=str(ExpertiseLevel(level).label)
+                if level in ExpertiseLevel.values
+                else "",
+            )
+        )
     return topics

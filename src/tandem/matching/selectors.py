@@ -30,12 +30,13 @@ from .models import MatchRun, PairRule, Proposal
 REASONS = {
     engine.NO_FITTING_MENTOR: gettext_lazy("No mentor reaches the minimum fit."),
     engine.RULE_SAME_INSTITUTION: gettext_lazy(
-        "The fitting mentors work at the applicant's own institution."),
-    engine.RULE_LANGUAGE: gettext_lazy(
-        "The fitting mentors share no language with the applicant."),
+        "The fitting mentors work at the applicant's own institution."
+    ),
+    engine.RULE_LANGUAGE: gettext_lazy("The fitting mentors share no language with the applicant."),
     engine.EXCLUDED: gettext_lazy("The fitting pairs were excluded."),
     engine.CAPACITY: gettext_lazy(
-        "The fitting mentors' places went to applicants with a higher fit."),
+        "The fitting mentors' places went to applicants with a higher fit."
+    ),
     engine.PLACES_CAP: gettext_lazy("The maximum number of tandems was reached."),
     engine.NOT_SELECTED: gettext_lazy("Not chosen by this mode."),
     engine.NEED_NOT_OFFERED: gettext_lazy("No mentor offers the applicant's central need."),
@@ -60,8 +61,9 @@ class Pool:
 def pool_of(round) -> Pool:
     """Who a run would consider now: the same people as tandem.matching.inputs."""
     mentor_people = round.roles.filter(role=RoleKind.MENTOR).values("person")
-    capacities = MentorProfile.objects.filter(
-        round=round, person__in=mentor_people).values_list("capacity", flat=True)
+    capacities = MentorProfile.objects.filter(round=round, person__in=mentor_people).values_list(
+        "capacity", flat=True
+    )
     return Pool(
         applications=Application.objects.filter(round=round, state__in=ACTIVE_STATES).count(),
         mentors=len(capacities),
@@ -83,7 +85,8 @@ def latest_run(round) -> MatchRun | None:
 
 def _with_people(queryset):
     return queryset.select_related(
-        "application__person__institution", "application__institution",
+        "application__person__institution",
+        "application__institution",
         "mentor_profile__person__institution",
     )
 
@@ -102,8 +105,9 @@ def proposal_in_round(round, pk) -> Proposal | None:
 
 def proposal_mail_drafts(round) -> int:
     """Proposal e-mails that wait in the outbox for a coordinator to release them."""
-    return QueuedMail.objects.filter(round=round, status=MailStatus.DRAFT,
-                                     template_key__in=PROPOSAL_MAILS).count()
+    return QueuedMail.objects.filter(
+        round=round, status=MailStatus.DRAFT, template_key__in=PROPOSAL_MAILS
+    ).count()
 
 
 @dataclass
@@ -121,11 +125,15 @@ def consent_of(round) -> Consent:
     today = timezone.localdate()
     proposals = list(
         _with_people(Proposal.objects.filter(round=round, sent_at__isnull=False))
-        .select_related("run").order_by("status", "answer_by", "application__person__name")
+        .select_related("run")
+        .order_by("status", "answer_by", "application__person__name")
     )
     for proposal in proposals:
-        proposal.overdue = (proposal.status == ProposalStatus.SENT
-                            and proposal.answer_by is not None and proposal.answer_by < today)
+        proposal.overdue = (
+            proposal.status == ProposalStatus.SENT
+            and proposal.answer_by is not None
+            and proposal.answer_by < today
+        )
     counts = Counter(proposal.status for proposal in proposals)
     return Consent(
         proposals=proposals,
@@ -168,12 +176,17 @@ def _pair_row(proposal, labels, rules, names=None) -> PairRow:
         fit=percent(proposal.score),
         components={key: percent(value) for key, value in (proposal.components or {}).items()},
         shared_topics=[
-            {"label": labels.get(item["topic"], item["topic"]), "rank": item.get("mentee_rank"),
-             "level": item.get("mentor_level")}
+            {
+                "label": labels.get(item["topic"], item["topic"]),
+                "rank": item.get("mentee_rank"),
+                "level": item.get("mentor_level"),
+            }
             for item in why.get("shared_topics", [])
         ],
-        phrases=[{"phrase": item["phrase"], "topic": labels.get(item["topic"], item["topic"])}
-                 for item in why.get("phrases", [])],
+        phrases=[
+            {"phrase": item["phrase"], "topic": labels.get(item["topic"], item["topic"])}
+            for item in why.get("phrases", [])
+        ],
         shared_terms=why.get("shared_terms", []),
         close_call=bool(why.get("close_call")),
         low_fit=bool(why.get("low_fit")),
@@ -184,14 +197,20 @@ def _pair_row(proposal, labels, rules, names=None) -> PairRow:
 
 
 def _rules_by_pair(round) -> dict:
-    return {(rule.application_id, rule.mentor_profile_id): rule
-            for rule in PairRule.objects.filter(round=round)}
+    return {
+        (rule.application_id, rule.mentor_profile_id): rule
+        for rule in PairRule.objects.filter(round=round)
+    }
 
 
 def _mentor_names(round) -> dict[int, str]:
     """Mentor profile pk -> the person's name now (stored explanations hold only ids)."""
-    return {pk: name or email for pk, name, email in MentorProfile.objects.filter(
-        round=round).values_list("pk", "person__name", "person__email")}
+    return {
+        pk: name or email
+        for pk, name, email in MentorProfile.objects.filter(round=round).values_list(
+            "pk", "person__name", "person__email"
+        )
+    }
 
 
 def run_pairs(run) -> list[PairRow]:
@@ -208,10 +227,14 @@ def kept_pairs(run) -> list[PairRow]:
     if not kept:
         return []
     labels, rules = _topic_labels(run.round), _rules_by_pair(run.round)
-    candidates = _with_people(Proposal.objects.filter(
-        round=run.round, run__number__lt=run.number, sent_at__isnull=False,
-        application__in={pair[0] for pair in kept},
-    )).order_by("-sent_at", "-pk")
+    candidates = _with_people(
+        Proposal.objects.filter(
+            round=run.round,
+            run__number__lt=run.number,
+            sent_at__isnull=False,
+            application__in={pair[0] for pair in kept},
+        )
+    ).order_by("-sent_at", "-pk")
     latest = {}
     for proposal in candidates:
         pair = (proposal.application_id, proposal.mentor_profile_id)
@@ -234,7 +257,8 @@ class LeftOut:
 _DETAILS = {
     "best_allowed": gettext_lazy("Best mentor within the rules: %(mentor)s (%(fit)s %%)."),
     "below_minimum": gettext_lazy(
-        "Highest fit: %(fit)s %% with %(mentor)s, below the minimum of %(minimum)s %%."),
+        "Highest fit: %(fit)s %% with %(mentor)s, below the minimum of %(minimum)s %%."
+    ),
     "best_fit": gettext_lazy("Best fit: %(fit)s %% with %(mentor)s."),
     "no_mentors": gettext_lazy("There were no mentors."),
     "need": gettext_lazy("No mentor offers \u201c%(need)s\u201d."),
@@ -258,20 +282,27 @@ def detail_in_words(params: dict, mentor_names: dict[int, str]) -> str:
 def left_out(run) -> list[LeftOut]:
     """Everyone the run did not place, with the reason in words (and the detail)."""
     unplaced = run.summary.get("unplaced", [])
-    applications = Application.objects.filter(
-        round=run.round, pk__in=[item["application"] for item in unplaced]
-    ).select_related("person__institution", "institution").in_bulk()
+    applications = (
+        Application.objects.filter(
+            round=run.round, pk__in=[item["application"] for item in unplaced]
+        )
+        .select_related("person__institution", "institution")
+        .in_bulk()
+    )
     names = _mentor_names(run.round)
     rows = []
     for item in unplaced:
         application = applications.get(item["application"])
         if application is None:  # deleted since the run (e.g. erasure)
             continue
-        rows.append(LeftOut(
-            application=application, reason=item["reason"],
-            reason_text=str(REASONS.get(item["reason"], item["reason"])),
-            detail=detail_in_words(item.get("params", {}), names),
-        ))
+        rows.append(
+            LeftOut(
+                application=application,
+                reason=item["reason"],
+                reason_text=str(REASONS.get(item["reason"], item["reason"])),
+                detail=detail_in_words(item.get("params", {}), names),
+            )
+        )
     return rows
 
 
@@ -295,12 +326,16 @@ def mode_comparison(run) -> list[ModeRow]:
     labels = dict(MatchMode.choices)
     rows = [
         ModeRow(
-            mode=item["mode"], label=str(labels.get(item["mode"], item["mode"])),
-            admitted=item["admitted"], total_fit=item["total_fit"],
-            lowest_fit=percent(item.get("lowest_fit")), mean_fit=percent(item.get("mean_fit")),
+            mode=item["mode"],
+            label=str(labels.get(item["mode"], item["mode"])),
+            admitted=item["admitted"],
+            total_fit=item["total_fit"],
+            lowest_fit=percent(item.get("lowest_fit")),
+            mean_fit=percent(item.get("mean_fit")),
             low_fit_pairs=item.get("low_fit_pairs", 0),
             blocking_pairs=item.get("blocking_pairs", 0),
-            same_pairs=item.get("same_pairs_as_optimal"), chosen=item["mode"] == run.mode,
+            same_pairs=item.get("same_pairs_as_optimal"),
+            chosen=item["mode"] == run.mode,
         )
         for item in run.summary.get("comparison", [])
     ]
@@ -311,8 +346,10 @@ def mode_comparison(run) -> list[ModeRow]:
         if (row.admitted, row.same_pairs) == (best.admitted, best.admitted):
             row.differences = _("the same pairs.")
             continue
-        row.differences = _("%(admitted)+d tandems, total fit %(total)+.2f, lowest fit "
-                            "%(lowest)+d points; %(same)s of %(pairs)s pairs the same.") % {
+        row.differences = _(
+            "%(admitted)+d tandems, total fit %(total)+.2f, lowest fit "
+            "%(lowest)+d points; %(same)s of %(pairs)s pairs the same."
+        ) % {
             "admitted": row.admitted - best.admitted,
             "total": row.total_fit - best.total_fit,
             "lowest": (row.lowest_fit or 0) - (best.lowest_fit or 0),
@@ -382,13 +419,15 @@ def recruitment_gaps(run) -> GapReport:
     at each level and per type and size of their institution.
     """
     unplaced_ids = [item["application"] for item in run.summary.get("unplaced", [])]
-    low_fit_ids = [row.proposal.application_id
-                   for row in run_pairs(run) + kept_pairs(run) if row.low_fit]
+    low_fit_ids = [
+        row.proposal.application_id for row in run_pairs(run) + kept_pairs(run) if row.low_fit
+    ]
     applications = (
         Application.objects.filter(round=run.round, pk__in=unplaced_ids + low_fit_ids)
         .select_related("person__institution", "institution")
         .prefetch_related(
-            Prefetch("topic_choices", queryset=TopicChoice.objects.select_related("topic")))
+            Prefetch("topic_choices", queryset=TopicChoice.objects.select_related("topic"))
+        )
         .in_bulk()
     )
     profiles = list(
@@ -441,10 +480,15 @@ def recruitment_gaps(run) -> GapReport:
         institution_types=list(types.values()),
         sizes=list(sizes.values()),
         causes=sorted(
-            (Cause(reason, str(REASONS.get(reason, reason)),
-                   sorted(people, key=lambda person: person.get_full_name()),
-                   needs=needs.get(reason, []))
-             for reason, people in causes.items()),
+            (
+                Cause(
+                    reason,
+                    str(REASONS.get(reason, reason)),
+                    sorted(people, key=lambda person: person.get_full_name()),
+                    needs=needs.get(reason, []),
+                )
+                for reason, people in causes.items()
+            ),
             key=lambda cause: -len(cause.people),
         ),
         allrounders=allrounders,
@@ -470,7 +514,8 @@ def institutions_of_round(round):
     applicants = Application.objects.filter(round=round).values("person__institution")
     chosen = Application.objects.filter(round=round).values("institution")
     return Institution.objects.filter(
-        Q(pk__in=people) | Q(pk__in=applicants) | Q(pk__in=chosen)).order_by("name")
+        Q(pk__in=people) | Q(pk__in=applicants) | Q(pk__in=chosen)
+    ).order_by("name")
 
 
 def duplicate_institutions(round) -> list[DuplicatePair]:
@@ -478,5 +523,9 @@ def duplicate_institutions(round) -> list[DuplicatePair]:
     from tandem.matching.engine.institutions import likely_same
 
     found = list(institutions_of_round(round))
-    return [DuplicatePair(a, b) for k, a in enumerate(found) for b in found[k + 1:]
-            if likely_same(a.name, b.name)]
+    return [
+        DuplicatePair(a, b)
+        for k, a in enumerate(found)
+        for b in found[k + 1 :]
+        if likely_same(a.name, b.name)
+    ]

@@ -84,16 +84,26 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
             {"topic": _("The weights must not be negative and at least one must be above 0.")}
         ) from None
 
-    held = list(Proposal.objects.filter(round=round, status__in=HELD)
-                .select_related("application", "mentor_profile"))
+    held = list(
+        Proposal.objects.filter(round=round, status__in=HELD).select_related(
+            "application", "mentor_profile"
+        )
+    )
     held_pairs = {(mentee_id(p.application), mentor_id(p.mentor_profile)) for p in held}
-    held_pairs = {pair for pair in held_pairs
-                  if pair[0] in data.applications and pair[1] in data.profiles}
+    held_pairs = {
+        pair for pair in held_pairs if pair[0] in data.applications and pair[1] in data.profiles
+    }
     held_mentees = {pair[0] for pair in held_pairs}
     if settings.places is not None and len(held_pairs) > settings.places:
-        raise ValidationError({"places": _(
-            "%(n)s pairs are already proposed or agreed; the maximum number of tandems "
-            "cannot be lower.") % {"n": len(held_pairs)}})
+        raise ValidationError(
+            {
+                "places": _(
+                    "%(n)s pairs are already proposed or agreed; the maximum number of tandems "
+                    "cannot be lower."
+                )
+                % {"n": len(held_pairs)}
+            }
+        )
     pinned, excluded = set(held_pairs), set()
     for rule in PairRule.objects.filter(round=round):
         pair = (f"a{rule.application_id}", f"m{rule.mentor_profile_id}")
@@ -104,9 +114,12 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         elif pair[0] not in held_mentees:  # a sent or agreed pair comes first
             pinned.add(pair)
     rules = Rules(
-        min_fit=settings.min_fit, cross_institution=round.cross_institution_required,
-        shared_language=settings.shared_language, places=settings.places,
-        excluded=frozenset(excluded), pinned=frozenset(pinned),
+        min_fit=settings.min_fit,
+        cross_institution=round.cross_institution_required,
+        shared_language=settings.shared_language,
+        places=settings.places,
+        excluded=frozenset(excluded),
+        pinned=frozenset(pinned),
     )
     fit = compute_fit(data.mentees, data.mentors, weights, taxonomy_of(round.programme))
     try:
@@ -121,7 +134,10 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
 
     number = (round.match_runs.aggregate(n=Max("number"))["n"] or 0) + 1
     run = MatchRun.objects.create(
-        round=round, number=number, mode=settings.mode, parameters=asdict(settings),
+        round=round,
+        number=number,
+        mode=settings.mode,
+        parameters=asdict(settings),
         created_by=by,
         inputs={
             "applications": [pk_of(m.id) for m in data.mentees],
@@ -133,14 +149,19 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
     )
     # Drafts of earlier runs are replaced by this run's; sent and agreed pairs stay.
     Proposal.objects.filter(round=round, status=ProposalStatus.DRAFT).update(
-        status=ProposalStatus.SUPERSEDED)
+        status=ProposalStatus.SUPERSEDED
+    )
     new = [a for a in result.assignments if (a.mentee_id, a.mentor_id) not in held_pairs]
     Proposal.objects.bulk_create(
         Proposal(
-            run=run, round=round, application=data.applications[a.mentee_id],
-            mentor_profile=data.profiles[a.mentor_id], score=round_fit(a.score),
+            run=run,
+            round=round,
+            application=data.applications[a.mentee_id],
+            mentor_profile=data.profiles[a.mentor_id],
+            score=round_fit(a.score),
             components=explanations[a.mentee_id].components,
-            explanation=_explanation(explanations[a.mentee_id], data), pinned=a.pinned,
+            explanation=_explanation(explanations[a.mentee_id], data),
+            pinned=a.pinned,
         )
         for a in new
     )
@@ -152,13 +173,24 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         "lowest_fit": None if result.lowest_fit is None else round_fit(result.lowest_fit),
         "applicants": len(data.mentees),
         "places": sum(m.capacity for m in data.mentors),
-        "unplaced": [{"application": pk_of(u.mentee_id), "reason": u.reason,
-                      "params": _stored_params(u.params)} for u in result.unmatched],
+        "unplaced": [
+            {
+                "application": pk_of(u.mentee_id),
+                "reason": u.reason,
+                "params": _stored_params(u.params),
+            }
+            for u in result.unmatched
+        ],
         "comparison": [_plain(row) for row in comparison],
     }
     run.save(update_fields=["summary"])
-    log_action(by, "matching.run", run, round=round,
-               data={"mode": settings.mode, "pairs": len(result.assignments)})
+    log_action(
+        by,
+        "matching.run",
+        run,
+        round=round,
+        data={"mode": settings.mode, "pairs": len(result.assignments)},
+    )
     return run
 
 
@@ -167,8 +199,9 @@ def round_fit(value: float) -> float:
 
 
 def _plain(row: dict) -> dict:
-    return {key: (round_fit(value) if isinstance(value, float) else value)
-            for key, value in row.items()}
+    return {
+        key: (round_fit(value) if isinstance(value, float) else value) for key, value in row.items()
+    }
 
 
 def _stored_params(params: dict) -> dict:
@@ -210,11 +243,15 @@ def set_pair_rule(*, round, application, mentor_profile, kind: str, reason: str,
     held = Proposal.objects.filter(application=application, status__in=HELD).first()
     if held is not None:
         # A sent or agreed pair binds the next runs; a rule against it could never hold.
-        raise ValidationError(_(
-            "A proposal for this applicant was already sent or agreed. Take it back first "
-            "(only proposals that wait for answers can be taken back)."))
+        raise ValidationError(
+            _(
+                "A proposal for this applicant was already sent or agreed. Take it back first "
+                "(only proposals that wait for answers can be taken back)."
+            )
+        )
     rule, _created = PairRule.objects.update_or_create(
-        application=application, mentor_profile=mentor_profile,
+        application=application,
+        mentor_profile=mentor_profile,
         defaults={"round": round, "kind": kind, "reason": reason[:500], "created_by": by},
     )
     log_action(by, f"matching.pair_{kind}", rule, round=round, data={"reason": reason[:500]})
@@ -223,8 +260,7 @@ def set_pair_rule(*, round, application, mentor_profile, kind: str, reason: str,
 
 @transaction.atomic
 def remove_pair_rule(*, rule: PairRule, by) -> None:
-    log_action(by, "matching.pair_rule_removed", rule, round=rule.round,
-               data={"kind": rule.kind})
+    log_action(by, "matching.pair_rule_removed", rule, round=rule.round, data={"kind": rule.kind})
     rule.delete()
 
 
@@ -236,9 +272,13 @@ def send_proposals(*, run: MatchRun, answer_by, by) -> int:
     """Ask both persons of every draft proposal of this run; the mails wait for review."""
     if answer_by < timezone.localdate():
         raise ValidationError({"answer_by": _("The date for answers must not lie in the past.")})
-    drafts = list(run.proposals.filter(status=ProposalStatus.DRAFT)
-                  .select_related("application__person__institution", "mentor_profile__person",
-                                  "round__programme__organisation"))
+    drafts = list(
+        run.proposals.filter(status=ProposalStatus.DRAFT).select_related(
+            "application__person__institution",
+            "mentor_profile__person",
+            "round__programme__organisation",
+        )
+    )
     if not drafts:
         raise ValidationError(_("This run has no proposals left to send."))
     now = timezone.now()
@@ -251,8 +291,13 @@ def send_proposals(*, run: MatchRun, answer_by, by) -> int:
             _mail_side(proposal, side)
     run.sent_at, run.answer_by = now, answer_by
     run.save(update_fields=["sent_at", "answer_by"])
-    log_action(by, "matching.proposals_sent", run, round=run.round,
-               data={"count": len(drafts), "answer_by": answer_by.isoformat()})
+    log_action(
+        by,
+        "matching.proposals_sent",
+        run,
+        round=run.round,
+        data={"count": len(drafts), "answer_by": answer_by.isoformat()},
+    )
     return len(drafts)
 
 
@@ -261,18 +306,27 @@ def _mail_side(proposal: Proposal, side: str) -> None:
     partner = proposal.mentor if side == "mentee" else proposal.mentee
     round = proposal.round
     with translation.override(person.language):
-        topics = ", ".join(
-            _topic_label(round, item["topic"])
-            for item in proposal.explanation.get("shared_topics", [])
-        ) or "–"
+        topics = (
+            ", ".join(
+                _topic_label(round, item["topic"])
+                for item in proposal.explanation.get("shared_topics", [])
+            )
+            or "–"
+        )
         answer_by = formats.date_format(proposal.answer_by, "DATE_FORMAT")
     queue_mail(
-        key=f"proposal_to_{side}", to=person.email, recipient=person, round=round,
+        key=f"proposal_to_{side}",
+        to=person.email,
+        recipient=person,
+        round=round,
         review=True,
         context={
-            "name": person.get_full_name(), "partner": partner.get_full_name(),
+            "name": person.get_full_name(),
+            "partner": partner.get_full_name(),
             "partner_institution": partner.institution.name if partner.institution else "–",
-            "topics": topics, "answer_by": answer_by, "round": round.name,
+            "topics": topics,
+            "answer_by": answer_by,
+            "round": round.name,
             "programme": round.programme.name,
             "organisation": round.programme.organisation.name,
             "url": reverse("portal:proposal", kwargs=round.url_kwargs),
@@ -297,19 +351,26 @@ def answer_proposal(*, proposal: Proposal, person, answer: str, comment: str = "
     if getattr(proposal, f"{side}_answer"):
         raise ValidationError(_("You have already answered this proposal."))
     if proposal.answer_by and timezone.localdate() > proposal.answer_by:
-        raise ValidationError(_("The time for answers has run out; please write to the "
-                                "coordinators."))
+        raise ValidationError(
+            _("The time for answers has run out; please write to the coordinators.")
+        )
     if answer not in Answer.values:
         raise ValidationError({"answer": _("Please choose yes or no.")})
     if answer == Answer.DECLINE and not comment.strip():
-        raise ValidationError({"comment": _(
-            "Please say in a few words why it does not fit; it helps the next proposal.")})
+        raise ValidationError(
+            {
+                "comment": _(
+                    "Please say in a few words why it does not fit; it helps the next proposal."
+                )
+            }
+        )
     setattr(proposal, f"{side}_answer", answer)
     setattr(proposal, f"{side}_comment", comment.strip()[:2000])
     setattr(proposal, f"{side}_answered_at", timezone.now())
     action = "accepted" if answer == Answer.ACCEPT else "declined"
-    log_action(person, f"matching.proposal_{action}", proposal, round=proposal.round,
-               data={"side": side})
+    log_action(
+        person, f"matching.proposal_{action}", proposal, round=proposal.round, data={"side": side}
+    )
     if answer == Answer.DECLINE:
         _decline(proposal, side)
     elif proposal.mentee_answer == proposal.mentor_answer == Answer.ACCEPT:
@@ -324,19 +385,31 @@ def _decline(proposal: Proposal, side: str) -> None:
     # The pair is never proposed again; the reason names the side, not the comment,
     # which only coordinators read on the proposal itself.
     PairRule.objects.update_or_create(
-        application=proposal.application, mentor_profile=proposal.mentor_profile,
-        defaults={"round": proposal.round, "kind": PairRuleKind.EXCLUDE, "created_by": None,
-                  "reason": _("Declined by the mentee") if side == "mentee"
-                  else _("Declined by the mentor")},
+        application=proposal.application,
+        mentor_profile=proposal.mentor_profile,
+        defaults={
+            "round": proposal.round,
+            "kind": PairRuleKind.EXCLUDE,
+            "created_by": None,
+            "reason": _("Declined by the mentee")
+            if side == "mentee"
+            else _("Declined by the mentor"),
+        },
     )
     round = proposal.round
     for coordinator in _coordinators(round):
         with translation.override(coordinator.language):
             side_label = _("by the mentee") if side == "mentee" else _("by the mentor")
         queue_mail(
-            key="proposal_declined", to=coordinator.email, recipient=coordinator, round=round,
-            context={"round": round.name, "side": side_label,
-                     "url": reverse("manage:matching", kwargs=round.url_kwargs)},
+            key="proposal_declined",
+            to=coordinator.email,
+            recipient=coordinator,
+            round=round,
+            context={
+                "round": round.name,
+                "side": side_label,
+                "url": reverse("manage:matching", kwargs=round.url_kwargs),
+            },
         )
 
 
@@ -354,16 +427,23 @@ def _form_tandem(proposal: Proposal) -> None:
     form_tandem(round=round, mentor=proposal.mentor, mentee=proposal.mentee, proposal=proposal)
     application = proposal.application
     if application.state != ApplicationState.ADMITTED:
-        application_services.change_state(application=application,
-                                          to_state=ApplicationState.ADMITTED, by=None)
+        application_services.change_state(
+            application=application, to_state=ApplicationState.ADMITTED, by=None
+        )
     log_action(None, "tandem.formed", proposal, round=round)
-    for person, partner in ((proposal.mentee, proposal.mentor),
-                            (proposal.mentor, proposal.mentee)):
+    for person, partner in ((proposal.mentee, proposal.mentor), (proposal.mentor, proposal.mentee)):
         queue_mail(
-            key="tandem_formed", to=person.email, recipient=person, round=round,
-            context={"name": person.get_full_name(), "partner": partner.get_full_name(),
-                     "partner_email": partner.email, "round": round.name,
-                     "organisation": round.programme.organisation.name},
+            key="tandem_formed",
+            to=person.email,
+            recipient=person,
+            round=round,
+            context={
+                "name": person.get_full_name(),
+                "partner": partner.get_full_name(),
+                "partner_email": partner.email,
+                "round": round.name,
+                "organisation": round.programme.organisation.name,
+            },
         )
 
 
@@ -377,11 +457,17 @@ def withdraw_proposal(*, proposal: Proposal, by) -> Proposal:
     proposal.save(update_fields=["status", "decided_at"])
     log_action(by, "matching.proposal_withdrawn", proposal, round=proposal.round)
     round = proposal.round
-    for person, partner in ((proposal.mentee, proposal.mentor),
-                            (proposal.mentor, proposal.mentee)):
+    for person, partner in ((proposal.mentee, proposal.mentor), (proposal.mentor, proposal.mentee)):
         queue_mail(
-            key="proposal_withdrawn", to=person.email, recipient=person, round=round,
-            context={"name": person.get_full_name(), "partner": partner.get_full_name(),
-                     "round": round.name, "organisation": round.programme.organisation.name},
+            key="proposal_withdrawn",
+            to=person.email,
+            recipient=person,
+            round=round,
+            context={
+                "name": person.get_full_name(),
+                "partner": partner.get_full_name(),
+                "round": round.name,
+                "organisation": round.programme.organisation.name,
+            },
         )
     return proposal

@@ -17,5 +17,6 @@ class PeopleConfig(AppConfig):
 
         from .receivers import record_second_factor_on_setup
 
-        authenticator_added.connect(record_second_factor_on_setup,
-                                    dispatch_uid="people.second_factor_on_setup")
+        authenticator_added.connect(
+            record_second_factor_on_setup, dispatch_uid="people.second_factor_on_setup"
+        )

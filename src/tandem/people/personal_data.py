@@ -26,8 +26,7 @@ def iso(value) -> str | None:
 
 def addresses_of(user) -> set[str]:
     """The login address and every verified address of the person, in lower case."""
-    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email",
-                                                                                 flat=True)
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return {address.lower() for address in [user.email, *verified] if address}
 
 
@@ -43,9 +42,11 @@ def anonymous_address(user) -> str:
 
 
 def count(user) -> dict[str, int]:
-    return {"account": 1,
-            "email_addresses": EmailAddress.objects.filter(user=user).count(),
-            "second_factors": Authenticator.objects.filter(user=user).count()}
+    return {
+        "account": 1,
+        "email_addresses": EmailAddress.objects.filter(user=user).count(),
+        "second_factors": Authenticator.objects.filter(user=user).count(),
+    }
 
 
 def export(user) -> dict:
@@ -55,9 +56,13 @@ def export(user) -> dict:
             "name": user.name,
             "email": user.email,
             "position": user.position,
-            "institution": None if institution is None else {
-                "name": institution.name, "type": institution.type,
-                "size_class": institution.size_class, "city": institution.city,
+            "institution": None
+            if institution is None
+            else {
+                "name": institution.name,
+                "type": institution.type,
+                "size_class": institution.size_class,
+                "city": institution.city,
             },
             "language": user.language,
             "time_zone": user.time_zone,
@@ -71,8 +76,11 @@ def export(user) -> dict:
         ],
         # Which factors exist and when they were used, never their secrets.
         "second_factors": [
-            {"type": factor.type, "created_at": iso(factor.created_at),
-             "last_used_at": iso(factor.last_used_at)}
+            {
+                "type": factor.type,
+                "created_at": iso(factor.created_at),
+                "last_used_at": iso(factor.last_used_at),
+            }
             for factor in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
     }
@@ -99,11 +107,14 @@ def erase(user) -> None:
 DECLARATION = Declaration(
     app_label="people",
     holdings=(
-        Holding(model="people.User",
-                fields=("email", "name", "position", "institution", "language", "time_zone"),
-                whose="the account holder", purpose="to log in and to be addressed",
-                seen_by="the person; the coordinators and trainers of their rounds",
-                retention="until the person deletes the account (then anonymised)"),
+        Holding(
+            model="people.User",
+            fields=("email", "name", "position", "institution", "language", "time_zone"),
+            whose="the account holder",
+            purpose="to log in and to be addressed",
+            seen_by="the person; the coordinators and trainers of their rounds",
+            retention="until the person deletes the account (then anonymised)",
+        ),
     ),
     export=export,
     erase=erase,

@@ -58,19 +58,27 @@ def _by_round(pairs) -> dict[int, list[DueItem]]:
 # Each question takes all the person's rounds at once (one query, however many rounds)
 # and answers {round id: [DueItem, …]}.
 
+
 def application_draft(rounds, person) -> dict:
     by_id = {round.pk: round for round in rounds}
-    drafts = Application.objects.filter(person=person, round__in=rounds,
-                                        state=ApplicationState.DRAFT).values_list("round_id")
+    drafts = Application.objects.filter(
+        person=person, round__in=rounds, state=ApplicationState.DRAFT
+    ).values_list("round_id")
     pairs = []
     for (round_id,) in drafts:
         round = by_id[round_id]
         window = application_window(round)
         if window.is_open:
-            pairs.append((round_id, DueItem(
-                _("Your application is a draft: please submit it by %(date)s.")
-                % {"date": date_format(window.ends_on, "DATE_FORMAT")},
-                reverse("portal:application_apply", kwargs=round.url_kwargs))))
+            pairs.append(
+                (
+                    round_id,
+                    DueItem(
+                        _("Your application is a draft: please submit it by %(date)s.")
+                        % {"date": date_format(window.ends_on, "DATE_FORMAT")},
+                        reverse("portal:application_apply", kwargs=round.url_kwargs),
+                    ),
+                )
+            )
     return _by_round(pairs)
 
 
@@ -83,66 +91,99 @@ def proposal_waiting(rounds, person) -> dict:
         text = _("A tandem proposal waits for your answer.")
         if proposal.answer_by:
             text = _("A tandem proposal waits for your answer (by %(date)s).") % {
-                "date": date_format(proposal.answer_by, "DATE_FORMAT")}
-        pairs.append((proposal.round_id,
-                      DueItem(text, reverse("portal:proposal",
-                                            kwargs=proposal.round.url_kwargs))))
+                "date": date_format(proposal.answer_by, "DATE_FORMAT")
+            }
+        pairs.append(
+            (
+                proposal.round_id,
+                DueItem(text, reverse("portal:proposal", kwargs=proposal.round.url_kwargs)),
+            )
+        )
     return _by_round(pairs)
 
 
 def polls_waiting(rounds, person) -> dict:
     """Open date polls of the person's own tandems that they have not answered yet."""
     answered = DateVote.objects.filter(person=person).values("option__poll")
-    polls = (DatePoll.objects.filter(Q(tandem__mentor=person) | Q(tandem__mentee=person),
-                                     tandem__round__in=rounds, closed_at__isnull=True)
-             .exclude(pk__in=answered).select_related("tandem__round__programme__organisation")
-             .order_by("created_at"))
+    polls = (
+        DatePoll.objects.filter(
+            Q(tandem__mentor=person) | Q(tandem__mentee=person),
+            tandem__round__in=rounds,
+            closed_at__isnull=True,
+        )
+        .exclude(pk__in=answered)
+        .select_related("tandem__round__programme__organisation")
+        .order_by("created_at")
+    )
     return _by_round(
-        (poll.tandem.round_id,
-         DueItem(_("A date poll waits for your answer."),
-                 reverse("portal:tandem_poll",
-                         kwargs={**poll.tandem.round.url_kwargs, "poll": poll.pk})))
-        for poll in polls)
+        (
+            poll.tandem.round_id,
+            DueItem(
+                _("A date poll waits for your answer."),
+                reverse(
+                    "portal:tandem_poll", kwargs={**poll.tandem.round.url_kwargs, "poll": poll.pk}
+                ),
+            ),
+        )
+        for poll in polls
+    )
 
 
 def _agreement_url(tandem) -> str:
-    return reverse("portal:tandem_agreement",
-                   kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk})
+    return reverse(
+        "portal:tandem_agreement", kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk}
+    )
 
 
 def agreement_to_confirm(rounds, person) -> dict:
     agreements = Agreement.objects.filter(
         Q(tandem__mentor=person, mentor_confirmed_at__isnull=True)
         | Q(tandem__mentee=person, mentee_confirmed_at__isnull=True),
-        tandem__round__in=rounds).select_related("tandem__round__programme__organisation")
+        tandem__round__in=rounds,
+    ).select_related("tandem__round__programme__organisation")
     return _by_round(
-        (agreement.tandem.round_id,
-         DueItem(_("The mentoring agreement waits for your confirmation."),
-                 _agreement_url(agreement.tandem)))
-        for agreement in agreements)
+        (
+            agreement.tandem.round_id,
+            DueItem(
+                _("The mentoring agreement waits for your confirmation."),
+                _agreement_url(agreement.tandem),
+            ),
+        )
+        for agreement in agreements
+    )
 
 
 def agreement_missing(rounds, person) -> dict:
-    tandems = (Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round__in=rounds,
-                                     agreement__isnull=True)
-               .select_related("round__programme__organisation"))
+    tandems = Tandem.objects.filter(
+        Q(mentor=person) | Q(mentee=person), round__in=rounds, agreement__isnull=True
+    ).select_related("round__programme__organisation")
     return _by_round(
-        (tandem.round_id, DueItem(_("Your tandem has no mentoring agreement yet."),
-                                  _agreement_url(tandem)))
-        for tandem in tandems)
+        (
+            tandem.round_id,
+            DueItem(_("Your tandem has no mentoring agreement yet."), _agreement_url(tandem)),
+        )
+        for tandem in tandems
+    )
 
 
 def mentor_profile_missing(rounds, person) -> dict:
     from tandem.recruitment.models import MentorProfile
 
-    mentor_in = (RoundRole.objects.filter(person=person, role=RoleKind.MENTOR, round__in=rounds)
-                 .exclude(round__in=MentorProfile.objects.filter(person=person).values("round"))
-                 .select_related("round__programme__organisation"))
+    mentor_in = (
+        RoundRole.objects.filter(person=person, role=RoleKind.MENTOR, round__in=rounds)
+        .exclude(round__in=MentorProfile.objects.filter(person=person).values("round"))
+        .select_related("round__programme__organisation")
+    )
     return _by_round(
-        (role.round_id, DueItem(_("You have not written your mentor profile yet."),
-                                reverse("portal:recruitment_profile",
-                                        kwargs=role.round.url_kwargs)))
-        for role in mentor_in)
+        (
+            role.round_id,
+            DueItem(
+                _("You have not written your mentor profile yet."),
+                reverse("portal:recruitment_profile", kwargs=role.round.url_kwargs),
+            ),
+        )
+        for role in mentor_in
+    )
 
 
 #: The questions of the "due" list, in the order they are shown.
@@ -160,8 +201,11 @@ def participant_views(rounds, person, now=None) -> dict[int, ParticipantView]:
     """For each round: the person's tandems with their next meeting, and what is due."""
     now = now or timezone.now()
     views = {round.pk: ParticipantView() for round in rounds}
-    tandems = list(Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round__in=rounds)
-                   .select_related("mentor", "mentee", "round__programme__organisation"))
+    tandems = list(
+        Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round__in=rounds).select_related(
+            "mentor", "mentee", "round__programme__organisation"
+        )
+    )
     meetings: dict[int, list] = {}
     for meeting in Meeting.objects.filter(tandem__in=tandems).order_by("starts_at", "pk"):
         meetings.setdefault(meeting.tandem_id, []).append(meeting)
@@ -169,9 +213,11 @@ def participant_views(rounds, person, now=None) -> dict[int, ParticipantView]:
         upcoming, _past = tandem_selectors.split_meetings(meetings.get(tandem.pk, []), now=now)
         is_mentor = tandem.mentor_id == person.pk
         card = TandemCard(
-            tandem=tandem, partner=tandem.mentee if is_mentor else tandem.mentor,
+            tandem=tandem,
+            partner=tandem.mentee if is_mentor else tandem.mentor,
             partner_role=_("your mentee") if is_mentor else _("your mentor"),
-            url=tandem_selectors.workspace_url(tandem))
+            url=tandem_selectors.workspace_url(tandem),
+        )
         if upcoming:
             upcoming[0].tandem = tandem  # already loaded: no query for the address
             card.next_meeting = upcoming[0]

@@ -32,5 +32,6 @@ class ProfileForm(forms.Form):
         choices=[("", _("(only needed for a new institution)"))] + SizeClass.choices,
         required=False,
     )
-    language = forms.ChoiceField(label=_("Language for e-mails and pages"),
-                                 choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language for e-mails and pages"), choices=settings.LANGUAGES
+    )

@@ -18,13 +18,21 @@ urlpatterns = [
         "rounds/<slug:org>/<slug:programme>/<slug:round>/applications/",
         include("tandem.portal.applications.urls"),
     ),
-    path("rounds/<slug:org>/<slug:programme>/<slug:round>/proposal/",
-         include("tandem.portal.matching.urls")),
-    path("rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/polls/",
-         include("tandem.portal.tandem_polls.urls")),
-    path("rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/",
-         include("tandem.portal.tandems.urls")),
-    path("rounds/<slug:org>/<slug:programme>/<slug:round>/training/",
-         include("tandem.portal.training.urls")),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/proposal/",
+        include("tandem.portal.matching.urls"),
+    ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/polls/",
+        include("tandem.portal.tandem_polls.urls"),
+    ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/tandem/",
+        include("tandem.portal.tandems.urls"),
+    ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/training/",
+        include("tandem.portal.training.urls"),
+    ),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
 ]

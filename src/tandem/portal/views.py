@@ -73,8 +73,9 @@ def profile(request):
             }
         )
         status = 200
-    return render(request, "portal/profile.html", {"form": form, "next": safe_next(request)},
-                  status=status)
+    return render(
+        request, "portal/profile.html", {"form": form, "next": safe_next(request)}, status=status
+    )
 
 
 @login_required
@@ -98,8 +99,12 @@ def round_detail(request, org, programme, round):
     return render(
         request,
         "portal/round.html",
-        {"round": found, "timeline": selectors.round_timeline(found), "my_roles": my_roles,
-         "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
-         "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
-         "may_consult": request.user.has_perm("training.book_consultation", found)},
+        {
+            "round": found,
+            "timeline": selectors.round_timeline(found),
+            "my_roles": my_roles,
+            "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
+            "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
+            "may_consult": request.user.has_perm("training.book_consultation", found),
+        },
     )

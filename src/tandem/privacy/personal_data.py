@@ -29,8 +29,11 @@ def personal_data_of(user) -> dict:
     it touched, and another applicant's application never appears.
     """
     with translation.override(user.language):
-        data = {"format": "tandem-personal-data", "version": FORMAT_VERSION,
-                "exported_at": timezone.now().isoformat()}
+        data = {
+            "format": "tandem-personal-data",
+            "version": FORMAT_VERSION,
+            "exported_at": timezone.now().isoformat(),
+        }
         for declaration in declarations():
             if declaration.export:
                 data.update(declaration.export(user))

@@ -55,8 +55,9 @@ def _clean_round(round, *, dry_run: bool) -> dict[str, int]:
     return counts
 
 
-def apply_retention(*, months: int | None = None, today: dt.date | None = None,
-                    dry_run: bool = False) -> list[RoundCleanUp]:
+def apply_retention(
+    *, months: int | None = None, today: dt.date | None = None, dry_run: bool = False
+) -> list[RoundCleanUp]:
     """Clean every round past retention; one audit entry per round that had something to go.
 
     With ``dry_run`` nothing changes: the result says what would go.
@@ -70,9 +71,13 @@ def apply_retention(*, months: int | None = None, today: dt.date | None = None,
             if not any(counts.values()):
                 continue
             if not dry_run:
-                log_action(None, "privacy.retention_applied", round, round=round,
-                           data={**counts, "months": months,
-                                 "ended_on": round.ended_on.isoformat()})
+                log_action(
+                    None,
+                    "privacy.retention_applied",
+                    round,
+                    round=round,
+                    data={**counts, "months": months, "ended_on": round.ended_on.isoformat()},
+                )
         results.append(RoundCleanUp(round, round.ended_on, counts))
     return results
 
@@ -81,5 +86,8 @@ def apply_timed_retention(now: dt.datetime | None = None) -> list[tuple[int, str
     """The apps' clean-ups that do not belong to a round (e.g. abandoned import files):
     how many went, and what they were."""
     now = now or timezone.now()
-    return [(declaration.apply_retention(now), declaration.retention_label)
-            for declaration in declarations() if declaration.apply_retention]
+    return [
+        (declaration.apply_retention(now), declaration.retention_label)
+        for declaration in declarations()
+        if declaration.apply_retention
+    ]

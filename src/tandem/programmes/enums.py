@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 class InstitutionType(models.TextChoices):
     UNIVERSITY = "university", _("University")
-    UNIVERSITY_OF_APPLIED_SCIENCES = "university_of_applied_sciences", _(
-        "University of applied sciences"
+    UNIVERSITY_OF_APPLIED_SCIENCES = (
+        "university_of_applied_sciences",
+        _("University of applied sciences"),
     )
     RESEARCH_INSTITUTE = "research_institute", _("Non-university research institute")
     STATE_LIBRARY = "state_library", _("State or regional library")

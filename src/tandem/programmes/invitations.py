@@ -59,8 +59,13 @@ def invite_to_role(
     ).delete()
     token, token_hash = new_token()
     invitation = RoleInvitation.objects.create(
-        round=round, role=role, email=email, name=name, language=language,
-        token_hash=token_hash, invited_by=by,
+        round=round,
+        role=role,
+        email=email,
+        name=name,
+        language=language,
+        token_hash=token_hash,
+        invited_by=by,
         expires_at=timezone.now() + dt.timedelta(days=INVITATION_VALID_DAYS),
     )
     invitation.token = token
@@ -80,7 +85,9 @@ def _send_invitation(invitation: RoleInvitation, token: str, by) -> None:
     # round=None: the built-in (or the operators' global) text, never the round's own,
     # so a coordinator cannot put words of their own into mails to arbitrary addresses.
     mail = queue_mail(
-        key="role_invitation", to=invitation.email, language=invitation.language,
+        key="role_invitation",
+        to=invitation.email,
+        language=invitation.language,
         context={
             "name": invitation.name,
             "role": role_label,
@@ -89,8 +96,7 @@ def _send_invitation(invitation: RoleInvitation, token: str, by) -> None:
             "organisation": organisation.name,
             "inviter": (by.get_full_name() if by else "") or organisation.name,
             "expires": expires,
-            "url": reverse("public:role_invitation", kwargs={**round.url_kwargs,
-                                                             "token": token}),
+            "url": reverse("public:role_invitation", kwargs={**round.url_kwargs, "token": token}),
         },
     )
     # Shown in the round's outbox like every other mail of the round.
@@ -130,10 +136,13 @@ def accept_role_invitation(*, invitation: RoleInvitation, person):
     """The invited person says yes: the role is given to their account."""
     invitation = _locked_open(invitation)
     if not has_verified_address(person, invitation.email):
-        raise ValidationError(_(
-            "This invitation was sent to another e-mail address. Please log in with the "
-            "address the invitation was sent to (or add and confirm it under your account's "
-            "e-mail addresses)."))
+        raise ValidationError(
+            _(
+                "This invitation was sent to another e-mail address. Please log in with the "
+                "address the invitation was sent to (or add and confirm it under your account's "
+                "e-mail addresses)."
+            )
+        )
     round = invitation.round
     held = set(round.roles.filter(person=person).values_list("role", flat=True))
     role = RoleKind(invitation.role)
@@ -141,13 +150,13 @@ def accept_role_invitation(*, invitation: RoleInvitation, person):
         raise ValidationError(_("Nobody can be mentor and mentee in the same round."))
     round_role = round.roles.filter(person=person, role=role).first()
     if round_role is None:
-        round_role = assign_role(round=round, person=person, role=role,
-                                 by=invitation.invited_by, notify=False)
+        round_role = assign_role(
+            round=round, person=person, role=role, by=invitation.invited_by, notify=False
+        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = person
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    log_action(person, "role.invitation_accepted", invitation, round=round,
-               data={"role": role})
+    log_action(person, "role.invitation_accepted", invitation, round=round, data={"role": role})
     return round_role
 
 
@@ -162,6 +171,11 @@ def decline_role_invitation(*, invitation: RoleInvitation) -> RoleInvitation:
 
 @transaction.atomic
 def withdraw_role_invitation(*, invitation: RoleInvitation, by) -> None:
-    log_action(by, "role.invitation_withdrawn", invitation, round=invitation.round,
-               data={"role": invitation.role})
+    log_action(
+        by,
+        "role.invitation_withdrawn",
+        invitation,
+        round=invitation.round,
+        data={"role": invitation.role},
+    )
     invitation.delete()

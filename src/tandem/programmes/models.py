@@ -218,14 +218,20 @@ class RoleInvitation(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("valid until"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
@@ -242,5 +248,8 @@ class RoleInvitation(models.Model):
     def is_open(self) -> bool:
         from django.utils import timezone
 
-        return (self.accepted_at is None and self.declined_at is None
-                and self.expires_at > timezone.now())
+        return (
+            self.accepted_at is None
+            and self.declined_at is None
+            and self.expires_at > timezone.now()
+        )

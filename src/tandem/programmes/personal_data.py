@@ -25,51 +25,75 @@ def round_in_export(round) -> dict | None:
     """How every section of the export names a round."""
     if round is None:
         return None
-    return {"organisation": round.programme.organisation.name,
-            "programme": round.programme.name, "round": round.name}
+    return {
+        "organisation": round.programme.organisation.name,
+        "programme": round.programme.name,
+        "round": round.name,
+    }
 
 
 def sole_coordinated_organisations(user):
     """Organisations that would be left without any coordinator if the person went."""
     mine = Organisation.objects.filter(coordinators=user).values("pk")
     # Counted on a fresh join: filtering and counting on the same join would count only one.
-    return (Organisation.objects.filter(pk__in=mine)
-            .annotate(coordinator_count=Count("coordinators"))
-            .filter(coordinator_count=1).order_by("name"))
+    return (
+        Organisation.objects.filter(pk__in=mine)
+        .annotate(coordinator_count=Count("coordinators"))
+        .filter(coordinator_count=1)
+        .order_by("name")
+    )
 
 
 def _roles(user):
-    return (RoundRole.objects.filter(person=user)
-            .select_related("round__programme__organisation").order_by("assigned_at", "pk"))
+    return (
+        RoundRole.objects.filter(person=user)
+        .select_related("round__programme__organisation")
+        .order_by("assigned_at", "pk")
+    )
 
 
 def _invitations(user):
     """Role invitations sent to one of the person's addresses, or accepted by them."""
-    return (RoleInvitation.objects
-            .filter(Q(accepted_by=user) | email_matches(addresses_of(user)))
-            .select_related("round__programme__organisation").order_by("created_at", "pk"))
+    return (
+        RoleInvitation.objects.filter(Q(accepted_by=user) | email_matches(addresses_of(user)))
+        .select_related("round__programme__organisation")
+        .order_by("created_at", "pk")
+    )
 
 
 def count(user) -> dict[str, int]:
-    return {"organisations": Organisation.objects.filter(coordinators=user).count(),
-            "round_roles": _roles(user).count(),
-            "role_invitations": _invitations(user).count()}
+    return {
+        "organisations": Organisation.objects.filter(coordinators=user).count(),
+        "round_roles": _roles(user).count(),
+        "role_invitations": _invitations(user).count(),
+    }
 
 
 def export(user) -> dict:
     return {
         "organisations_coordinated": list(
-            Organisation.objects.filter(coordinators=user).order_by("name")
-            .values_list("name", flat=True)),
+            Organisation.objects.filter(coordinators=user)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
         "round_roles": [
-            {"round": round_in_export(role.round), "role": role.role,
-             "assigned_at": iso(role.assigned_at)}
+            {
+                "round": round_in_export(role.round),
+                "role": role.role,
+                "assigned_at": iso(role.assigned_at),
+            }
             for role in _roles(user)
         ],
         "role_invitations": [
-            {"round": round_in_export(i.round), "role": i.role, "name": i.name,
-             "email": i.email, "invited_at": iso(i.created_at),
-             "accepted_at": iso(i.accepted_at), "declined_at": iso(i.declined_at)}
+            {
+                "round": round_in_export(i.round),
+                "role": i.role,
+                "name": i.name,
+                "email": i.email,
+                "invited_at": iso(i.created_at),
+                "accepted_at": iso(i.accepted_at),
+                "declined_at": iso(i.declined_at),
+            }
             for i in _invitations(user)
         ],
     }
@@ -83,8 +107,10 @@ def check_erasure(user) -> None:
     blocking = [org.name for org in sole_coordinated_organisations(user)]
     if blocking:
         raise ValidationError(
-            _("You are the only coordinator of %(organisations)s. Please make someone else "
-              "a coordinator first; then you can delete your account.")
+            _(
+                "You are the only coordinator of %(organisations)s. Please make someone else "
+                "a coordinator first; then you can delete your account."
+            )
             % {"organisations": ", ".join(blocking)}
         )
 
@@ -93,36 +119,50 @@ def erase(user) -> dict[str, int]:
     invitations = _invitations(user).delete()[1].get(RoleInvitation._meta.label, 0)
     revoked = RoundRole.objects.filter(person=user, role__in=STAFF_ROLES).delete()[1]
     user.coordinated_organisations.clear()
-    return {"staff_roles_revoked": revoked.get(RoundRole._meta.label, 0),
-            "role_invitations": invitations}
+    return {
+        "staff_roles_revoked": revoked.get(RoundRole._meta.label, 0),
+        "role_invitations": invitations,
+    }
 
 
 def rounds_past_retention(cutoff: dt.date):
     """Rounds whose latest phase ended before ``cutoff``, oldest first; undated never end."""
-    return (Round.objects.annotate(ended_on=Max("phases__ends_on"))
-            .filter(ended_on__lt=cutoff)
-            .select_related("programme__organisation").order_by("ended_on", "pk"))
+    return (
+        Round.objects.annotate(ended_on=Max("phases__ends_on"))
+        .filter(ended_on__lt=cutoff)
+        .select_related("programme__organisation")
+        .order_by("ended_on", "pk")
+    )
 
 
 DECLARATION = Declaration(
     app_label="programmes",
     holdings=(
-        Holding(model="programmes.Organisation", fields=("coordinators",),
-                whose="the coordinators", purpose="to give them the organisation's rounds",
-                seen_by="the organisation's coordinators",
-                retention="until the person is removed or deletes the account"),
-        Holding(model="programmes.RoundRole", fields=("person", "assigned_by"),
-                whose="the role holder (and who assigned it)",
-                purpose="to grant access to a round and count its participants",
-                seen_by="the round's coordinators and trainers",
-                retention="staff roles go on erasure; mentor and mentee roles stay as the "
-                          "round's record; a mentee role goes with its application"),
-        Holding(model="programmes.RoleInvitation",
-                fields=("email", "name", "accepted_by", "invited_by"),
-                whose="the invited person (and who invited them)",
-                purpose="to offer a round role that the person accepts or declines",
-                seen_by="the round's coordinators",
-                retention="until the person deletes the account"),
+        Holding(
+            model="programmes.Organisation",
+            fields=("coordinators",),
+            whose="the coordinators",
+            purpose="to give them the organisation's rounds",
+            seen_by="the organisation's coordinators",
+            retention="until the person is removed or deletes the account",
+        ),
+        Holding(
+            model="programmes.RoundRole",
+            fields=("person", "assigned_by"),
+            whose="the role holder (and who assigned it)",
+            purpose="to grant access to a round and count its participants",
+            seen_by="the round's coordinators and trainers",
+            retention="staff roles go on erasure; mentor and mentee roles stay as the "
+            "round's record; a mentee role goes with its application",
+        ),
+        Holding(
+            model="programmes.RoleInvitation",
+            fields=("email", "name", "accepted_by", "invited_by"),
+            whose="the invited person (and who invited them)",
+            purpose="to offer a round role that the person accepts or declines",
+            seen_by="the round's coordinators",
+            retention="until the person deletes the account",
+        ),
     ),
     not_personal=(
         NotPersonal("programmes.Programme", "a programme's name and public description"),

@@ -19,6 +19,7 @@ from .taxonomy import DEFAULT_TOPICS
 # Words that are path segments of the management URLs and so cannot be slugs.
 RESERVED_SLUGS = {"new", "edit", "topics", "rounds", "roles", "advance", "programmes"}
 
+
 def normalise_name(name: str) -> str:
     """Key of an institution's name: the matching engine's one normaliser (branch libraries
     belong to their university, spelling variants fold), so the web app and the engine can
@@ -71,8 +72,9 @@ def create_programme(
 def add_topic(*, programme: Programme, key: str, label_de: str, label_en: str, by) -> Topic:
     if programme.topics.filter(key=key).exists():
         raise ValidationError({"key": _("This programme already has a topic with this key.")})
-    position = (programme.topics.order_by("-position").values_list("position", flat=True).first()
-                or 0) + 1
+    position = (
+        programme.topics.order_by("-position").values_list("position", flat=True).first() or 0
+    ) + 1
     topic = Topic.objects.create(
         programme=programme, key=key, label_de=label_de, label_en=label_en, position=position
     )
@@ -135,9 +137,7 @@ def _save_phases(round: Round, phase_dates: dict) -> None:
 
 
 @transaction.atomic
-def create_round(
-    *, programme: Programme, settings: RoundSettings, phase_dates: dict, by
-) -> Round:
+def create_round(*, programme: Programme, settings: RoundSettings, phase_dates: dict, by) -> Round:
     _check_phase_dates(phase_dates)
     slug = unique_slug(settings.name, set(programme.rounds.values_list("slug", flat=True)))
     round = Round.objects.create(programme=programme, slug=slug, **vars(settings))
@@ -179,12 +179,14 @@ def assign_role(*, round: Round, person, role: str, by, notify: bool = True) -> 
     try:
         # The same role given twice at the same moment: the unique constraint decides.
         with transaction.atomic():
-            round_role = RoundRole.objects.create(round=round, person=person, role=role,
-                                                  assigned_by=by)
+            round_role = RoundRole.objects.create(
+                round=round, person=person, role=role, assigned_by=by
+            )
     except IntegrityError:
         raise ValidationError(_("This person already has this role in the round.")) from None
-    log_action(by, "role.assigned", round_role, round=round,
-               data={"person": person.pk, "role": role})
+    log_action(
+        by, "role.assigned", round_role, round=round, data={"person": person.pk, "role": role}
+    )
     if notify:
         _notify_role_assigned(round_role)
     return round_role
@@ -215,8 +217,13 @@ def _notify_role_assigned(round_role: RoundRole) -> None:
 
 @transaction.atomic
 def revoke_role(*, round_role: RoundRole, by) -> None:
-    log_action(by, "role.revoked", round_role, round=round_role.round,
-               data={"person": round_role.person_id, "role": round_role.role})
+    log_action(
+        by,
+        "role.revoked",
+        round_role,
+        round=round_role.round,
+        data={"person": round_role.person_id, "role": round_role.role},
+    )
     round_role.delete()
 
 
@@ -270,10 +277,14 @@ def merge_institutions(*, keep: Institution, merge: Institution, by, round=None)
     from tandem.people.models import User
 
     moved = {"people": User.objects.filter(institution=merge).update(institution=keep)}
-    for _receiver, counts in institution_merging.send(sender=Institution, keep=keep,
-                                                       merge=merge):
+    for _receiver, counts in institution_merging.send(sender=Institution, keep=keep, merge=merge):
         moved.update(counts or {})
-    log_action(by, "institution.merged", keep, round=round, data={
-        "merged": merge.pk, "merged_name": merge.name, **moved})
+    log_action(
+        by,
+        "institution.merged",
+        keep,
+        round=round,
+        data={"merged": merge.pk, "merged_name": merge.name, **moved},
+    )
     merge.delete()
     return keep

@@ -13,11 +13,15 @@ CONSENT_TEXT = _(
 
 class GalleryFilterForm(forms.Form):
     topic = ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.none(), required=False,
-        empty_label=_("All topics"), to_field_name="key",
+        label=_("Topic"),
+        queryset=Topic.objects.none(),
+        required=False,
+        empty_label=_("All topics"),
+        to_field_name="key",
     )
     institution_type = forms.ChoiceField(
-        label=_("Type of institution"), required=False,
+        label=_("Type of institution"),
+        required=False,
         choices=[("", _("All types"))] + InstitutionType.choices,
     )
 

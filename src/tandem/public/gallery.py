@@ -96,31 +96,43 @@ def info_event(request, org, programme, round):
         if form.is_valid() and not ratelimit.hit(
             "info-event-registration",
             [client_ip(request), form.cleaned_data["email"]],
-            limit=REGISTRATIONS_PER_HOUR, period=3600,
+            limit=REGISTRATIONS_PER_HOUR,
+            period=3600,
         ):
-            form.add_error(None, _("Too many registrations in a short time. Please try "
-                                   "again in an hour."))
+            form.add_error(
+                None, _("Too many registrations in a short time. Please try again in an hour.")
+            )
             status = 429
         elif form.is_valid():
             try:
                 services.register_for_info_event(
-                    event=event, name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"], consent_text=str(CONSENT_TEXT),
+                    event=event,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    consent_text=str(CONSENT_TEXT),
                     language=translation.get_language() or settings.LANGUAGE_CODE,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 # The same answer whether or not the address was registered before.
-                messages.success(request, _(
-                    "Thank you. Please confirm your address: we have sent you an e-mail "
-                    "with a link. Date and dial-in details follow once you have confirmed."))
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Please confirm your address: we have sent you an e-mail "
+                        "with a link. Date and dial-in details follow once you have confirmed."
+                    ),
+                )
                 return redirect("public:info_event", **found.url_kwargs)
         status = status if status != 200 else 400
     else:
         form = InfoEventRegistrationForm()
-    context = {"round": found, "event": event, "form": form,
-               "is_over": event.ends_at <= timezone.now()}
+    context = {
+        "round": found,
+        "event": event,
+        "form": form,
+        "is_over": event.ends_at <= timezone.now(),
+    }
     return render(request, "public/recruitment/info_event.html", context, status=status)
 
 
@@ -131,8 +143,13 @@ def info_event_confirm(request, org, programme, round, token):
     registration = services.confirm_info_event_registration(token=token)
     if registration is None or registration.event.round_id != found.pk:
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
-    messages.success(request, _("Thank you, your address is confirmed and you are registered. "
-                                "We have sent you an e-mail with the calendar entry."))
+    messages.success(
+        request,
+        _(
+            "Thank you, your address is confirmed and you are registered. "
+            "We have sent you an e-mail with the calendar entry."
+        ),
+    )
     return redirect("public:info_event", **found.url_kwargs)
 
 
@@ -163,8 +180,11 @@ def build_info_event_ics(event, *, url: str) -> bytes:
     vevent.add("dtstart", event.starts_at.astimezone(tz))
     vevent.add("dtend", event.ends_at.astimezone(tz))
     with translation.override(settings.LANGUAGE_CODE):
-        vevent.add("summary", _("Info event: %(programme)s (%(round)s)") % {
-            "programme": round.programme.name, "round": round.name})
+        vevent.add(
+            "summary",
+            _("Info event: %(programme)s (%(round)s)")
+            % {"programme": round.programme.name, "round": round.name},
+        )
     description = event.agenda
     if event.video_url:
         description = f"{event.video_url}\n\n{description}".strip()

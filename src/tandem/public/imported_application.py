@@ -34,8 +34,9 @@ def imported_application(request, org, programme, round, token):
         try:
             if answer == "decline":
                 imported.decline_imported_application(pending=pending)
-                return render(request, "public/role_invitation_declined.html",
-                              {"round": pending.round})
+                return render(
+                    request, "public/role_invitation_declined.html", {"round": pending.round}
+                )
             if answer == "accept" and not request.user.is_authenticated:
                 return redirect(links["signup_url"])
             if answer == "accept":
@@ -46,8 +47,12 @@ def imported_application(request, org, programme, round, token):
         except ValidationError as problem:
             error = " ".join(problem.messages)
         status = 400
-    may_accept = request.user.is_authenticated and has_verified_address(
-        request.user, pending.email)
-    context = {"pending": pending, "round": pending.round, "error": error,
-               "may_accept": may_accept, **links}
+    may_accept = request.user.is_authenticated and has_verified_address(request.user, pending.email)
+    context = {
+        "pending": pending,
+        "round": pending.round,
+        "error": error,
+        "may_accept": may_accept,
+        **links,
+    }
     return render(request, "public/imported_application.html", context, status=status)

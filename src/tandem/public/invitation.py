@@ -42,12 +42,14 @@ def answer_page(request, candidate):
         try:
             if answer == "decline":
                 services.decline_invitation(candidate=candidate)
-                return render(request, "public/recruitment/invitation_declined.html",
-                              {"round": found})
+                return render(
+                    request, "public/recruitment/invitation_declined.html", {"round": found}
+                )
             if answer == "accept" and request.user.is_authenticated:
                 services.accept_invitation(candidate=candidate, person=request.user)
-                messages.success(request, _(
-                    "Thank you for accepting! Please fill in your mentor profile now."))
+                messages.success(
+                    request, _("Thank you for accepting! Please fill in your mentor profile now.")
+                )
                 return redirect("portal:recruitment_profile", **found.url_kwargs)
             if answer == "accept":
                 # Without an account: sign up with the invited address (log in is linked there).
@@ -66,4 +68,3 @@ def answer_page(request, candidate):
         **links,
     }
     return render(request, "public/recruitment/invitation.html", context, status=status)
-

@@ -21,7 +21,8 @@ def entry_links(request, email: str) -> dict[str, str]:
     """Log-in and sign-up links that come back here; sign-up has the address filled in."""
     return {
         "login_url": reverse("account_login") + "?" + urlencode({"next": request.path}),
-        "signup_url": reverse("account_signup") + "?"
+        "signup_url": reverse("account_signup")
+        + "?"
         + urlencode({"email": email, "next": request.path}),
     }
 
@@ -43,8 +44,9 @@ def role_invitation(request, org, programme, round, token):
         try:
             if answer == "decline":
                 invitations.decline_role_invitation(invitation=invitation)
-                return render(request, "public/role_invitation_declined.html",
-                              {"round": invitation.round})
+                return render(
+                    request, "public/role_invitation_declined.html", {"round": invitation.round}
+                )
             if answer == "accept" and not request.user.is_authenticated:
                 return redirect(links["login_url"])
             if answer == "accept":
@@ -56,7 +58,13 @@ def role_invitation(request, org, programme, round, token):
             error = " ".join(problem.messages)
         status = 400
     may_accept = request.user.is_authenticated and invitations.has_verified_address(
-        request.user, invitation.email)
-    context = {"invitation": invitation, "round": invitation.round, "error": error,
-               "may_accept": may_accept, **links}
+        request.user, invitation.email
+    )
+    context = {
+        "invitation": invitation,
+        "round": invitation.round,
+        "error": error,
+        "may_accept": may_accept,
+        **links,
+    }
     return render(request, "public/role_invitation.html", context, status=status)

@@ -11,11 +11,12 @@ urlpatterns = [
     path("gallery/<int:profile>/<slug:kind>/", gallery.gallery_file, name="gallery_file"),
     path("info-event/", gallery.info_event, name="info_event"),
     path("info-event.ics", gallery.info_event_ics, name="info_event_ics"),
-    path("info-event/confirm/<str:token>/", gallery.info_event_confirm,
-         name="info_event_confirm"),
+    path("info-event/confirm/<str:token>/", gallery.info_event_confirm, name="info_event_confirm"),
     path("invitation/<str:token>/", invitation.invitation, name="invitation"),
-    path("role-invitation/<str:token>/", role_invitation.role_invitation,
-         name="role_invitation"),
-    path("imported-application/<str:token>/", imported_application.imported_application,
-         name="imported_application"),
+    path("role-invitation/<str:token>/", role_invitation.role_invitation, name="role_invitation"),
+    path(
+        "imported-application/<str:token>/",
+        imported_application.imported_application,
+        name="imported_application",
+    ),
 ]

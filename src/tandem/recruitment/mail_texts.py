@@ -62,8 +62,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "„{{ programme }}“ als Mentor*in mitzuwirken. Wir freuen uns über eine kurze Antwort "
             "– auch eine Absage hilft uns bei der Planung.\n\n"
             "Ihr persönlicher Link (gültig bis {{ expires }}; er ersetzt den Link aus unserer "
-            "ersten E-Mail):\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_DE,
+            "ersten E-Mail):\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Reminder: invitation to mentor ({{ round }})",
@@ -72,8 +71,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "the programme “{{ programme }}”. We would be glad of a short answer – a no helps "
             "our planning too.\n\n"
             "Your personal link (valid until {{ expires }}; it replaces the link in our first "
-            "e-mail):\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_EN,
+            "e-mail):\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
         ),
     },
     "info_event_registration": {
@@ -144,7 +142,9 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "info_event_confirm_address": (
         _("Confirming an address for the info event"),
-        _("Asks whoever registered for the info event to confirm the address (double "
-          "opt-in). Always the platform's own text: changes made here are not used."),
+        _(
+            "Asks whoever registered for the info event to confirm the address (double "
+            "opt-in). Always the platform's own text: changes made here are not used."
+        ),
     ),
 }

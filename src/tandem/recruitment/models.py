@@ -37,14 +37,16 @@ class Candidate(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CandidateStatus.choices, default=CandidateStatus.IDEA
     )
-    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
-                                  editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     token_expires_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="mentor_candidacies",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -62,8 +64,9 @@ class Candidate(models.Model):
 
     @property
     def token_valid(self) -> bool:
-        return bool(self.token_hash and self.token_expires_at
-                    and self.token_expires_at > timezone.now())
+        return bool(
+            self.token_hash and self.token_expires_at and self.token_expires_at > timezone.now()
+        )
 
 
 class MentorProfile(models.Model):
@@ -87,11 +90,15 @@ class MentorProfile(models.Model):
     weekdays = models.JSONField(_("preferred weekdays"), default=list, blank=True)
     availability = models.CharField(_("preferred times"), max_length=300, blank=True)
     photo = models.ImageField(
-        _("photo"), upload_to="recruitment/photos/", blank=True,
+        _("photo"),
+        upload_to="recruitment/photos/",
+        blank=True,
         validators=[validate_photo_size],
     )
     slides = models.FileField(
-        _("slides (PDF)"), upload_to="recruitment/slides/", blank=True,
+        _("slides (PDF)"),
+        upload_to="recruitment/slides/",
+        blank=True,
         validators=[FileExtensionValidator(["pdf"]), validate_slides_size, validate_pdf],
     )
     video_url = models.URLField(_("video link"), blank=True)
@@ -171,8 +178,7 @@ class InfoEventRegistration(models.Model):
     # Double opt-in: the registration counts (and its details are mailed) only once the
     # owner of the address has opened the link; only the link token's SHA-256 is kept.
     confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
-    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True,
-                                  editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -26,30 +26,38 @@ def _file_name(file) -> str | None:
 
 
 def _profiles(user):
-    return (MentorProfile.objects.filter(person=user)
-            .select_related("round__programme__organisation")
-            .prefetch_related(Prefetch("levels",
-                                       queryset=MentorTopic.objects.select_related("topic")))
-            .order_by("created_at", "pk"))
+    return (
+        MentorProfile.objects.filter(person=user)
+        .select_related("round__programme__organisation")
+        .prefetch_related(Prefetch("levels", queryset=MentorTopic.objects.select_related("topic")))
+        .order_by("created_at", "pk")
+    )
 
 
 def _candidacies(user, addresses):
-    return (Candidate.objects.filter(Q(person=user) | email_matches(addresses))
-            .select_related("round__programme__organisation").prefetch_related("topics")
-            .order_by("created_at", "pk"))
+    return (
+        Candidate.objects.filter(Q(person=user) | email_matches(addresses))
+        .select_related("round__programme__organisation")
+        .prefetch_related("topics")
+        .order_by("created_at", "pk")
+    )
 
 
 def _registrations(addresses):
-    return (InfoEventRegistration.objects.filter(email_matches(addresses))
-            .select_related("event__round__programme__organisation")
-            .order_by("created_at", "pk"))
+    return (
+        InfoEventRegistration.objects.filter(email_matches(addresses))
+        .select_related("event__round__programme__organisation")
+        .order_by("created_at", "pk")
+    )
 
 
 def count(user) -> dict[str, int]:
     addresses = addresses_of(user)
-    return {"mentor_profiles": _profiles(user).count(),
-            "mentor_candidacies": _candidacies(user, addresses).count(),
-            "info_event_registrations": _registrations(addresses).count()}
+    return {
+        "mentor_profiles": _profiles(user).count(),
+        "mentor_candidacies": _candidacies(user, addresses).count(),
+        "info_event_registrations": _registrations(addresses).count(),
+    }
 
 
 def _mentor_profile(profile) -> dict:
@@ -117,9 +125,11 @@ def erase(user) -> dict[str, int]:
     return {
         "mentor_profiles": _deleted(MentorProfile.objects.filter(pk__in=[p.pk for p in profiles])),
         "candidate_entries": _deleted(
-            Candidate.objects.filter(Q(person=user) | email_matches(addresses))),
+            Candidate.objects.filter(Q(person=user) | email_matches(addresses))
+        ),
         "info_event_registrations": _deleted(
-            InfoEventRegistration.objects.filter(email_matches(addresses))),
+            InfoEventRegistration.objects.filter(email_matches(addresses))
+        ),
     }
 
 
@@ -130,8 +140,11 @@ def clean_round(round, dry_run: bool) -> dict[str, int]:
     candidates = Candidate.objects.filter(round=round)
     profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
     files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
-    counts = {"info_event_registrations": registrations.count(),
-              "candidates": candidates.count(), "mentor_profile_files": len(files)}
+    counts = {
+        "info_event_registrations": registrations.count(),
+        "candidates": candidates.count(),
+        "mentor_profile_files": len(files),
+    }
     if not dry_run:
         registrations.delete()
         candidates.delete()
@@ -143,22 +156,31 @@ def clean_round(round, dry_run: bool) -> dict[str, int]:
 DECLARATION = Declaration(
     app_label="recruitment",
     holdings=(
-        Holding(model="recruitment.MentorProfile",
-                fields=("person", "presentation", "experience", "photo", "slides",
-                        "availability"),
-                whose="the mentor", purpose="to match mentees and to present the mentor",
-                seen_by="the mentor, the round's coordinators and trainers; once published, "
-                        "the gallery's visitors",
-                retention="photo and slides go N months after the round; texts stay"),
-        Holding(model="recruitment.Candidate",
-                fields=("name", "email", "institution", "notes", "person"),
-                whose="a possible mentor", purpose="to invite mentors",
-                seen_by="the round's coordinators",
-                retention="N months after the round"),
-        Holding(model="recruitment.InfoEventRegistration",
-                fields=("name", "email", "consent_text"),
-                whose="a visitor of the info event", purpose="to send the event's link",
-                seen_by="the round's coordinators", retention="N months after the round"),
+        Holding(
+            model="recruitment.MentorProfile",
+            fields=("person", "presentation", "experience", "photo", "slides", "availability"),
+            whose="the mentor",
+            purpose="to match mentees and to present the mentor",
+            seen_by="the mentor, the round's coordinators and trainers; once published, "
+            "the gallery's visitors",
+            retention="photo and slides go N months after the round; texts stay",
+        ),
+        Holding(
+            model="recruitment.Candidate",
+            fields=("name", "email", "institution", "notes", "person"),
+            whose="a possible mentor",
+            purpose="to invite mentors",
+            seen_by="the round's coordinators",
+            retention="N months after the round",
+        ),
+        Holding(
+            model="recruitment.InfoEventRegistration",
+            fields=("name", "email", "consent_text"),
+            whose="a visitor of the info event",
+            purpose="to send the event's link",
+            seen_by="the round's coordinators",
+            retention="N months after the round",
+        ),
     ),
     not_personal=(
         NotPersonal("recruitment.InfoEvent", "the event's date, link and public agenda"),

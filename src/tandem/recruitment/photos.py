@@ -27,8 +27,14 @@ def normalised_photo(upload) -> ContentFile:
         with Image.open(upload) as original:
             width, height = original.size
             if width * height > PHOTO_MAX_PIXELS:
-                raise ValidationError({"photo": _(
-                    "This photo has more than 50 megapixels. Please upload a smaller picture.")})
+                raise ValidationError(
+                    {
+                        "photo": _(
+                            "This photo has more than 50 megapixels. "
+                            "Please upload a smaller picture."
+                        )
+                    }
+                )
             picture = ImageOps.exif_transpose(original)
             picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
             if picture.mode != "RGB":

@@ -168,4 +168,3 @@ def invitation_drafts(round):
     return QueuedMail.objects.filter(
         Q(template_key__in=MAIL_KEYS), round=round, status=MailStatus.DRAFT
     ).order_by("created_at", "id")
-

@@ -69,8 +69,15 @@ def _invitation_context(candidate: Candidate, token: str, by=None) -> dict:
 
 @transaction.atomic
 def add_candidate(
-    *, round: Round, name: str, email: str, institution: str = "", topics=(), notes: str = "",
-    language: str = "de", by,
+    *,
+    round: Round,
+    name: str,
+    email: str,
+    institution: str = "",
+    topics=(),
+    notes: str = "",
+    language: str = "de",
+    by,
 ) -> Candidate:
     email = email.strip().lower()
     if Candidate.objects.filter(round=round, email__iexact=email).exists():
@@ -83,12 +90,17 @@ def add_candidate(
         # above; the database's unique constraint decides, and the second hears why.
         with transaction.atomic():
             candidate = Candidate.objects.create(
-                round=round, name=name.strip(), email=email, institution=institution.strip(),
-                notes=notes, language=language,
+                round=round,
+                name=name.strip(),
+                email=email,
+                institution=institution.strip(),
+                notes=notes,
+                language=language,
             )
     except IntegrityError:
         raise ValidationError(
-            {"email": _("This person is already on the candidate list.")}) from None
+            {"email": _("This person is already on the candidate list.")}
+        ) from None
     candidate.topics.set(topics)
     log_action(by, "candidate.added", candidate, round=round)
     return candidate
@@ -96,8 +108,15 @@ def add_candidate(
 
 @transaction.atomic
 def update_candidate(
-    *, candidate: Candidate, name: str, email: str, institution: str, topics, notes: str,
-    language: str, by,
+    *,
+    candidate: Candidate,
+    name: str,
+    email: str,
+    institution: str,
+    topics,
+    notes: str,
+    language: str,
+    by,
 ) -> Candidate:
     email = email.strip().lower()
     others = Candidate.objects.filter(round=candidate.round, email__iexact=email)
@@ -122,9 +141,14 @@ def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
     if status not in STATUSES_BY_HAND:
         raise ValidationError({"status": _("This status can only come from an invitation.")})
     if candidate.status == CandidateStatus.ACCEPTED:
-        raise ValidationError({"status": _(
-            "This person accepted and is a mentor of the round. To end that, remove the "
-            "mentor role under “People and roles”.")})
+        raise ValidationError(
+            {
+                "status": _(
+                    "This person accepted and is a mentor of the round. To end that, remove the "
+                    "mentor role under “People and roles”."
+                )
+            }
+        )
     previous = candidate.status
     candidate.status = status
     # Any change by hand closes an open link: the answer is known or the invitation is reset.
@@ -136,8 +160,13 @@ def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
         candidate.answered_at = timezone.now()
     candidate.save()
     _drop_invitation_drafts(candidate)
-    log_action(by, "candidate.status_set", candidate, round=candidate.round,
-               data={"from": previous, "to": status})
+    log_action(
+        by,
+        "candidate.status_set",
+        candidate,
+        round=candidate.round,
+        data={"from": previous, "to": status},
+    )
     return candidate
 
 
@@ -146,8 +175,7 @@ def remove_candidate(*, candidate: Candidate, by) -> None:
     """Take a person off the list; an accepted mentor keeps role and profile."""
     round = candidate.round
     _drop_invitation_drafts(candidate)
-    log_action(by, "candidate.removed", candidate, round=round,
-               data={"status": candidate.status})
+    log_action(by, "candidate.removed", candidate, round=round, data={"status": candidate.status})
     candidate.delete()
 
 
@@ -186,9 +214,12 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
         candidate.answered_at = None
         candidate.save()
         queue_mail(
-            key="mentor_invitation", to=candidate.email,
+            key="mentor_invitation",
+            to=candidate.email,
             context=_invitation_context(candidate, token, by),
-            language=candidate.language, round=round, review=review,
+            language=candidate.language,
+            round=round,
+            review=review,
         )
         log_action(by, "candidate.invited", candidate, round=round, data={"review": review})
         result.invited.append(candidate)
@@ -216,10 +247,13 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     # Only the owner of the invited address may take the invitation: a forwarded or
     # leaked link must not make a stranger a mentor.
     if not has_verified_address(person, candidate.email):
-        raise ValidationError(_(
-            "This invitation was sent to another e-mail address. Please log in with the "
-            "address the invitation was sent to (or add and confirm it under your account's "
-            "e-mail addresses)."))
+        raise ValidationError(
+            _(
+                "This invitation was sent to another e-mail address. Please log in with the "
+                "address the invitation was sent to (or add and confirm it under your account's "
+                "e-mail addresses)."
+            )
+        )
     round = candidate.round
     roles = set(RoundRole.objects.filter(round=round, person=person).values_list("role", flat=True))
     if RoleKind.MENTEE in roles:
@@ -276,9 +310,11 @@ def remind_candidates(
         token = _new_link(candidate)
         candidate.save(update_fields=["reminded_at", "token_hash"])
         queue_mail(
-            key="mentor_reminder", to=candidate.email,
+            key="mentor_reminder",
+            to=candidate.email,
             context=_invitation_context(candidate, token),
-            language=candidate.language, round=candidate.round,
+            language=candidate.language,
+            round=candidate.round,
         )
         log_action(None, "candidate.reminded", candidate, round=candidate.round)
         reminded += 1
@@ -337,7 +373,8 @@ def save_mentor_profile(
     if errors:
         raise ValidationError(errors)
     profile, created = MentorProfile.objects.get_or_create(
-        round=round, person=person,
+        round=round,
+        person=person,
         defaults={"presentation": data.presentation, "capacity": data.capacity},
     )
     profile.presentation = data.presentation.strip()
@@ -368,8 +405,13 @@ def save_mentor_profile(
     MentorTopic.objects.bulk_create(
         MentorTopic(profile=profile, topic=topic, level=level) for topic, level in levels.items()
     )
-    log_action(person, "mentor_profile.created" if created else "mentor_profile.updated",
-               profile, round=round, data={"published": profile.publish_in_gallery})
+    log_action(
+        person,
+        "mentor_profile.created" if created else "mentor_profile.updated",
+        profile,
+        round=round,
+        data={"published": profile.publish_in_gallery},
+    )
     return profile
 
 
@@ -384,11 +426,14 @@ def schedule_info_event(
         raise ValidationError({"ends_at": _("The event must end after it starts.")})
     event, created = InfoEvent.objects.update_or_create(
         round=round,
-        defaults={"starts_at": starts_at, "ends_at": ends_at, "video_url": video_url,
-                  "agenda": agenda},
+        defaults={
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "video_url": video_url,
+            "agenda": agenda,
+        },
     )
-    log_action(by, "info_event.scheduled" if created else "info_event.updated", event,
-               round=round)
+    log_action(by, "info_event.scheduled" if created else "info_event.updated", event, round=round)
     return event
 
 
@@ -425,8 +470,12 @@ def register_for_info_event(
         try:
             with transaction.atomic():
                 registration = InfoEventRegistration.objects.create(
-                    event=event, name=" ".join(name.split()), email=email, language=language,
-                    consent_text=consent_text, consented_at=timezone.now(),
+                    event=event,
+                    name=" ".join(name.split()),
+                    email=email,
+                    language=language,
+                    consent_text=consent_text,
+                    consented_at=timezone.now(),
                     token_hash=token_hash,
                 )
         except IntegrityError:  # a double click that raced the check above
@@ -439,12 +488,12 @@ def register_for_info_event(
         "round": round.name,
         "programme": round.programme.name,
         "organisation": round.programme.organisation.name,
-        "url": reverse("public:info_event_confirm", kwargs={**round.url_kwargs,
-                                                            "token": token}),
+        "url": reverse("public:info_event_confirm", kwargs={**round.url_kwargs, "token": token}),
     }
     # round=None: the platform's own text; then shown in the round's outbox.
-    mail = queue_mail(key="info_event_confirm_address", to=email, language=language,
-                      context=context)
+    mail = queue_mail(
+        key="info_event_confirm_address", to=email, language=language, context=context
+    )
     mail.round = round
     mail.save(update_fields=["round"])
     if created:
@@ -458,9 +507,12 @@ def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | No
     """The owner of the address opened the link: the registration counts, details follow."""
     if not plausible_token(token):
         return None
-    registration = (InfoEventRegistration.objects.select_for_update()
-                    .select_related("event__round__programme__organisation")
-                    .filter(token_hash=hash_token(token), confirmed_at=None).first())
+    registration = (
+        InfoEventRegistration.objects.select_for_update()
+        .select_related("event__round__programme__organisation")
+        .filter(token_hash=hash_token(token), confirmed_at=None)
+        .first()
+    )
     if registration is None:
         return None
     registration.confirmed_at = timezone.now()
@@ -469,7 +521,10 @@ def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | No
     event, language = registration.event, registration.language
     round = event.round
     queue_mail(
-        key="info_event_registration", to=registration.email, language=language, round=round,
+        key="info_event_registration",
+        to=registration.email,
+        language=language,
+        round=round,
         context={
             "name": registration.name,
             "round": round.name,

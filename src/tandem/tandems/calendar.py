@@ -66,8 +66,7 @@ def meeting_ics(meeting: Meeting, viewer) -> bytes:
 
 def feed_ics(person) -> bytes:
     """All the person's meetings in every tandem and round, cancelled ones marked so."""
-    return calendar_of(selectors.meetings_for_feed(person), person,
-                       name=_("Tandem meetings"))
+    return calendar_of(selectors.meetings_for_feed(person), person, name=_("Tandem meetings"))
 
 
 # --- the secret address ----------------------------------------------------------------------
@@ -80,8 +79,9 @@ def calendar_feed_of(person) -> CalendarFeed | None:
 def person_for_token(token: str):
     if not plausible_token(token):
         return None
-    feed = CalendarFeed.objects.select_related("person").filter(
-        token_hash=hash_token(token)).first()
+    feed = (
+        CalendarFeed.objects.select_related("person").filter(token_hash=hash_token(token)).first()
+    )
     if feed is None or not feed.person.is_active:
         return None
     return feed.person
@@ -96,7 +96,8 @@ def open_calendar_feed(person) -> CalendarFeed:
     """
     token, token_hash = new_token()
     feed, created = CalendarFeed.objects.get_or_create(
-        person=person, defaults={"token_hash": token_hash})
+        person=person, defaults={"token_hash": token_hash}
+    )
     feed.token = token if created else None
     if created:
         log_action(person, "tandem.calendar_feed_opened", feed)

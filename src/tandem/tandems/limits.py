@@ -12,12 +12,15 @@ MEETING_MINUTES_MAX = 480  # a working day
 
 def _length_message() -> str:
     return gettext("Please give a length between %(min)s and %(max)s minutes.") % {
-        "min": MEETING_MINUTES_MIN, "max": MEETING_MINUTES_MAX}
+        "min": MEETING_MINUTES_MIN,
+        "max": MEETING_MINUTES_MAX,
+    }
 
 
 def _too_short_message() -> str:
-    return gettext("A meeting must end after it starts: please give at least %(min)s "
-                   "minutes.") % {"min": MEETING_MINUTES_MIN}
+    return gettext("A meeting must end after it starts: please give at least %(min)s minutes.") % {
+        "min": MEETING_MINUTES_MIN
+    }
 
 
 #: In the reader's language whenever they are shown (forms keep them at import time).

@@ -35,8 +35,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Guten Tag {{ name }},\n\n"
             "{{ partner }} hat Ihr Tandem-Treffen geändert. Es findet jetzt statt: {{ when }} "
             "({{ time_zone }}), {{ minutes }} Minuten.\n\n"
-            "Was sich geändert hat, sehen Sie hier:\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_DE,
+            "Was sich geändert hat, sehen Sie hier:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Tandem meeting changed: {{ when }}",
@@ -51,8 +50,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Tandem-Treffen abgesagt: {{ when }}",
             "Guten Tag {{ name }},\n\n"
             "{{ partner }} hat das Tandem-Treffen am {{ when }} ({{ time_zone }}) abgesagt.\n\n"
-            "Einen neuen Termin können Sie hier planen:\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_DE,
+            "Einen neuen Termin können Sie hier planen:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Tandem meeting cancelled: {{ when }}",

@@ -19,14 +19,16 @@ from .limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 
 class Tandem(models.Model):
-    round = models.ForeignKey("programmes.Round", on_delete=models.CASCADE,
-                              related_name="tandems")
-    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="tandems_as_mentor")
-    mentee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="tandems_as_mentee")
-    proposal = models.OneToOneField("matching.Proposal", on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="tandem")
+    round = models.ForeignKey("programmes.Round", on_delete=models.CASCADE, related_name="tandems")
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tandems_as_mentor"
+    )
+    mentee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tandems_as_mentee"
+    )
+    proposal = models.OneToOneField(
+        "matching.Proposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="tandem"
+    )
     created_at = models.DateTimeField(_("formed at"), auto_now_add=True)
     #: when both were last reminded to plan a meeting (tandem.tandems.nudges)
     last_nudged_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -48,19 +50,21 @@ class Agreement(models.Model):
 
     tandem = models.OneToOneField(Tandem, on_delete=models.CASCADE, related_name="agreement")
     goals = models.TextField(_("goals of the mentoring"))
-    topics = models.ManyToManyField("programmes.Topic", verbose_name=_("topics"), blank=True,
-                                    related_name="+")
+    topics = models.ManyToManyField(
+        "programmes.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
     rhythm_weeks = models.PositiveSmallIntegerField(
-        _("meet every … weeks"), default=4, validators=[MinValueValidator(1),
-                                                        MaxValueValidator(12)])
+        _("meet every … weeks"), default=4, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
     meeting_minutes = models.PositiveSmallIntegerField(
-        _("meetings last up to … minutes"), default=120,
-        validators=[MinValueValidator(MEETING_MINUTES_MIN),
-                    MaxValueValidator(MEETING_MINUTES_MAX)])
-    channel = models.CharField(_("where you meet (video link or place)"), max_length=500,
-                               blank=True)
-    confidentiality = models.BooleanField(
-        _("what we discuss stays in the tandem"), default=True)
+        _("meetings last up to … minutes"),
+        default=120,
+        validators=[MinValueValidator(MEETING_MINUTES_MIN), MaxValueValidator(MEETING_MINUTES_MAX)],
+    )
+    channel = models.CharField(
+        _("where you meet (video link or place)"), max_length=500, blank=True
+    )
+    confidentiality = models.BooleanField(_("what we discuss stays in the tandem"), default=True)
     mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
     mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -81,7 +85,8 @@ class Goal(models.Model):
     tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="goals")
     text = models.CharField(_("goal"), max_length=500)
     progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -101,19 +106,22 @@ class Meeting(models.Model):
     tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="meetings")
     starts_at = TypedDateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
-        _("length (minutes)"), default=90,
-        validators=[MinValueValidator(MEETING_MINUTES_MIN),
-                    MaxValueValidator(MEETING_MINUTES_MAX)])
+        _("length (minutes)"),
+        default=90,
+        validators=[MinValueValidator(MEETING_MINUTES_MIN), MaxValueValidator(MEETING_MINUTES_MAX)],
+    )
     video_url = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda: topics and goals for this meeting"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices,
-                              default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     #: stable identity for calendar programs; ``sequence`` grows with every change
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0)
     reminded_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -130,18 +138,20 @@ class TimeSpent(models.Model):
     """Each person's own minutes for one meeting: the meeting itself and the preparation."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="time_spent")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="+")
-    meeting_minutes = models.PositiveSmallIntegerField(_("meeting (minutes)"), default=0,
-                                                       validators=[MaxValueValidator(600)])
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("meeting (minutes)"), default=0, validators=[MaxValueValidator(600)]
+    )
     preparation_minutes = models.PositiveSmallIntegerField(
-        _("preparation (minutes)"), default=0, validators=[MaxValueValidator(600)])
+        _("preparation (minutes)"), default=0, validators=[MaxValueValidator(600)]
+    )
 
     class Meta:
         verbose_name = _("time spent")
         verbose_name_plural = _("time spent")
-        constraints = [models.UniqueConstraint(fields=["meeting", "person"],
-                                               name="one_time_entry_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_time_entry_per_person")
+        ]
 
     def __str__(self):
         return f"{self.person}: {self.meeting_minutes}+{self.preparation_minutes} min"
@@ -151,8 +161,7 @@ class Note(models.Model):
     """A note on a meeting: private to its author, or shared with the tandem partner."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("note"))
     shared = models.BooleanField(_("share with my tandem partner"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -172,16 +181,19 @@ class DatePoll(models.Model):
 
     tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="date_polls")
     duration_minutes = models.PositiveSmallIntegerField(
-        _("length (minutes)"), default=90,
-        validators=[MinValueValidator(MEETING_MINUTES_MIN),
-                    MaxValueValidator(MEETING_MINUTES_MAX)])
+        _("length (minutes)"),
+        default=90,
+        validators=[MinValueValidator(MEETING_MINUTES_MIN), MaxValueValidator(MEETING_MINUTES_MAX)],
+    )
     note = models.CharField(_("note for your partner"), max_length=500, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    meeting = models.OneToOneField(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="date_poll")
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="date_poll"
+    )
 
     class Meta:
         verbose_name = _("date poll")
@@ -198,8 +210,9 @@ class DateOption(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["poll", "starts_at"],
-                                               name="one_option_per_time")]
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "starts_at"], name="one_option_per_time")
+        ]
 
     def __str__(self):
         return f"{self.starts_at:%Y-%m-%d %H:%M}"
@@ -207,13 +220,15 @@ class DateOption(models.Model):
 
 class DateVote(models.Model):
     option = models.ForeignKey(DateOption, on_delete=models.CASCADE, related_name="votes")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     answer = models.CharField(max_length=5, choices=VoteAnswer.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["option", "person"],
-                                               name="one_vote_per_option_and_person")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["option", "person"], name="one_vote_per_option_and_person"
+            )
+        ]
 
     def __str__(self):
         return f"{self.person}: {self.answer}"
@@ -226,8 +241,9 @@ class CalendarFeed(models.Model):
     is shown once, when it is made or renewed.
     """
 
-    person = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="calendar_feed")
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

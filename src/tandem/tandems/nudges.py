@@ -23,18 +23,21 @@ def nudge_tandem(*, tandem: Tandem, by=None, now=None) -> Tandem:
     """Remind both persons of a quiet tandem; ``by`` is None for the daily task."""
     now = now or timezone.now()
     # Locked, so a coordinator's click and the daily task never both send.
-    tandem = (Tandem.objects.select_for_update()
-              .select_related("mentor", "mentee", "round__programme__organisation")
-              .get(pk=tandem.pk))
+    tandem = (
+        Tandem.objects.select_for_update()
+        .select_related("mentor", "mentee", "round__programme__organisation")
+        .get(pk=tandem.pk)
+    )
     summary = tandem_summary(tandem, now)
     if not summary.quiet:
-        raise ValidationError(_("This tandem has met recently or has a meeting planned; "
-                                "no reminder is needed."))
+        raise ValidationError(
+            _("This tandem has met recently or has a meeting planned; no reminder is needed.")
+        )
     if not summary.may_be_nudged(now):
-        raise ValidationError(_(
-            "This tandem was reminded on %(date)s. The next reminder is possible from "
-            "%(next)s.") % {"date": _date(summary.last_nudged_at),
-                            "next": _date(summary.next_nudge_from)})
+        raise ValidationError(
+            _("This tandem was reminded on %(date)s. The next reminder is possible from %(next)s.")
+            % {"date": _date(summary.last_nudged_at), "next": _date(summary.next_nudge_from)}
+        )
     tandem.last_nudged_at = now
     tandem.save(update_fields=["last_nudged_at"])
     round = tandem.round
@@ -43,10 +46,18 @@ def nudge_tandem(*, tandem: Tandem, by=None, now=None) -> Tandem:
         if not person.is_active:
             continue
         queue_mail(
-            key="tandem_nudge", to=person.email, recipient=person, round=round,
-            context={"name": person.get_full_name(), "partner": partner.get_full_name(),
-                     "weeks": summary.rhythm_weeks, "round": round.name, "url": url,
-                     "organisation": round.programme.organisation.name},
+            key="tandem_nudge",
+            to=person.email,
+            recipient=person,
+            round=round,
+            context={
+                "name": person.get_full_name(),
+                "partner": partner.get_full_name(),
+                "weeks": summary.rhythm_weeks,
+                "round": round.name,
+                "url": url,
+                "organisation": round.programme.organisation.name,
+            },
         )
     log_action(by, "tandem.nudged", tandem, round=round, data={"automatic": by is None})
     return tandem

@@ -58,9 +58,16 @@ def _metadata(tandems, now: dt.datetime):
     planned = Q(meetings__status=MeetingStatus.PLANNED)
     return (
         tandems.values(
-            "pk", "round_id", "created_at", "last_nudged_at",
-            "mentor__name", "mentor__email", "mentee__name", "mentee__email",
-            "agreement__mentee_confirmed_at", "agreement__mentor_confirmed_at",
+            "pk",
+            "round_id",
+            "created_at",
+            "last_nudged_at",
+            "mentor__name",
+            "mentor__email",
+            "mentee__name",
+            "mentee__email",
+            "agreement__mentee_confirmed_at",
+            "agreement__mentor_confirmed_at",
             rhythm_weeks=Coalesce("agreement__rhythm_weeks", "round__meeting_rhythm_weeks"),
         )
         .annotate(
@@ -68,10 +75,12 @@ def _metadata(tandems, now: dt.datetime):
             planned=Count("meetings", filter=planned),
             cancelled=Count("meetings", filter=Q(meetings__status=MeetingStatus.CANCELLED)),
             last_held=Max("meetings__starts_at", filter=held),
-            last_met=Max("meetings__starts_at",
-                         filter=held | (planned & Q(meetings__starts_at__lte=now))),
-            next_planned=Min("meetings__starts_at",
-                             filter=planned & Q(meetings__starts_at__gt=now)),
+            last_met=Max(
+                "meetings__starts_at", filter=held | (planned & Q(meetings__starts_at__lte=now))
+            ),
+            next_planned=Min(
+                "meetings__starts_at", filter=planned & Q(meetings__starts_at__gt=now)
+            ),
         )
         .order_by("created_at", "pk")
     )
@@ -81,16 +90,22 @@ def _summary(row: dict, now: dt.datetime) -> TandemSummary:
     reference = max(filter(None, [row["last_met"], row["created_at"]]))
     quiet_from = reference + dt.timedelta(weeks=row["rhythm_weeks"]) + GRACE
     return TandemSummary(
-        pk=row["pk"], round_id=row["round_id"],
+        pk=row["pk"],
+        round_id=row["round_id"],
         mentor=row["mentor__name"] or row["mentor__email"],
         mentee=row["mentee__name"] or row["mentee__email"],
         formed_at=row["created_at"],
-        agreement_confirmed=bool(row["agreement__mentee_confirmed_at"]
-                                 and row["agreement__mentor_confirmed_at"]),
+        agreement_confirmed=bool(
+            row["agreement__mentee_confirmed_at"] and row["agreement__mentor_confirmed_at"]
+        ),
         rhythm_weeks=row["rhythm_weeks"],
-        held=row["held"], planned=row["planned"], cancelled=row["cancelled"],
-        last_held=row["last_held"], next_planned=row["next_planned"],
-        quiet_from=quiet_from, last_nudged_at=row["last_nudged_at"],
+        held=row["held"],
+        planned=row["planned"],
+        cancelled=row["cancelled"],
+        last_held=row["last_held"],
+        next_planned=row["next_planned"],
+        quiet_from=quiet_from,
+        last_nudged_at=row["last_nudged_at"],
         quiet=now >= quiet_from and row["next_planned"] is None,
     )
 
@@ -110,5 +125,4 @@ def quiet_tandems(now=None) -> list[TandemSummary]:
     """Quiet tandems of all rounds in their tandem phase (the daily reminder's list)."""
     now = now or timezone.now()
     tandems = Tandem.objects.filter(round__current_phase=PhaseKind.TANDEM_PHASE)
-    return [summary for row in _metadata(tandems, now)
-            if (summary := _summary(row, now)).quiet]
+    return [summary for row in _metadata(tandems, now) if (summary := _summary(row, now)).quiet]

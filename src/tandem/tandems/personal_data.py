@@ -18,14 +18,18 @@ def _records(user) -> dict:
     return {
         "tandems": Tandem.objects.filter(Q(mentor=user) | Q(mentee=user))
         .select_related("round__programme__organisation", "mentor", "mentee", "agreement")
-        .prefetch_related("goals", "meetings").order_by("created_at", "pk"),
+        .prefetch_related("goals", "meetings")
+        .order_by("created_at", "pk"),
         # Only the person's own notes and time: a partner's private note is the partner's.
         "notes": Note.objects.filter(author=user)
-        .select_related("meeting").order_by("created_at", "pk"),
+        .select_related("meeting")
+        .order_by("created_at", "pk"),
         "time_spent": TimeSpent.objects.filter(person=user)
-        .select_related("meeting").order_by("meeting__starts_at", "pk"),
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk"),
         "date_votes": DateVote.objects.filter(person=user)
-        .select_related("option").order_by("option__starts_at", "pk"),
+        .select_related("option")
+        .order_by("option__starts_at", "pk"),
     }
 
 
@@ -42,18 +46,25 @@ def _tandem(tandem, user) -> dict:
         "you_are": "mentor" if mentor else "mentee",
         "partner": (tandem.mentee if mentor else tandem.mentor).get_full_name(),
         "formed_at": iso(tandem.created_at),
-        "agreement": None if agreement is None else {
-            "goals": agreement.goals, "rhythm_weeks": agreement.rhythm_weeks,
-            "meeting_minutes": agreement.meeting_minutes, "channel": agreement.channel,
+        "agreement": None
+        if agreement is None
+        else {
+            "goals": agreement.goals,
+            "rhythm_weeks": agreement.rhythm_weeks,
+            "meeting_minutes": agreement.meeting_minutes,
+            "channel": agreement.channel,
             "confidentiality": agreement.confidentiality,
             "mentee_confirmed_at": iso(agreement.mentee_confirmed_at),
             "mentor_confirmed_at": iso(agreement.mentor_confirmed_at),
         },
-        "goals": [{"text": goal.text, "progress": goal.progress}
-                  for goal in tandem.goals.all()],
+        "goals": [{"text": goal.text, "progress": goal.progress} for goal in tandem.goals.all()],
         "meetings": [
-            {"starts_at": iso(meeting.starts_at), "minutes": meeting.duration_minutes,
-             "status": meeting.status, "agenda": meeting.agenda}
+            {
+                "starts_at": iso(meeting.starts_at),
+                "minutes": meeting.duration_minutes,
+                "status": meeting.status,
+                "agenda": meeting.agenda,
+            }
             for meeting in tandem.meetings.all()
         ],
     }
@@ -64,14 +75,20 @@ def export(user) -> dict:
     return {
         "tandems": [_tandem(t, user) for t in records["tandems"]],
         "meeting_notes": [
-            {"meeting": iso(note.meeting.starts_at), "text": note.text,
-             "shared_with_partner": note.shared, "written_at": iso(note.created_at)}
+            {
+                "meeting": iso(note.meeting.starts_at),
+                "text": note.text,
+                "shared_with_partner": note.shared,
+                "written_at": iso(note.created_at),
+            }
             for note in records["notes"]
         ],
         "time_spent": [
-            {"meeting": iso(entry.meeting.starts_at),
-             "meeting_minutes": entry.meeting_minutes,
-             "preparation_minutes": entry.preparation_minutes}
+            {
+                "meeting": iso(entry.meeting.starts_at),
+                "meeting_minutes": entry.meeting_minutes,
+                "preparation_minutes": entry.preparation_minutes,
+            }
             for entry in records["time_spent"]
         ],
         "date_poll_answers": [
@@ -86,8 +103,10 @@ def erase(user) -> dict[str, int]:
     # stay, with the anonymised account, as the record that they took place. The secret
     # calendar address goes: nobody may read the erased person's meetings through it.
     CalendarFeed.objects.filter(person=user).delete()
-    return {"meeting_notes": _deleted(Note.objects.filter(author=user)),
-            "date_poll_answers": _deleted(DateVote.objects.filter(person=user))}
+    return {
+        "meeting_notes": _deleted(Note.objects.filter(author=user)),
+        "date_poll_answers": _deleted(DateVote.objects.filter(person=user)),
+    }
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
@@ -107,35 +126,78 @@ _KEPT = "with the tandem, as the record that it took place"
 DECLARATION = Declaration(
     app_label="tandems",
     holdings=(
-        Holding(model="tandems.Tandem", fields=("mentor", "mentee"), whose=_PAIR,
-                purpose="the confirmed pair", seen_by="both; coordinators see that it exists",
-                retention=_KEPT),
-        Holding(model="tandems.Agreement", fields=("goals", "channel"), whose=_PAIR,
-                purpose="what the two agree on", seen_by="the two members only",
-                retention=_KEPT),
-        Holding(model="tandems.Goal", fields=("text",), whose=_PAIR,
-                purpose="the tandem's goals and progress", seen_by="the two members only",
-                retention=_KEPT),
-        Holding(model="tandems.Meeting", fields=("agenda", "video_url", "created_by"),
-                whose=_PAIR, purpose="planning the sessions",
-                seen_by="the two members; coordinators only number and dates",
-                retention=_KEPT),
-        Holding(model="tandems.TimeSpent", fields=("person",),
-                whose="the member who recorded it", purpose="time spent on the mentoring",
-                seen_by="the two members", retention=_KEPT),
-        Holding(model="tandems.Note", fields=("author", "text"), whose="the note's author",
-                purpose="private (or shared) meeting notes",
-                seen_by="the author; shared ones also the partner",
-                retention="N months after the round; on erasure"),
-        Holding(model="tandems.DatePoll", fields=("created_by",), whose=_PAIR,
-                purpose="finding a date", seen_by="the two members",
-                retention="N months after the round"),
-        Holding(model="tandems.DateVote", fields=("person",), whose="the member who answered",
-                purpose="finding a date", seen_by="the two members",
-                retention="with the poll; on erasure"),
-        Holding(model="tandems.CalendarFeed", fields=("person", "token_hash"),
-                whose="the subscriber", purpose="the personal calendar address",
-                seen_by="nobody but the person's calendar program", retention="on erasure"),
+        Holding(
+            model="tandems.Tandem",
+            fields=("mentor", "mentee"),
+            whose=_PAIR,
+            purpose="the confirmed pair",
+            seen_by="both; coordinators see that it exists",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.Agreement",
+            fields=("goals", "channel"),
+            whose=_PAIR,
+            purpose="what the two agree on",
+            seen_by="the two members only",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.Goal",
+            fields=("text",),
+            whose=_PAIR,
+            purpose="the tandem's goals and progress",
+            seen_by="the two members only",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.Meeting",
+            fields=("agenda", "video_url", "created_by"),
+            whose=_PAIR,
+            purpose="planning the sessions",
+            seen_by="the two members; coordinators only number and dates",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.TimeSpent",
+            fields=("person",),
+            whose="the member who recorded it",
+            purpose="time spent on the mentoring",
+            seen_by="the two members",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.Note",
+            fields=("author", "text"),
+            whose="the note's author",
+            purpose="private (or shared) meeting notes",
+            seen_by="the author; shared ones also the partner",
+            retention="N months after the round; on erasure",
+        ),
+        Holding(
+            model="tandems.DatePoll",
+            fields=("created_by",),
+            whose=_PAIR,
+            purpose="finding a date",
+            seen_by="the two members",
+            retention="N months after the round",
+        ),
+        Holding(
+            model="tandems.DateVote",
+            fields=("person",),
+            whose="the member who answered",
+            purpose="finding a date",
+            seen_by="the two members",
+            retention="with the poll; on erasure",
+        ),
+        Holding(
+            model="tandems.CalendarFeed",
+            fields=("person", "token_hash"),
+            whose="the subscriber",
+            purpose="the personal calendar address",
+            seen_by="nobody but the person's calendar program",
+            retention="on erasure",
+        ),
     ),
     export=export,
     erase=erase,

@@ -15,8 +15,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Terminumfrage von {{ partner }}",
             "Guten Tag {{ name }},\n\n"
             "{{ partner }} schlägt Ihnen {{ count }} Termine für Ihr nächstes Tandem-Treffen "
-            "vor. Bitte sagen Sie, welche Ihnen passen:\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_DE,
+            "vor. Bitte sagen Sie, welche Ihnen passen:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Date poll from {{ partner }}",

@@ -51,8 +51,9 @@ def option_problems(options: list, now=None) -> dict[int | None, str]:
 
 
 @transaction.atomic
-def create_poll(*, tandem: Tandem, by, options: list[dt.datetime], duration_minutes: int,
-                note: str = "") -> DatePoll:
+def create_poll(
+    *, tandem: Tandem, by, options: list[dt.datetime], duration_minutes: int, note: str = ""
+) -> DatePoll:
     """Open a poll with 2 to 10 future dates, none twice; the partner gets an e-mail."""
     require_member(tandem, by)
     options = [starts_at for starts_at in options if starts_at is not None]
@@ -64,21 +65,23 @@ def create_poll(*, tandem: Tandem, by, options: list[dt.datetime], duration_minu
         errors["duration_minutes"] = [length_error]
     note = note.strip()
     if len(note) > NOTE_MAX_LENGTH:
-        errors["note"] = [_("The note can have at most %(n)s characters.")
-                          % {"n": NOTE_MAX_LENGTH}]
+        errors["note"] = [_("The note can have at most %(n)s characters.") % {"n": NOTE_MAX_LENGTH}]
     if errors:
         raise ValidationError(errors)
-    poll = DatePoll.objects.create(tandem=tandem, duration_minutes=duration_minutes, note=note,
-                                   created_by=by)
-    DateOption.objects.bulk_create(DateOption(poll=poll, starts_at=starts_at)
-                                   for starts_at in sorted(options))
-    log_action(by, "tandem.poll_opened", poll, round=tandem.round,
-               data={"options": len(options)})
+    poll = DatePoll.objects.create(
+        tandem=tandem, duration_minutes=duration_minutes, note=note, created_by=by
+    )
+    DateOption.objects.bulk_create(
+        DateOption(poll=poll, starts_at=starts_at) for starts_at in sorted(options)
+    )
+    log_action(by, "tandem.poll_opened", poll, round=tandem.round, data={"options": len(options)})
     partner = partner_of(tandem, by)
     queue_mail(
-        key="date_poll_opened", to=partner.email, recipient=partner, round=tandem.round,
-        context=_mail_context(tandem, partner, by) | {
-            "count": len(options), "url": poll_url(poll)},
+        key="date_poll_opened",
+        to=partner.email,
+        recipient=partner,
+        round=tandem.round,
+        context=_mail_context(tandem, partner, by) | {"count": len(options), "url": poll_url(poll)},
     )
     return poll
 
@@ -99,8 +102,9 @@ def vote(*, poll: DatePoll, person, answers: dict[int, str]) -> None:
     if any(answer not in VoteAnswer.values for answer in answers.values()):
         raise ValidationError(_("Please answer yes, if need be, or no."))
     for option_id, answer in answers.items():
-        DateVote.objects.update_or_create(option_id=option_id, person=person,
-                                          defaults={"answer": answer})
+        DateVote.objects.update_or_create(
+            option_id=option_id, person=person, defaults={"answer": answer}
+        )
     log_action(person, "tandem.poll_answered", poll, round=poll.tandem.round)
 
 
@@ -114,22 +118,33 @@ def close_poll(*, poll: DatePoll, option: DateOption, by) -> Meeting:
     if option.poll_id != poll.pk:
         raise ValidationError({"option": _("This date is not part of this poll.")})
     if option.starts_at <= timezone.now():
-        raise ValidationError({"option": _(
-            "This date has passed. Please choose another one or start a new poll.")})
+        raise ValidationError(
+            {"option": _("This date has passed. Please choose another one or start a new poll.")}
+        )
     tandem = poll.tandem
-    meeting = plan_meeting(tandem=tandem, starts_at=option.starts_at,
-                           duration_minutes=poll.duration_minutes, by=by, tell_partner=False)
+    meeting = plan_meeting(
+        tandem=tandem,
+        starts_at=option.starts_at,
+        duration_minutes=poll.duration_minutes,
+        by=by,
+        tell_partner=False,
+    )
     poll.meeting = meeting
     poll.closed_at = timezone.now()
     poll.save(update_fields=["meeting", "closed_at"])
-    log_action(by, "tandem.poll_closed", poll, round=tandem.round,
-               data={"meeting": meeting.pk})
+    log_action(by, "tandem.poll_closed", poll, round=tandem.round, data={"meeting": meeting.pk})
     partner = partner_of(tandem, by)
     queue_mail(
-        key="date_poll_chosen", to=partner.email, recipient=partner, round=tandem.round,
-        context=_mail_context(tandem, partner, by) | {
+        key="date_poll_chosen",
+        to=partner.email,
+        recipient=partner,
+        round=tandem.round,
+        context=_mail_context(tandem, partner, by)
+        | {
             "when": local_datetime(option.starts_at, partner),
-            "time_zone": zone_of(partner).key, "url": tandem_url(tandem)},
+            "time_zone": zone_of(partner).key,
+            "url": tandem_url(tandem),
+        },
     )
     return meeting
 
@@ -169,11 +184,16 @@ def best_options(poll: DatePoll, now=None) -> list[OptionTally]:
     tallies = []
     for option in poll.options.all():
         answers = [v.answer for v in option.votes.all() if v.person_id in members]
-        tallies.append(OptionTally(
-            option=option, yes=answers.count(VoteAnswer.YES),
-            maybe=answers.count(VoteAnswer.MAYBE), no=answers.count(VoteAnswer.NO),
-            unanswered=len(members) - len(answers), past=option.starts_at <= now,
-        ))
+        tallies.append(
+            OptionTally(
+                option=option,
+                yes=answers.count(VoteAnswer.YES),
+                maybe=answers.count(VoteAnswer.MAYBE),
+                no=answers.count(VoteAnswer.NO),
+                unanswered=len(members) - len(answers),
+                past=option.starts_at <= now,
+            )
+        )
     return sorted(tallies, key=lambda tally: tally.rank)
 
 
@@ -187,9 +207,11 @@ def suggestion(poll: DatePoll, now=None) -> OptionTally | None:
 
 
 def polls_of(tandems):
-    return (DatePoll.objects.filter(tandem__in=tandems)
-            .select_related("tandem__mentor", "tandem__mentee", "meeting", "created_by")
-            .prefetch_related("options__votes"))
+    return (
+        DatePoll.objects.filter(tandem__in=tandems)
+        .select_related("tandem__mentor", "tandem__mentee", "meeting", "created_by")
+        .prefetch_related("options__votes")
+    )
 
 
 def poll_for_member(round, person, pk) -> DatePoll | None:
@@ -206,11 +228,15 @@ def poll_url(poll: DatePoll) -> str:
 
 def tandem_url(tandem: Tandem) -> str:
     """This tandem's workspace (by id: a mentor may accompany several mentees)."""
-    return reverse("portal:tandem_workspace",
-                   kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk})
+    return reverse(
+        "portal:tandem_workspace", kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk}
+    )
 
 
 def _mail_context(tandem: Tandem, recipient, by) -> dict:
-    return {"name": recipient.get_full_name(), "partner": by.get_full_name(),
-            "round": tandem.round.name,
-            "organisation": tandem.round.programme.organisation.name}
+    return {
+        "name": recipient.get_full_name(),
+        "partner": by.get_full_name(),
+        "round": tandem.round.name,
+        "organisation": tandem.round.programme.organisation.name,
+    }

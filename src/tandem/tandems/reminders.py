@@ -20,8 +20,12 @@ REMIND_AHEAD = dt.timedelta(hours=24)
 
 
 def due_meetings(now: dt.datetime):
-    return Meeting.objects.filter(status=MeetingStatus.PLANNED, reminded_at__isnull=True,
-                                  starts_at__gt=now, starts_at__lte=now + REMIND_AHEAD)
+    return Meeting.objects.filter(
+        status=MeetingStatus.PLANNED,
+        reminded_at__isnull=True,
+        starts_at__gt=now,
+        starts_at__lte=now + REMIND_AHEAD,
+    )
 
 
 def remind_meetings(now: dt.datetime | None = None) -> int:
@@ -36,26 +40,36 @@ def remind_meetings(now: dt.datetime | None = None) -> int:
 @transaction.atomic
 def _remind(pk: int, now: dt.datetime) -> int:
     # Locked and checked again: two runs at once must not send the reminder twice.
-    meeting = (due_meetings(now).select_for_update()
-               .select_related("tandem__round__programme__organisation",
-                               "tandem__mentor", "tandem__mentee")
-               .filter(pk=pk).first())
+    meeting = (
+        due_meetings(now)
+        .select_for_update()
+        .select_related(
+            "tandem__round__programme__organisation", "tandem__mentor", "tandem__mentee"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if meeting is None:
         return 0
     tandem = meeting.tandem
     for person in (tandem.mentee, tandem.mentor):
         # The agenda stays out: mails pass through the outbox coordinators can read.
         queue_mail(
-            key="tandem_meeting_reminder", to=person.email, recipient=person,
-            round=tandem.round, review=False,
-            context={"name": person.get_full_name(),
-                     "partner": selectors.partner_of(tandem, person).get_full_name(),
-                     "when": selectors.local_datetime(meeting.starts_at, person),
-                     "time_zone": selectors.zone_of(person).key,
-                     "minutes": meeting.duration_minutes,
-                     "url": selectors.meeting_url(meeting),
-                     "round": tandem.round.name,
-                     "organisation": tandem.round.programme.organisation.name},
+            key="tandem_meeting_reminder",
+            to=person.email,
+            recipient=person,
+            round=tandem.round,
+            review=False,
+            context={
+                "name": person.get_full_name(),
+                "partner": selectors.partner_of(tandem, person).get_full_name(),
+                "when": selectors.local_datetime(meeting.starts_at, person),
+                "time_zone": selectors.zone_of(person).key,
+                "minutes": meeting.duration_minutes,
+                "url": selectors.meeting_url(meeting),
+                "round": tandem.round.name,
+                "organisation": tandem.round.programme.organisation.name,
+            },
         )
     meeting.reminded_at = now
     meeting.save(update_fields=["reminded_at"])

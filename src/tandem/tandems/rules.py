@@ -11,8 +11,11 @@ from tandem.programmes.rules import is_round_coordinator
 
 @rules.predicate
 def is_member(user, tandem) -> bool:
-    return bool(user.is_authenticated and tandem is not None
-                and user.pk in (tandem.mentor_id, tandem.mentee_id))
+    return bool(
+        user.is_authenticated
+        and tandem is not None
+        and user.pk in (tandem.mentor_id, tandem.mentee_id)
+    )
 
 
 @rules.predicate

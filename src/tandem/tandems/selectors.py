@@ -24,9 +24,9 @@ def partner_of(tandem: Tandem, person):
 
 def tandems_for_user(round, person):
     """The person's own tandems in a round (a mentor may accompany more than one mentee)."""
-    return (Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round=round)
-            .select_related("mentor__institution", "mentee__institution",
-                            "round__programme__organisation"))
+    return Tandem.objects.filter(Q(mentor=person) | Q(mentee=person), round=round).select_related(
+        "mentor__institution", "mentee__institution", "round__programme__organisation"
+    )
 
 
 def meetings_of(tandem: Tandem):
@@ -48,9 +48,11 @@ def split_meetings(meetings, now=None) -> tuple[list[Meeting], list[Meeting]]:
 
 def tandem_notes_for_user(meeting: Meeting, person):
     """The notes on a meeting that the person may read: their own and shared ones."""
-    return (Note.objects.filter(meeting=meeting)
-            .filter(Q(author=person) | Q(shared=True))
-            .select_related("author"))
+    return (
+        Note.objects.filter(meeting=meeting)
+        .filter(Q(author=person) | Q(shared=True))
+        .select_related("author")
+    )
 
 
 def own_note(meeting: Meeting, person, pk: int) -> Note | None:
@@ -74,13 +76,22 @@ def time_totals(tandem: Tandem, meeting: Meeting | None = None) -> list[TimeTota
     entries = TimeSpent.objects.filter(meeting__tandem=tandem)
     if meeting is not None:
         entries = entries.filter(meeting=meeting)
-    sums = {row["person"]: row for row in entries.values("person").annotate(
-        meeting=Sum("meeting_minutes"), preparation=Sum("preparation_minutes"))}
+    sums = {
+        row["person"]: row
+        for row in entries.values("person").annotate(
+            meeting=Sum("meeting_minutes"), preparation=Sum("preparation_minutes")
+        )
+    }
     totals = []
     for member in (tandem.mentee, tandem.mentor):
         row = sums.get(member.pk, {})
-        totals.append(TimeTotal(person=member, meeting_minutes=row.get("meeting") or 0,
-                                preparation_minutes=row.get("preparation") or 0))
+        totals.append(
+            TimeTotal(
+                person=member,
+                meeting_minutes=row.get("meeting") or 0,
+                preparation_minutes=row.get("preparation") or 0,
+            )
+        )
     return totals
 
 
@@ -90,23 +101,33 @@ def own_time_spent(meeting: Meeting, person) -> TimeSpent | None:
 
 def meetings_for_feed(person):
     """All meetings of all the person's tandems, in every round (the personal feed)."""
-    return (Meeting.objects.filter(Q(tandem__mentor=person) | Q(tandem__mentee=person))
-            .select_related("tandem__mentor", "tandem__mentee",
-                            "tandem__round__programme__organisation")
-            .order_by("starts_at", "pk"))
+    return (
+        Meeting.objects.filter(Q(tandem__mentor=person) | Q(tandem__mentee=person))
+        .select_related(
+            "tandem__mentor", "tandem__mentee", "tandem__round__programme__organisation"
+        )
+        .order_by("starts_at", "pk")
+    )
 
 
 # --- addresses -------------------------------------------------------------------------------
 
 
 def workspace_url(tandem: Tandem) -> str:
-    return reverse("portal:tandem_workspace",
-                   kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk})
+    return reverse(
+        "portal:tandem_workspace", kwargs={**tandem.round.url_kwargs, "tandem": tandem.pk}
+    )
 
 
 def meeting_url(meeting: Meeting) -> str:
-    return reverse("portal:tandem_meeting", kwargs={
-        **meeting.tandem.round.url_kwargs, "tandem": meeting.tandem_id, "meeting": meeting.pk})
+    return reverse(
+        "portal:tandem_meeting",
+        kwargs={
+            **meeting.tandem.round.url_kwargs,
+            "tandem": meeting.tandem_id,
+            "meeting": meeting.pk,
+        },
+    )
 
 
 def zone_of(person) -> zoneinfo.ZoneInfo:
@@ -121,5 +142,4 @@ def local_datetime(value: dt.datetime, person) -> str:
     """A date as the person reads it in a mail: their time zone and language, with weekday."""
     local = value.astimezone(zone_of(person))
     with translation.override(person.language):
-        return (f"{formats.date_format(local, 'l')}, "
-                f"{formats.date_format(local, 'DATETIME_FORMAT')}")
+        return f"{formats.date_format(local, 'l')}, {formats.date_format(local, 'DATETIME_FORMAT')}"

@@ -60,21 +60,34 @@ def agreement_version(agreement: Agreement) -> str:
 
 
 @transaction.atomic
-def save_agreement(*, tandem: Tandem, by, goals: str, topics, rhythm_weeks: int,
-                   meeting_minutes: int, channel: str = "",
-                   confidentiality: bool = True) -> Agreement:
+def save_agreement(
+    *,
+    tandem: Tandem,
+    by,
+    goals: str,
+    topics,
+    rhythm_weeks: int,
+    meeting_minutes: int,
+    channel: str = "",
+    confidentiality: bool = True,
+) -> Agreement:
     """Write or change the agreement; a change of content needs both confirmations again."""
     require_member(tandem, by)
-    content = {"goals": goals.strip(), "rhythm_weeks": int(rhythm_weeks),
-               "meeting_minutes": int(meeting_minutes), "channel": channel.strip(),
-               "confidentiality": bool(confidentiality)}
+    content = {
+        "goals": goals.strip(),
+        "rhythm_weeks": int(rhythm_weeks),
+        "meeting_minutes": int(meeting_minutes),
+        "channel": channel.strip(),
+        "confidentiality": bool(confidentiality),
+    }
     topic_ids = {topic.pk for topic in topics}
     errors = {}
     if not content["goals"]:
         errors["goals"] = [_("Please write down what you want to achieve together.")]
     elif len(content["goals"]) > GOALS_MAX_LENGTH:
-        errors["goals"] = [_("Please keep the goals under %(n)s characters.")
-                           % {"n": GOALS_MAX_LENGTH}]
+        errors["goals"] = [
+            _("Please keep the goals under %(n)s characters.") % {"n": GOALS_MAX_LENGTH}
+        ]
     programme_topics = tandem.round.programme.topics.filter(pk__in=topic_ids)
     if programme_topics.count() != len(topic_ids):
         errors["topics"] = [_("Please choose topics of this programme.")]
@@ -83,8 +96,9 @@ def save_agreement(*, tandem: Tandem, by, goals: str, topics, rhythm_weeks: int,
     if length_error := meeting_length_error(content["meeting_minutes"]):
         errors["meeting_minutes"] = [length_error]
     if len(content["channel"]) > CHANNEL_MAX_LENGTH:
-        errors["channel"] = [_("Please keep this under %(n)s characters.")
-                             % {"n": CHANNEL_MAX_LENGTH}]
+        errors["channel"] = [
+            _("Please keep this under %(n)s characters.") % {"n": CHANNEL_MAX_LENGTH}
+        ]
     if errors:
         raise ValidationError(errors)
     agreement = Agreement.objects.select_for_update().filter(tandem=tandem).first()
@@ -97,15 +111,22 @@ def save_agreement(*, tandem: Tandem, by, goals: str, topics, rhythm_weeks: int,
     agreement.mentee_confirmed_at = agreement.mentor_confirmed_at = None
     agreement.save()
     agreement.topics.set(topic_ids)
-    log_action(by, "tandem.agreement_saved", agreement, round=tandem.round,
-               data={"created": created, "topics": len(topic_ids)})
+    log_action(
+        by,
+        "tandem.agreement_saved",
+        agreement,
+        round=tandem.round,
+        data={"created": created, "topics": len(topic_ids)},
+    )
     _tell_partner("tandem_agreement_changed", tandem, by)
     return agreement
 
 
 def _same_agreement(agreement: Agreement, content: dict, topic_ids: set) -> bool:
-    return (all(getattr(agreement, field) == content[field] for field in _AGREEMENT_CONTENT)
-            and set(agreement.topics.values_list("pk", flat=True)) == topic_ids)
+    return (
+        all(getattr(agreement, field) == content[field] for field in _AGREEMENT_CONTENT)
+        and set(agreement.topics.values_list("pk", flat=True)) == topic_ids
+    )
 
 
 @transaction.atomic
@@ -116,14 +137,19 @@ def confirm_agreement(*, tandem: Tandem, by, version: str | None = None) -> Agre
     if agreement is None:
         raise ValidationError(_("There is no agreement to confirm yet."))
     if version is not None and version != agreement_version(agreement):
-        raise ValidationError(_("The agreement has changed since you opened the page. Please "
-                                "read it again before you confirm it."))
+        raise ValidationError(
+            _(
+                "The agreement has changed since you opened the page. Please "
+                "read it again before you confirm it."
+            )
+        )
     if getattr(agreement, f"{side}_confirmed_at") is None:
         setattr(agreement, f"{side}_confirmed_at", timezone.now())
         # update_fields leaves updated_at alone: a confirmation is no change of content.
         agreement.save(update_fields=[f"{side}_confirmed_at"])
-        log_action(by, "tandem.agreement_confirmed", agreement, round=tandem.round,
-                   data={"side": side})
+        log_action(
+            by, "tandem.agreement_confirmed", agreement, round=tandem.round, data={"side": side}
+        )
     return agreement
 
 
@@ -132,8 +158,7 @@ def _goal_errors(text: str, progress) -> dict:
     if not text:
         errors["text"] = [_("Please describe the goal.")]
     elif len(text) > GOAL_MAX_LENGTH:
-        errors["text"] = [_("Please keep a goal under %(n)s characters.")
-                          % {"n": GOAL_MAX_LENGTH}]
+        errors["text"] = [_("Please keep a goal under %(n)s characters.") % {"n": GOAL_MAX_LENGTH}]
     if not 0 <= int(progress) <= 100:
         errors["progress"] = [_("Please give the progress as a number from 0 to 100.")]
     return errors
@@ -146,10 +171,10 @@ def add_goal(*, tandem: Tandem, by, text: str, progress: int = 0) -> Goal:
     if errors := _goal_errors(text, progress):
         raise ValidationError(errors)
     last = tandem.goals.order_by("-position").values_list("position", flat=True).first()
-    goal = Goal.objects.create(tandem=tandem, text=text, progress=int(progress),
-                               position=0 if last is None else last + 1)
-    log_action(by, "tandem.goal_added", goal, round=tandem.round,
-               data={"progress": goal.progress})
+    goal = Goal.objects.create(
+        tandem=tandem, text=text, progress=int(progress), position=0 if last is None else last + 1
+    )
+    log_action(by, "tandem.goal_added", goal, round=tandem.round, data={"progress": goal.progress})
     return goal
 
 
@@ -161,8 +186,9 @@ def update_goal(*, goal: Goal, by, text: str, progress: int) -> Goal:
         raise ValidationError(errors)
     goal.text, goal.progress = text, int(progress)
     goal.save(update_fields=["text", "progress", "updated_at"])
-    log_action(by, "tandem.goal_changed", goal, round=goal.tandem.round,
-               data={"progress": goal.progress})
+    log_action(
+        by, "tandem.goal_changed", goal, round=goal.tandem.round, data={"progress": goal.progress}
+    )
     return goal
 
 
@@ -173,8 +199,9 @@ def remove_goal(*, goal: Goal, by) -> None:
     goal.delete()
 
 
-def _meeting_errors(*, starts_at, duration_minutes, video_url: str, agenda: str,
-                    check_date: bool = True) -> dict:
+def _meeting_errors(
+    *, starts_at, duration_minutes, video_url: str, agenda: str, check_date: bool = True
+) -> dict:
     errors = {}
     if check_date and starts_at < timezone.now() - LONG_PAST:
         errors["starts_at"] = [_("Please choose a date that is not long past.")]
@@ -187,17 +214,28 @@ def _meeting_errors(*, starts_at, duration_minutes, video_url: str, agenda: str,
             errors["video_url"] = [_("Please give a web address that starts with https://.")]
         else:
             if len(video_url) > VIDEO_URL_MAX_LENGTH:
-                errors["video_url"] = [_("Please give a web address of at most %(n)s "
-                                         "characters.") % {"n": VIDEO_URL_MAX_LENGTH}]
+                errors["video_url"] = [
+                    _("Please give a web address of at most %(n)s characters.")
+                    % {"n": VIDEO_URL_MAX_LENGTH}
+                ]
     if len(agenda) > AGENDA_MAX_LENGTH:
-        errors["agenda"] = [_("Please keep the agenda under %(n)s characters.")
-                            % {"n": AGENDA_MAX_LENGTH}]
+        errors["agenda"] = [
+            _("Please keep the agenda under %(n)s characters.") % {"n": AGENDA_MAX_LENGTH}
+        ]
     return errors
 
 
 @transaction.atomic
-def plan_meeting(*, tandem: Tandem, by, starts_at: dt.datetime, duration_minutes: int,
-                 video_url: str = "", agenda: str = "", tell_partner: bool = True) -> Meeting:
+def plan_meeting(
+    *,
+    tandem: Tandem,
+    by,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    video_url: str = "",
+    agenda: str = "",
+    tell_partner: bool = True,
+) -> Meeting:
     """Plan a meeting, by hand or from a date poll: the one place with the checks.
 
     The partner gets an e-mail (date and link, no agenda) unless the caller sends its
@@ -205,12 +243,18 @@ def plan_meeting(*, tandem: Tandem, by, starts_at: dt.datetime, duration_minutes
     """
     require_member(tandem, by)
     video_url, agenda = video_url.strip(), agenda.strip()
-    if errors := _meeting_errors(starts_at=starts_at, duration_minutes=duration_minutes,
-                                 video_url=video_url, agenda=agenda):
+    if errors := _meeting_errors(
+        starts_at=starts_at, duration_minutes=duration_minutes, video_url=video_url, agenda=agenda
+    ):
         raise ValidationError(errors)
     meeting = Meeting.objects.create(
-        tandem=tandem, starts_at=starts_at, duration_minutes=duration_minutes,
-        video_url=video_url, agenda=agenda, status=MeetingStatus.PLANNED, created_by=by,
+        tandem=tandem,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        video_url=video_url,
+        agenda=agenda,
+        status=MeetingStatus.PLANNED,
+        created_by=by,
     )
     log_action(by, "tandem.meeting_planned", meeting, round=tandem.round)
     if tell_partner:
@@ -219,8 +263,15 @@ def plan_meeting(*, tandem: Tandem, by, starts_at: dt.datetime, duration_minutes
 
 
 @transaction.atomic
-def update_meeting(*, meeting: Meeting, by, starts_at: dt.datetime, duration_minutes: int,
-                   video_url: str = "", agenda: str = "") -> Meeting:
+def update_meeting(
+    *,
+    meeting: Meeting,
+    by,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    video_url: str = "",
+    agenda: str = "",
+) -> Meeting:
     """Change a meeting; calendar programs see a higher SEQUENCE, the partner an e-mail."""
     require_member(meeting.tandem, by)
     meeting = _locked(meeting)
@@ -229,11 +280,20 @@ def update_meeting(*, meeting: Meeting, by, starts_at: dt.datetime, duration_min
     video_url, agenda = video_url.strip(), agenda.strip()
     moved = starts_at != meeting.starts_at
     # A meeting long past may still get its agenda completed; only a new date is checked.
-    if errors := _meeting_errors(starts_at=starts_at, duration_minutes=duration_minutes,
-                                 video_url=video_url, agenda=agenda, check_date=moved):
+    if errors := _meeting_errors(
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        video_url=video_url,
+        agenda=agenda,
+        check_date=moved,
+    ):
         raise ValidationError(errors)
-    new = {"starts_at": starts_at, "duration_minutes": int(duration_minutes),
-           "video_url": video_url, "agenda": agenda}
+    new = {
+        "starts_at": starts_at,
+        "duration_minutes": int(duration_minutes),
+        "video_url": video_url,
+        "agenda": agenda,
+    }
     changed = [field for field, value in new.items() if getattr(meeting, field) != value]
     if not changed:
         return meeting
@@ -243,8 +303,9 @@ def update_meeting(*, meeting: Meeting, by, starts_at: dt.datetime, duration_min
     if moved:
         meeting.reminded_at = None  # the new date gets its own reminder
     meeting.save()
-    log_action(by, "tandem.meeting_changed", meeting, round=meeting.tandem.round,
-               data={"fields": changed})
+    log_action(
+        by, "tandem.meeting_changed", meeting, round=meeting.tandem.round, data={"fields": changed}
+    )
     _tell_partner("tandem_meeting_changed", meeting.tandem, by, meeting)
     return meeting
 
@@ -268,19 +329,25 @@ def set_meeting_status(*, meeting: Meeting, by, status: str) -> Meeting:
         return meeting
     if status not in _STATUS_CHANGES[old]:
         if old == MeetingStatus.HELD:
-            message = _("A held meeting cannot be cancelled. Mark it as planned first if it "
-                        "did not take place.")
+            message = _(
+                "A held meeting cannot be cancelled. Mark it as planned first if it "
+                "did not take place."
+            )
         else:
             message = _("A cancelled meeting cannot be marked as held. Plan it again first.")
         raise ValidationError({"status": message})
     if status == MeetingStatus.HELD and meeting.starts_at > timezone.now():
-        raise ValidationError({"status": _(
-            "A meeting can be marked as held once it has begun.")})
+        raise ValidationError({"status": _("A meeting can be marked as held once it has begun.")})
     meeting.status = status
     meeting.sequence += 1
     meeting.save(update_fields=["status", "sequence", "updated_at"])
-    log_action(by, "tandem.meeting_status", meeting, round=meeting.tandem.round,
-               data={"from": old, "to": status})
+    log_action(
+        by,
+        "tandem.meeting_status",
+        meeting,
+        round=meeting.tandem.round,
+        data={"from": old, "to": status},
+    )
     if status == MeetingStatus.CANCELLED:
         _tell_partner("tandem_meeting_cancelled", meeting.tandem, by, meeting)
     elif old == MeetingStatus.CANCELLED:
@@ -290,32 +357,50 @@ def set_meeting_status(*, meeting: Meeting, by, status: str) -> Meeting:
 
 def _locked(meeting: Meeting) -> Meeting:
     # Both members may edit at once: the second waits and compares with the saved state.
-    return (Meeting.objects.select_for_update()
-            .select_related("tandem__round__programme__organisation",
-                            "tandem__mentor", "tandem__mentee")
-            .get(pk=meeting.pk))
+    return (
+        Meeting.objects.select_for_update()
+        .select_related(
+            "tandem__round__programme__organisation", "tandem__mentor", "tandem__mentee"
+        )
+        .get(pk=meeting.pk)
+    )
 
 
 @transaction.atomic
-def record_time_spent(*, meeting: Meeting, person, meeting_minutes: int,
-                      preparation_minutes: int) -> TimeSpent:
+def record_time_spent(
+    *, meeting: Meeting, person, meeting_minutes: int, preparation_minutes: int
+) -> TimeSpent:
     """A person's own minutes for one meeting (a new entry replaces the old one)."""
     require_member(meeting.tandem, person)
     errors = {}
-    for field, value in (("meeting_minutes", meeting_minutes),
-                         ("preparation_minutes", preparation_minutes)):
+    for field, value in (
+        ("meeting_minutes", meeting_minutes),
+        ("preparation_minutes", preparation_minutes),
+    ):
         if not 0 <= int(value) <= MINUTES_SPENT_MAX:
-            errors[field] = [_("Please give between 0 and %(n)s minutes.")
-                             % {"n": MINUTES_SPENT_MAX}]
+            errors[field] = [
+                _("Please give between 0 and %(n)s minutes.") % {"n": MINUTES_SPENT_MAX}
+            ]
     if errors:
         raise ValidationError(errors)
     entry, _created = TimeSpent.objects.update_or_create(
-        meeting=meeting, person=person,
-        defaults={"meeting_minutes": int(meeting_minutes),
-                  "preparation_minutes": int(preparation_minutes)})
-    log_action(person, "tandem.time_recorded", meeting, round=meeting.tandem.round,
-               data={"meeting_minutes": entry.meeting_minutes,
-                     "preparation_minutes": entry.preparation_minutes})
+        meeting=meeting,
+        person=person,
+        defaults={
+            "meeting_minutes": int(meeting_minutes),
+            "preparation_minutes": int(preparation_minutes),
+        },
+    )
+    log_action(
+        person,
+        "tandem.time_recorded",
+        meeting,
+        round=meeting.tandem.round,
+        data={
+            "meeting_minutes": entry.meeting_minutes,
+            "preparation_minutes": entry.preparation_minutes,
+        },
+    )
     return entry
 
 
@@ -323,8 +408,7 @@ def _note_errors(text: str) -> dict:
     if not text:
         return {"text": [_("Please write the note.")]}
     if len(text) > NOTE_MAX_LENGTH:
-        return {"text": [_("Please keep a note under %(n)s characters.")
-                         % {"n": NOTE_MAX_LENGTH}]}
+        return {"text": [_("Please keep a note under %(n)s characters.") % {"n": NOTE_MAX_LENGTH}]}
     return {}
 
 
@@ -336,8 +420,9 @@ def add_note(*, meeting: Meeting, by, text: str, shared: bool = False) -> Note:
     if errors := _note_errors(text):
         raise ValidationError(errors)
     note = Note.objects.create(meeting=meeting, author=by, text=text, shared=bool(shared))
-    log_action(by, "tandem.note_added", note, round=meeting.tandem.round,
-               data={"shared": note.shared})
+    log_action(
+        by, "tandem.note_added", note, round=meeting.tandem.round, data={"shared": note.shared}
+    )
     return note
 
 
@@ -354,8 +439,13 @@ def update_note(*, note: Note, by, text: str, shared: bool) -> Note:
         raise ValidationError(errors)
     note.text, note.shared = text, bool(shared)
     note.save(update_fields=["text", "shared", "updated_at"])
-    log_action(by, "tandem.note_changed", note, round=note.meeting.tandem.round,
-               data={"shared": note.shared})
+    log_action(
+        by,
+        "tandem.note_changed",
+        note,
+        round=note.meeting.tandem.round,
+        data={"shared": note.shared},
+    )
     return note
 
 
@@ -371,13 +461,20 @@ def _tell_partner(key: str, tandem: Tandem, by, meeting: Meeting | None = None) 
     the outbox, which the round's coordinators can read, so no agenda or note text."""
     partner = selectors.partner_of(tandem, by)
     round = tandem.round
-    context = {"name": partner.get_full_name(), "partner": by.get_full_name(),
-               "round": round.name, "organisation": round.programme.organisation.name,
-               "url": selectors.workspace_url(tandem)}
+    context = {
+        "name": partner.get_full_name(),
+        "partner": by.get_full_name(),
+        "round": round.name,
+        "organisation": round.programme.organisation.name,
+        "url": selectors.workspace_url(tandem),
+    }
     if meeting is not None:
-        context |= {"when": selectors.local_datetime(meeting.starts_at, partner),
-                    "time_zone": selectors.zone_of(partner).key,
-                    "minutes": meeting.duration_minutes,
-                    "url": selectors.meeting_url(meeting)}
-    queue_mail(key=key, to=partner.email, recipient=partner, round=round, context=context,
-               review=False)
+        context |= {
+            "when": selectors.local_datetime(meeting.starts_at, partner),
+            "time_zone": selectors.zone_of(partner).key,
+            "minutes": meeting.duration_minutes,
+            "url": selectors.meeting_url(meeting),
+        }
+    queue_mail(
+        key=key, to=partner.email, recipient=partner, round=round, context=context, review=False
+    )

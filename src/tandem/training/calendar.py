@@ -47,9 +47,16 @@ def _calendar(event, method: str = "PUBLISH") -> bytes:
 
 def session_ics(session: TrainingSession) -> bytes:
     url = settings.SITE_URL + portal_url("training_session", session.round, session=session.pk)
-    event = _event(session.uid, session.sequence, session.starts_at, session.duration_minutes,
-                   _("Training: %(title)s") % {"title": session.title}, url,
-                   session.online_url or session.place, session.updated_at)
+    event = _event(
+        session.uid,
+        session.sequence,
+        session.starts_at,
+        session.duration_minutes,
+        _("Training: %(title)s") % {"title": session.title},
+        url,
+        session.online_url or session.place,
+        session.updated_at,
+    )
     event.add("description", _("Agenda and materials: %(url)s") % {"url": url})
     event.add("status", "CONFIRMED")
     return _calendar(event)
@@ -61,9 +68,16 @@ def booking_ics(booking: ConsultationBooking, viewer) -> bytes:
         other, url = booking.person, settings.SITE_URL + _manage_url(slot)
     else:
         other, url = slot.trainer, settings.SITE_URL + portal_url("consultations", slot.round)
-    event = _event(booking.uid, booking.sequence, slot.starts_at, slot.duration_minutes,
-                   _("Consultation: %(name)s") % {"name": other.get_full_name()}, url,
-                   slot.online_url, booking.updated_at)
+    event = _event(
+        booking.uid,
+        booking.sequence,
+        slot.starts_at,
+        slot.duration_minutes,
+        _("Consultation: %(name)s") % {"name": other.get_full_name()},
+        url,
+        slot.online_url,
+        booking.updated_at,
+    )
     cancelled = booking.status == BookingStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return _calendar(event, "CANCEL" if cancelled else "PUBLISH")

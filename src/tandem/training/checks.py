@@ -28,9 +28,13 @@ def date_bounds(round) -> tuple[dt.datetime, dt.datetime]:
 def date_error(round, starts_at: dt.datetime) -> str:
     low, high = date_bounds(round)
     if not low <= starts_at <= high:
-        return _("Please choose a date between %(low)s and %(high)s (the round's dates, two "
-                 "years either side).") % {"low": date_format(low, "SHORT_DATE_FORMAT"),
-                                           "high": date_format(high, "SHORT_DATE_FORMAT")}
+        return _(
+            "Please choose a date between %(low)s and %(high)s (the round's dates, two "
+            "years either side)."
+        ) % {
+            "low": date_format(low, "SHORT_DATE_FORMAT"),
+            "high": date_format(high, "SHORT_DATE_FORMAT"),
+        }
     return ""
 
 
@@ -42,8 +46,7 @@ def url_error(url: str) -> str:
     except ValidationError:
         return _("Please give a web address that starts with https://.")
     if len(url) > URL_MAX_LENGTH:
-        return _("Please give a web address of at most %(n)s characters.") % {
-            "n": URL_MAX_LENGTH}
+        return _("Please give a web address of at most %(n)s characters.") % {"n": URL_MAX_LENGTH}
     return ""
 
 
@@ -54,7 +57,9 @@ def length_error(minutes, low: int, high: int) -> str:
         minutes = -1
     if not low <= minutes <= high:
         return _("Please give a length between %(low)s and %(high)s minutes.") % {
-            "low": low, "high": high}
+            "low": low,
+            "high": high,
+        }
     return ""
 
 

@@ -33,16 +33,26 @@ def _overlapping(trainer, starts_at: dt.datetime, minutes: int):
     ends_at = starts_at + dt.timedelta(minutes=minutes)
     # Slots are at most 4 hours long: only those starting in that window can overlap.
     candidates = ConsultationSlot.objects.filter(
-        trainer=trainer, starts_at__lt=ends_at,
-        starts_at__gt=starts_at - dt.timedelta(hours=4))
-    return [slot for slot in candidates
-            if slot.starts_at + dt.timedelta(minutes=slot.duration_minutes) > starts_at]
+        trainer=trainer, starts_at__lt=ends_at, starts_at__gt=starts_at - dt.timedelta(hours=4)
+    )
+    return [
+        slot
+        for slot in candidates
+        if slot.starts_at + dt.timedelta(minutes=slot.duration_minutes) > starts_at
+    ]
 
 
 @transaction.atomic
-def publish_slots(*, round, trainer, starts_at: dt.datetime, duration_minutes: int,
-                  online_url: str = "", cancel_notice_hours: int = 24,
-                  weekly_until: dt.date | None = None) -> list[ConsultationSlot]:
+def publish_slots(
+    *,
+    round,
+    trainer,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    online_url: str = "",
+    cancel_notice_hours: int = 24,
+    weekly_until: dt.date | None = None,
+) -> list[ConsultationSlot]:
     """One slot, or one a week at the same time until ``weekly_until`` (inclusive)."""
     from tandem.people.models import User
 
@@ -53,8 +63,11 @@ def publish_slots(*, round, trainer, starts_at: dt.datetime, duration_minutes: i
         "starts_at": checks.date_error(round, starts_at),
         "duration_minutes": checks.length_error(duration_minutes, 15, 240),
         "online_url": checks.url_error(online_url),
-        "cancel_notice_hours": ("" if 0 <= int(cancel_notice_hours) <= 336 else
-                                _("Please give between 0 and 336 hours (two weeks).")),
+        "cancel_notice_hours": (
+            ""
+            if 0 <= int(cancel_notice_hours) <= 336
+            else _("Please give between 0 and 336 hours (two weeks).")
+        ),
     }
     if not errors["starts_at"] and starts_at <= timezone.now():
         errors["starts_at"] = _("Please choose a time in the future.")
@@ -63,12 +76,15 @@ def publish_slots(*, round, trainer, starts_at: dt.datetime, duration_minutes: i
         if weekly_until < timezone.localdate(starts_at):
             errors["weekly_until"] = _("The last day must not lie before the first slot.")
         else:
-            while (timezone.localdate(times[-1] + dt.timedelta(weeks=1)) <= weekly_until
-                   and len(times) <= MAX_SLOTS_AT_ONCE):
+            while (
+                timezone.localdate(times[-1] + dt.timedelta(weeks=1)) <= weekly_until
+                and len(times) <= MAX_SLOTS_AT_ONCE
+            ):
                 times.append(times[-1] + dt.timedelta(weeks=1))
             if len(times) > MAX_SLOTS_AT_ONCE:
-                errors["weekly_until"] = _("At most %(n)s slots at once, please choose an "
-                                           "earlier last day.") % {"n": MAX_SLOTS_AT_ONCE}
+                errors["weekly_until"] = _(
+                    "At most %(n)s slots at once, please choose an earlier last day."
+                ) % {"n": MAX_SLOTS_AT_ONCE}
             elif error := checks.date_error(round, times[-1]):
                 errors["weekly_until"] = error
     checks.raise_if(errors)
@@ -77,15 +93,32 @@ def publish_slots(*, round, trainer, starts_at: dt.datetime, duration_minutes: i
     User.objects.select_for_update().filter(pk=trainer.pk).first()
     clashes = [time for time in times if _overlapping(trainer, time, int(duration_minutes))]
     if clashes:
-        raise ValidationError({"starts_at": [ngettext(
-            "You already offer a slot at this time: %(times)s.",
-            "You already offer slots at these times: %(times)s.", len(clashes))
-            % {"times": ", ".join(local_datetime(time, trainer) for time in clashes)}]})
-    slots = [ConsultationSlot.objects.create(
-        round=round, trainer=trainer, starts_at=time, duration_minutes=duration_minutes,
-        online_url=online_url, cancel_notice_hours=cancel_notice_hours) for time in times]
-    log_action(trainer, "training.slots_published", slots[0], round=round,
-               data={"count": len(slots)})
+        raise ValidationError(
+            {
+                "starts_at": [
+                    ngettext(
+                        "You already offer a slot at this time: %(times)s.",
+                        "You already offer slots at these times: %(times)s.",
+                        len(clashes),
+                    )
+                    % {"times": ", ".join(local_datetime(time, trainer) for time in clashes)}
+                ]
+            }
+        )
+    slots = [
+        ConsultationSlot.objects.create(
+            round=round,
+            trainer=trainer,
+            starts_at=time,
+            duration_minutes=duration_minutes,
+            online_url=online_url,
+            cancel_notice_hours=cancel_notice_hours,
+        )
+        for time in times
+    ]
+    log_action(
+        trainer, "training.slots_published", slots[0], round=round, data={"count": len(slots)}
+    )
     return slots
 
 
@@ -95,8 +128,9 @@ def remove_slot(*, slot: ConsultationSlot, by) -> None:
     if slot.trainer_id != by.pk:
         raise PermissionDenied
     if slot.bookings.filter(status=BookingStatus.BOOKED).exists():
-        raise ValidationError(_("This slot is booked. Please cancel the consultation first; "
-                                "the person is told."))
+        raise ValidationError(
+            _("This slot is booked. Please cancel the consultation first; the person is told.")
+        )
     log_action(by, "training.slot_removed", slot, round=slot.round)
     slot.delete()
 
@@ -109,15 +143,20 @@ def book_consultation(*, slot: ConsultationSlot, person, note: str = "") -> Cons
     has no row locks): the losing insert is turned into the same clear message.
     """
     note = note.strip()
-    slot = (ConsultationSlot.objects.select_for_update().select_related("round", "trainer")
-            .filter(pk=slot.pk).first())
+    slot = (
+        ConsultationSlot.objects.select_for_update()
+        .select_related("round", "trainer")
+        .filter(pk=slot.pk)
+        .first()
+    )
     if slot is None:
         raise ValidationError(_("This time is no longer offered. Please choose another one."))
     if not person.has_perm("training.book_consultation", slot.round):
         raise PermissionDenied
     if len(note) > NOTE_MAX_LENGTH:
-        raise ValidationError({"note": [_("Please keep the note under %(n)s characters.")
-                                        % {"n": NOTE_MAX_LENGTH}]})
+        raise ValidationError(
+            {"note": [_("Please keep the note under %(n)s characters.") % {"n": NOTE_MAX_LENGTH}]}
+        )
     if slot.starts_at <= timezone.now():
         raise ValidationError(_("This time has passed. Please choose another one."))
     if slot.bookings.filter(status=BookingStatus.BOOKED).exists():
@@ -142,18 +181,26 @@ def may_still_cancel(booking: ConsultationBooking, now=None) -> bool:
 @transaction.atomic
 def cancel_booking(*, booking: ConsultationBooking, by) -> ConsultationBooking:
     """Either side cancels, at least the trainer's notice ahead; the other side is told."""
-    booking = (ConsultationBooking.objects.select_for_update()
-               .select_related("slot__round", "slot__trainer", "person").get(pk=booking.pk))
+    booking = (
+        ConsultationBooking.objects.select_for_update()
+        .select_related("slot__round", "slot__trainer", "person")
+        .get(pk=booking.pk)
+    )
     if not by.has_perm("training.cancel_booking", booking):
         raise PermissionDenied
     if booking.status != BookingStatus.BOOKED:
         raise ValidationError(_("This consultation is already cancelled."))
     if not may_still_cancel(booking):
-        raise ValidationError(ngettext(
-            "Consultations can be cancelled up to %(n)s hour ahead. Please get in touch "
-            "directly.", "Consultations can be cancelled up to %(n)s hours ahead. Please get "
-            "in touch directly.", booking.slot.cancel_notice_hours)
-            % {"n": booking.slot.cancel_notice_hours})
+        raise ValidationError(
+            ngettext(
+                "Consultations can be cancelled up to %(n)s hour ahead. Please get in touch "
+                "directly.",
+                "Consultations can be cancelled up to %(n)s hours ahead. Please get "
+                "in touch directly.",
+                booking.slot.cancel_notice_hours,
+            )
+            % {"n": booking.slot.cancel_notice_hours}
+        )
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.sequence += 1
@@ -172,9 +219,14 @@ def save_trainer_notes(*, booking: ConsultationBooking, by, text: str) -> Consul
         raise PermissionDenied
     text = text.replace("\r\n", "\n").strip()
     if len(text) > TRAINER_NOTES_MAX_LENGTH:
-        raise ValidationError({"trainer_notes": [_("Please keep your notes under %(n)s "
-                                                   "characters.")
-                                                 % {"n": TRAINER_NOTES_MAX_LENGTH}]})
+        raise ValidationError(
+            {
+                "trainer_notes": [
+                    _("Please keep your notes under %(n)s characters.")
+                    % {"n": TRAINER_NOTES_MAX_LENGTH}
+                ]
+            }
+        )
     booking.trainer_notes = text
     booking.save(update_fields=["trainer_notes", "updated_at"])
     log_action(by, "training.consultation_notes_saved", booking)
@@ -190,10 +242,19 @@ def mail_about_booking(key: str, booking: ConsultationBooking, recipient, partne
         url = portal_url("consultations", round)
     queue_mail(
         # round=None on purpose: the round's outbox must not show who booked (see above).
-        key=key, to=recipient.email, recipient=recipient, round=None, review=False,
-        context={"name": recipient.get_full_name(), "partner": partner.get_full_name(),
-                 "when": local_datetime(slot.starts_at, recipient),
-                 "time_zone": zone_of(recipient).key, "minutes": slot.duration_minutes,
-                 "url": url, "round": round.name,
-                 "organisation": round.programme.organisation.name},
+        key=key,
+        to=recipient.email,
+        recipient=recipient,
+        round=None,
+        review=False,
+        context={
+            "name": recipient.get_full_name(),
+            "partner": partner.get_full_name(),
+            "when": local_datetime(slot.starts_at, recipient),
+            "time_zone": zone_of(recipient).key,
+            "minutes": slot.duration_minutes,
+            "url": url,
+            "round": round.name,
+            "organisation": round.programme.organisation.name,
+        },
     )

@@ -35,8 +35,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Guten Tag {{ name }},\n\n"
             "die Schulung „{{ title }}“ wurde geändert. Sie findet jetzt statt: {{ when }} "
             "({{ time_zone }}), {{ minutes }} Minuten.\n\n"
-            "Einzelheiten und die neue Kalenderdatei:\n{{ site_url }}{{ url }}\n"
-            + _SIGNATURE_DE,
+            "Einzelheiten und die neue Kalenderdatei:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Training changed: “{{ title }}” on {{ when }}",
@@ -110,8 +109,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-CONSULTATION_PURPOSES = {"consultation_booked", "consultation_cancelled",
-                         "consultation_reminder"}
+CONSULTATION_PURPOSES = {"consultation_booked", "consultation_cancelled", "consultation_reminder"}
 
 # Title and one-line description per purpose, for the coordinators' mail text pages.
 PURPOSES: dict[str, tuple[str, str]] = {
@@ -129,17 +127,20 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "consultation_booked": (
         _("Consultation booked"),
-        _("Confirms a booked consultation to the person and the trainer (date only, no "
-          "note; never shown in the outbox)."),
+        _(
+            "Confirms a booked consultation to the person and the trainer (date only, no "
+            "note; never shown in the outbox)."
+        ),
     ),
     "consultation_cancelled": (
         _("Consultation cancelled"),
-        _("Tells the other side that a consultation was cancelled (never shown in the "
-          "outbox)."),
+        _("Tells the other side that a consultation was cancelled (never shown in the outbox)."),
     ),
     "consultation_reminder": (
         _("Consultation reminder"),
-        _("Reminds the person and the trainer of a consultation the day before (never "
-          "shown in the outbox)."),
+        _(
+            "Reminds the person and the trainer of a consultation the day before (never "
+            "shown in the outbox)."
+        ),
     ),
 }

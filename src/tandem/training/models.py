@@ -18,24 +18,29 @@ from .limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
 
 
 class TrainingSession(models.Model):
-    round = models.ForeignKey("programmes.Round", on_delete=models.CASCADE,
-                              related_name="training_sessions")
+    round = models.ForeignKey(
+        "programmes.Round", on_delete=models.CASCADE, related_name="training_sessions"
+    )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
-        _("length (minutes)"), default=180,
-        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SESSION_MINUTES_MAX)])
+        _("length (minutes)"),
+        default=180,
+        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SESSION_MINUTES_MAX)],
+    )
     online_url = models.URLField(_("online link"), blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
     description = models.TextField(_("description and agenda"), blank=True)
-    audience = models.CharField(_("invite"), max_length=10, choices=Audience.choices,
-                                default=Audience.MENTORS)
+    audience = models.CharField(
+        _("invite"), max_length=10, choices=Audience.choices, default=Audience.MENTORS
+    )
     #: stable identity for calendar programs; ``sequence`` grows with every change
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0)
     reminded_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -51,13 +56,13 @@ class TrainingSession(models.Model):
 class TrainingMaterial(models.Model):
     """A file or a link; only those invited to the session see it."""
 
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE,
-                                related_name="materials")
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="training/%Y/", blank=True)
     url = models.URLField(_("link"), blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                 null=True, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -70,12 +75,18 @@ class TrainingMaterial(models.Model):
 
 
 class TrainingInvitation(models.Model):
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE,
-                                related_name="invitations")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="training_invitations")
-    answer = models.CharField(_("answer"), max_length=10, choices=InvitationAnswer.choices,
-                              default=InvitationAnswer.PENDING)
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, related_name="invitations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_invitations"
+    )
+    answer = models.CharField(
+        _("answer"),
+        max_length=10,
+        choices=InvitationAnswer.choices,
+        default=InvitationAnswer.PENDING,
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
     #: recorded by the trainer after the session; None until then
     attended = models.BooleanField(_("attended"), null=True, blank=True)
@@ -85,8 +96,11 @@ class TrainingInvitation(models.Model):
         verbose_name = _("training invitation")
         verbose_name_plural = _("training invitations")
         ordering = ["person__name", "pk"]
-        constraints = [models.UniqueConstraint(fields=["session", "person"],
-                                               name="one_invitation_per_session_and_person")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"], name="one_invitation_per_session_and_person"
+            )
+        ]
 
     def __str__(self):
         return f"{self.person} – {self.session}"
@@ -95,40 +109,49 @@ class TrainingInvitation(models.Model):
 class ConsultationSlot(models.Model):
     """A time the trainer offers; at most one active booking (see the constraint below)."""
 
-    round = models.ForeignKey("programmes.Round", on_delete=models.CASCADE,
-                              related_name="consultation_slots")
-    trainer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="consultation_slots")
+    round = models.ForeignKey(
+        "programmes.Round", on_delete=models.CASCADE, related_name="consultation_slots"
+    )
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_slots"
+    )
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
-        _("length (minutes)"), default=45,
-        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SLOT_MINUTES_MAX)])
+        _("length (minutes)"),
+        default=45,
+        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SLOT_MINUTES_MAX)],
+    )
     online_url = models.URLField(_("online link"), blank=True)
     cancel_notice_hours = models.PositiveSmallIntegerField(
-        _("cancel at least … hours ahead"), default=24, validators=[MaxValueValidator(336)])
+        _("cancel at least … hours ahead"), default=24, validators=[MaxValueValidator(336)]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("consultation slot")
         verbose_name_plural = _("consultation slots")
         ordering = ["starts_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["trainer", "starts_at"],
-                                               name="one_slot_per_trainer_and_time")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainer", "starts_at"], name="one_slot_per_trainer_and_time"
+            )
+        ]
 
     def __str__(self):
         return f"{self.trainer} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
 class ConsultationBooking(models.Model):
-    slot = models.ForeignKey(ConsultationSlot, on_delete=models.CASCADE,
-                             related_name="bookings")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="consultation_bookings")
+    slot = models.ForeignKey(ConsultationSlot, on_delete=models.CASCADE, related_name="bookings")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_bookings"
+    )
     note = models.TextField(_("note for the trainer"), blank=True, max_length=2000)
     #: the trainer's own notes on the consultation: nobody else reads them
     trainer_notes = models.TextField(_("your notes"), blank=True, max_length=10000)
-    status = models.CharField(max_length=10, choices=BookingStatus.choices,
-                              default=BookingStatus.BOOKED)
+    status = models.CharField(
+        max_length=10, choices=BookingStatus.choices, default=BookingStatus.BOOKED
+    )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0)
     reminded_at = models.DateTimeField(null=True, blank=True)
@@ -143,8 +166,11 @@ class ConsultationBooking(models.Model):
         constraints = [
             # The database itself refuses a second active booking of one slot, so two
             # people booking at the same moment cannot both get it.
-            models.UniqueConstraint(fields=["slot"], condition=Q(status=BookingStatus.BOOKED),
-                                    name="one_active_booking_per_slot"),
+            models.UniqueConstraint(
+                fields=["slot"],
+                condition=Q(status=BookingStatus.BOOKED),
+                name="one_active_booking_per_slot",
+            ),
         ]
 
     def __str__(self):

@@ -22,40 +22,75 @@ def _iso(value):
 
 
 def _round(round) -> dict:
-    return {"organisation": round.programme.organisation.name,
-            "programme": round.programme.name, "round": round.name}
+    return {
+        "organisation": round.programme.organisation.name,
+        "programme": round.programme.name,
+        "round": round.name,
+    }
 
 
 def export(user) -> dict:
-    invitations = (TrainingInvitation.objects.filter(person=user)
-                   .select_related("session__round__programme__organisation")
-                   .order_by("session__starts_at", "pk"))
-    bookings = (ConsultationBooking.objects.filter(person=user)
-                .select_related("slot__round__programme__organisation", "slot__trainer")
-                .order_by("slot__starts_at", "pk"))
-    slots = (ConsultationSlot.objects.filter(trainer=user)
-             .select_related("round__programme__organisation").order_by("starts_at", "pk"))
-    given = (ConsultationBooking.objects.filter(slot__trainer=user)
-             .select_related("slot", "person").order_by("slot__starts_at", "pk"))
+    invitations = (
+        TrainingInvitation.objects.filter(person=user)
+        .select_related("session__round__programme__organisation")
+        .order_by("session__starts_at", "pk")
+    )
+    bookings = (
+        ConsultationBooking.objects.filter(person=user)
+        .select_related("slot__round__programme__organisation", "slot__trainer")
+        .order_by("slot__starts_at", "pk")
+    )
+    slots = (
+        ConsultationSlot.objects.filter(trainer=user)
+        .select_related("round__programme__organisation")
+        .order_by("starts_at", "pk")
+    )
+    given = (
+        ConsultationBooking.objects.filter(slot__trainer=user)
+        .select_related("slot", "person")
+        .order_by("slot__starts_at", "pk")
+    )
     return {
-        "training_invitations": [{
-            **_round(i.session.round), "session": i.session.title,
-            "starts_at": _iso(i.session.starts_at), "answer": i.answer,
-            "answered_at": _iso(i.answered_at), "attended": i.attended,
-        } for i in invitations],
-        "consultations_booked": [{
-            **_round(b.slot.round), "trainer": b.slot.trainer.get_full_name(),
-            "starts_at": _iso(b.slot.starts_at), "status": b.status,
-            "note_for_the_trainer": b.note, "booked_at": _iso(b.created_at),
-        } for b in bookings],
-        "consultation_slots_offered": [{
-            **_round(s.round), "starts_at": _iso(s.starts_at),
-            "minutes": s.duration_minutes, "online_url": s.online_url,
-        } for s in slots],
-        "consultations_given": [{
-            "starts_at": _iso(b.slot.starts_at), "person": b.person.get_full_name(),
-            "status": b.status, "your_notes": b.trainer_notes,
-        } for b in given],
+        "training_invitations": [
+            {
+                **_round(i.session.round),
+                "session": i.session.title,
+                "starts_at": _iso(i.session.starts_at),
+                "answer": i.answer,
+                "answered_at": _iso(i.answered_at),
+                "attended": i.attended,
+            }
+            for i in invitations
+        ],
+        "consultations_booked": [
+            {
+                **_round(b.slot.round),
+                "trainer": b.slot.trainer.get_full_name(),
+                "starts_at": _iso(b.slot.starts_at),
+                "status": b.status,
+                "note_for_the_trainer": b.note,
+                "booked_at": _iso(b.created_at),
+            }
+            for b in bookings
+        ],
+        "consultation_slots_offered": [
+            {
+                **_round(s.round),
+                "starts_at": _iso(s.starts_at),
+                "minutes": s.duration_minutes,
+                "online_url": s.online_url,
+            }
+            for s in slots
+        ],
+        "consultations_given": [
+            {
+                "starts_at": _iso(b.slot.starts_at),
+                "person": b.person.get_full_name(),
+                "status": b.status,
+                "your_notes": b.trainer_notes,
+            }
+            for b in given
+        ],
     }
 
 
@@ -81,8 +116,11 @@ def apply_retention(now: dt.datetime) -> int:
     from tandem.programmes.models import Round
 
     cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
-    rounds = (Round.objects.annotate(ended_on=Max("phases__ends_on"))
-              .filter(ended_on__lt=cutoff).values("pk"))
+    rounds = (
+        Round.objects.annotate(ended_on=Max("phases__ends_on"))
+        .filter(ended_on__lt=cutoff)
+        .values("pk")
+    )
     slots = ConsultationSlot.objects.filter(round__in=rounds)
     bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
     materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))
@@ -97,22 +135,46 @@ def apply_retention(now: dt.datetime) -> int:
 DECLARATION = Declaration(
     app_label="training",
     holdings=(
-        Holding("training.TrainingSession", ("created_by",), "the trainer or coordinator",
-                "organising the mentor training", "the round's coordinators and trainers",
-                "as long as the round"),
-        Holding("training.TrainingInvitation", ("person", "answer", "answered_at", "attended"),
-                "the person invited", "inviting to the training and recording attendance",
-                "the person, the round's coordinators and trainers", "as long as the round"),
-        Holding("training.TrainingMaterial", ("file", "added_by"), "the trainer",
-                "sharing material with those invited", "those invited, coordinators, trainers",
-                "until retention after the round ends"),
-        Holding("training.ConsultationSlot", ("trainer", "starts_at"), "the trainer",
-                "offering consultations", "participants of the round (free slots only)",
-                "until retention after the round ends"),
-        Holding("training.ConsultationBooking", ("person", "note", "trainer_notes"),
-                "the person who booked", "a confidential consultation",
-                "the person and the trainer only (the trainer's notes: the trainer only)",
-                "until retention after the round ends"),
+        Holding(
+            "training.TrainingSession",
+            ("created_by",),
+            "the trainer or coordinator",
+            "organising the mentor training",
+            "the round's coordinators and trainers",
+            "as long as the round",
+        ),
+        Holding(
+            "training.TrainingInvitation",
+            ("person", "answer", "answered_at", "attended"),
+            "the person invited",
+            "inviting to the training and recording attendance",
+            "the person, the round's coordinators and trainers",
+            "as long as the round",
+        ),
+        Holding(
+            "training.TrainingMaterial",
+            ("file", "added_by"),
+            "the trainer",
+            "sharing material with those invited",
+            "those invited, coordinators, trainers",
+            "until retention after the round ends",
+        ),
+        Holding(
+            "training.ConsultationSlot",
+            ("trainer", "starts_at"),
+            "the trainer",
+            "offering consultations",
+            "participants of the round (free slots only)",
+            "until retention after the round ends",
+        ),
+        Holding(
+            "training.ConsultationBooking",
+            ("person", "note", "trainer_notes"),
+            "the person who booked",
+            "a confidential consultation",
+            "the person and the trainer only (the trainer's notes: the trainer only)",
+            "until retention after the round ends",
+        ),
     ),
     export=export,
     erase=erase,

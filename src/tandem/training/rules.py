@@ -25,14 +25,18 @@ def is_round_participant(user, round) -> bool:
 
 @rules.predicate
 def is_invited(user, session) -> bool:
-    return bool(user.is_authenticated and session is not None
-                and session.invitations.filter(person=user).exists())
+    return bool(
+        user.is_authenticated
+        and session is not None
+        and session.invitations.filter(person=user).exists()
+    )
 
 
 @rules.predicate
 def runs_training_of(user, session) -> bool:
-    return session is not None and (is_round_coordinator(user, session.round)
-                                    or is_round_trainer(user, session.round))
+    return session is not None and (
+        is_round_coordinator(user, session.round) or is_round_trainer(user, session.round)
+    )
 
 
 @rules.predicate

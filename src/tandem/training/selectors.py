@@ -23,12 +23,13 @@ from .models import (
 
 
 def sessions_of_round(round):
-    return (TrainingSession.objects.filter(round=round)
-            .annotate(invited=Count("invitations", distinct=True),
-                      accepted=Count("invitations", distinct=True, filter=Q(
-                          invitations__answer=InvitationAnswer.ACCEPTED)),
-                      attended=Count("invitations", distinct=True,
-                                     filter=Q(invitations__attended=True))))
+    return TrainingSession.objects.filter(round=round).annotate(
+        invited=Count("invitations", distinct=True),
+        accepted=Count(
+            "invitations", distinct=True, filter=Q(invitations__answer=InvitationAnswer.ACCEPTED)
+        ),
+        attended=Count("invitations", distinct=True, filter=Q(invitations__attended=True)),
+    )
 
 
 def session_of_round(round, pk) -> TrainingSession | None:
@@ -41,8 +42,11 @@ def invitations_of(session):
 
 def invitations_for_user(round, person):
     """The person's invitations in the round, with their sessions."""
-    return (TrainingInvitation.objects.filter(session__round=round, person=person)
-            .select_related("session").order_by("session__starts_at", "pk"))
+    return (
+        TrainingInvitation.objects.filter(session__round=round, person=person)
+        .select_related("session")
+        .order_by("session__starts_at", "pk")
+    )
 
 
 def invitation_for_user(round, person, session_pk) -> TrainingInvitation | None:
@@ -55,10 +59,13 @@ def materials_of(session):
 
 def open_invitations_for_user(person):
     """Upcoming sessions the person has not answered yet, in every round (dashboard)."""
-    return (TrainingInvitation.objects.filter(person=person, answer=InvitationAnswer.PENDING,
-                                              session__starts_at__gt=timezone.now())
-            .select_related("session__round__programme__organisation")
-            .order_by("session__starts_at"))
+    return (
+        TrainingInvitation.objects.filter(
+            person=person, answer=InvitationAnswer.PENDING, session__starts_at__gt=timezone.now()
+        )
+        .select_related("session__round__programme__organisation")
+        .order_by("session__starts_at")
+    )
 
 
 # --- the round's checklist ----------------------------------------------------------------
@@ -72,8 +79,12 @@ def mentors_without_training(round):
     attended = TrainingInvitation.objects.filter(session__round=round, attended=True)
     if tandem_phase:
         attended = attended.filter(session__starts_at__date__lt=tandem_phase.starts_on)
-    return (User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
-            .exclude(pk__in=attended.values("person")).distinct().order_by("name"))
+    return (
+        User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
+        .exclude(pk__in=attended.values("person"))
+        .distinct()
+        .order_by("name")
+    )
 
 
 # --- consultations ---------------------------------------------------------------------------
@@ -86,31 +97,45 @@ def active_booking(slot) -> ConsultationBooking | None:
 def free_slots(round, now=None):
     """Slots of the round in the future with no active booking, soonest first."""
     now = now or timezone.now()
-    return (ConsultationSlot.objects.filter(round=round, starts_at__gt=now)
-            .exclude(bookings__status=BookingStatus.BOOKED)
-            .select_related("trainer").order_by("starts_at", "pk"))
+    return (
+        ConsultationSlot.objects.filter(round=round, starts_at__gt=now)
+        .exclude(bookings__status=BookingStatus.BOOKED)
+        .select_related("trainer")
+        .order_by("starts_at", "pk")
+    )
 
 
 def bookings_for_user(round, person):
     """The person's own consultations in the round (active and cancelled)."""
-    return (ConsultationBooking.objects.filter(slot__round=round, person=person)
-            .select_related("slot__trainer").order_by("slot__starts_at", "pk"))
+    return (
+        ConsultationBooking.objects.filter(slot__round=round, person=person)
+        .select_related("slot__trainer")
+        .order_by("slot__starts_at", "pk")
+    )
 
 
 def slots_for_trainer(round, trainer):
     """The trainer's own slots with their active booking (who, and the note, are theirs)."""
-    slots = list(ConsultationSlot.objects.filter(round=round, trainer=trainer)
-                 .order_by("starts_at", "pk"))
-    active = {b.slot_id: b for b in ConsultationBooking.objects.filter(
-        slot__in=slots, status=BookingStatus.BOOKED).select_related("person")}
+    slots = list(
+        ConsultationSlot.objects.filter(round=round, trainer=trainer).order_by("starts_at", "pk")
+    )
+    active = {
+        b.slot_id: b
+        for b in ConsultationBooking.objects.filter(
+            slot__in=slots, status=BookingStatus.BOOKED
+        ).select_related("person")
+    }
     for slot in slots:
         slot.booking = active.get(slot.pk)
     return slots
 
 
 def booking_for_trainer(round, trainer, pk) -> ConsultationBooking | None:
-    return (ConsultationBooking.objects.filter(slot__round=round, slot__trainer=trainer, pk=pk)
-            .select_related("slot", "person").first())
+    return (
+        ConsultationBooking.objects.filter(slot__round=round, slot__trainer=trainer, pk=pk)
+        .select_related("slot", "person")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -143,8 +168,16 @@ def rounds_to_consult_for_user(person):
     """Rounds in which the person may book a consultation and a free slot is offered."""
     from tandem.programmes.models import Round
 
-    free = (ConsultationSlot.objects.filter(starts_at__gt=timezone.now())
-            .exclude(bookings__status=BookingStatus.BOOKED).values("round"))
-    return (Round.objects.filter(pk__in=free, roles__person=person,
-                                 roles__role__in=[RoleKind.MENTOR, RoleKind.MENTEE])
-            .select_related("programme__organisation").distinct().order_by("-created_at"))
+    free = (
+        ConsultationSlot.objects.filter(starts_at__gt=timezone.now())
+        .exclude(bookings__status=BookingStatus.BOOKED)
+        .values("round")
+    )
+    return (
+        Round.objects.filter(
+            pk__in=free, roles__person=person, roles__role__in=[RoleKind.MENTOR, RoleKind.MENTEE]
+        )
+        .select_related("programme__organisation")
+        .distinct()
+        .order_by("-created_at")
+    )

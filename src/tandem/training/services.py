@@ -27,8 +27,20 @@ TITLE_MAX_LENGTH = 200
 PLACE_MAX_LENGTH = 300
 DESCRIPTION_MAX_LENGTH = 10000
 MATERIAL_MAX_BYTES = 20 * 1024 * 1024
-MATERIAL_TYPES = {".pdf", ".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods", ".txt", ".md",
-                  ".png", ".jpg", ".jpeg"}
+MATERIAL_TYPES = {
+    ".pdf",
+    ".docx",
+    ".pptx",
+    ".xlsx",
+    ".odt",
+    ".odp",
+    ".ods",
+    ".txt",
+    ".md",
+    ".png",
+    ".jpg",
+    ".jpeg",
+}
 AUDIENCE_ROLES = {
     Audience.MENTORS: [RoleKind.MENTOR],
     Audience.MENTEES: [RoleKind.MENTEE],
@@ -41,37 +53,65 @@ def require_training_staff(round, person) -> None:
         raise PermissionDenied
 
 
-def _session_errors(round, *, title, starts_at, duration_minutes, online_url, place,
-                    description, audience) -> dict:
+def _session_errors(
+    round, *, title, starts_at, duration_minutes, online_url, place, description, audience
+) -> dict:
     return {
-        "title": (_("Please give the session a title.") if not title else
-                  _("Please keep the title under %(n)s characters.") % {"n": TITLE_MAX_LENGTH}
-                  if len(title) > TITLE_MAX_LENGTH else ""),
+        "title": (
+            _("Please give the session a title.")
+            if not title
+            else _("Please keep the title under %(n)s characters.") % {"n": TITLE_MAX_LENGTH}
+            if len(title) > TITLE_MAX_LENGTH
+            else ""
+        ),
         "starts_at": checks.date_error(round, starts_at),
         "duration_minutes": checks.length_error(duration_minutes, 15, 600),
         "online_url": checks.url_error(online_url),
-        "place": (_("Please keep the place under %(n)s characters.") % {"n": PLACE_MAX_LENGTH}
-                  if len(place) > PLACE_MAX_LENGTH else ""),
-        "description": (_("Please keep the description under %(n)s characters.")
-                        % {"n": DESCRIPTION_MAX_LENGTH}
-                        if len(description) > DESCRIPTION_MAX_LENGTH else ""),
+        "place": (
+            _("Please keep the place under %(n)s characters.") % {"n": PLACE_MAX_LENGTH}
+            if len(place) > PLACE_MAX_LENGTH
+            else ""
+        ),
+        "description": (
+            _("Please keep the description under %(n)s characters.") % {"n": DESCRIPTION_MAX_LENGTH}
+            if len(description) > DESCRIPTION_MAX_LENGTH
+            else ""
+        ),
         "audience": "" if audience in Audience.values else _("Please choose whom to invite."),
     }
 
 
 def _clean(fields: dict) -> dict:
-    return {key: value.strip() if isinstance(value, str) else value
-            for key, value in fields.items()}
+    return {
+        key: value.strip() if isinstance(value, str) else value for key, value in fields.items()
+    }
 
 
 @transaction.atomic
-def create_session(*, round, by, title: str, starts_at: dt.datetime, duration_minutes: int,
-                   online_url: str = "", place: str = "", description: str = "",
-                   audience: str = Audience.MENTORS) -> TrainingSession:
+def create_session(
+    *,
+    round,
+    by,
+    title: str,
+    starts_at: dt.datetime,
+    duration_minutes: int,
+    online_url: str = "",
+    place: str = "",
+    description: str = "",
+    audience: str = Audience.MENTORS,
+) -> TrainingSession:
     require_training_staff(round, by)
-    fields = _clean({"title": title, "starts_at": starts_at, "online_url": online_url,
-                     "duration_minutes": duration_minutes, "place": place,
-                     "description": description, "audience": audience})
+    fields = _clean(
+        {
+            "title": title,
+            "starts_at": starts_at,
+            "online_url": online_url,
+            "duration_minutes": duration_minutes,
+            "place": place,
+            "description": description,
+            "audience": audience,
+        }
+    )
     checks.raise_if(_session_errors(round, **fields))
     session = TrainingSession.objects.create(round=round, created_by=by, **fields)
     log_action(by, "training.session_created", session, round=round)
@@ -85,8 +125,10 @@ def update_session(*, session: TrainingSession, by, **fields) -> TrainingSession
     require_training_staff(session.round, by)
     fields = _clean(fields)
     checks.raise_if(_session_errors(session.round, **fields))
-    moved = (fields["starts_at"] != session.starts_at
-             or int(fields["duration_minutes"]) != session.duration_minutes)
+    moved = (
+        fields["starts_at"] != session.starts_at
+        or int(fields["duration_minutes"]) != session.duration_minutes
+    )
     for name, value in fields.items():
         setattr(session, name, value)
     session.sequence += 1
@@ -95,8 +137,9 @@ def update_session(*, session: TrainingSession, by, **fields) -> TrainingSession
     session.save()
     log_action(by, "training.session_changed", session, round=session.round)
     if moved:
-        for invitation in session.invitations.exclude(answer=InvitationAnswer.DECLINED) \
-                .select_related("person"):
+        for invitation in session.invitations.exclude(
+            answer=InvitationAnswer.DECLINED
+        ).select_related("person"):
             mail_about_session("training_changed", session, invitation.person)
     return session
 
@@ -106,9 +149,14 @@ def invitable_people(session: TrainingSession):
     from tandem.people.models import User
 
     roles = AUDIENCE_ROLES[Audience(session.audience)]
-    return (User.objects.filter(round_roles__round=session.round, round_roles__role__in=roles,
-                                is_active=True)
-            .exclude(training_invitations__session=session).distinct().order_by("name"))
+    return (
+        User.objects.filter(
+            round_roles__round=session.round, round_roles__role__in=roles, is_active=True
+        )
+        .exclude(training_invitations__session=session)
+        .distinct()
+        .order_by("name")
+    )
 
 
 @transaction.atomic
@@ -117,32 +165,41 @@ def invite_to_session(*, session: TrainingSession, by) -> int:
     session = TrainingSession.objects.select_for_update().get(pk=session.pk)
     require_training_staff(session.round, by)
     if session.starts_at <= timezone.now():
-        raise ValidationError(_("This session has already begun; invitations are no longer "
-                                "sent."))
+        raise ValidationError(_("This session has already begun; invitations are no longer sent."))
     people = list(invitable_people(session))
     for person in people:
         TrainingInvitation.objects.create(session=session, person=person)
         mail_about_session("training_invitation", session, person)
     if people:
-        log_action(by, "training.invitations_sent", session, round=session.round,
-                   data={"count": len(people)})
+        log_action(
+            by,
+            "training.invitations_sent",
+            session,
+            round=session.round,
+            data={"count": len(people)},
+        )
     return len(people)
 
 
 @transaction.atomic
 def answer_invitation(*, invitation: TrainingInvitation, by, accept: bool) -> TrainingInvitation:
-    invitation = TrainingInvitation.objects.select_for_update().select_related("session").get(
-        pk=invitation.pk)
+    invitation = (
+        TrainingInvitation.objects.select_for_update()
+        .select_related("session")
+        .get(pk=invitation.pk)
+    )
     if invitation.person_id != by.pk:
         raise PermissionDenied
     if invitation.session.starts_at <= timezone.now():
-        raise ValidationError(_("This session has already begun; the answer can no longer be "
-                                "changed."))
+        raise ValidationError(
+            _("This session has already begun; the answer can no longer be changed.")
+        )
     invitation.answer = InvitationAnswer.ACCEPTED if accept else InvitationAnswer.DECLINED
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["answer", "answered_at"])
-    log_action(by, f"training.invitation_{invitation.answer}", invitation,
-               round=invitation.session.round)
+    log_action(
+        by, f"training.invitation_{invitation.answer}", invitation, round=invitation.session.round
+    )
     return invitation
 
 
@@ -157,21 +214,30 @@ def record_attendance(*, session: TrainingSession, by, attended: set[int]) -> in
         invitation.attended = invitation.person_id in attended
     TrainingInvitation.objects.bulk_update(invitations, ["attended"])
     present = sum(invitation.attended for invitation in invitations)
-    log_action(by, "training.attendance_recorded", session, round=session.round,
-               data={"attended": present, "invited": len(invitations)})
+    log_action(
+        by,
+        "training.attendance_recorded",
+        session,
+        round=session.round,
+        data={"attended": present, "invited": len(invitations)},
+    )
     return present
 
 
 @transaction.atomic
-def add_material(*, session: TrainingSession, by, title: str, file=None,
-                 url: str = "") -> TrainingMaterial:
+def add_material(
+    *, session: TrainingSession, by, title: str, file=None, url: str = ""
+) -> TrainingMaterial:
     require_training_staff(session.round, by)
     title, url = title.strip(), url.strip()
-    errors = {"title": "" if title else _("Please give the material a title."),
-              "url": checks.url_error(url)}
+    errors = {
+        "title": "" if title else _("Please give the material a title."),
+        "url": checks.url_error(url),
+    }
     if len(title) > TITLE_MAX_LENGTH:
         errors["title"] = _("Please keep the title under %(n)s characters.") % {
-            "n": TITLE_MAX_LENGTH}
+            "n": TITLE_MAX_LENGTH
+        }
     if bool(file) == bool(url):
         errors["file"] = _("Please upload a file or give a link (one of the two).")
     elif file:
@@ -180,8 +246,9 @@ def add_material(*, session: TrainingSession, by, title: str, file=None,
         elif file.size > MATERIAL_MAX_BYTES:
             errors["file"] = _("The file is larger than 20 MB.")
     checks.raise_if(errors)
-    material = TrainingMaterial.objects.create(session=session, title=title, url=url,
-                                               file=file or "", added_by=by)
+    material = TrainingMaterial.objects.create(
+        session=session, title=title, url=url, file=file or "", added_by=by
+    )
     log_action(by, "training.material_added", material, round=session.round)
     return material
 
@@ -197,10 +264,19 @@ def remove_material(*, material: TrainingMaterial, by) -> None:
 def mail_about_session(key: str, session: TrainingSession, person) -> None:
     round = session.round
     queue_mail(
-        key=key, to=person.email, recipient=person, round=round, review=False,
-        context={"name": person.get_full_name(), "title": session.title,
-                 "when": local_datetime(session.starts_at, person),
-                 "time_zone": zone_of(person).key, "minutes": session.duration_minutes,
-                 "url": portal_url("training_session", round, session=session.pk),
-                 "round": round.name, "organisation": round.programme.organisation.name},
+        key=key,
+        to=person.email,
+        recipient=person,
+        round=round,
+        review=False,
+        context={
+            "name": person.get_full_name(),
+            "title": session.title,
+            "when": local_datetime(session.starts_at, person),
+            "time_zone": zone_of(person).key,
+            "minutes": session.duration_minutes,
+            "url": portal_url("training_session", round, session=session.pk),
+            "round": round.name,
+            "organisation": round.programme.organisation.name,
+        },
     )

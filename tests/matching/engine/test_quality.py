@@ -19,19 +19,22 @@ from tandem.matching.engine.csvio import parse_flag
 from tandem.matching.engine.needs import is_limit, is_refusal, split_negated, vagueness
 
 SCRIPTS = Mentor(
-    "scripts", "Uni Ost",
+    "scripts",
+    "Uni Ost",
     topics={"tools_programming": 3},
     profile="Ich schreibe Skripte in Python und R, automatisiere Datenabfragen über APIs und "
     "baue Dashboards für unsere Auswertungen.",
 )
 FUNDS = Mentor(
-    "funds", "Uni West",
+    "funds",
+    "Uni West",
     topics={"publication_funds": 3},
     profile="Ich leite seit Jahren den Publikationsfonds: Förderrichtlinien, Rechnungen für "
     "Artikelgebühren, Kostenplanung und Abstimmung mit der Haushaltsabteilung.",
 )
 JOURNALS = Mentor(
-    "journals", "Uni Nord",
+    "journals",
+    "Uni Nord",
     topics={"diamond_oa": 3},
     profile="Ich betreue unsere Plattform für Open-Access-Zeitschriften, die weder von "
     "Autorinnen noch von Lesenden Gebühren verlangen, mit Open Journal Systems.",
@@ -45,7 +48,9 @@ def best_for(mentee, mentors):
 
 def test_the_text_wins_over_a_ticked_topic_it_refuses():
     mentee = Mentee(
-        "e", "Uni Süd", topics=("tools_programming", "publication_funds"),
+        "e",
+        "Uni Süd",
+        topics=("tools_programming", "publication_funds"),
         expectations="Ich möchte nicht programmieren. Ich soll den Publikationsfonds unserer "
         "Hochschule neu aufstellen: Förderrichtlinien und Rechnungen für Artikelgebühren.",
     )
@@ -55,7 +60,9 @@ def test_the_text_wins_over_a_ticked_topic_it_refuses():
 
 def test_a_need_described_without_the_topics_words_is_found():
     mentee = Mentee(
-        "e", "Uni Süd", topics=("publication_funds",),
+        "e",
+        "Uni Süd",
+        topics=("publication_funds",),
         expectations="Wir wollen eine Zeitschrift ohne Autorengebühren gründen und suchen "
         "jemanden, der schon Zeitschriften auf einer eigenen Plattform betreut.",
     )
@@ -72,15 +79,21 @@ def test_negation_cuts_refusals_and_limits_but_not_described_needs():
     assert not is_limit("Zeitschriften, die weder von Autorinnen noch von Lesenden Geld verlangen")
     kept, limit = split_negated(
         "Ich berate zu Verträgen. Rechtsberatung kann ich nicht leisten, aber Praxiswissen "
-        "weitergeben.", mentor=True)
+        "weitergeben.",
+        mentor=True,
+    )
     assert "Rechtsberatung" in limit and "Praxiswissen" in kept
 
 
 def test_a_favoured_applicant_is_placed_when_a_fitting_mentor_can_be_kept_free():
-    strong = Mentee("strong", "Uni A", topics=("publication_funds",),
-                    expectations=FUNDS.profile)
-    favoured = Mentee("fav", "Uni B", topics=("publication_funds",), favoured=True,
-                      expectations="Wir richten einen kleinen Fonds für Artikelgebühren ein.")
+    strong = Mentee("strong", "Uni A", topics=("publication_funds",), expectations=FUNDS.profile)
+    favoured = Mentee(
+        "fav",
+        "Uni B",
+        topics=("publication_funds",),
+        favoured=True,
+        expectations="Wir richten einen kleinen Fonds für Artikelgebühren ein.",
+    )
     fit = compute_fit([strong, favoured], [FUNDS])
     assert fit.total[0, 0] > fit.total[1, 0]
     assert solve(fit, Rules(min_fit=0.05)).mentor_of() == {"fav": "funds"}
@@ -95,7 +108,9 @@ def test_priority_flags_as_coordinators_write_them():
 
 
 LEGAL = Mentee(
-    "legal", "Uni C", topics=("oa_agreements",),
+    "legal",
+    "Uni C",
+    topics=("oa_agreements",),
     expectations="Ich muss den Lizenzvertrag europaweit ausschreiben und brauche Hilfe bei "
     "Rechtsfragen: Haftung, Gerichtsstand und das Vergabeverfahren.",
     projects="EU-weite Ausschreibung im Frühjahr.",
@@ -121,8 +136,12 @@ def test_nobody_fits_but_places_remain_placed_with_a_low_fit_flag():
 
 
 def test_a_mentor_who_offers_the_outside_need_serves_it():
-    lawyer = Mentor("lawyer", "Uni E", profile="Ich begleite Vergabeverfahren und "
-                    "Ausschreibungen von Lizenzverträgen und kenne die Rechtsfragen dazu.")
+    lawyer = Mentor(
+        "lawyer",
+        "Uni E",
+        profile="Ich begleite Vergabeverfahren und "
+        "Ausschreibungen von Lizenzverträgen und kenne die Rechtsfragen dazu.",
+    )
     fit = compute_fit([LEGAL], [FUNDS, lawyer])
     assert not fit.unserved
     assert fit.mentor_ids[int(fit.total[0].argmax())] == "lawyer"
@@ -130,11 +149,20 @@ def test_a_mentor_who_offers_the_outside_need_serves_it():
 
 def test_vague_applications_rank_below_concrete_ones():
     text = "Ich interessiere mich für Publikationsfonds und Artikelgebühren."
-    concrete = Mentee("concrete", "Uni F", topics=("publication_funds",), expectations=text,
-                      projects="Bis zum Sommer richten wir einen Fonds ein.")
-    vague = Mentee("vague", "Uni G", topics=("publication_funds",), expectations=text
-                   + " Ich möchte Kontakte knüpfen und Einblicke gewinnen.",
-                   projects="Noch nicht festgelegt.")
+    concrete = Mentee(
+        "concrete",
+        "Uni F",
+        topics=("publication_funds",),
+        expectations=text,
+        projects="Bis zum Sommer richten wir einen Fonds ein.",
+    )
+    vague = Mentee(
+        "vague",
+        "Uni G",
+        topics=("publication_funds",),
+        expectations=text + " Ich möchte Kontakte knüpfen und Einblicke gewinnen.",
+        projects="Noch nicht festgelegt.",
+    )
     assert vagueness(vague.expectations + vague.projects) >= 2
     fit = compute_fit([concrete, vague], [FUNDS])
     assert fit.total[1, 0] < fit.total[0, 0]
@@ -144,19 +172,29 @@ def test_vague_applications_rank_below_concrete_ones():
 def test_preferences_break_ties_but_never_override_fit():
     twin = Mentor("twin", "Uni H", topics=FUNDS.topics, profile=FUNDS.profile)
     need = "Ich soll den Publikationsfonds neu aufstellen: Förderrichtlinien und Rechnungen."
-    tie = Mentee("e", "Uni I", topics=("publication_funds",), expectations=need,
-                 preferred_mentors=("twin",))
+    tie = Mentee(
+        "e", "Uni I", topics=("publication_funds",), expectations=need, preferred_mentors=("twin",)
+    )
     best, _ = best_for(tie, [FUNDS, twin])
     assert best == "twin"
-    wrong = Mentee("e", "Uni I", topics=("publication_funds",), expectations=need,
-                   preferred_mentors=("journals",))
+    wrong = Mentee(
+        "e",
+        "Uni I",
+        topics=("publication_funds",),
+        expectations=need,
+        preferred_mentors=("journals",),
+    )
     best, _ = best_for(wrong, [FUNDS, JOURNALS])
     assert best == "funds"
 
 
 def test_explanations_show_phrases_of_both_sides_in_the_readers_language():
-    mentee = Mentee("e", "Uni J", topics=("publication_funds",),
-                    expectations="Wir wollen Publikationsgebühren verwalten.")
+    mentee = Mentee(
+        "e",
+        "Uni J",
+        topics=("publication_funds",),
+        expectations="Wir wollen Publikationsgebühren verwalten.",
+    )
     fit = compute_fit([mentee], [FUNDS])
     result = solve(fit, Rules(min_fit=0.0))
     (en,) = explain(fit, result, Rules(min_fit=0.0))
@@ -171,21 +209,84 @@ def test_the_command_writes_only_admitted_pairs_and_says_why_others_are_left_out
     mentees = tmp_path / "mentees.csv"
     with open(mentors, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "name", "email", "institution", "institution_type", "topics",
-                    "profile", "languages", "capacity"])
-        w.writerow(["R1", "R", "r@example.org", "Uni West", "university", "publication_funds:3",
-                    FUNDS.profile, "de", "1"])
+        w.writerow(
+            [
+                "id",
+                "name",
+                "email",
+                "institution",
+                "institution_type",
+                "topics",
+                "profile",
+                "languages",
+                "capacity",
+            ]
+        )
+        w.writerow(
+            [
+                "R1",
+                "R",
+                "r@example.org",
+                "Uni West",
+                "university",
+                "publication_funds:3",
+                FUNDS.profile,
+                "de",
+                "1",
+            ]
+        )
     with open(mentees, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["id", "name", "email", "institution", "institution_type", "topics",
-                    "expectations", "projects", "languages", "preferred_mentors", "priority"])
-        w.writerow(["E1", "A", "a@example.org", "Uni A", "university", "publication_funds",
-                    FUNDS.profile, "Fonds bis Sommer", "de", "", ""])
-        w.writerow(["E2", "B", "b@example.org", "Uni B", "university", "oa_agreements",
-                    LEGAL.expectations, LEGAL.projects, "de", "", "ja"])
+        w.writerow(
+            [
+                "id",
+                "name",
+                "email",
+                "institution",
+                "institution_type",
+                "topics",
+                "expectations",
+                "projects",
+                "languages",
+                "preferred_mentors",
+                "priority",
+            ]
+        )
+        w.writerow(
+            [
+                "E1",
+                "A",
+                "a@example.org",
+                "Uni A",
+                "university",
+                "publication_funds",
+                FUNDS.profile,
+                "Fonds bis Sommer",
+                "de",
+                "",
+                "",
+            ]
+        )
+        w.writerow(
+            [
+                "E2",
+                "B",
+                "b@example.org",
+                "Uni B",
+                "university",
+                "oa_agreements",
+                LEGAL.expectations,
+                LEGAL.projects,
+                "de",
+                "",
+                "ja",
+            ]
+        )
     out = tmp_path / "proposals.csv"
-    assert main(["--mentors", str(mentors), "--mentees", str(mentees), "--out", str(out),
-                 "--quiet"]) == 0
+    assert (
+        main(["--mentors", str(mentors), "--mentees", str(mentees), "--out", str(out), "--quiet"])
+        == 0
+    )
     with open(out, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["mentee_id"], r["mentor_id"]) for r in rows] == [("E1", "R1")]

@@ -10,8 +10,11 @@ from tandem.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from tandem.programmes.enums import InstitutionType
 
 SORT_CHOICES = [
-    ("name", _("Name")), ("-submitted", _("Newest first")), ("submitted", _("Oldest first")),
-    ("state", _("State")), ("institution_type", _("Type of institution")),
+    ("name", _("Name")),
+    ("-submitted", _("Newest first")),
+    ("submitted", _("Oldest first")),
+    ("state", _("State")),
+    ("institution_type", _("Type of institution")),
 ]
 
 
@@ -20,18 +23,28 @@ class FilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search (name, e-mail, text)"), required=False, max_length=200)
     state = forms.ChoiceField(
-        label=_("State"), required=False,
+        label=_("State"),
+        required=False,
         choices=[("", _("(all)"))] + ApplicationState.choices,
     )
-    topic = ModelChoiceField(label=_("Topic"), queryset=None, required=False,
-                                   empty_label=_("(all)"), to_field_name="key")
+    topic = ModelChoiceField(
+        label=_("Topic"), queryset=None, required=False, empty_label=_("(all)"), to_field_name="key"
+    )
     institution_type = forms.ChoiceField(
-        label=_("Type of institution"), required=False,
+        label=_("Type of institution"),
+        required=False,
         choices=[("", _("(all)"))] + InstitutionType.choices,
     )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES + [
-        ("-name", _("Name (Z–A)")), ("-state", _("State (reverse)")),
-        ("-institution_type", _("Type of institution (reverse)"))])
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=SORT_CHOICES
+        + [
+            ("-name", _("Name (Z–A)")),
+            ("-state", _("State (reverse)")),
+            ("-institution_type", _("Type of institution (reverse)")),
+        ],
+    )
 
     def __init__(self, *args, round, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,15 +60,19 @@ class StateForm(forms.Form):
 
 class FavouredForm(forms.Form):
     favoured = forms.BooleanField(
-        label=_("Favour this applicant in matching"), required=False,
-        help_text=_("Matching places favoured applicants whenever a fitting mentor can be "
-                    "kept free for them; among the rest, the fit decides."),
+        label=_("Favour this applicant in matching"),
+        required=False,
+        help_text=_(
+            "Matching places favoured applicants whenever a fitting mentor can be "
+            "kept free for them; among the rest, the fit decides."
+        ),
     )
 
 
 class BulkForm(StateForm):
     applications = ModelMultipleChoiceField(
-        label=_("Applications"), queryset=None,
+        label=_("Applications"),
+        queryset=None,
         error_messages={"required": _("Please tick at least one application.")},
     )
 
@@ -72,23 +89,31 @@ def validate_import_size(file) -> None:
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or Excel XLSX, at most 5 MB)"),
-        help_text=_("The first row must name the columns. CSV files may use ; or , and "
-                    "UTF-8 or Windows encoding."),
+        help_text=_(
+            "The first row must name the columns. CSV files may use ; or , and "
+            "UTF-8 or Windows encoding."
+        ),
         validators=[validate_import_size],
     )
     source = forms.CharField(
-        label=_("Where was consent to data processing collected?"), max_length=60,
-        help_text=_("e.g. “LimeSurvey form of the info event, 2026”. It is stored with "
-                    "every imported application."),
+        label=_("Where was consent to data processing collected?"),
+        max_length=60,
+        help_text=_(
+            "e.g. “LimeSurvey form of the info event, 2026”. It is stored with "
+            "every imported application."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limits = gettext("At most %(rows)s rows of applications and %(columns)s columns; an "
-                         "Excel file may unpack to at most %(mb)s MB.") % {
+        limits = gettext(
+            "At most %(rows)s rows of applications and %(columns)s columns; an "
+            "Excel file may unpack to at most %(mb)s MB."
+        ) % {
             "rows": number_format(imports.MAX_ROWS, force_grouping=True),
             "columns": imports.MAX_COLUMNS,
-            "mb": imports.MAX_UNPACKED_BYTES // (1024 * 1024)}
+            "mb": imports.MAX_UNPACKED_BYTES // (1024 * 1024),
+        }
         self.fields["file"].help_text = f"{self.fields['file'].help_text} {limits}"
 
 
@@ -120,5 +145,4 @@ class MappingForm(forms.Form):
         return data
 
     def mapping(self) -> dict[str, int | None]:
-        return {name: int(value) if value else None
-                for name, value in self.cleaned_data.items()}
+        return {name: int(value) if value else None for name, value in self.cleaned_data.items()}

@@ -72,8 +72,11 @@ class ApplicationListView(ApplicationsMixin, View):
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
         sort = filters.get("sort") or "name"
         applications = selectors.applications_for_round(
-            self.round, state=filters.get("state", ""), topic=filters.get("topic"),
-            institution_type=filters.get("institution_type", ""), query=filters.get("q", ""),
+            self.round,
+            state=filters.get("state", ""),
+            topic=filters.get("topic"),
+            institution_type=filters.get("institution_type", ""),
+            query=filters.get("q", ""),
             sort=sort,
         )
         page = Paginator(applications, PAGE_SIZE).get_page(query.get("page"))
@@ -99,8 +102,13 @@ class ApplicationListView(ApplicationsMixin, View):
         for column in SORT_COLUMNS:
             params = query.copy()
             params["sort"] = f"-{column}" if current == column else column
-            direction = ("ascending" if current == column else
-                         "descending" if current == f"-{column}" else "")
+            direction = (
+                "ascending"
+                if current == column
+                else "descending"
+                if current == f"-{column}"
+                else ""
+            )
             links[column] = {"url": "?" + params.urlencode(), "direction": direction}
         return links
 
@@ -123,8 +131,10 @@ class ApplicationBulkView(ApplicationListView):
         if changed:
             messages.success(request, _("%(n)s application(s) changed.") % {"n": len(changed)})
         for application, message in errors:
-            messages.error(request, _("%(person)s: %(message)s") % {
-                "person": application.person, "message": message})
+            messages.error(
+                request,
+                _("%(person)s: %(message)s") % {"person": application.person, "message": message},
+            )
         url = reverse("manage:application_list", kwargs=self.round.url_kwargs)
         back = request.POST.get("query_string", "")
         return redirect(f"{url}?{back}" if back else url)
@@ -140,16 +150,19 @@ class ApplicationDetailView(ApplicationsMixin, View):
         if "favoured_form" in request.POST:
             favour = FavouredForm(request.POST)
             favour.is_valid()  # a checkbox: always valid
-            services.set_favoured(application=application,
-                                  favoured=favour.cleaned_data.get("favoured", False),
-                                  by=request.user)
+            services.set_favoured(
+                application=application,
+                favoured=favour.cleaned_data.get("favoured", False),
+                by=request.user,
+            )
             messages.success(request, _("Saved."))
             return redirect("manage:application_detail", pk=pk, **self.round.url_kwargs)
         form = StateForm(request.POST)
         if form.is_valid():
             try:
-                services.change_state(application=application,
-                                      to_state=form.cleaned_data["state"], by=request.user)
+                services.change_state(
+                    application=application, to_state=form.cleaned_data["state"], by=request.user
+                )
             except ValidationError as error:
                 form.add_error("state", error.messages)
             else:
@@ -167,7 +180,8 @@ class ApplicationDetailView(ApplicationsMixin, View):
         # Who looked at whose application is part of the audit log (DESIGN.md §7).
         log_action(request.user, "application.viewed", application, round=self.round)
         context = self.base_context() | {
-            "application": application, "state_form": form,
+            "application": application,
+            "state_form": form,
             "favoured_form": FavouredForm(initial={"favoured": application.favoured}),
         }
         return render(request, "manage/applications/detail.html", context, status=status)
@@ -187,11 +201,17 @@ class ApplicationExportView(ApplicationsMixin, View):
             action, stem, title = "mentor_profiles.exported", "mentor-profiles", _("Mentors")
         else:
             applications = selectors.applications_for_round(self.round).prefetch_related(
-                "mentor_choices__mentor")
+                "mentor_choices__mentor"
+            )
             headers, rows = application_rows(applications)
             action, stem, title = "applications.exported", "applications", _("Applications")
-        log_action(request.user, action, self.round, round=self.round,
-                   data={"format": kind, "rows": len(rows)})
+        log_action(
+            request.user,
+            action,
+            self.round,
+            round=self.round,
+            data={"format": kind, "rows": len(rows)},
+        )
         name = f"{stem}-{self.round.slug}.{kind}"
         if kind == "csv":
             response = HttpResponse(to_csv(headers, rows), content_type="text/csv; charset=utf-8")
@@ -205,6 +225,7 @@ class ApplicationExportView(ApplicationsMixin, View):
 
 
 # --- import --------------------------------------------------------------------------
+
 
 class ImportMixin(ApplicationsMixin):
     permission = "applications.import_applications"
@@ -250,8 +271,10 @@ class ImportUploadView(ImportMixin, View):
                 self.forget()
                 token = import_files.store(content)
                 request.session[self.session_key] = {
-                    "token": token, "filename": upload.name[-200:],
-                    "source": form.cleaned_data["source"], "mapping": None,
+                    "token": token,
+                    "filename": upload.name[-200:],
+                    "source": form.cleaned_data["source"],
+                    "mapping": None,
                 }
                 return redirect("manage:application_import_map", **self.round.url_kwargs)
         return self.render(request, form, status=400)
@@ -289,7 +312,10 @@ class ImportMappingView(ImportMixin, View):
 
     def render(self, request, form, table, errors=None, status=200):
         context = self.base_context() | {
-            "form": form, "table": table, "sample": table.rows[:3], "errors": errors or [],
+            "form": form,
+            "table": table,
+            "sample": table.rows[:3],
+            "errors": errors or [],
             "filename": self.stored()["filename"],
         }
         return render(request, "manage/applications/import_map.html", context, status=status)
@@ -319,17 +345,25 @@ class ImportPreviewView(ImportMixin, View):
             return self.restart(_("Please upload the file and map its columns first."))
         if errors:
             return redirect("manage:application_import_map", **self.round.url_kwargs)
-        counts = import_applications(round=self.round, rows=rows, source=state["source"],
-                                     by=request.user)
+        counts = import_applications(
+            round=self.round, rows=rows, source=state["source"], by=request.user
+        )
         self.forget()
-        messages.success(request, _(
-            "Import finished: %(new)s new, %(update)s updated, %(skip)s skipped. New "
-            "applications count once their persons confirm them: the e-mails asking them "
-            "wait in the outbox for your review.") % counts)
+        messages.success(
+            request,
+            _(
+                "Import finished: %(new)s new, %(update)s updated, %(skip)s skipped. New "
+                "applications count once their persons confirm them: the e-mails asking them "
+                "wait in the outbox for your review."
+            )
+            % counts,
+        )
         return redirect("manage:application_list", **self.round.url_kwargs)
 
     def render(self, request, state, rows):
-        counts = {action: sum(1 for row in rows if row.action == action)
-                  for action in ("new", "update", "skip")}
+        counts = {
+            action: sum(1 for row in rows if row.action == action)
+            for action in ("new", "update", "skip")
+        }
         context = self.base_context() | {"rows": rows, "counts": counts, "state": state}
         return render(request, "manage/applications/import_preview.html", context)

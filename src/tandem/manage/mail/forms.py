@@ -12,11 +12,17 @@ class MailTextForm(forms.Form):
     """Subject and text of one purpose in both languages of the platform."""
 
     subject_de = forms.CharField(label=_("Subject (German)"), max_length=200)
-    body_de = forms.CharField(label=_("Text (German)"), max_length=BODY_MAX_LENGTH,
-                              widget=forms.Textarea(attrs={"rows": 14}))
+    body_de = forms.CharField(
+        label=_("Text (German)"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
     subject_en = forms.CharField(label=_("Subject (English)"), max_length=200)
-    body_en = forms.CharField(label=_("Text (English)"), max_length=BODY_MAX_LENGTH,
-                              widget=forms.Textarea(attrs={"rows": 14}))
+    body_en = forms.CharField(
+        label=_("Text (English)"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
 
     def texts(self) -> dict[str, tuple[str, str]]:
         data = self.cleaned_data
@@ -31,7 +37,8 @@ class OutboxFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("(all)"))] + MailStatus.choices
         self.fields["purpose"].choices = [("", _("(all)"))] + [
-            (purpose.key, purpose.title) for purpose in purposes]
+            (purpose.key, purpose.title) for purpose in purposes
+        ]
 
 
 class OutboxActionForm(forms.Form):

@@ -29,8 +29,12 @@ class MailMixin(RoundScopeMixin):
     permission = "programmes.manage_round"
 
     def base_context(self, **extra) -> dict:
-        return {"organisation": self.organisation, "programme": self.programme,
-                "round": self.round, **extra}
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            **extra,
+        }
 
 
 # --- texts ----------------------------------------------------------------------------
@@ -58,8 +62,10 @@ class TextEditView(TextMixin, View):
             subject, body = services.template_for(key, language, self.round)
             initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
         form = MailTextForm(initial=initial)
-        texts = {language: (initial[f"subject_{language}"], initial[f"body_{language}"])
-                 for language in LANGUAGES}
+        texts = {
+            language: (initial[f"subject_{language}"], initial[f"body_{language}"])
+            for language in LANGUAGES
+        }
         return self.render(request, purpose, form, texts)
 
     def post(self, request, key, **kwargs):
@@ -89,8 +95,13 @@ class TextEditView(TextMixin, View):
             preview = {"language": language}
             try:
                 preview["subject"], preview["body"] = services.preview_text(
-                    round=self.round, key=key, language=language, subject=subject, body=body,
-                    by=self.request.user)
+                    round=self.round,
+                    key=key,
+                    language=language,
+                    subject=subject,
+                    body=body,
+                    by=self.request.user,
+                )
             except ValidationError as error:
                 preview["errors"] = error.messages
             previews.append(preview)
@@ -98,7 +109,9 @@ class TextEditView(TextMixin, View):
 
     def render(self, request, purpose, form, texts, status=200):
         context = self.base_context(
-            purpose=purpose, form=form, placeholders=placeholders_for(purpose.key),
+            purpose=purpose,
+            form=form,
+            placeholders=placeholders_for(purpose.key),
             previews=self.previews(purpose.key, texts),
             own_languages=selectors.own_text_languages(self.round).get(purpose.key, []),
         )
@@ -123,21 +136,27 @@ def perform(request, round, action: str, mails) -> None:
     by = request.user
     if action in {"release", "release_all"}:
         count = services.release_round_mails(
-            round=round, by=by, mails=mails if action == "release" else None)
+            round=round, by=by, mails=mails if action == "release" else None
+        )
         text = ngettext("%(n)s e-mail is being sent.", "%(n)s e-mails are being sent.", count)
     elif action == "discard":
         count = services.discard_mails(round=round, by=by, mails=mails)
         text = ngettext("%(n)s draft was discarded.", "%(n)s drafts were discarded.", count)
     else:
-        count = services.retry_mails(round=round, by=by,
-                                     mails=mails if action == "retry" else None)
-        text = ngettext("%(n)s e-mail is being sent again.",
-                        "%(n)s e-mails are being sent again.", count)
+        count = services.retry_mails(round=round, by=by, mails=mails if action == "retry" else None)
+        text = ngettext(
+            "%(n)s e-mail is being sent again.", "%(n)s e-mails are being sent again.", count
+        )
     if count:
         messages.success(request, text % {"n": count})
     else:
-        messages.info(request, _("No e-mail was changed: only drafts can be sent or "
-                                 "discarded, and only failed e-mails can be retried."))
+        messages.info(
+            request,
+            _(
+                "No e-mail was changed: only drafts can be sent or "
+                "discarded, and only failed e-mails can be retried."
+            ),
+        )
 
 
 class OutboxView(MailMixin, View):
@@ -158,16 +177,20 @@ class OutboxView(MailMixin, View):
         filters = {}
         if filter_form.is_bound and filter_form.is_valid():
             filters = filter_form.cleaned_data
-        mails = selectors.mails_for_round(self.round, status=filters.get("status", ""),
-                                          key=filters.get("purpose", ""))
+        mails = selectors.mails_for_round(
+            self.round, status=filters.get("status", ""), key=filters.get("purpose", "")
+        )
         page = Paginator(mails, MAILS_PER_PAGE).get_page(request.GET.get("page"))
         for mail in page:
             mail.purpose = selectors.purpose_of(mail.template_key)
         params = request.GET.copy()
         params.pop("page", None)
         context = self.base_context(
-            page=page, filter_form=filter_form, action_form=action_form,
-            counts=selectors.status_counts(self.round), filter_query=params.urlencode(),
+            page=page,
+            filter_form=filter_form,
+            action_form=action_form,
+            counts=selectors.status_counts(self.round),
+            filter_query=params.urlencode(),
             actionable={MailStatus.DRAFT, MailStatus.FAILED},
         )
         return render(request, "manage/mail/outbox.html", context, status=status)

@@ -15,20 +15,27 @@ from tandem.matching.enums import MatchMode, PairRuleKind
 from tandem.matching.services import MatchSettings
 
 MODE_HELP = {
-    MatchMode.OPTIMAL: _("Admits and pairs so that the sum of all fits is as high as possible. "
-                         "The usual choice."),
-    MatchMode.STABLE: _("Mentees get their best available mentor in turn; no mentee and "
-                        "mentor would both rather have each other. Often a little less fit "
-                        "in total."),
-    MatchMode.FAIR: _("Admits as many as the best total, but first raises the lowest fit of "
-                      "any pair as far as possible."),
+    MatchMode.OPTIMAL: _(
+        "Admits and pairs so that the sum of all fits is as high as possible. The usual choice."
+    ),
+    MatchMode.STABLE: _(
+        "Mentees get their best available mentor in turn; no mentee and "
+        "mentor would both rather have each other. Often a little less fit "
+        "in total."
+    ),
+    MatchMode.FAIR: _(
+        "Admits as many as the best total, but first raises the lowest fit of "
+        "any pair as far as possible."
+    ),
 }
 WEIGHTS = ("topic", "text", "context", "preference")
 
 
 def _weight(label, help_text=""):
     return forms.FloatField(
-        label=label, min_value=0, help_text=help_text,
+        label=label,
+        min_value=0,
+        help_text=help_text,
         widget=forms.NumberInput(attrs={"step": "any"}),
         error_messages={"min_value": _("A weight cannot be negative.")},
     )
@@ -49,28 +56,40 @@ class MatchSettingsForm(forms.Form):
     topic = _weight(_("Weight of shared topics (%)"))
     text = _weight(_("Weight of matching texts (%)"))
     context = _weight(_("Weight of institution context (%)"))
-    preference = _weight(_("Weight of stated preferences (%)"),
-                         _("Weights are relative: they are scaled to add up to 100 %."))
+    preference = _weight(
+        _("Weight of stated preferences (%)"),
+        _("Weights are relative: they are scaled to add up to 100 %."),
+    )
     min_fit = forms.FloatField(
-        label=_("Minimum fit (%)"), min_value=0, max_value=100,
+        label=_("Minimum fit (%)"),
+        min_value=0,
+        max_value=100,
         widget=forms.NumberInput(attrs={"step": "any"}),
         help_text=_("No pair below this fit is proposed."),
-        error_messages={"min_value": _("Please enter a value between 0 and 100."),
-                        "max_value": _("Please enter a value between 0 and 100.")},
+        error_messages={
+            "min_value": _("Please enter a value between 0 and 100."),
+            "max_value": _("Please enter a value between 0 and 100."),
+        },
     )
     places = forms.IntegerField(
-        label=_("Maximum number of tandems"), min_value=1, required=False,
+        label=_("Maximum number of tandems"),
+        min_value=1,
+        required=False,
         help_text=_("Leave empty to fill every mentor place that fits."),
         error_messages={"min_value": _("Please enter at least 1, or leave the field empty.")},
     )
-    shared_language = forms.BooleanField(label=_("Mentor and mentee must share a language"),
-                                         required=False)
+    shared_language = forms.BooleanField(
+        label=_("Mentor and mentee must share a language"), required=False
+    )
 
     @classmethod
     def from_settings(cls, settings: MatchSettings) -> "MatchSettingsForm":
-        initial = {"mode": settings.mode, "places": settings.places,
-                   "shared_language": settings.shared_language,
-                   "min_fit": _as_percent(settings.min_fit)}
+        initial = {
+            "mode": settings.mode,
+            "places": settings.places,
+            "shared_language": settings.shared_language,
+            "min_fit": _as_percent(settings.min_fit),
+        }
         initial |= {name: _as_percent(getattr(settings, name)) for name in WEIGHTS}
         return cls(initial=initial)
 
@@ -84,7 +103,9 @@ class MatchSettingsForm(forms.Form):
     def settings(self) -> MatchSettings:
         data = self.cleaned_data
         return MatchSettings(
-            mode=data["mode"], min_fit=data["min_fit"] / 100, places=data["places"],
+            mode=data["mode"],
+            min_fit=data["min_fit"] / 100,
+            places=data["places"],
             shared_language=data["shared_language"],
             **{name: data[name] / 100 for name in WEIGHTS},
         )
@@ -102,18 +123,21 @@ def _as_percent(value: float) -> float | int:
 class PairRuleForm(forms.Form):
     """Pin or exclude one proposed pair; the two submit buttons carry the kind."""
 
-    kind = forms.ChoiceField(choices=PairRuleKind.choices,
-                             error_messages={"required": _("Please choose pin or exclude.")})
+    kind = forms.ChoiceField(
+        choices=PairRuleKind.choices,
+        error_messages={"required": _("Please choose pin or exclude.")},
+    )
     reason = forms.CharField(
-        label=_("Reason"), max_length=500,
+        label=_("Reason"),
+        max_length=500,
         error_messages={"required": _("Please give a reason; it is kept in the log.")},
     )
 
 
 class SendForm(forms.Form):
     answer_by = forms.DateField(
-        label=_("Answers due by"), widget=forms.DateInput(attrs={"type": "date"},
-                                                         format="%Y-%m-%d"),
+        label=_("Answers due by"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
         help_text=_("Mentees and mentors accept or decline until this day."),
     )

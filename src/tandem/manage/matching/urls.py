@@ -9,10 +9,13 @@ urlpatterns = [
     path("institutions/", views.InstitutionsView.as_view(), name="matching_institutions"),
     path("runs/<int:run>/gaps/", views.GapsView.as_view(), name="matching_gaps"),
     path("runs/<int:run>/send/", views.SendView.as_view(), name="matching_send"),
-    path("runs/<int:run>/proposals/<int:proposal>/rule/", views.PairRuleView.as_view(),
-         name="matching_pair_rule"),
-    path("rules/<int:rule>/remove/", views.RuleRemoveView.as_view(),
-         name="matching_rule_remove"),
-    path("proposals/<int:proposal>/withdraw/", views.WithdrawView.as_view(),
-         name="matching_withdraw"),
+    path(
+        "runs/<int:run>/proposals/<int:proposal>/rule/",
+        views.PairRuleView.as_view(),
+        name="matching_pair_rule",
+    ),
+    path("rules/<int:rule>/remove/", views.RuleRemoveView.as_view(), name="matching_rule_remove"),
+    path(
+        "proposals/<int:proposal>/withdraw/", views.WithdrawView.as_view(), name="matching_withdraw"
+    ),
 ]

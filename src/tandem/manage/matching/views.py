@@ -21,16 +21,24 @@ from tandem.programmes.services import merge_institutions
 
 from .forms import MatchSettingsForm, PairRuleForm, SendForm
 
-COMPONENTS = [("topic", gettext_lazy("Topics")), ("text", gettext_lazy("Texts")),
-              ("context", gettext_lazy("Context")), ("preference", gettext_lazy("Preferences"))]
+COMPONENTS = [
+    ("topic", gettext_lazy("Topics")),
+    ("text", gettext_lazy("Texts")),
+    ("context", gettext_lazy("Context")),
+    ("preference", gettext_lazy("Preferences")),
+]
 
 
 class MatchingMixin(RoundScopeMixin):
     permission = "matching.run_matching"
 
     def base_context(self, **extra) -> dict:
-        return {"organisation": self.organisation, "programme": self.programme,
-                "round": self.round, **extra}
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            **extra,
+        }
 
     def get_run(self, pk):
         run = selectors.run_in_round(self.round, pk)
@@ -51,13 +59,17 @@ class OverviewView(MatchingMixin, View):
         form = MatchSettingsForm(request.POST)
         if form.is_valid():
             try:
-                run = services.run_matching(round=self.round, by=request.user,
-                                            settings=form.settings())
+                run = services.run_matching(
+                    round=self.round, by=request.user, settings=form.settings()
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("Run %(number)s is done: %(pairs)s pairs.") % {
-                    "number": run.number, "pairs": run.summary["pairs"]})
+                messages.success(
+                    request,
+                    _("Run %(number)s is done: %(pairs)s pairs.")
+                    % {"number": run.number, "pairs": run.summary["pairs"]},
+                )
                 return self.redirect_to_run(run)
         return self.render(request, form, status=400)
 
@@ -83,7 +95,8 @@ class RunView(MatchingMixin, View):
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
-                PairRuleForm(prefix=f"p{pk}") if row.proposal.status in PAIR_RULE_STATES else None)
+                PairRuleForm(prefix=f"p{pk}") if row.proposal.status in PAIR_RULE_STATES else None
+            )
         latest = selectors.latest_run(self.round)
         is_latest = latest is not None and latest.pk == run.pk
         context = self.base_context(
@@ -107,8 +120,13 @@ def _settings_in_words(run) -> list[tuple[str, str]]:
     weights = {name: values.get(name, 0) for name, _label in COMPONENTS}
     total = sum(weights.values()) or 1
     rows = [(_("Mode"), dict(MatchMode.choices).get(run.mode, run.mode))]
-    rows += [(_("Weight: %(component)s") % {"component": label},
-              f"{round(weights[name] / total * 100)} %") for name, label in COMPONENTS]
+    rows += [
+        (
+            _("Weight: %(component)s") % {"component": label},
+            f"{round(weights[name] / total * 100)} %",
+        )
+        for name, label in COMPONENTS
+    ]
     rows += [
         (_("Minimum fit"), f"{selectors.percent(values.get('min_fit', 0))} %"),
         (_("Maximum number of tandems"), values.get("places") or _("no limit")),
@@ -122,8 +140,11 @@ class PairRuleView(MatchingMixin, View):
 
     def post(self, request, run, proposal, **kwargs):
         run = self.get_run(run)
-        found = run.proposals.filter(pk=proposal).select_related(
-            "application__person", "mentor_profile__person").first()
+        found = (
+            run.proposals.filter(pk=proposal)
+            .select_related("application__person", "mentor_profile__person")
+            .first()
+        )
         if found is None:
             raise Http404
         form = PairRuleForm(request.POST, prefix=f"p{found.pk}")
@@ -133,17 +154,27 @@ class PairRuleView(MatchingMixin, View):
         elif form.is_valid():
             try:
                 rule = services.set_pair_rule(
-                    round=self.round, application=found.application,
-                    mentor_profile=found.mentor_profile, kind=form.cleaned_data["kind"],
-                    reason=form.cleaned_data["reason"], by=request.user)
+                    round=self.round,
+                    application=found.application,
+                    mentor_profile=found.mentor_profile,
+                    kind=form.cleaned_data["kind"],
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                text = (_("%(mentee)s and %(mentor)s are now always paired.")
-                        if rule.kind == PairRuleKind.PIN else
-                        _("%(mentee)s and %(mentor)s are now never paired."))
-                messages.success(request, text % {"mentee": found.mentee, "mentor": found.mentor}
-                                 + " " + _("Start a new run for the change to take effect."))
+                text = (
+                    _("%(mentee)s and %(mentor)s are now always paired.")
+                    if rule.kind == PairRuleKind.PIN
+                    else _("%(mentee)s and %(mentor)s are now never paired.")
+                )
+                messages.success(
+                    request,
+                    text % {"mentee": found.mentee, "mentor": found.mentor}
+                    + " "
+                    + _("Start a new run for the change to take effect."),
+                )
                 return self.redirect_to_run(run)
         return RunView.render(self, request, run, rule_forms={found.pk: form}, status=400)
 
@@ -158,16 +189,23 @@ class SendView(MatchingMixin, View):
             form.add_error(None, _("Only the proposals of the latest run can be sent."))
         elif form.is_valid():
             try:
-                count = services.send_proposals(run=run, answer_by=form.cleaned_data["answer_by"],
-                                                by=request.user)
+                count = services.send_proposals(
+                    run=run, answer_by=form.cleaned_data["answer_by"], by=request.user
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, ngettext(
-                    "%(n)s proposal was sent. The e-mails to both persons wait in the outbox "
-                    "for your review.",
-                    "%(n)s proposals were sent. The e-mails to both persons wait in the outbox "
-                    "for your review.", count) % {"n": count})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)s proposal was sent. The e-mails to both persons wait in the outbox "
+                        "for your review.",
+                        "%(n)s proposals were sent. The e-mails to both persons wait in the outbox "
+                        "for your review.",
+                        count,
+                    )
+                    % {"n": count},
+                )
                 return self.redirect_to_run(run)
         return RunView.render(self, request, run, send_form=form, status=400)
 
@@ -201,9 +239,11 @@ class WithdrawView(MatchingMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The proposal for %(mentee)s and %(mentor)s was taken "
-                                        "back.") % {"mentee": found.mentee,
-                                                    "mentor": found.mentor})
+            messages.success(
+                request,
+                _("The proposal for %(mentee)s and %(mentor)s was taken back.")
+                % {"mentee": found.mentee, "mentor": found.mentor},
+            )
         return redirect("manage:matching", **self.round.url_kwargs)
 
 
@@ -224,8 +264,11 @@ class InstitutionsView(MatchingMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render(request, status=400)
-        messages.success(request, _("“%(merged)s” was merged into “%(kept)s”.")
-                         % {"merged": merge.name, "kept": keep.name})
+        messages.success(
+            request,
+            _("“%(merged)s” was merged into “%(kept)s”.")
+            % {"merged": merge.name, "kept": keep.name},
+        )
         return redirect("manage:matching_institutions", **self.round.url_kwargs)
 
     def render(self, request, status=200):

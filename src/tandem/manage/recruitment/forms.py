@@ -11,17 +11,24 @@ from tandem.recruitment.services import STATUSES_BY_HAND
 class CandidateForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, validators=[single_line])
     email = forms.EmailField(label=_("E-mail address"))
-    institution = forms.CharField(label=_("Institution"), max_length=250, required=False,
-                                  validators=[single_line])
+    institution = forms.CharField(
+        label=_("Institution"), max_length=250, required=False, validators=[single_line]
+    )
     topics = ModelMultipleChoiceField(
-        label=_("Topics"), queryset=Topic.objects.none(), required=False,
+        label=_("Topics"),
+        queryset=Topic.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Only coordinators see these notes here. The person receives them with "
-                    "their data export if they ask for it (right of access), so write them "
-                    "accordingly."),
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only coordinators see these notes here. The person receives them with "
+            "their data export if they ask for it (right of access), so write them "
+            "accordingly."
+        ),
     )
     language = forms.ChoiceField(
         label=_("Language for e-mails"), choices=settings.LANGUAGES, initial="de"
@@ -35,8 +42,10 @@ class CandidateForm(forms.Form):
 class CandidateStatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("New status"),
-        help_text=_("For answers that came another way. “Invited” and “accepted” only come "
-                    "from the invitation link."),
+        help_text=_(
+            "For answers that came another way. “Invited” and “accepted” only come "
+            "from the invitation link."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -48,7 +57,8 @@ class CandidateStatusForm(forms.Form):
 
 class InviteForm(forms.Form):
     candidates = ModelMultipleChoiceField(
-        label=_("Candidates"), queryset=None,
+        label=_("Candidates"),
+        queryset=None,
         error_messages={"required": _("Please select at least one candidate.")},
     )
 
@@ -59,11 +69,13 @@ class InviteForm(forms.Form):
 
 class InfoEventForm(forms.Form):
     starts_at = forms.DateTimeField(
-        label=_("Starts at"), widget=LocalDateTimeInput(),
+        label=_("Starts at"),
+        widget=LocalDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     ends_at = forms.DateTimeField(
-        label=_("Ends at"), widget=LocalDateTimeInput(),
+        label=_("Ends at"),
+        widget=LocalDateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")

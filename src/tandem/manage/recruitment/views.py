@@ -25,8 +25,12 @@ class RecruitmentMixin(RoundScopeMixin):
     permission = "recruitment.manage_recruitment"
 
     def base_context(self, **extra):
-        return {"organisation": self.organisation, "programme": self.programme,
-                "round": self.round, **extra}
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            **extra,
+        }
 
 
 class CandidateListView(RecruitmentMixin, View):
@@ -86,7 +90,8 @@ class CandidateEditView(CandidateMixin, View):
 
     def render(self, request, candidate, form, status=200, status_form=None):
         context = self.base_context(
-            candidate=candidate, form=form,
+            candidate=candidate,
+            form=form,
             status_form=status_form or CandidateStatusForm(initial={"status": candidate.status}),
         )
         return render(request, "manage/recruitment/candidate_form.html", context, status=status)
@@ -104,14 +109,17 @@ class CandidateStatusView(CandidateMixin, View):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The status of %(name)s is now “%(status)s”.") % {
-                    "name": found.name, "status": found.get_status_display()})
-                return redirect("manage:recruitment_candidate_edit", candidate=found.pk,
-                                **self.round.url_kwargs)
+                messages.success(
+                    request,
+                    _("The status of %(name)s is now “%(status)s”.")
+                    % {"name": found.name, "status": found.get_status_display()},
+                )
+                return redirect(
+                    "manage:recruitment_candidate_edit", candidate=found.pk, **self.round.url_kwargs
+                )
         found.refresh_from_db()
         details = CandidateForm(initial=_candidate_initial(found), round=self.round)
-        return CandidateEditView.render(self, request, found, details, status=400,
-                                        status_form=form)
+        return CandidateEditView.render(self, request, found, details, status=400, status_form=form)
 
 
 class CandidateRemoveView(CandidateMixin, View):
@@ -126,14 +134,17 @@ class CandidateRemoveView(CandidateMixin, View):
         found = self.get_candidate(candidate)
         name = found.name
         services.remove_candidate(candidate=found, by=request.user)
-        messages.success(request, _("%(name)s was removed from the candidate list.") % {
-            "name": name})
+        messages.success(
+            request, _("%(name)s was removed from the candidate list.") % {"name": name}
+        )
         return redirect("manage:recruitment_candidates", **self.round.url_kwargs)
 
 
 def _candidate_initial(candidate) -> dict:
-    initial = {field: getattr(candidate, field)
-               for field in ("name", "email", "institution", "notes", "language")}
+    initial = {
+        field: getattr(candidate, field)
+        for field in ("name", "email", "institution", "notes", "language")
+    }
     initial["topics"] = list(candidate.topics.all())
     return initial
 
@@ -149,14 +160,21 @@ class InviteView(RecruitmentMixin, View):
             round=self.round, candidates=form.cleaned_data["candidates"], by=request.user
         )
         if result.invited:
-            messages.success(request, ngettext(
-                "%(n)s invitation waits for review in the outbox.",
-                "%(n)s invitations wait for review in the outbox.",
-                len(result.invited)) % {"n": len(result.invited)})
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s invitation waits for review in the outbox.",
+                    "%(n)s invitations wait for review in the outbox.",
+                    len(result.invited),
+                )
+                % {"n": len(result.invited)},
+            )
         if result.skipped:
-            messages.info(request, _(
-                "Not invited again (already answered or invitation still open): %(names)s"
-            ) % {"names": ", ".join(candidate.name for candidate in result.skipped)})
+            messages.info(
+                request,
+                _("Not invited again (already answered or invitation still open): %(names)s")
+                % {"names": ", ".join(candidate.name for candidate in result.skipped)},
+            )
         return redirect("manage:recruitment_outbox", **self.round.url_kwargs)
 
 
@@ -167,9 +185,11 @@ class OutboxView(RecruitmentMixin, View):
 
     def post(self, request, **kwargs):
         count = services.release_invitations(round=self.round, by=request.user)
-        messages.success(request, ngettext(
-            "%(n)s e-mail is being sent.", "%(n)s e-mails are being sent.", count
-        ) % {"n": count})
+        messages.success(
+            request,
+            ngettext("%(n)s e-mail is being sent.", "%(n)s e-mails are being sent.", count)
+            % {"n": count},
+        )
         return redirect("manage:recruitment_outbox", **self.round.url_kwargs)
 
 
@@ -178,16 +198,19 @@ class InfoEventView(RecruitmentMixin, View):
         event = selectors.info_event_of(self.round)
         initial = {}
         if event:
-            initial = {"starts_at": event.starts_at, "ends_at": event.ends_at,
-                       "video_url": event.video_url, "agenda": event.agenda}
+            initial = {
+                "starts_at": event.starts_at,
+                "ends_at": event.ends_at,
+                "video_url": event.video_url,
+                "agenda": event.agenda,
+            }
         return self.render(request, event, InfoEventForm(initial=initial))
 
     def post(self, request, **kwargs):
         form = InfoEventForm(request.POST, round=self.round)
         if form.is_valid():
             try:
-                services.schedule_info_event(round=self.round, by=request.user,
-                                             **form.cleaned_data)
+                services.schedule_info_event(round=self.round, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

@@ -29,8 +29,11 @@ class TandemOverviewView(TandemsMixin, View):
         now = timezone.now()
         tandems = tandem_overview(self.round, now)
         context = {
-            "organisation": self.organisation, "programme": self.programme,
-            "round": self.round, "now": now, "grace_days": GRACE.days,
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            "now": now,
+            "grace_days": GRACE.days,
             "tandems": [(summary, summary.may_be_nudged(now)) for summary in tandems],
             "quiet_count": sum(summary.quiet for summary in tandems),
         }
@@ -42,8 +45,7 @@ class TandemNudgeView(TandemsMixin, View):
 
     def post(self, request, **kwargs):
         wanted = parse_id(request.POST.get("tandem", ""))
-        tandem = (Tandem.objects.filter(round=self.round, pk=wanted).first()
-                  if wanted else None)
+        tandem = Tandem.objects.filter(round=self.round, pk=wanted).first() if wanted else None
         if tandem is None:
             raise Http404
         try:
@@ -51,6 +53,11 @@ class TandemNudgeView(TandemsMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Both persons of the tandem have been reminded by "
-                                        "e-mail to plan their next meeting."))
+            messages.success(
+                request,
+                _(
+                    "Both persons of the tandem have been reminded by "
+                    "e-mail to plan their next meeting."
+                ),
+            )
         return redirect("manage:tandems", **self.round.url_kwargs)

@@ -7,32 +7,57 @@ from tandem.core.forms import LocalDateTimeInput, bound_dates
 from tandem.training.enums import Audience
 from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
 
-DATE_MESSAGES = {"required": _("Please give a date and time."),
-                 "invalid": _("Please give a date and time, e.g. 2026-05-04 10:00.")}
+DATE_MESSAGES = {
+    "required": _("Please give a date and time."),
+    "invalid": _("Please give a date and time, e.g. 2026-05-04 10:00."),
+}
 
 
 class SessionForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
-                            error_messages={"required": _("Please give the session a title.")})
-    starts_at = forms.DateTimeField(label=_("Date and time"), widget=LocalDateTimeInput,
-                                    error_messages=DATE_MESSAGES)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Please give the session a title.")},
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"), widget=LocalDateTimeInput, error_messages=DATE_MESSAGES
+    )
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=MINUTES_MIN, max_value=SESSION_MINUTES_MAX,
+        label=_("Length (minutes)"),
+        min_value=MINUTES_MIN,
+        max_value=SESSION_MINUTES_MAX,
         initial=180,
-        error_messages={"min_value": _("Please give a length between 15 and 600 minutes."),
-                        "max_value": _("Please give a length between 15 and 600 minutes."),
-                        "required": _("Please give the length in minutes.")})
-    online_url = forms.CharField(label=_("Online link"), required=False, max_length=200,
-                                 help_text=_("Paste the link of the video room, if online."))
-    place = forms.CharField(label=_("Place"), required=False, max_length=300,
-                            help_text=_("Room and address, if in person."))
+        error_messages={
+            "min_value": _("Please give a length between 15 and 600 minutes."),
+            "max_value": _("Please give a length between 15 and 600 minutes."),
+            "required": _("Please give the length in minutes."),
+        },
+    )
+    online_url = forms.CharField(
+        label=_("Online link"),
+        required=False,
+        max_length=200,
+        help_text=_("Paste the link of the video room, if online."),
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        required=False,
+        max_length=300,
+        help_text=_("Room and address, if in person."),
+    )
     description = forms.CharField(
-        label=_("Description and agenda"), required=False, max_length=10000,
+        label=_("Description and agenda"),
+        required=False,
+        max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Those invited read this; the default agenda covers expectations of the "
-                    "programme and conversation techniques in mentoring."))
-    audience = forms.ChoiceField(label=_("Invite"), choices=Audience.choices,
-                                 initial=Audience.MENTORS)
+        help_text=_(
+            "Those invited read this; the default agenda covers expectations of the "
+            "programme and conversation techniques in mentoring."
+        ),
+    )
+    audience = forms.ChoiceField(
+        label=_("Invite"), choices=Audience.choices, initial=Audience.MENTORS
+    )
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,33 +65,55 @@ class SessionForm(forms.Form):
 
 
 class MaterialForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
-                            error_messages={"required": _("Please give the material a title.")})
-    file = forms.FileField(label=_("File"), required=False,
-                           help_text=_("PDF, office document, text or image; at most 20 MB."))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Please give the material a title.")},
+    )
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, office document, text or image; at most 20 MB."),
+    )
     url = forms.CharField(label=_("or a link"), required=False, max_length=200)
 
 
 class SlotForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("First slot: date and time"),
-                                    widget=LocalDateTimeInput, error_messages=DATE_MESSAGES)
+    starts_at = forms.DateTimeField(
+        label=_("First slot: date and time"),
+        widget=LocalDateTimeInput,
+        error_messages=DATE_MESSAGES,
+    )
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=MINUTES_MIN, max_value=SLOT_MINUTES_MAX, initial=45,
-        error_messages={"min_value": _("Please give a length between 15 and 240 minutes."),
-                        "max_value": _("Please give a length between 15 and 240 minutes."),
-                        "required": _("Please give the length in minutes.")})
+        label=_("Length (minutes)"),
+        min_value=MINUTES_MIN,
+        max_value=SLOT_MINUTES_MAX,
+        initial=45,
+        error_messages={
+            "min_value": _("Please give a length between 15 and 240 minutes."),
+            "max_value": _("Please give a length between 15 and 240 minutes."),
+            "required": _("Please give the length in minutes."),
+        },
+    )
     online_url = forms.CharField(label=_("Online link"), required=False, max_length=200)
     cancel_notice_hours = forms.IntegerField(
-        label=_("Cancelling possible up to … hours ahead"), min_value=0, max_value=336,
+        label=_("Cancelling possible up to … hours ahead"),
+        min_value=0,
+        max_value=336,
         initial=24,
-        error_messages={"min_value": _("Please give between 0 and 336 hours (two weeks)."),
-                        "max_value": _("Please give between 0 and 336 hours (two weeks)."),
-                        "required": _("Please give the notice in hours.")})
+        error_messages={
+            "min_value": _("Please give between 0 and 336 hours (two weeks)."),
+            "max_value": _("Please give between 0 and 336 hours (two weeks)."),
+            "required": _("Please give the notice in hours."),
+        },
+    )
     weekly_until = forms.DateField(
-        label=_("Repeat weekly until (optional)"), required=False,
+        label=_("Repeat weekly until (optional)"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Please give a date, e.g. 2026-06-30.")},
-        help_text=_("Leave empty for a single slot."))
+        help_text=_("Leave empty for a single slot."),
+    )
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +122,9 @@ class SlotForm(forms.Form):
 
 class TrainerNotesForm(forms.Form):
     trainer_notes = forms.CharField(
-        label=_("Your notes"), required=False, max_length=10000,
+        label=_("Your notes"),
+        required=False,
+        max_length=10000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Only you read these notes: not the person, not the coordinators."))
+        help_text=_("Only you read these notes: not the person, not the coordinators."),
+    )

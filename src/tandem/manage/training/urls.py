@@ -13,16 +13,29 @@ urlpatterns = [
     path(SESSION + "invite/", views.SessionInviteView.as_view(), name="training_invite"),
     path(SESSION + "attendance/", views.AttendanceView.as_view(), name="training_attendance"),
     path(SESSION + "materials/", views.MaterialAddView.as_view(), name="training_material_add"),
-    path(SESSION + "materials/<int:material>/", views.MaterialFileView.as_view(),
-         name="training_material"),
-    path(SESSION + "materials/<int:material>/remove/", views.MaterialRemoveView.as_view(),
-         name="training_material_remove"),
+    path(
+        SESSION + "materials/<int:material>/",
+        views.MaterialFileView.as_view(),
+        name="training_material",
+    ),
+    path(
+        SESSION + "materials/<int:material>/remove/",
+        views.MaterialRemoveView.as_view(),
+        name="training_material_remove",
+    ),
     path("consultations/", views.ConsultationsView.as_view(), name="consultations"),
-    path("consultations/slots/<int:slot>/remove/", views.SlotRemoveView.as_view(),
-         name="consultation_slot_remove"),
+    path(
+        "consultations/slots/<int:slot>/remove/",
+        views.SlotRemoveView.as_view(),
+        name="consultation_slot_remove",
+    ),
     path(BOOKING, views.BookingView.as_view(), name="consultation_booking"),
-    path(BOOKING + "cancel/", views.BookingCancelView.as_view(),
-         name="consultation_booking_cancel"),
-    path(BOOKING + "calendar.ics", views.BookingCalendarView.as_view(),
-         name="consultation_booking_ics"),
+    path(
+        BOOKING + "cancel/", views.BookingCancelView.as_view(), name="consultation_booking_cancel"
+    ),
+    path(
+        BOOKING + "calendar.ics",
+        views.BookingCalendarView.as_view(),
+        name="consultation_booking_ics",
+    ),
 ]

@@ -27,16 +27,27 @@ from tandem.training.models import ConsultationSlot, TrainingMaterial
 
 from .forms import MaterialForm, SessionForm, SlotForm, TrainerNotesForm
 
-SESSION_FIELDS = ("title", "starts_at", "duration_minutes", "online_url", "place",
-                  "description", "audience")
+SESSION_FIELDS = (
+    "title",
+    "starts_at",
+    "duration_minutes",
+    "online_url",
+    "place",
+    "description",
+    "audience",
+)
 
 
 class TrainingMixin(RoundScopeMixin):
     permission = "training.manage_training"
 
     def base_context(self, **extra):
-        return {"organisation": self.organisation, "programme": self.programme,
-                "round": self.round, **extra}
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            **extra,
+        }
 
     def session_or_404(self, pk):
         session = selectors.session_of_round(self.round, pk)
@@ -48,43 +59,59 @@ class TrainingMixin(RoundScopeMixin):
 class SessionListView(TrainingMixin, View):
     def get(self, request, **kwargs):
         is_trainer = request.user.has_perm("training.offer_consultations", self.round)
-        return render(request, "manage/training/sessions.html", self.base_context(
-            sessions=selectors.sessions_of_round(self.round),
-            counts=selectors.consultation_counts(self.round), is_trainer=is_trainer,
-            checklist=[mentors_trained(self.round)]))
+        return render(
+            request,
+            "manage/training/sessions.html",
+            self.base_context(
+                sessions=selectors.sessions_of_round(self.round),
+                counts=selectors.consultation_counts(self.round),
+                is_trainer=is_trainer,
+                checklist=[mentors_trained(self.round)],
+            ),
+        )
 
 
 class SessionCreateView(TrainingMixin, View):
     def get(self, request, **kwargs):
-        form = SessionForm(round=self.round, initial={"description": default_agenda(get_language()),
-                                    "online_url": suggested_link()})
+        form = SessionForm(
+            round=self.round,
+            initial={"description": default_agenda(get_language()), "online_url": suggested_link()},
+        )
         return self.render(request, form)
 
     def post(self, request, **kwargs):
         form = SessionForm(request.POST, round=self.round)
         if form.is_valid():
             try:
-                session = services.create_session(round=self.round, by=request.user,
-                                                  **form.cleaned_data)
+                session = services.create_session(
+                    round=self.round, by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The session is saved. Invite the participants "
-                                            "when you are ready."))
-                return redirect("manage:training_session", session=session.pk,
-                                **self.round.url_kwargs)
+                messages.success(
+                    request, _("The session is saved. Invite the participants when you are ready.")
+                )
+                return redirect(
+                    "manage:training_session", session=session.pk, **self.round.url_kwargs
+                )
         return self.render(request, form, status=400)
 
     def render(self, request, form, status=200, session=None):
-        return render(request, "manage/training/session_form.html",
-                      self.base_context(form=form, session=session), status=status)
+        return render(
+            request,
+            "manage/training/session_form.html",
+            self.base_context(form=form, session=session),
+            status=status,
+        )
 
 
 class SessionEditView(SessionCreateView):
     def get(self, request, session, **kwargs):
         session = self.session_or_404(session)
-        form = SessionForm(round=self.round,
-                           initial={name: getattr(session, name) for name in SESSION_FIELDS})
+        form = SessionForm(
+            round=self.round, initial={name: getattr(session, name) for name in SESSION_FIELDS}
+        )
         return self.render(request, form, session=session)
 
     def post(self, request, session, **kwargs):
@@ -97,8 +124,9 @@ class SessionEditView(SessionCreateView):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("The session is saved."))
-                return redirect("manage:training_session", session=session.pk,
-                                **self.round.url_kwargs)
+                return redirect(
+                    "manage:training_session", session=session.pk, **self.round.url_kwargs
+                )
         return self.render(request, form, status=400, session=session)
 
 
@@ -107,12 +135,19 @@ class SessionView(TrainingMixin, View):
         return self.render(request, self.session_or_404(session))
 
     def render(self, request, session, material_form=None, status=200):
-        return render(request, "manage/training/session.html", self.base_context(
-            session=session, invitations=selectors.invitations_of(session),
-            invitable=services.invitable_people(session).count(),
-            materials=selectors.materials_of(session),
-            material_form=material_form or MaterialForm(),
-            begun=session.starts_at <= timezone.now()), status=status)
+        return render(
+            request,
+            "manage/training/session.html",
+            self.base_context(
+                session=session,
+                invitations=selectors.invitations_of(session),
+                invitable=services.invitable_people(session).count(),
+                materials=selectors.materials_of(session),
+                material_form=material_form or MaterialForm(),
+                begun=session.starts_at <= timezone.now(),
+            ),
+            status=status,
+        )
 
 
 class SessionInviteView(TrainingMixin, View):
@@ -124,9 +159,15 @@ class SessionInviteView(TrainingMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             if count:
-                messages.success(request, ngettext(
-                    "%(n)s person was invited by e-mail.", "%(n)s people were invited by "
-                    "e-mail.", count) % {"n": count})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)s person was invited by e-mail.",
+                        "%(n)s people were invited by e-mail.",
+                        count,
+                    )
+                    % {"n": count},
+                )
             else:
                 messages.info(request, _("Everyone is invited already."))
         return redirect("manage:training_session", session=session.pk, **self.round.url_kwargs)
@@ -135,17 +176,21 @@ class SessionInviteView(TrainingMixin, View):
 class AttendanceView(TrainingMixin, View):
     def post(self, request, session, **kwargs):
         session = self.session_or_404(session)
-        attended = {int(value) for value in request.POST.getlist("attended")
-                    if value.isdigit()}
+        attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
         try:
-            count = services.record_attendance(session=session, by=request.user,
-                                               attended=attended)
+            count = services.record_attendance(session=session, by=request.user, attended=attended)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, ngettext(
-                "Attendance saved: %(n)s person attended.",
-                "Attendance saved: %(n)s people attended.", count) % {"n": count})
+            messages.success(
+                request,
+                ngettext(
+                    "Attendance saved: %(n)s person attended.",
+                    "Attendance saved: %(n)s people attended.",
+                    count,
+                )
+                % {"n": count},
+            )
         return redirect("manage:training_session", session=session.pk, **self.round.url_kwargs)
 
 
@@ -162,10 +207,10 @@ class MaterialAddView(SessionView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The material is added; only those invited see "
-                                            "it."))
-                return redirect("manage:training_session", session=session.pk,
-                                **self.round.url_kwargs)
+                messages.success(request, _("The material is added; only those invited see it."))
+                return redirect(
+                    "manage:training_session", session=session.pk, **self.round.url_kwargs
+                )
         return self.render(request, session, material_form=form, status=400)
 
 
@@ -199,8 +244,7 @@ def material_response(material) -> FileResponse:
         handle = material.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True,
-                        filename=PurePosixPath(material.file.name).name)
+    return FileResponse(handle, as_attachment=True, filename=PurePosixPath(material.file.name).name)
 
 
 # --- consultations ---------------------------------------------------------------------------
@@ -210,8 +254,12 @@ class ConsultationsMixin(RoundScopeMixin):
     permission = "training.view_consultation_counts"
 
     def base_context(self, **extra):
-        return {"organisation": self.organisation, "programme": self.programme,
-                "round": self.round, **extra}
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.round,
+            **extra,
+        }
 
     def require_trainer(self, request):
         if not request.user.has_perm("training.offer_consultations", self.round):
@@ -230,32 +278,40 @@ class ConsultationsView(ConsultationsMixin, View):
         form = SlotForm(request.POST, round=self.round)
         if form.is_valid():
             try:
-                slots = consultations.publish_slots(round=self.round, trainer=request.user,
-                                                    **form.cleaned_data)
+                slots = consultations.publish_slots(
+                    round=self.round, trainer=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, ngettext(
-                    "%(n)s slot is published.", "%(n)s slots are published.", len(slots))
-                    % {"n": len(slots)})
+                messages.success(
+                    request,
+                    ngettext("%(n)s slot is published.", "%(n)s slots are published.", len(slots))
+                    % {"n": len(slots)},
+                )
                 return redirect("manage:consultations", **self.round.url_kwargs)
         return self.render(request, form, status=400)
 
     def render(self, request, form, status=200):
         is_trainer = request.user.has_perm("training.offer_consultations", self.round)
-        context = self.base_context(counts=selectors.consultation_counts(self.round),
-                                    is_trainer=is_trainer)
+        context = self.base_context(
+            counts=selectors.consultation_counts(self.round), is_trainer=is_trainer
+        )
         if is_trainer:
-            context.update(form=form, now=timezone.now(),
-                           slots=selectors.slots_for_trainer(self.round, request.user))
+            context.update(
+                form=form,
+                now=timezone.now(),
+                slots=selectors.slots_for_trainer(self.round, request.user),
+            )
         return render(request, "manage/training/consultations.html", context, status=status)
 
 
 class SlotRemoveView(ConsultationsMixin, View):
     def post(self, request, slot, **kwargs):
         self.require_trainer(request)
-        found = ConsultationSlot.objects.filter(round=self.round, trainer=request.user,
-                                                pk=slot).first()
+        found = ConsultationSlot.objects.filter(
+            round=self.round, trainer=request.user, pk=slot
+        ).first()
         if found is None:
             raise Http404
         try:
@@ -281,28 +337,36 @@ class BookingView(BookingMixin, View):
 
     def get(self, request, booking, **kwargs):
         found = self.booking_or_404(request, booking)
-        return self.render(request, found,
-                           TrainerNotesForm(initial={"trainer_notes": found.trainer_notes}))
+        return self.render(
+            request, found, TrainerNotesForm(initial={"trainer_notes": found.trainer_notes})
+        )
 
     def post(self, request, booking, **kwargs):
         found = self.booking_or_404(request, booking)
         form = TrainerNotesForm(request.POST)
         if form.is_valid():
             try:
-                consultations.save_trainer_notes(booking=found, by=request.user,
-                                                 text=form.cleaned_data["trainer_notes"])
+                consultations.save_trainer_notes(
+                    booking=found, by=request.user, text=form.cleaned_data["trainer_notes"]
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Your notes are saved."))
-                return redirect("manage:consultation_booking", booking=found.pk,
-                                **self.round.url_kwargs)
+                return redirect(
+                    "manage:consultation_booking", booking=found.pk, **self.round.url_kwargs
+                )
         return self.render(request, found, form, status=400)
 
     def render(self, request, booking, form, status=200):
-        return render(request, "manage/training/booking.html", self.base_context(
-            booking=booking, form=form,
-            may_cancel=consultations.may_still_cancel(booking)), status=status)
+        return render(
+            request,
+            "manage/training/booking.html",
+            self.base_context(
+                booking=booking, form=form, may_cancel=consultations.may_still_cancel(booking)
+            ),
+            status=status,
+        )
 
 
 class BookingCancelView(BookingMixin, View):
@@ -313,17 +377,20 @@ class BookingCancelView(BookingMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The consultation is cancelled; %(name)s has been "
-                                        "told by e-mail.") % {
-                                            "name": found.person.get_full_name()})
+            messages.success(
+                request,
+                _("The consultation is cancelled; %(name)s has been told by e-mail.")
+                % {"name": found.person.get_full_name()},
+            )
         return redirect("manage:consultations", **self.round.url_kwargs)
 
 
 class BookingCalendarView(BookingMixin, View):
     def get(self, request, booking, **kwargs):
         found = self.booking_or_404(request, booking)
-        return calendar_response(booking_ics(found, request.user),
-                                 f"consultation-{found.slot.starts_at:%Y-%m-%d}.ics")
+        return calendar_response(
+            booking_ics(found, request.user), f"consultation-{found.slot.starts_at:%Y-%m-%d}.ics"
+        )
 
 
 def calendar_response(body: bytes, filename: str):

@@ -293,7 +293,9 @@ def _mentee(
     if favoured is None:
         pr.append(
             Problem(
-                t.name, rownum, "priority",
+                t.name,
+                rownum,
+                "priority",
                 f"'{rec['priority'].strip()}' is not a flag "
                 "(use 1, yes, x, ja, true or leave it empty)",
             )
@@ -416,9 +418,7 @@ def proposals_csv(
 ) -> str:
     """Proposals as CSV: placed=True only the pairs (one row per admitted applicant),
     placed=False only the applicants left out (with reasons), None both."""
-    chosen = [
-        ex for ex in explanations if placed is None or (ex.mentor_id is not None) == placed
-    ]
+    chosen = [ex for ex in explanations if placed is None or (ex.mentor_id is not None) == placed]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=PROPOSAL_COLUMNS, delimiter=delimiter)
     writer.writeheader()

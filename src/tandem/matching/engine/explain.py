@@ -114,18 +114,27 @@ _WORDS = {
         "not": "Not admitted: {why}",
         "fit": "Fit {score:.2f}",
         "pinned": "Pinned by the coordinator.",
-        "topics": "Shared topics: {x}.", "rank": "rank {rank}, level {level}",
-        "need": "Need found in the application: {x}.", "offer": "profile: \u201c{p}\u201d",
-        "terms": "Both mention: {x}.", "close": "Close call: {m} scores {s:.2f}.",
-        "low": "Low fit.", "vague": "No concrete task or project named.",
+        "topics": "Shared topics: {x}.",
+        "rank": "rank {rank}, level {level}",
+        "need": "Need found in the application: {x}.",
+        "offer": "profile: \u201c{p}\u201d",
+        "terms": "Both mention: {x}.",
+        "close": "Close call: {m} scores {s:.2f}.",
+        "low": "Low fit.",
+        "vague": "No concrete task or project named.",
     },
     "de": {
-        "not": "Nicht aufgenommen: {why}", "fit": "Passung {score:.2f}",
+        "not": "Nicht aufgenommen: {why}",
+        "fit": "Passung {score:.2f}",
         "pinned": "Von der Koordination festgelegt.",
-        "topics": "Gemeinsame Themen: {x}.", "rank": "Rang {rank}, Stufe {level}",
-        "need": "Bedarf in der Bewerbung: {x}.", "offer": "Profil: \u201e{p}\u201c",
-        "terms": "Beide nennen: {x}.", "close": "Knappe Entscheidung: {m} erreicht {s:.2f}.",
-        "low": "Geringe Passung.", "vague": "Keine konkrete Aufgabe und kein Projekt genannt.",
+        "topics": "Gemeinsame Themen: {x}.",
+        "rank": "Rang {rank}, Stufe {level}",
+        "need": "Bedarf in der Bewerbung: {x}.",
+        "offer": "Profil: \u201e{p}\u201c",
+        "terms": "Beide nennen: {x}.",
+        "close": "Knappe Entscheidung: {m} erreicht {s:.2f}.",
+        "low": "Geringe Passung.",
+        "vague": "Keine konkrete Aufgabe und kein Projekt genannt.",
     },
 }
 
@@ -152,7 +161,8 @@ def render(fit: FitMatrix, ex: Explanation, lang: str = "en") -> str:
     if ex.shared_topics:
         topics = "; ".join(
             f"{_label(fit, t['topic'], lang)} ("
-            + w["rank"].format(rank=t["mentee_rank"], level=t["mentor_level"]) + ")"
+            + w["rank"].format(rank=t["mentee_rank"], level=t["mentor_level"])
+            + ")"
             for t in ex.shared_topics[:3]
         )
         parts.append(w["topics"].format(x=topics))
@@ -216,7 +226,9 @@ def explain(
     for u in result.unmatched:
         i = fit.mentee_index[u.mentee_id]
         by_mentee[i] = Explanation(
-            mentee_id=u.mentee_id, status=u.reason, params=dict(u.params),
+            mentee_id=u.mentee_id,
+            status=u.reason,
+            params=dict(u.params),
             vague=bool(fit.vague is not None and fit.vague[i]),
         )
     out = [by_mentee[i] for i in sorted(by_mentee)]

@@ -35,6 +35,7 @@ OUTSIDE_FACTOR = 0.35
 #: fit of a vague application (no concrete task or project), relative to a concrete one
 VAGUE_FACTOR = 0.6
 
+
 @dataclass
 class FitMatrix:
     """Scores for every (mentee, mentor) pair plus what the solvers and explanations need.

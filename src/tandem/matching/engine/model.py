@@ -68,6 +68,7 @@ def render_detail(params: dict, lang: str = "en") -> str:
         return ""
     return templates[kind].format(**params)
 
+
 COMPONENTS: tuple[str, ...] = ("topic", "text", "context", "preference")
 
 

@@ -212,7 +212,8 @@ def _pattern(need: OutsideNeed) -> re.Pattern:
         short = [re.escape(x) for x in need.stems if len(x) < 7 or " " in x]
         long = [re.escape(x) for x in need.stems if len(x) >= 7 and " " not in x]
         parts = ([rf"\b(?:{'|'.join(short)})"] if short else []) + (
-            [f"(?:{'|'.join(long)})"] if long else [])
+            [f"(?:{'|'.join(long)})"] if long else []
+        )
         found = _PATTERNS[need.stems] = re.compile("|".join(parts) or r"(?!)")
     return found
 

@@ -224,14 +224,18 @@ def _reasons(
         if i in fit.unserved:
             # honest: the need is not on offer, whatever the places (never "higher fit")
             key, words = fit.unserved[i]
-            out.append(Unmatched(eid, NEED_NOT_OFFERED, {"kind": "need", "need": words,
-                                                         "need_key": key}))
+            out.append(
+                Unmatched(eid, NEED_NOT_OFFERED, {"kind": "need", "need": words, "need_key": key})
+            )
             continue
         if ok[i].any():
             js = np.flatnonzero(ok[i])
             best = int(js[np.argmax(row[js])])
-            detail = {"kind": "best_allowed", "mentor": fit.mentor_ids[best],
-                      "fit": round(float(row[best]), 4)}
+            detail = {
+                "kind": "best_allowed",
+                "mentor": fit.mentor_ids[best],
+                "fit": round(float(row[best]), 4),
+            }
             if cap_full and free[js].any():
                 out.append(Unmatched(eid, PLACES_CAP, detail))
             elif not free[js].any():
@@ -243,8 +247,12 @@ def _reasons(
         if len(cand) == 0:
             best = int(np.argmax(row)) if len(row) else -1
             detail = (
-                {"kind": "below_minimum", "mentor": fit.mentor_ids[best],
-                 "fit": round(float(row[best]), 4), "minimum": rules.min_fit}
+                {
+                    "kind": "below_minimum",
+                    "mentor": fit.mentor_ids[best],
+                    "fit": round(float(row[best]), 4),
+                    "minimum": rules.min_fit,
+                }
                 if best >= 0
                 else {"kind": "no_mentors"}
             )
@@ -308,7 +316,10 @@ def solve(
     objective += fit.favour_bonus() * favoured_placed
     unmatched = _reasons(fit, rules, ok, assigned, fit.capacity)
     return Result(
-        mode=mode, assignments=assignments, unmatched=unmatched, objective=objective,
+        mode=mode,
+        assignments=assignments,
+        unmatched=unmatched,
+        objective=objective,
         favoured_placed=favoured_placed,
     )
 

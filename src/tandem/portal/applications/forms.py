@@ -22,24 +22,34 @@ class ApplicationForm(forms.Form):
 
     expectations = forms.CharField(
         label=_("What do you expect from the mentoring?"),
-        help_text=_("Which questions would you like to discuss with a mentor? What would you "
-                    "like to have achieved after half a year?"),
-        widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=5000,
+        help_text=_(
+            "Which questions would you like to discuss with a mentor? What would you "
+            "like to have achieved after half a year?"
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=5000,
     )
     upcoming_projects = forms.CharField(
         label=_("Upcoming projects"),
         help_text=_("Projects or new tasks at your institution the mentoring could help with."),
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
     )
     position = forms.CharField(label=_("Your position"), max_length=200, required=False)
     languages = forms.MultipleChoiceField(
-        label=_("Languages you can hold the mentoring in"), choices=Language.choices,
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Languages you can hold the mentoring in"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     availability = forms.CharField(
         label=_("Availability"),
         help_text=_("e.g. “Tuesday and Thursday mornings; not in August”"),
-        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
     )
     how_heard = forms.CharField(
         label=_("How did you hear of the programme?"), max_length=500, required=False
@@ -47,8 +57,10 @@ class ApplicationForm(forms.Form):
     supervisor_informed = forms.TypedChoiceField(
         label=_("Does your supervisor know that you are applying?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: value == "yes", empty_value=None,
-        widget=forms.RadioSelect, required=False,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
     )
     consent = forms.BooleanField(
         label=_("I agree that my data are processed as described in the privacy notice above."),
@@ -62,7 +74,9 @@ class ApplicationForm(forms.Form):
         for rank in range(1, MAX_TOPICS + 1):
             self.fields[f"topic_{rank}"] = ModelChoiceField(
                 label=_("Focus topic – %(choice)s") % {"choice": ORDINALS[rank]},
-                queryset=topics, required=False, empty_label=_("(none)"),
+                queryset=topics,
+                required=False,
+                empty_label=_("(none)"),
             )
         ids = [person.pk for person in mentors]
         if ids:
@@ -72,7 +86,9 @@ class ApplicationForm(forms.Form):
             for rank in range(1, MAX_PREFERRED_MENTORS + 1):
                 self.fields[f"mentor_{rank}"] = PersonChoiceField(
                     label=_("Preferred mentor – %(choice)s") % {"choice": ORDINALS[rank]},
-                    queryset=queryset, required=False, empty_label=_("(no preference)"),
+                    queryset=queryset,
+                    required=False,
+                    empty_label=_("(no preference)"),
                 )
         if consent_given:
             self.fields["consent"].initial = True
@@ -107,11 +123,16 @@ class ApplicationForm(forms.Form):
     def application_data(self) -> ApplicationData:
         data = self.cleaned_data
         return ApplicationData(
-            expectations=data["expectations"], upcoming_projects=data["upcoming_projects"],
-            position=data["position"], languages=list(data["languages"]),
-            availability=data["availability"], how_heard=data["how_heard"],
-            supervisor_informed=data["supervisor_informed"], topics=data["topics"],
-            mentors=data["mentors"], consent=bool(data.get("consent")) or self.consent_given,
+            expectations=data["expectations"],
+            upcoming_projects=data["upcoming_projects"],
+            position=data["position"],
+            languages=list(data["languages"]),
+            availability=data["availability"],
+            how_heard=data["how_heard"],
+            supervisor_informed=data["supervisor_informed"],
+            topics=data["topics"],
+            mentors=data["mentors"],
+            consent=bool(data.get("consent")) or self.consent_given,
         )
 
 
@@ -133,4 +154,3 @@ def initial_from(application, person) -> dict:
     for choice in application.mentor_choices.all():
         initial[f"mentor_{choice.rank}"] = choice.mentor_id
     return initial
-

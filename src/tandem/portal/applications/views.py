@@ -36,10 +36,12 @@ def _round(request, org, programme, round) -> Round:
 def _closed_message(window) -> str:
     if window.status == "before":
         return _("Applications open on %(date)s.") % {
-            "date": date_format(window.starts_on, "SHORT_DATE_FORMAT")}
+            "date": date_format(window.starts_on, "SHORT_DATE_FORMAT")
+        }
     if window.status == "after":
         return _("The application window closed on %(date)s.") % {
-            "date": date_format(window.ends_on, "SHORT_DATE_FORMAT")}
+            "date": date_format(window.ends_on, "SHORT_DATE_FORMAT")
+        }
     return _("This round does not take applications at the moment.")
 
 
@@ -48,47 +50,66 @@ def apply(request, org, programme, round):
     round = _round(request, org, programme, round)
     person = request.user
     if person.institution_id is None:
-        messages.info(request, _("Please add your institution to your profile first; then "
-                                 "you come back to the application form of “%(round)s”.")
-                      % {"round": round})
+        messages.info(
+            request,
+            _(
+                "Please add your institution to your profile first; then "
+                "you come back to the application form of “%(round)s”."
+            )
+            % {"round": round},
+        )
         # The profile sends the person back here when it is saved.
         return redirect(f"{reverse('portal:profile')}?{urlencode({'next': request.path})}")
     is_mentor = round.roles.filter(person=person, role=RoleKind.MENTOR).exists()
     application = selectors.application_for_user(round, person)
     window = services.application_window(round)
-    editable = services.may_edit_application(round=round, person=person,
-                                             application=application)
+    editable = services.may_edit_application(round=round, person=person, application=application)
     mentors = selectors.preferred_mentor_choices(round) if editable else []
     status = 200
     form = None
     if request.method == "POST":
         if not editable:
-            messages.error(request, _closed_message(window) if not window.is_open
-                           else _("This application can no longer be changed."))
+            messages.error(
+                request,
+                _closed_message(window)
+                if not window.is_open
+                else _("This application can no longer be changed."),
+            )
             status = 400
         else:
             submit = request.POST.get("action", "save") == "submit"
             was_draft = application is None or application.state == ApplicationState.DRAFT
             form = ApplicationForm(
-                request.POST, round=round, mentors=mentors,
+                request.POST,
+                round=round,
+                mentors=mentors,
                 consent_given=bool(application and application.consent_at),
             )
             if form.is_valid():
                 try:
-                    services.save_application(round=round, person=person,
-                                              data=form.application_data(), submit=submit)
+                    services.save_application(
+                        round=round, person=person, data=form.application_data(), submit=submit
+                    )
                 except ValidationError as error:
                     # The service's own messages, on the fields they concern.
                     add_service_errors(form, error)
                 else:
-                    messages.success(request, _(
-                        "Your application was submitted. We have sent you a confirmation by "
-                        "e-mail.") if submit and was_draft else _("Your application was saved."))
+                    messages.success(
+                        request,
+                        _(
+                            "Your application was submitted. We have sent you a confirmation by "
+                            "e-mail."
+                        )
+                        if submit and was_draft
+                        else _("Your application was saved."),
+                    )
                     return redirect("portal:application_apply", **round.url_kwargs)
             status = 400
     if editable and form is None:
         form = ApplicationForm(
-            initial=initial_from(application, person), round=round, mentors=mentors,
+            initial=initial_from(application, person),
+            round=round,
+            mentors=mentors,
             consent_given=bool(application and application.consent_at),
         )
     context = {
@@ -126,10 +147,15 @@ def withdraw(request, org, programme, round):
                 messages.success(request, _("Your application was withdrawn."))
             return redirect("portal:application_apply", **round.url_kwargs)
         error = _("Please confirm that you want to withdraw your application.")
-        return render(request, "portal/applications/withdraw.html",
-                      {"round": round, "application": application, "error": error}, status=400)
-    return render(request, "portal/applications/withdraw.html",
-                  {"round": round, "application": application})
+        return render(
+            request,
+            "portal/applications/withdraw.html",
+            {"round": round, "application": application, "error": error},
+            status=400,
+        )
+    return render(
+        request, "portal/applications/withdraw.html", {"round": round, "application": application}
+    )
 
 
 @login_required
@@ -141,6 +167,7 @@ def reopen(request, org, programme, round):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Your application is a draft again. Please submit it "
-                                    "before the deadline."))
+        messages.success(
+            request, _("Your application is a draft again. Please submit it before the deadline.")
+        )
     return redirect("portal:application_apply", **round.url_kwargs)

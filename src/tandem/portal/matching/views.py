@@ -87,8 +87,7 @@ def _success_message(proposal: Proposal) -> str:
     if proposal.status == ProposalStatus.ACCEPTED:
         return _("You both said yes: your tandem is formed. We have sent you an e-mail.")
     if proposal.status == ProposalStatus.DECLINED:
-        return _("Thank you for your answer. The coordinators will look for another "
-                 "proposal.")
+        return _("Thank you for your answer. The coordinators will look for another proposal.")
     return _("Thank you for your answer. This page shows when the other person has answered.")
 
 
@@ -106,7 +105,9 @@ def proposal(request, org, programme, round):
         if form.is_valid():
             try:
                 answered = services.answer_proposal(
-                    proposal=chosen, person=person, answer=form.cleaned_data["answer"],
+                    proposal=chosen,
+                    person=person,
+                    answer=form.cleaned_data["answer"],
                     comment=form.cleaned_data["comment"],
                 )
             except ValidationError as error:
@@ -124,10 +125,17 @@ def proposal(request, org, programme, round):
             form = posted[1]
         else:
             form = AnswerForm(prefix=_prefix(found)) if answerable else None
-        items.append(ProposalItem(proposal=found, side=side, may_answer=answerable, form=form,
-                                  shared_topics=portal.shared_topics(found, labels)))
+        items.append(
+            ProposalItem(
+                proposal=found,
+                side=side,
+                may_answer=answerable,
+                form=form,
+                shared_topics=portal.shared_topics(found, labels),
+            )
+        )
         if request.method == "GET":
-            log_action(person, "matching.proposal_viewed", found, round=round,
-                       data={"side": side})
-    return render(request, "portal/matching/proposal.html",
-                  {"round": round, "items": items}, status=status)
+            log_action(person, "matching.proposal_viewed", found, round=round, data={"side": side})
+    return render(
+        request, "portal/matching/proposal.html", {"round": round, "items": items}, status=status
+    )

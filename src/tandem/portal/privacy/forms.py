@@ -11,8 +11,7 @@ class DeleteAccountForm(forms.Form):
     """
 
     confirm = forms.BooleanField(
-        label=_("I understand that my account and my data will be deleted. This cannot be "
-                "undone."),
+        label=_("I understand that my account and my data will be deleted. This cannot be undone."),
         error_messages={"required": _("Please tick the box to confirm.")},
     )
 
@@ -22,7 +21,8 @@ class DeleteAccountForm(forms.Form):
         self.request = request
         if person.has_usable_password():
             self.fields["password"] = forms.CharField(
-                label=_("Your password"), strip=False,
+                label=_("Your password"),
+                strip=False,
                 widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
                 error_messages={"required": _("Please enter your password.")},
             )

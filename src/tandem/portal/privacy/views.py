@@ -27,50 +27,77 @@ ERASED_FLAG = "tandem_account_erased"
 
 # Summary key -> (what is stored, who sees it), in the order of the page.
 KINDS = {
-    "account": (gettext_lazy("Your profile: name, e-mail address, position, institution, "
-                             "language"),
-                gettext_lazy("You; the coordinators and trainers of your rounds")),
-    "email_addresses": (gettext_lazy("E-mail addresses for logging in"),
-                        gettext_lazy("You")),
-    "second_factors": (gettext_lazy("Second factor (authenticator app, recovery codes)"),
-                       gettext_lazy("Nobody; it only protects your login")),
-    "organisations": (gettext_lazy("Organisations you coordinate"),
-                      gettext_lazy("Their coordinators")),
-    "round_roles": (gettext_lazy("Your roles in rounds"),
-                    gettext_lazy("The round's coordinators and trainers")),
-    "applications": (gettext_lazy("Applications: expectations, topics, projects, consent"),
-                     gettext_lazy("You, the round's coordinators and trainers")),
-    "mentor_profiles": (gettext_lazy("Mentor profiles with photo and slides"),
-                        gettext_lazy("You, the round's coordinators and trainers; once "
-                                     "published, everyone who opens the mentor gallery")),
-    "mentor_candidacies": (gettext_lazy("Entries on a round's list of possible mentors, "
-                                        "with the coordinators' notes"),
-                           gettext_lazy("The round's coordinators")),
-    "info_event_registrations": (gettext_lazy("Registrations for info events"),
-                                 gettext_lazy("The round's coordinators")),
-    "proposals": (gettext_lazy("Tandem proposals concerning you, with your answers"),
-                  gettext_lazy("You and the proposed partner; the round's coordinators")),
-    "tandems": (gettext_lazy("Your tandems with agreement, goals and meetings"),
-                gettext_lazy("You and your tandem partner; coordinators see only that and "
-                             "when you meet")),
-    "notes": (gettext_lazy("Your meeting notes"),
-              gettext_lazy("You; shared notes also your tandem partner")),
-    "time_spent": (gettext_lazy("Time you recorded for meetings"),
-                   gettext_lazy("You and your tandem partner")),
-    "date_votes": (gettext_lazy("Your answers in date polls"),
-                   gettext_lazy("You and your tandem partner")),
-    "mails": (gettext_lazy("E-mails sent to you"),
-              gettext_lazy("The round's coordinators")),
-    "activity": (gettext_lazy("What you did on the platform (activity log)"),
-                 gettext_lazy("The platform's administrators, to trace changes")),
+    "account": (
+        gettext_lazy("Your profile: name, e-mail address, position, institution, language"),
+        gettext_lazy("You; the coordinators and trainers of your rounds"),
+    ),
+    "email_addresses": (gettext_lazy("E-mail addresses for logging in"), gettext_lazy("You")),
+    "second_factors": (
+        gettext_lazy("Second factor (authenticator app, recovery codes)"),
+        gettext_lazy("Nobody; it only protects your login"),
+    ),
+    "organisations": (
+        gettext_lazy("Organisations you coordinate"),
+        gettext_lazy("Their coordinators"),
+    ),
+    "round_roles": (
+        gettext_lazy("Your roles in rounds"),
+        gettext_lazy("The round's coordinators and trainers"),
+    ),
+    "applications": (
+        gettext_lazy("Applications: expectations, topics, projects, consent"),
+        gettext_lazy("You, the round's coordinators and trainers"),
+    ),
+    "mentor_profiles": (
+        gettext_lazy("Mentor profiles with photo and slides"),
+        gettext_lazy(
+            "You, the round's coordinators and trainers; once "
+            "published, everyone who opens the mentor gallery"
+        ),
+    ),
+    "mentor_candidacies": (
+        gettext_lazy("Entries on a round's list of possible mentors, with the coordinators' notes"),
+        gettext_lazy("The round's coordinators"),
+    ),
+    "info_event_registrations": (
+        gettext_lazy("Registrations for info events"),
+        gettext_lazy("The round's coordinators"),
+    ),
+    "proposals": (
+        gettext_lazy("Tandem proposals concerning you, with your answers"),
+        gettext_lazy("You and the proposed partner; the round's coordinators"),
+    ),
+    "tandems": (
+        gettext_lazy("Your tandems with agreement, goals and meetings"),
+        gettext_lazy("You and your tandem partner; coordinators see only that and when you meet"),
+    ),
+    "notes": (
+        gettext_lazy("Your meeting notes"),
+        gettext_lazy("You; shared notes also your tandem partner"),
+    ),
+    "time_spent": (
+        gettext_lazy("Time you recorded for meetings"),
+        gettext_lazy("You and your tandem partner"),
+    ),
+    "date_votes": (
+        gettext_lazy("Your answers in date polls"),
+        gettext_lazy("You and your tandem partner"),
+    ),
+    "mails": (gettext_lazy("E-mails sent to you"), gettext_lazy("The round's coordinators")),
+    "activity": (
+        gettext_lazy("What you did on the platform (activity log)"),
+        gettext_lazy("The platform's administrators, to trace changes"),
+    ),
 }
 
 
 def _page(request, form, status=200):
     person = request.user
     counts = personal_data_summary(person)
-    rows = [{"label": label, "audience": audience, "count": counts[key]}
-            for key, (label, audience) in KINDS.items()]
+    rows = [
+        {"label": label, "audience": audience, "count": counts[key]}
+        for key, (label, audience) in KINDS.items()
+    ]
     context = {
         "rows": rows,
         "blocking": list(sole_coordinated_organisations(person)),
@@ -90,8 +117,10 @@ def my_data(request):
 def download(request):
     person = request.user
     data = export_personal_data(person, by=person)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
     filename = f"tandem-my-data-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"

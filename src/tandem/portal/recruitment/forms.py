@@ -13,47 +13,64 @@ LEVEL_CHOICES = [("", _("not my topic"))] + [(str(v), label) for v, label in Exp
 
 class MentorProfileForm(forms.Form):
     presentation = forms.CharField(
-        label=_("Self-presentation"), max_length=4000,
+        label=_("Self-presentation"),
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Who you are and what a mentee can learn from you; shown in the gallery."),
     )
     experience = forms.CharField(
-        label=_("Experience"), required=False, max_length=4000,
+        label=_("Experience"),
+        required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Projects, services and tools you have worked on."),
     )
     capacity = forms.IntegerField(label=_("Mentees at most"), min_value=1, max_value=10)
     languages = forms.MultipleChoiceField(
-        label=_("Languages for the tandem"), choices=Language.choices,
+        label=_("Languages for the tandem"),
+        choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     weekdays = forms.MultipleChoiceField(
-        label=_("Preferred weekdays"), choices=Weekday.choices, required=False,
+        label=_("Preferred weekdays"),
+        choices=Weekday.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     availability = forms.CharField(
-        label=_("Preferred times"), max_length=300, required=False,
+        label=_("Preferred times"),
+        max_length=300,
+        required=False,
         help_text=_("e.g. mornings, not in the first week of the month"),
     )
     photo = forms.ImageField(
-        label=_("Photo (optional)"), required=False, validators=[validate_photo_size],
+        label=_("Photo (optional)"),
+        required=False,
+        validators=[validate_photo_size],
         help_text=_("JPEG or PNG, at most 3 MB."),
     )
     remove_photo = forms.BooleanField(label=_("Remove the photo"), required=False)
     slides = forms.FileField(
-        label=_("Slides for the info event (PDF, optional)"), required=False,
-        validators=[validate_slides_size, validate_pdf], help_text=_("PDF, at most 10 MB."),
+        label=_("Slides for the info event (PDF, optional)"),
+        required=False,
+        validators=[validate_slides_size, validate_pdf],
+        help_text=_("PDF, at most 10 MB."),
     )
     remove_slides = forms.BooleanField(label=_("Remove the slides"), required=False)
     video_url = forms.URLField(
-        label=_("Video link (optional)"), required=False, assume_scheme="https",
+        label=_("Video link (optional)"),
+        required=False,
+        assume_scheme="https",
         help_text=_("A short video in which you introduce yourself."),
     )
     publish_in_gallery = forms.BooleanField(
-        label=_("Show my profile in the mentor gallery"), required=False,
-        help_text=_("Name, institution, topics, self-presentation, photo, slides and video "
-                    "link appear in the round's gallery; if the round is public, anyone can "
-                    "read them."),
+        label=_("Show my profile in the mentor gallery"),
+        required=False,
+        help_text=_(
+            "Name, institution, topics, self-presentation, photo, slides and video "
+            "link appear in the round's gallery; if the round is public, anyone can "
+            "read them."
+        ),
     )
 
     def __init__(self, *args, topics, **kwargs):
@@ -61,7 +78,10 @@ class MentorProfileForm(forms.Form):
         self.topics = list(topics)
         for topic in self.topics:
             self.fields[f"topic_{topic.pk}"] = forms.TypedChoiceField(
-                label=topic.label, choices=LEVEL_CHOICES, required=False, coerce=int,
+                label=topic.label,
+                choices=LEVEL_CHOICES,
+                required=False,
+                coerce=int,
                 empty_value=None,
             )
 

@@ -36,8 +36,11 @@ def mentor_invitation(request, org, programme, round):
     Only the hash of the link's token is stored, so the dashboard links here instead.
     """
     candidate = next(
-        (candidate for candidate in selectors.open_invitations_for_user(request.user)
-         if candidate.round.url_kwargs == {"org": org, "programme": programme, "round": round}),
+        (
+            candidate
+            for candidate in selectors.open_invitations_for_user(request.user)
+            if candidate.round.url_kwargs == {"org": org, "programme": programme, "round": round}
+        ),
         None,
     )
     if candidate is None:
@@ -59,14 +62,20 @@ def mentor_profile(request, org, programme, round):
             slides = False if data["remove_slides"] else data["slides"]
             try:
                 services.save_mentor_profile(
-                    round=found, person=request.user, levels=form.levels(),
+                    round=found,
+                    person=request.user,
+                    levels=form.levels(),
                     data=services.MentorProfileData(
-                        presentation=data["presentation"], experience=data["experience"],
-                        capacity=data["capacity"], languages=data["languages"],
-                        weekdays=data["weekdays"], availability=data["availability"],
+                        presentation=data["presentation"],
+                        experience=data["experience"],
+                        capacity=data["capacity"],
+                        languages=data["languages"],
+                        weekdays=data["weekdays"],
+                        availability=data["availability"],
                         video_url=data["video_url"],
                         publish_in_gallery=data["publish_in_gallery"],
-                        photo=photo, slides=slides,
+                        photo=photo,
+                        slides=slides,
                     ),
                 )
             except ValidationError as error:
@@ -78,8 +87,12 @@ def mentor_profile(request, org, programme, round):
     else:
         form = MentorProfileForm(initial=_initial(found, profile), topics=topics)
         status = 200
-    context = {"round": found, "profile": profile, "form": form,
-               "letter_form": LetterLanguageForm(initial={"language": request.user.language})}
+    context = {
+        "round": found,
+        "profile": profile,
+        "form": form,
+        "letter_form": LetterLanguageForm(initial={"language": request.user.language}),
+    }
     return render(request, "portal/recruitment/profile.html", context, status=status)
 
 
@@ -88,8 +101,16 @@ def _initial(round, profile) -> dict:
         return {"capacity": round.mentor_capacity, "languages": ["de"]}
     initial = {
         name: getattr(profile, name)
-        for name in ("presentation", "experience", "capacity", "languages", "weekdays",
-                     "availability", "video_url", "publish_in_gallery")
+        for name in (
+            "presentation",
+            "experience",
+            "capacity",
+            "languages",
+            "weekdays",
+            "availability",
+            "video_url",
+            "publish_in_gallery",
+        )
     }
     for level in profile.levels.all():
         initial[f"topic_{level.topic_id}"] = str(level.level)
@@ -99,16 +120,22 @@ def _initial(round, profile) -> dict:
 @login_required
 def supervisor_letter(request, org, programme, round):
     """The letter for a participant's employer as PDF, in German or English."""
-    found = _round_or_404(request, org, programme, round,
-                          "recruitment.download_supervisor_letter")
+    found = _round_or_404(request, org, programme, round, "recruitment.download_supervisor_letter")
     if "language" not in request.GET:
         form = LetterLanguageForm(initial={"language": request.user.language})
-        return render(request, "portal/recruitment/supervisor_letter.html",
-                      {"round": found, "letter_form": form})
+        return render(
+            request,
+            "portal/recruitment/supervisor_letter.html",
+            {"round": found, "letter_form": form},
+        )
     form = LetterLanguageForm(request.GET)
     if not form.is_valid():
-        return render(request, "portal/recruitment/supervisor_letter.html",
-                      {"round": found, "letter_form": form}, status=400)
+        return render(
+            request,
+            "portal/recruitment/supervisor_letter.html",
+            {"round": found, "letter_form": form},
+            status=400,
+        )
     language = form.cleaned_data["language"]
     data = selectors.supervisor_letter_data(found, request.user, language)
     pdf = build_supervisor_letter(data)

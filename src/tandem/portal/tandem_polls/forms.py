@@ -32,12 +32,15 @@ class PollForm(forms.Form):
 
     tandem = forms.TypedChoiceField(label=_("Tandem"), coerce=int)
     duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=MEETING_MINUTES_MIN,
+        label=_("Length (minutes)"),
+        min_value=MEETING_MINUTES_MIN,
         max_value=MEETING_MINUTES_MAX,
-        error_messages={"min_value": MEETING_LENGTH_MESSAGE,
-                        "max_value": MEETING_LENGTH_MESSAGE})
+        error_messages={"min_value": MEETING_LENGTH_MESSAGE, "max_value": MEETING_LENGTH_MESSAGE},
+    )
     note = forms.CharField(
-        label=_("Note for your partner"), required=False, max_length=polls.NOTE_MAX_LENGTH,
+        label=_("Note for your partner"),
+        required=False,
+        max_length=polls.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only your tandem partner reads it here; it is not sent by e-mail."),
     )
@@ -49,13 +52,16 @@ class PollForm(forms.Form):
         self.fields["rows"].initial = rows
         for number in range(1, rows + 1):
             self.fields[f"option_{number}"] = forms.DateTimeField(
-                label=_("Date %(number)s") % {"number": number}, required=False,
-                widget=LocalDateTimeInput(), input_formats=DATETIME_FORMATS,
+                label=_("Date %(number)s") % {"number": number},
+                required=False,
+                widget=LocalDateTimeInput(),
+                input_formats=DATETIME_FORMATS,
             )
         bound_dates(self, round=tandems[0].round if tandems else None)
         if len(tandems) > 1:
             self.fields["tandem"].choices = [
-                (tandem.pk, partner_of(tandem, viewer).get_full_name()) for tandem in tandems]
+                (tandem.pk, partner_of(tandem, viewer).get_full_name()) for tandem in tandems
+            ]
         else:
             del self.fields["tandem"]
 
@@ -64,14 +70,16 @@ class PollForm(forms.Form):
         return [self[f"option_{number}"] for number in range(1, self.row_count + 1)]
 
     def options(self) -> list:
-        return [self.cleaned_data.get(f"option_{number}")
-                for number in range(1, self.row_count + 1)]
+        return [
+            self.cleaned_data.get(f"option_{number}") for number in range(1, self.row_count + 1)
+        ]
 
     def clean(self):
         cleaned = super().clean()
         options = self.options()
-        unreadable = any(self.has_error(f"option_{number}")
-                         for number in range(1, self.row_count + 1))
+        unreadable = any(
+            self.has_error(f"option_{number}") for number in range(1, self.row_count + 1)
+        )
         for position, message in polls.option_problems(options).items():
             if position is not None:
                 self.add_error(f"option_{position + 1}", message)
@@ -95,19 +103,23 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         for option in options:
             self.fields[f"answer_{option.pk}"] = forms.ChoiceField(
-                label=date_label(option.starts_at), choices=VoteAnswer.choices,
+                label=date_label(option.starts_at),
+                choices=VoteAnswer.choices,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Please choose an answer for this date.")},
             )
 
     def answers(self) -> dict[int, str]:
-        return {int(name.removeprefix("answer_")): value
-                for name, value in self.cleaned_data.items()}
+        return {
+            int(name.removeprefix("answer_")): value for name, value in self.cleaned_data.items()
+        }
 
 
 class ChooseForm(forms.Form):
     option = ModelChoiceField(
         queryset=DateOption.objects.all(),
-        error_messages={"required": _("Please choose one of the dates of this poll."),
-                        "invalid_choice": _("Please choose one of the dates of this poll.")},
+        error_messages={
+            "required": _("Please choose one of the dates of this poll."),
+            "invalid_choice": _("Please choose one of the dates of this poll."),
+        },
     )

@@ -27,8 +27,11 @@ def _round_and_tandems(request, org, programme, round):
         found = round_in_scope(org, programme, round)
     except Round.DoesNotExist:
         raise Http404 from None
-    tandems = [tandem for tandem in tandems_for_user(found, request.user)
-               if request.user.has_perm("tandems.work_in_tandem", tandem)]
+    tandems = [
+        tandem
+        for tandem in tandems_for_user(found, request.user)
+        if request.user.has_perm("tandems.work_in_tandem", tandem)
+    ]
     if not tandems:
         raise Http404
     return found, tandems
@@ -47,35 +50,48 @@ def poll_list(request, org, programme, round):
     if request.method == "POST" and "more" in request.POST:
         # Keep what was typed; nothing is checked or saved until "Open the poll".
         rows = rows_wanted(request.POST, more=True)
-        form = PollForm(tandems=tandems, viewer=person, rows=rows,
-                        initial=request.POST.dict() | {"rows": rows})
+        form = PollForm(
+            tandems=tandems, viewer=person, rows=rows, initial=request.POST.dict() | {"rows": rows}
+        )
     elif request.method == "POST":
-        form = PollForm(request.POST, tandems=tandems, viewer=person,
-                        rows=rows_wanted(request.POST))
+        form = PollForm(
+            request.POST, tandems=tandems, viewer=person, rows=rows_wanted(request.POST)
+        )
         if form.is_valid():
             chosen = form.cleaned_data.get("tandem")
             tandem = next((t for t in tandems if t.pk == chosen), tandems[0])
             try:
                 poll = polls.create_poll(
-                    tandem=tandem, by=person, options=form.options(),
+                    tandem=tandem,
+                    by=person,
+                    options=form.options(),
                     duration_minutes=form.cleaned_data["duration_minutes"],
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _(
-                    "Your date poll is open and %(partner)s has been told by e-mail. Please "
-                    "give your own answers too.") % {
-                        "partner": partner_of(tandem, person).get_full_name()})
+                messages.success(
+                    request,
+                    _(
+                        "Your date poll is open and %(partner)s has been told by e-mail. Please "
+                        "give your own answers too."
+                    )
+                    % {"partner": partner_of(tandem, person).get_full_name()},
+                )
                 return redirect("portal:tandem_poll", poll=poll.pk, **round.url_kwargs)
         status = 400
     else:
-        form = PollForm(tandems=tandems, viewer=person,
-                        initial={"duration_minutes": _default_length(tandems[0])})
+        form = PollForm(
+            tandems=tandems,
+            viewer=person,
+            initial={"duration_minutes": _default_length(tandems[0])},
+        )
     all_polls = list(polls.polls_of(tandems))
     context = {
-        "round": round, "form": form, "several_tandems": len(tandems) > 1,
+        "round": round,
+        "form": form,
+        "several_tandems": len(tandems) > 1,
         "open_polls": [poll for poll in all_polls if not poll.closed_at],
         "closed_polls": [poll for poll in all_polls if poll.closed_at],
         "can_add_rows": form.row_count < polls.MAX_OPTIONS,
@@ -98,15 +114,20 @@ def poll_detail(request, org, programme, round, poll):
         choose_form = ChooseForm(request.POST)
         if choose_form.is_valid():
             try:
-                meeting = polls.close_poll(poll=found, option=choose_form.cleaned_data["option"],
-                                           by=person)
+                meeting = polls.close_poll(
+                    poll=found, option=choose_form.cleaned_data["option"], by=person
+                )
             except ValidationError as error:
                 add_service_errors(choose_form, error)
             else:
-                messages.success(request, _(
-                    "The meeting is planned for %(when)s. %(partner)s has been told by "
-                    "e-mail.") % {"when": date_label(meeting.starts_at),
-                                  "partner": partner_of(found.tandem, person).get_full_name()})
+                messages.success(
+                    request,
+                    _("The meeting is planned for %(when)s. %(partner)s has been told by e-mail.")
+                    % {
+                        "when": date_label(meeting.starts_at),
+                        "partner": partner_of(found.tandem, person).get_full_name(),
+                    },
+                )
                 return redirect(polls.tandem_url(found.tandem))
         status = 400
     elif request.method == "POST":
@@ -121,19 +142,28 @@ def poll_detail(request, org, programme, round, poll):
                 return redirect("portal:tandem_poll", poll=found.pk, **round.url_kwargs)
         status = 400
     if vote_form is None and not found.closed_at:
-        mine = {vote.option_id: vote.answer for option in options for vote in option.votes.all()
-                if vote.person_id == person.pk}
-        vote_form = VoteForm(options=options,
-                             initial={f"answer_{pk}": answer for pk, answer in mine.items()})
+        mine = {
+            vote.option_id: vote.answer
+            for option in options
+            for vote in option.votes.all()
+            if vote.person_id == person.pk
+        }
+        vote_form = VoteForm(
+            options=options, initial={f"answer_{pk}": answer for pk, answer in mine.items()}
+        )
     people = [found.tandem.mentee, found.tandem.mentor]
     voters = {vote.person_id for option in options for vote in option.votes.all()}
     context = {
-        "round": round, "poll": found, "tandem": found.tandem,
-        "partner": partner_of(found.tandem, person), "people": people,
+        "round": round,
+        "poll": found,
+        "tandem": found.tandem,
+        "partner": partner_of(found.tandem, person),
+        "people": people,
         "waiting_for": [member for member in people if member.pk not in voters],
         "rows": _answer_rows(found, options),
         "suggestion": polls.suggestion(found),
-        "vote_form": vote_form, "choose_form": choose_form,
+        "vote_form": vote_form,
+        "choose_form": choose_form,
         "workspace_url": polls.tandem_url(found.tandem),
     }
     return render(request, "portal/tandem_polls/detail.html", context, status=status)
@@ -146,6 +176,11 @@ def _answer_rows(poll, options) -> list[dict]:
     rows = []
     for option in options:
         answers = {vote.person_id: vote for vote in option.votes.all()}
-        rows.append({"option": option, "tally": tallies[option.pk],
-                     "answers": [answers.get(pk) for pk in order]})
+        rows.append(
+            {
+                "option": option,
+                "tally": tallies[option.pk],
+                "answers": [answers.get(pk) for pk in order],
+            }
+        )
     return rows

@@ -43,12 +43,19 @@ def calendar_feed(request, org, programme, round, tandem):
         return HttpResponseNotAllowed(["POST"])
     if request.POST.get("action") == "renew":
         feed = calendar.renew_calendar_feed(request.user)
-        messages.success(request, _("Your calendar address is renewed. The old address no "
-                                    "longer works: please add the new one to your calendar."))
+        messages.success(
+            request,
+            _(
+                "Your calendar address is renewed. The old address no "
+                "longer works: please add the new one to your calendar."
+            ),
+        )
     else:
         feed = calendar.open_calendar_feed(request.user)
-        messages.success(request, _("Your calendar address is ready. Add it to your calendar "
-                                    "program as a subscription."))
+        messages.success(
+            request,
+            _("Your calendar address is ready. Add it to your calendar program as a subscription."),
+        )
     if feed.token:
         # Only the hash is stored: the workspace shows the address this one time.
         request.session[FRESH_FEED_TOKEN] = feed.token

@@ -29,9 +29,12 @@ def _not_post(request):
 
 def _new_meeting_initial(tandem) -> dict:
     agreement = Agreement.objects.filter(tandem=tandem).first()
-    initial = {"duration_minutes": min(agreement.meeting_minutes if agreement
-                                       else tandem.round.meeting_max_minutes,
-                                       MEETING_MINUTES_MAX)}
+    initial = {
+        "duration_minutes": min(
+            agreement.meeting_minutes if agreement else tandem.round.meeting_max_minutes,
+            MEETING_MINUTES_MAX,
+        )
+    }
     # A video link agreed once is the usual place to meet.
     if agreement and agreement.channel.startswith(("https://", "http://")):
         initial["video_url"] = agreement.channel
@@ -47,20 +50,27 @@ def meeting_new(request, org, programme, round, tandem):
         form = MeetingForm(request.POST, round=tandem.round)
         if form.is_valid():
             try:
-                meeting = services.plan_meeting(tandem=tandem, by=request.user,
-                                                **form.cleaned_data)
+                meeting = services.plan_meeting(tandem=tandem, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _(
-                    "The meeting is planned. %(partner)s has been told by e-mail.") % {
-                        "partner": partner.get_full_name()})
+                messages.success(
+                    request,
+                    _("The meeting is planned. %(partner)s has been told by e-mail.")
+                    % {"partner": partner.get_full_name()},
+                )
                 return redirect(tandem_urls(tandem).for_meeting(meeting)["page"])
         status = 400
     else:
         form = MeetingForm(initial=_new_meeting_initial(tandem))
-    context = {"round": tandem.round, "tandem": tandem, "partner": partner, "form": form,
-               "meeting": None, "urls": tandem_urls(tandem)}
+    context = {
+        "round": tandem.round,
+        "tandem": tandem,
+        "partner": partner,
+        "form": form,
+        "meeting": None,
+        "urls": tandem_urls(tandem),
+    }
     return render(request, "portal/tandems/meeting_form.html", context, status=status)
 
 
@@ -79,17 +89,34 @@ def meeting_edit(request, org, programme, round, tandem, meeting):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The meeting is saved. If anything changed, "
-                                            "%(partner)s has been told by e-mail.") % {
-                                                "partner": partner.get_full_name()})
+                messages.success(
+                    request,
+                    _(
+                        "The meeting is saved. If anything changed, "
+                        "%(partner)s has been told by e-mail."
+                    )
+                    % {"partner": partner.get_full_name()},
+                )
                 return redirect(urls.for_meeting(found)["page"])
         status = 400
     else:
-        form = MeetingForm(initial={
-            "starts_at": found.starts_at, "duration_minutes": found.duration_minutes,
-            "video_url": found.video_url, "agenda": found.agenda})
-    context = {"round": tandem.round, "tandem": tandem, "partner": partner, "form": form,
-               "meeting": found, "meeting_urls": urls.for_meeting(found), "urls": urls}
+        form = MeetingForm(
+            initial={
+                "starts_at": found.starts_at,
+                "duration_minutes": found.duration_minutes,
+                "video_url": found.video_url,
+                "agenda": found.agenda,
+            }
+        )
+    context = {
+        "round": tandem.round,
+        "tandem": tandem,
+        "partner": partner,
+        "form": form,
+        "meeting": found,
+        "meeting_urls": urls.for_meeting(found),
+        "urls": urls,
+    }
     return render(request, "portal/tandems/meeting_form.html", context, status=status)
 
 
@@ -99,8 +126,9 @@ def meeting(request, org, programme, round, tandem, meeting):
     return render_meeting(request, tandem, meeting_of(tandem, meeting))
 
 
-def render_meeting(request, tandem, meeting, *, status=200, note_form=None, time_form=None,
-                   status_form=None):
+def render_meeting(
+    request, tandem, meeting, *, status=200, note_form=None, time_form=None, status_form=None
+):
     person = request.user
     urls = tandem_urls(tandem)
     notes = list(selectors.tandem_notes_for_user(meeting, person))
@@ -108,17 +136,25 @@ def render_meeting(request, tandem, meeting, *, status=200, note_form=None, time
         note.urls = urls.for_note(note) if note.author_id == person.pk else None
     if time_form is None:
         own = selectors.own_time_spent(meeting, person)
-        time_form = TimeSpentForm(initial={
-            "meeting_minutes": own.meeting_minutes if own else 0,
-            "preparation_minutes": own.preparation_minutes if own else 0})
+        time_form = TimeSpentForm(
+            initial={
+                "meeting_minutes": own.meeting_minutes if own else 0,
+                "preparation_minutes": own.preparation_minutes if own else 0,
+            }
+        )
     context = {
-        "round": tandem.round, "tandem": tandem, "meeting": meeting,
+        "round": tandem.round,
+        "tandem": tandem,
+        "meeting": meeting,
         "partner": selectors.partner_of(tandem, person),
-        "notes": notes, "note_form": note_form or NoteForm(),
-        "time_form": time_form, "status_form": status_form,
+        "notes": notes,
+        "note_form": note_form or NoteForm(),
+        "time_form": time_form,
+        "status_form": status_form,
         "time_entries": selectors.time_totals(tandem, meeting),
         "next_statuses": _next_statuses(meeting),
-        "urls": urls, "meeting_urls": urls.for_meeting(meeting),
+        "urls": urls,
+        "meeting_urls": urls.for_meeting(meeting),
     }
     return render(request, "portal/tandems/meeting.html", context, status=status)
 
@@ -144,13 +180,16 @@ def meeting_status(request, org, programme, round, tandem, meeting):
     form = MeetingStatusForm(request.POST)
     if form.is_valid():
         try:
-            found = services.set_meeting_status(meeting=found, by=request.user,
-                                                status=form.cleaned_data["status"])
+            found = services.set_meeting_status(
+                meeting=found, by=request.user, status=form.cleaned_data["status"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The meeting is now “%(status)s”.") % {
-                "status": found.get_status_display()})
+            messages.success(
+                request,
+                _("The meeting is now “%(status)s”.") % {"status": found.get_status_display()},
+            )
             return redirect(tandem_urls(tandem).for_meeting(found)["page"])
     return render_meeting(request, tandem, found, status=400, status_form=form)
 
@@ -186,8 +225,12 @@ def note_add(request, org, programme, round, tandem, meeting):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Your note is saved and shared with your partner.")
-                             if note.shared else _("Your note is saved. Only you can read it."))
+            messages.success(
+                request,
+                _("Your note is saved and shared with your partner.")
+                if note.shared
+                else _("Your note is saved. Only you can read it."),
+            )
             return redirect(tandem_urls(tandem).for_meeting(found)["page"] + "#notes")
     return render_meeting(request, tandem, found, status=400, note_form=form)
 
@@ -211,10 +254,16 @@ def note(request, org, programme, round, tandem, meeting, note):
         status = 400
     else:
         form = NoteForm(initial={"text": found.text, "shared": found.shared})
-    context = {"round": tandem.round, "tandem": tandem, "meeting": found.meeting,
-               "note": found, "form": form, "urls": urls,
-               "meeting_urls": urls.for_meeting(found.meeting),
-               "note_urls": urls.for_note(found)}
+    context = {
+        "round": tandem.round,
+        "tandem": tandem,
+        "meeting": found.meeting,
+        "note": found,
+        "form": form,
+        "urls": urls,
+        "meeting_urls": urls.for_meeting(found.meeting),
+        "note_urls": urls.for_note(found),
+    }
     return render(request, "portal/tandems/note.html", context, status=status)
 
 

@@ -8,8 +8,9 @@ urlpatterns = [
     path("", views.workspace, name="tandem"),
     path("<int:tandem>/", views.workspace_of, name="tandem_workspace"),
     path("<int:tandem>/agreement/", views.agreement, name="tandem_agreement"),
-    path("<int:tandem>/agreement/confirm/", views.agreement_confirm,
-         name="tandem_agreement_confirm"),
+    path(
+        "<int:tandem>/agreement/confirm/", views.agreement_confirm, name="tandem_agreement_confirm"
+    ),
     path("<int:tandem>/goals/", views.goal_add, name="tandem_goal_add"),
     path("<int:tandem>/goals/<int:goal>/", views.goal, name="tandem_goal"),
     path("<int:tandem>/goals/<int:goal>/remove/", views.goal_remove, name="tandem_goal_remove"),

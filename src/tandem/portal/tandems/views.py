@@ -29,8 +29,10 @@ def workspace(request, org, programme, round):
     round, tandems = own_tandems(request, org, programme, round)
     if len(tandems) == 1:
         return render_workspace(request, tandems[0])
-    choices = [(selectors.partner_of(tandem, request.user), tandem_urls(tandem)["workspace"])
-               for tandem in tandems]
+    choices = [
+        (selectors.partner_of(tandem, request.user), tandem_urls(tandem)["workspace"])
+        for tandem in tandems
+    ]
     return render(request, "portal/tandems/choose.html", {"round": round, "choices": choices})
 
 
@@ -41,7 +43,7 @@ def workspace_of(request, org, programme, round, tandem):
 
 def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_errors=()):
     person = request.user
-    agreement = (Agreement.objects.filter(tandem=tandem).prefetch_related("topics").first())
+    agreement = Agreement.objects.filter(tandem=tandem).prefetch_related("topics").first()
     side = services.require_member(tandem, person)
     meetings = list(selectors.meetings_of(tandem))
     urls = tandem_urls(tandem)
@@ -51,23 +53,29 @@ def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_err
     feed = calendar.calendar_feed_of(person)
     fresh_token = request.session.pop(FRESH_FEED_TOKEN, None)
     context = {
-        "round": tandem.round, "tandem": tandem, "side": side,
+        "round": tandem.round,
+        "tandem": tandem,
+        "side": side,
         "partner": selectors.partner_of(tandem, person),
         "agreement": agreement,
         "agreement_form": None if agreement else _new_agreement_form(tandem),
         "own_confirmed": agreement and getattr(agreement, f"{side}_confirmed_at"),
-        "partner_confirmed": agreement and getattr(
-            agreement, f"{'mentee' if side == 'mentor' else 'mentor'}_confirmed_at"),
+        "partner_confirmed": agreement
+        and getattr(agreement, f"{'mentee' if side == 'mentor' else 'mentor'}_confirmed_at"),
         "version": agreement and services.agreement_version(agreement),
         "confirm_errors": confirm_errors,
         "goals": [_with_urls(goal, urls.for_goal(goal)) for goal in tandem.goals.all()],
         "goal_form": goal_form or GoalForm(auto_id="id_goal_%s"),
-        "upcoming": upcoming, "past": past,
+        "upcoming": upcoming,
+        "past": past,
         "totals": selectors.time_totals(tandem),
-        "urls": urls, "polls_url": _polls_url(tandem),
+        "urls": urls,
+        "polls_url": _polls_url(tandem),
         "has_feed": feed is not None,
-        "feed_url": settings.SITE_URL + reverse("portal:calendar_feed", kwargs={
-            "token": fresh_token}) if feed and fresh_token else "",
+        "feed_url": settings.SITE_URL
+        + reverse("portal:calendar_feed", kwargs={"token": fresh_token})
+        if feed and fresh_token
+        else "",
     }
     return render(request, "portal/tandems/workspace.html", context, status=status)
 
@@ -87,18 +95,26 @@ def _polls_url(tandem) -> str:
 
 def _new_agreement_form(tandem, data=None) -> AgreementForm:
     round = tandem.round
-    return AgreementForm(data, programme=round.programme, initial={
-        "rhythm_weeks": round.meeting_rhythm_weeks,
-        "meeting_minutes": round.meeting_max_minutes,
-        "confidentiality": True,
-    })
+    return AgreementForm(
+        data,
+        programme=round.programme,
+        initial={
+            "rhythm_weeks": round.meeting_rhythm_weeks,
+            "meeting_minutes": round.meeting_max_minutes,
+            "confidentiality": True,
+        },
+    )
 
 
 def _agreement_initial(agreement: Agreement) -> dict:
-    return {"goals": agreement.goals, "topics": list(agreement.topics.all()),
-            "rhythm_weeks": agreement.rhythm_weeks,
-            "meeting_minutes": agreement.meeting_minutes, "channel": agreement.channel,
-            "confidentiality": agreement.confidentiality}
+    return {
+        "goals": agreement.goals,
+        "topics": list(agreement.topics.all()),
+        "rhythm_weeks": agreement.rhythm_weeks,
+        "meeting_minutes": agreement.meeting_minutes,
+        "channel": agreement.channel,
+        "confidentiality": agreement.confidentiality,
+    }
 
 
 @login_required
@@ -114,19 +130,27 @@ def agreement(request, org, programme, round, tandem):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _(
-                    "The agreement is saved. If anything changed, both of you need to "
-                    "confirm it again."))
+                messages.success(
+                    request,
+                    _(
+                        "The agreement is saved. If anything changed, both of you need to "
+                        "confirm it again."
+                    ),
+                )
                 return redirect(tandem_urls(tandem)["workspace"] + "#agreement")
         status = 400
     elif existing:
-        form = AgreementForm(programme=tandem.round.programme,
-                             initial=_agreement_initial(existing))
+        form = AgreementForm(programme=tandem.round.programme, initial=_agreement_initial(existing))
     else:
         form = _new_agreement_form(tandem)
-    context = {"round": tandem.round, "tandem": tandem, "form": form, "existing": existing,
-               "partner": selectors.partner_of(tandem, request.user),
-               "urls": tandem_urls(tandem)}
+    context = {
+        "round": tandem.round,
+        "tandem": tandem,
+        "form": form,
+        "existing": existing,
+        "partner": selectors.partner_of(tandem, request.user),
+        "urls": tandem_urls(tandem),
+    }
     return render(request, "portal/tandems/agreement.html", context, status=status)
 
 
@@ -180,8 +204,13 @@ def goal(request, org, programme, round, tandem, goal):
         status = 400
     else:
         form = GoalForm(initial={"text": found.text, "progress": found.progress})
-    context = {"round": tandem.round, "tandem": tandem, "goal": found, "form": form,
-               "urls": tandem_urls(tandem)}
+    context = {
+        "round": tandem.round,
+        "tandem": tandem,
+        "goal": found,
+        "form": form,
+        "urls": tandem_urls(tandem),
+    }
     return render(request, "portal/tandems/goal.html", context, status=status)
 
 

@@ -12,8 +12,10 @@ urlpatterns = [
     path(SESSION + "materials/<int:material>/", views.material, name="training_material"),
     path("consultations/", views.consultations_page, name="consultations"),
     path("consultations/<int:slot>/book/", views.book, name="consultation_book"),
-    path("consultations/bookings/<int:booking>/cancel/", views.cancel,
-         name="consultation_cancel"),
-    path("consultations/bookings/<int:booking>/calendar.ics", views.booking_calendar,
-         name="consultation_ics"),
+    path("consultations/bookings/<int:booking>/cancel/", views.cancel, name="consultation_cancel"),
+    path(
+        "consultations/bookings/<int:booking>/calendar.ics",
+        views.booking_calendar,
+        name="consultation_ics",
+    ),
 ]

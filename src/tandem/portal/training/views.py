@@ -51,21 +51,33 @@ def _own_booking(request, round, booking):
 def overview(request, org, programme, round):
     round = _round_of(request, org, programme, round)
     may_book = request.user.has_perm("training.book_consultation", round)
-    return render(request, "portal/training/overview.html", {
-        "round": round, "invitations": selectors.invitations_for_user(round, request.user),
-        "may_book": may_book, "now": timezone.now(),
-    })
+    return render(
+        request,
+        "portal/training/overview.html",
+        {
+            "round": round,
+            "invitations": selectors.invitations_for_user(round, request.user),
+            "may_book": may_book,
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required
 def session(request, org, programme, round, session):
     round = _round_of(request, org, programme, round)
     invitation = _invitation(request, round, session)
-    return render(request, "portal/training/session.html", {
-        "round": round, "invitation": invitation, "session": invitation.session,
-        "materials": selectors.materials_of(invitation.session),
-        "may_answer": invitation.session.starts_at > timezone.now(),
-    })
+    return render(
+        request,
+        "portal/training/session.html",
+        {
+            "round": round,
+            "invitation": invitation,
+            "session": invitation.session,
+            "materials": selectors.materials_of(invitation.session),
+            "may_answer": invitation.session.starts_at > timezone.now(),
+        },
+    )
 
 
 @login_required
@@ -78,15 +90,19 @@ def answer(request, org, programme, round, session):
         messages.error(request, _("Please choose whether you take part."))
     else:
         try:
-            services.answer_invitation(invitation=invitation, by=request.user,
-                                       accept=choice == "accept")
+            services.answer_invitation(
+                invitation=invitation, by=request.user, accept=choice == "accept"
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Thank you, your answer is saved.") if choice ==
-                             "accept" else _("Thank you for letting us know."))
-    return redirect("portal:training_session", session=invitation.session_id,
-                    **round.url_kwargs)
+            messages.success(
+                request,
+                _("Thank you, your answer is saved.")
+                if choice == "accept"
+                else _("Thank you for letting us know."),
+            )
+    return redirect("portal:training_session", session=invitation.session_id, **round.url_kwargs)
 
 
 @login_required
@@ -112,11 +128,19 @@ def consultations_page(request, org, programme, round, *, status=200, errors=Non
     bookings = list(selectors.bookings_for_user(round, request.user))
     for booking in bookings:
         booking.may_cancel = consultations.may_still_cancel(booking)
-    return render(request, "portal/training/consultations.html", {
-        "round": round, "slots": selectors.free_slots(round), "bookings": bookings,
-        "errors": errors or {}, "note_max_length": NOTE_MAX_LENGTH,
-        "BOOKED": BookingStatus.BOOKED,
-    }, status=status)
+    return render(
+        request,
+        "portal/training/consultations.html",
+        {
+            "round": round,
+            "slots": selectors.free_slots(round),
+            "bookings": bookings,
+            "errors": errors or {},
+            "note_max_length": NOTE_MAX_LENGTH,
+            "BOOKED": BookingStatus.BOOKED,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -128,15 +152,30 @@ def book(request, org, programme, round, slot):
     if found is None:
         raise Http404
     try:
-        consultations.book_consultation(slot=found, person=request.user,
-                                        note=request.POST.get("note", ""))
+        consultations.book_consultation(
+            slot=found, person=request.user, note=request.POST.get("note", "")
+        )
     except ValidationError as error:
         # The note typed stays on the page with the message next to the slot.
-        return consultations_page(request, org, programme, round, status=400, errors={
-            "slot": found.pk, "messages": error.messages,
-            "note": request.POST.get("note", "")})
-    messages.success(request, _("Your consultation is booked. You and the trainer get an "
-                                "e-mail with the date; your note goes to the trainer only."))
+        return consultations_page(
+            request,
+            org,
+            programme,
+            round,
+            status=400,
+            errors={
+                "slot": found.pk,
+                "messages": error.messages,
+                "note": request.POST.get("note", ""),
+            },
+        )
+    messages.success(
+        request,
+        _(
+            "Your consultation is booked. You and the trainer get an "
+            "e-mail with the date; your note goes to the trainer only."
+        ),
+    )
     return redirect("portal:consultations", **found_round.url_kwargs)
 
 
@@ -150,8 +189,9 @@ def cancel(request, org, programme, round, booking):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The consultation is cancelled; the trainer has been told "
-                                    "by e-mail."))
+        messages.success(
+            request, _("The consultation is cancelled; the trainer has been told by e-mail.")
+        )
     return redirect("portal:consultations", **round.url_kwargs)
 
 
@@ -159,5 +199,6 @@ def cancel(request, org, programme, round, booking):
 def booking_calendar(request, org, programme, round, booking):
     round = _round_of(request, org, programme, round)
     found = _own_booking(request, round, booking)
-    return calendar_response(booking_ics(found, request.user),
-                             f"consultation-{found.slot.starts_at:%Y-%m-%d}.ics")
+    return calendar_response(
+        booking_ics(found, request.user), f"consultation-{found.slot.starts_at:%Y-%m-%d}.ics"
+    )

@@ -13,10 +13,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true",
-                            help="Print what would be deleted and change nothing.")
-        parser.add_argument("--months", type=int, default=None,
-                            help="Override TANDEM_RETENTION_MONTHS for this run.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print what would be deleted and change nothing."
+        )
+        parser.add_argument(
+            "--months",
+            type=int,
+            default=None,
+            help="Override TANDEM_RETENTION_MONTHS for this run.",
+        )
 
     def handle(self, *args, dry_run, months, **options):
         months = settings.TANDEM_RETENTION_MONTHS if months is None else months
@@ -25,8 +30,9 @@ class Command(BaseCommand):
         results = retention.apply_retention(months=months, dry_run=dry_run)
         verb = "would delete" if dry_run else "deleted"
         for result in results:
-            what = ", ".join(f"{count} {name.replace('_', ' ')}"
-                             for name, count in result.counts.items())
+            what = ", ".join(
+                f"{count} {name.replace('_', ' ')}" for name, count in result.counts.items()
+            )
             self.stdout.write(f"{result.round} (ended {result.ended_on:%Y-%m-%d}): {verb} {what}")
         done = "to clean" if dry_run else "cleaned"
         self.stdout.write(f"{len(results)} round(s) {done}, retention {months} months")

@@ -15,6 +15,5 @@ class Command(BaseCommand):
         parser.add_argument("--give-up-days", type=int, default=services.GIVE_UP_AFTER_DAYS)
 
     def handle(self, *args, days, give_up_days, **options):
-        reminded, given_up = services.remind_candidates(after_days=days,
-                                                        give_up_days=give_up_days)
+        reminded, given_up = services.remind_candidates(after_days=days, give_up_days=give_up_days)
         self.stdout.write(f"reminded {reminded}, marked as no answer {given_up}")

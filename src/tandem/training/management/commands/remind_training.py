@@ -11,5 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sessions, bookings = remind_training()
-        self.stdout.write(f"reminded {sessions} training session(s), {bookings} "
-                          "consultation(s)")
+        self.stdout.write(f"reminded {sessions} training session(s), {bookings} consultation(s)")
