@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail as sent
+from django.db import connection
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -173,6 +174,8 @@ def test_line_breaks_in_names_never_reach_a_subject(
     round, tandem, name, django_capture_on_commit_callbacks
 ):
     # Names with CR/LF were accepted, then every mail naming them in its subject failed.
+    if "\x00" in name and connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL cannot store a NUL byte, so such a name never exists there")
     tandem.mentee.name = name
     tandem.mentee.save()
     from tandem.tandems.polls import create_poll
