@@ -31,15 +31,11 @@ TAKEN = gettext_lazy("Someone else has just booked this time. Please choose anot
 
 def _overlapping(trainer, starts_at: dt.datetime, minutes: int):
     ends_at = starts_at + dt.timedelta(minutes=minutes)
-    # Slots are at most 4 hours long: only those starting in that window can overlap.
-    candidates = ConsultationSlot.objects.filter(
-        trainer=trainer, starts_at__lt=ends_at, starts_at__gt=starts_at - dt.timedelta(hours=4)
+    return list(
+        ConsultationSlot.objects.filter(
+            trainer=trainer, starts_at__lt=ends_at, ends_at__gt=starts_at
+        )
     )
-    return [
-        slot
-        for slot in candidates
-        if slot.starts_at + dt.timedelta(minutes=slot.duration_minutes) > starts_at
-    ]
 
 
 @transaction.atomic
@@ -105,17 +101,26 @@ def publish_slots(
                 ]
             }
         )
-    slots = [
-        ConsultationSlot.objects.create(
-            round=round,
-            trainer=trainer,
-            starts_at=time,
-            duration_minutes=duration_minutes,
-            online_url=online_url,
-            cancel_notice_hours=cancel_notice_hours,
-        )
-        for time in times
-    ]
+    try:
+        # The savepoint keeps the caller's transaction usable if the database refuses.
+        with transaction.atomic():
+            slots = [
+                ConsultationSlot.objects.create(
+                    round=round,
+                    trainer=trainer,
+                    starts_at=time,
+                    duration_minutes=duration_minutes,
+                    online_url=online_url,
+                    cancel_notice_hours=cancel_notice_hours,
+                )
+                for time in times
+            ]
+    except IntegrityError:
+        # Only reachable past the lock above, e.g. a slot written by another path: the
+        # database's own rule (no overlap, one slot per time) has the last word.
+        raise ValidationError(
+            {"starts_at": [_("You already offer a slot at this time.")]}
+        ) from None
     log_action(
         trainer, "training.slots_published", slots[0], round=round, data={"count": len(slots)}
     )

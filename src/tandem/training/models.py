@@ -5,6 +5,7 @@ person and the trainer alone; coordinators see only how much capacity is used. T
 trainer's own notes on a consultation are the trainer's alone.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -107,7 +108,13 @@ class TrainingInvitation(models.Model):
 
 
 class ConsultationSlot(models.Model):
-    """A time the trainer offers; at most one active booking (see the constraint below)."""
+    """A time the trainer offers; at most one active booking (see the constraint below).
+
+    No double booking of a trainer rests on two database rules: a slot has at most one
+    active booking (``one_active_booking_per_slot``), and one trainer's slots never overlap
+    — on PostgreSQL an exclusion constraint over (trainer, [starts_at, ends_at)) added by
+    migration 0002 (SQLite has none; there the service's row lock and overlap check hold).
+    """
 
     round = models.ForeignKey(
         "programmes.Round", on_delete=models.CASCADE, related_name="consultation_slots"
@@ -121,6 +128,8 @@ class ConsultationSlot(models.Model):
         default=45,
         validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SLOT_MINUTES_MAX)],
     )
+    #: starts_at + duration, stored because an index expression must be immutable
+    ends_at = models.DateTimeField(editable=False)
     online_url = models.URLField(_("online link"), blank=True)
     cancel_notice_hours = models.PositiveSmallIntegerField(
         _("cancel at least … hours ahead"), default=24, validators=[MaxValueValidator(336)]
@@ -139,6 +148,12 @@ class ConsultationSlot(models.Model):
 
     def __str__(self):
         return f"{self.trainer} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        self.ends_at = self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "ends_at"}
+        super().save(*args, **kwargs)
 
 
 class ConsultationBooking(models.Model):
