@@ -172,6 +172,9 @@ TABLE = {
     "portal:consultation_book": (grant(no_method=LOGGED_IN), grant(ok=PAIR)),
     "portal:consultation_cancel": (grant(no_method=LOGGED_IN), grant(ok={"mentee"})),
     "portal:consultation_ics": (grant(ok={"mentee"}), grant(ok={"mentee"})),
+    # Online rooms exist only with BigBlueButton configured (not in this walk): 404 for
+    # all here; who enters them is tests/training/test_online_rooms.py.
+    "portal:consultation_online_room": (grant(), grant()),
     "portal:consultations": (grant(ok=PAIR), grant(ok=PAIR)),
     "portal:dashboard": (grant(ok=LOGGED_IN), grant(ok=LOGGED_IN)),
     "portal:delete_account": (grant(no_method=LOGGED_IN), grant(invalid=LOGGED_IN)),
@@ -188,6 +191,7 @@ TABLE = {
     "portal:tandem_agreement": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_agreement_confirm": (grant(no_method=PAIR), grant(invalid=PAIR)),
     "portal:tandem_calendar_feed": (grant(no_method=PAIR), grant(ok=PAIR)),
+    "portal:tandem_online_room": (grant(), grant()),
     "portal:tandem_goal": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_goal_add": (grant(no_method=PAIR), grant(invalid=PAIR)),
     "portal:tandem_goal_remove": (grant(no_method=PAIR), grant(ok=PAIR)),
@@ -207,6 +211,7 @@ TABLE = {
     "portal:training_answer": (grant(no_method=LOGGED_IN), grant(ok={"mentor"})),
     "portal:training_material": (grant(ok={"mentor"}), grant(ok={"mentor"})),
     "portal:training_session": (grant(ok={"mentor"}), grant(ok={"mentor"})),
+    "portal:training_online_room": (grant(), grant()),
     "portal:training_session_ics": (grant(ok={"mentor"}), grant(ok={"mentor"})),
     "public:call": (grant(ok=ROUND, anonymous="404"), grant(ok=ROUND, anonymous="404")),
     "public:gallery": (grant(ok=ROUND, anonymous="404"), grant(ok=ROUND, anonymous="404")),

@@ -21,6 +21,10 @@ TABLE = [
     ("consultation_book", "post", ("slot",), {"mentor", "mentee"}),
     ("consultation_cancel", "post", ("booking",), {"mentee"}),
     ("consultation_ics", "get", ("booking",), {"mentee"}),
+    # Online rooms need BigBlueButton configured, which this walk has not: 404 for all.
+    # Who enters them when it is: test_online_rooms.py.
+    ("training_online_room", "get", ("session",), set()),
+    ("consultation_online_room", "get", ("booking",), set()),
 ]
 
 

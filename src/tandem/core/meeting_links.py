@@ -7,10 +7,16 @@ signed URLs are what a browser or the server opens.
 """
 
 import hashlib
+import hmac
 import secrets
+import urllib.request
 from urllib.parse import urlencode
 
+from defusedxml import ElementTree
 from django.conf import settings
+
+#: the BigBlueButton server must answer within this many seconds, else the page says so
+BBB_TIMEOUT_SECONDS = 10
 
 
 def provider() -> str:
@@ -59,3 +65,41 @@ def bbb_join_url(meeting_id: str, full_name: str, *, moderator: bool, **kwargs) 
         },
         **kwargs,
     )
+
+
+class RoomUnavailable(Exception):
+    """The video server did not open the room (down, refused, or not configured)."""
+
+
+def bbb_configured() -> bool:
+    return provider() == "bbb" and bool(settings.TANDEM_BBB_URL and settings.TANDEM_BBB_SECRET)
+
+
+def room_id(kind: str, pk: int) -> str:
+    """The room of one tandem, training session or consultation: stable (everyone meets in
+    the same room every time) and unguessable (derived from the site's secret key), so
+    the id in a join URL tells nothing and cannot be guessed for another room."""
+    message = f"tandem-room:{kind}:{pk}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def bbb_enter(*, meeting_id: str, name: str, full_name: str, moderator: bool) -> str:
+    """Open the room on the BigBlueButton server (``create`` is idempotent: a room that
+    exists stays as it is) and return the signed join URL for this person.
+
+    The create call is made from the server because it needs the shared secret; the join
+    URL is signed and opened by the person's browser."""
+    if not bbb_configured():
+        raise RoomUnavailable("not configured")
+    create = bbb_create_url(meeting_id, name)
+    if not create.startswith(("https://", "http://")):
+        raise RoomUnavailable("TANDEM_BBB_URL must be an http(s) address")
+    try:
+        with urllib.request.urlopen(create, timeout=BBB_TIMEOUT_SECONDS) as response:  # noqa: S310
+            body = response.read(64 * 1024)
+        answer = ElementTree.fromstring(body)
+    except (OSError, ValueError, ElementTree.ParseError) as error:
+        raise RoomUnavailable(str(error)) from error
+    if answer.findtext("returncode") != "SUCCESS":
+        raise RoomUnavailable(answer.findtext("messageKey") or "FAILED")
+    return bbb_join_url(meeting_id, full_name, moderator=moderator)

@@ -62,3 +62,5 @@ rules.add_perm("training.view_session", runs_training_of | is_invited)
 rules.add_perm("training.view_materials", runs_training_of | is_invited)
 rules.add_perm("training.cancel_booking", booked | offers_booked_slot)
 rules.add_perm("training.write_trainer_notes", offers_booked_slot)
+# The online room of a consultation: its two people; the trainer moderates.
+rules.add_perm("training.join_consultation", booked | offers_booked_slot)

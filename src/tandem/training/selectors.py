@@ -181,3 +181,13 @@ def rounds_to_consult_for_user(person):
         .distinct()
         .order_by("-created_at")
     )
+
+
+def active_booking_in_round(round, pk) -> ConsultationBooking | None:
+    """A booked (not cancelled) consultation of the round; who may see it is the caller's
+    check (``training.join_consultation``)."""
+    return (
+        ConsultationBooking.objects.filter(slot__round=round, pk=pk, status=BookingStatus.BOOKED)
+        .select_related("slot__trainer", "person")
+        .first()
+    )

@@ -43,3 +43,16 @@ def after_second_factor(context) -> str:
     if not has_second_factor(request.user):
         return ""  # not set up yet: the way on comes after the set-up
     return safe_next(request, request.session.get(AFTER_SECOND_FACTOR, ""))
+
+
+@register.simple_tag
+def online_room(url_name: str, round, **kwargs) -> str:
+    """The platform's join page of a BigBlueButton room ("" when none is configured): the
+    page lets in only the people the room is for."""
+    from django.urls import reverse
+
+    from tandem.core.meeting_links import bbb_configured
+
+    if not bbb_configured():
+        return ""
+    return reverse(url_name, kwargs={**round.url_kwargs, **kwargs})

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .. import online
 from . import calendars, meetings, views
 
 MEETING = "<int:tandem>/meetings/<int:meeting>/"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("<int:tandem>/goals/<int:goal>/", views.goal, name="tandem_goal"),
     path("<int:tandem>/goals/<int:goal>/remove/", views.goal_remove, name="tandem_goal_remove"),
     path("<int:tandem>/calendar/", calendars.calendar_feed, name="tandem_calendar_feed"),
+    path("<int:tandem>/online/", online.tandem_room, name="tandem_online_room"),
     path("<int:tandem>/meetings/new/", meetings.meeting_new, name="tandem_meeting_new"),
     path(MEETING, meetings.meeting, name="tandem_meeting"),
     path(MEETING + "edit/", meetings.meeting_edit, name="tandem_meeting_edit"),

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from tandem.core.forms import add_service_errors
+from tandem.core.meeting_links import suggested_link
 from tandem.tandems import calendar, selectors, services
 from tandem.tandems.models import Agreement
 
@@ -102,6 +103,9 @@ def _new_agreement_form(tandem, data=None) -> AgreementForm:
             "rhythm_weeks": round.meeting_rhythm_weeks,
             "meeting_minutes": round.meeting_max_minutes,
             "confidentiality": True,
+            # With Jitsi configured, a fresh room with a random name is proposed; the
+            # tandem may keep it or write its own link or place.
+            "channel": suggested_link(),
         },
     )
 
