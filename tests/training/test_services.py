@@ -226,3 +226,21 @@ def test_reminders_once_the_day_before(invited, slot, people):
     assert reminders.remind_training(now) == (0, 0)
     subjects = sorted(m.subject for m in QueuedMail.objects.all())
     assert len(subjects) == 3 and all("Reminder" in s for s in subjects)
+
+
+def test_consultation_mails_use_the_rounds_own_texts(slot, people, round):
+    from tandem.mail.services import save_round_texts
+
+    save_round_texts(
+        round=round,
+        key="consultation_booked",
+        texts={
+            "en": ("Our consultation on {{ when }}", "Hello {{ name }}, see you. {{ url }}"),
+            "de": ("Unsere Beratung am {{ when }}", "Guten Tag {{ name }}. {{ url }}"),
+        },
+        by=people["coordinator"],
+    )
+    consultations.book_consultation(slot=slot, person=people["mentee"], note="Mein Anliegen")
+    booked = QueuedMail.objects.filter(template_key="consultation_booked")
+    assert all(m.subject.startswith(("Our consultation", "Unsere Beratung")) for m in booked)
+    assert not booked.filter(round=round).exists()  # still out of the round's outbox

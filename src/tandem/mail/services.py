@@ -80,14 +80,17 @@ def queue_mail(
     language: str | None = None,
     round=None,
     review: bool = False,
+    texts_of_round=None,
 ) -> QueuedMail:
     """Render a template into the outbox in the recipient's language.
 
     With ``review=True`` the mail waits as a draft until a coordinator releases it
     (bulk sends); otherwise it is handed to the background worker after commit.
+    ``texts_of_round`` uses a round's own texts for a mail that must not appear in that
+    round's outbox (``round=None``; e.g. who booked a consultation is confidential).
     """
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
-    texts = template_for(key, language, round)
+    texts = template_for(key, language, round or texts_of_round)
     try:
         subject, body = render_text(*texts, language, context)
     except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action

@@ -246,11 +246,13 @@ def mail_about_booking(key: str, booking: ConsultationBooking, recipient, partne
     else:
         url = portal_url("consultations", round)
     queue_mail(
-        # round=None on purpose: the round's outbox must not show who booked (see above).
+        # round=None on purpose: the round's outbox must not show who booked (see above);
+        # the round's own texts of the purpose are used all the same.
         key=key,
         to=recipient.email,
         recipient=recipient,
         round=None,
+        texts_of_round=round,
         review=False,
         context={
             "name": recipient.get_full_name(),
