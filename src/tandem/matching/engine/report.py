@@ -150,12 +150,13 @@ def render_report(
     names_r = {r.id: r.name or r.id for r in fit.mentors}
     matched = [x for x in explanations if x.mentor_id]
     unmatched = [x for x in explanations if not x.mentor_id]
-    places = int(fit.capacity.sum())
+    # What the mentors offer, as against rules.places, the round's cap on tandems.
+    offered = int(fit.capacity.sum())
     body = [f"<h1>{escape(t['title'])}</h1>", f"<h2>{escape(t['summary'])}</h2><ul>"]
     for label, value in (
         (t["applicants"], len(explanations)),
         (t["mentors"], len(fit.mentor_ids)),
-        (t["places"], places if rules.places is None else f"{places} (max. {rules.places})"),
+        (t["places"], offered if rules.places is None else f"{offered} (max. {rules.places})"),
         (t["admitted"], len(matched)),
         (t["not_admitted"], len(unmatched)),
         (t["mode"], mode),
