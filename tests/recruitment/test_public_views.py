@@ -166,14 +166,21 @@ def test_info_event_page_and_registration(client, public_round, django_capture_o
     assert registration.confirmed_at is None
     old_link = re.search(r"http://\S+/info-event/confirm/\S+/", mail.outbox[0].body).group(0)
     assert client.get(old_link).status_code == 404  # replaced by the second mail
+    # Opening the link (as a mail scanner does) confirms nothing; the button does.
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(link)
+        page = client.get(link)
+    assert page.status_code == 200 and "Confirm my registration" in page.content.decode()
+    registration.refresh_from_db()
+    assert registration.confirmed_at is None and len(mail.outbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.confirmed_at and registration.token_hash is None
     assert len(mail.outbox) == 3
     assert "info-event.ics" in mail.outbox[-1].body and "Laura Becker" in mail.outbox[-1].body
     assert client.get(link).status_code == 404  # used up
+    assert client.post(link).status_code == 404
     # A confirmed address gets nothing more from the form.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, data)

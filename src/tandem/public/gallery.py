@@ -138,10 +138,19 @@ def info_event(request, org, programme, round):
 
 @never_cache
 def info_event_confirm(request, org, programme, round, token):
-    """The link of the double opt-in: the registration counts, the details are mailed."""
+    """The link of the double opt-in: the registration counts, the details are mailed.
+
+    Opening the link shows a button; only pressing it confirms. Mail scanners that open
+    every link in a message must not register someone who never asked to take part."""
     found = _visible_round(request, org, programme, round)
+    pending = selectors.pending_registration_for_token(token)
+    if pending is None or pending.event.round_id != found.pk:
+        return render(request, "public/recruitment/invitation_invalid.html", status=404)
+    if request.method != "POST":
+        context = {"round": found, "event": pending.event}
+        return render(request, "public/recruitment/info_event_confirm.html", context)
     registration = services.confirm_info_event_registration(token=token)
-    if registration is None or registration.event.round_id != found.pk:
+    if registration is None:  # confirmed a moment ago in another tab
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
     messages.success(
         request,

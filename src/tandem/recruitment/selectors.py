@@ -69,6 +69,19 @@ def candidates_for_round(round):
     )
 
 
+def pending_registration_for_token(token: str):
+    """The info-event registration still waiting for this confirmation link, or None."""
+    from .models import InfoEventRegistration
+
+    if not plausible_token(token):
+        return None
+    return (
+        InfoEventRegistration.objects.select_related("event__round")
+        .filter(token_hash=hash_token(token), confirmed_at=None)
+        .first()
+    )
+
+
 def candidate_for_token(token: str) -> Candidate | None:
     """The candidate whose personal link this is, if the link is still valid."""
     if not plausible_token(token):
