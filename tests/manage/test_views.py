@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tandem.programmes.enums import PhaseKind
+from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Organisation, Phase, Round, RoundRole
 from tests.factories import RoundRoleFactory, UserFactory
 
@@ -215,3 +215,15 @@ def test_removing_a_topic_or_role_asks_first(client, coordinator, round):
     RoundRoleFactory(round=round, role="mentor")
     roles = client.get(reverse("manage:round_roles", kwargs=kwargs)).content.decode()
     assert 'data-confirm="Remove the role' in roles
+
+
+def test_a_round_coordinator_cannot_remove_their_own_coordinator_role(client, round):
+    from tests.conftest import verified, with_totp
+
+    person = with_totp(verified(UserFactory()))
+    own = RoundRoleFactory(round=round, person=person, role=RoleKind.COORDINATOR)
+    client.force_login(person)
+    url = reverse("manage:round_role_remove", kwargs={**round.url_kwargs, "role": own.pk})
+    response = client.post(url, follow=True)
+    assert "You cannot remove your own coordinator role" in response.content.decode()
+    assert RoundRole.objects.filter(pk=own.pk).exists()

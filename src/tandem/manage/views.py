@@ -277,8 +277,12 @@ class RoundRoleRevokeView(RoundScopeMixin, View):
         round_role = self.round.roles.filter(pk=role).first()
         if round_role is None:
             raise Http404
-        services.revoke_role(round_role=round_role, by=request.user)
-        messages.success(request, _("The role was removed."))
+        try:
+            services.revoke_role(round_role=round_role, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The role was removed."))
         return redirect(reverse("manage:round_roles", kwargs=self.round.url_kwargs))
 
 

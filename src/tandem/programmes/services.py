@@ -217,6 +217,20 @@ def _notify_role_assigned(round_role: RoundRole) -> None:
 
 @transaction.atomic
 def revoke_role(*, round_role: RoundRole, by) -> None:
+    """Remove a role. Coordinators do not remove their own coordinating role: that would
+    lock them out of the page they stand on; another coordinator (or the organisation's)
+    does it."""
+    if (
+        round_role.person_id == getattr(by, "pk", None)
+        and round_role.role == RoleKind.COORDINATOR
+        and not by.has_perm(
+            "programmes.manage_organisation", round_role.round.programme.organisation
+        )
+        and not by.is_staff
+    ):
+        raise ValidationError(
+            _("You cannot remove your own coordinator role. Please ask another coordinator.")
+        )
     log_action(
         by,
         "role.revoked",
