@@ -94,3 +94,15 @@ def test_the_directory_is_declared_personal_data():
         "alumni.alumnus",
         "alumni.tandemcompletion",
     } <= declared_models()
+
+
+def test_the_round_page_links_the_directory_for_participants(closed, client):
+    newcomer = UserFactory()
+    later = RoundFactory(programme=closed["tandem"].round.programme)
+    RoundRoleFactory(round=later, person=newcomer, role="mentee")
+    client.force_login(newcomer)
+    client.cookies["django_language"] = "de"
+    page = reverse("portal:round", kwargs=later.url_kwargs)
+    assert url(later) in client.get(page).content.decode()
+    text = client.get(url(later)).content.decode()
+    assert "Alumni-Verzeichnis" in text and "Noch niemand ist eingetragen." in text
