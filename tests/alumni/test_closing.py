@@ -61,3 +61,28 @@ def test_closing_starts_the_retention_clock(pilot, round, coordinator, settings)
     assert round.pk not in [
         r.pk for r in rounds_past_retention(months=settings.TANDEM_RETENTION_MONTHS, today=soon)
     ]
+
+
+def test_export_and_erasure_of_alumni_data(closed):
+    from tandem.alumni import personal_data
+    from tandem.alumni.directory import save_directory_entry
+
+    mentee = closed["mentee"]
+    save_directory_entry(
+        programme=closed["tandem"].round.programme,
+        person=mentee,
+        topics=[],
+        share_contact=True,
+        contact="max@example.org",
+    )
+    exported = personal_data.export(mentee)
+    assert exported["certificates"][0]["meetings_held"] == 3
+    assert exported["alumni_directory"][0]["contact"] == "max@example.org"
+    assert "Geheim" not in str(exported)
+    assert personal_data.erase(mentee) == {"directory_entries": 1, "alumni": 1, "certificates": 1}
+    assert personal_data.count(mentee) == {
+        "certificates": 0,
+        "alumni": 0,
+        "directory_entries": 0,
+        "completed_tandems": 1,  # goes with the tandem (tandems' own erasure)
+    }

@@ -38,7 +38,7 @@ def create_key(path: Path | None = None, *, replace: bool = False) -> Path:
     path = Path(path or settings.TANDEM_BADGE_KEY_PATH)
     if path.exists() and not replace:
         raise FileExistsError(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = RSAKey.generate_key(2048, private=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as file:
@@ -56,7 +56,9 @@ def signing_key() -> RSAKey:
 
 
 def key_id(key: RSAKey) -> str:
-    return key.thumbprint()
+    """The key's address (Open Badges 3.0: a ``kid`` that dereferences to the JWK): the
+    published key set, with the key's RFC 7638 thumbprint as fragment."""
+    return f"{settings.SITE_URL}{reverse('badge_keys')}#{key.thumbprint()}"
 
 
 def public_key_set() -> dict:
