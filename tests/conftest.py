@@ -28,6 +28,7 @@ def _settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TANDEM_BADGE_KEY_PATH = tmp_path / "keys" / "badge-signing-key.pem"
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         # A shared Redis: each test gets keys of its own (rate limits, used TOTP codes).
         settings.CACHES = {

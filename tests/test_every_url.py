@@ -107,8 +107,27 @@ def grant(ok=(), invalid=(), no_method=(), anonymous="login") -> dict[str, str]:
 # URL name → (GET, POST). The scenario: tests/url_scenario.py (the round's gallery is
 # not public; the mentee's proposal is accepted and became the tandem; the note is the
 # mentee's; the calendar feed token is the mentee's; the invitation token is valid).
+ALUMNI = {"mentor", "mentee"}  # of an earlier round of the programme (url_scenario)
+# The alumni directory: alumni, and mentors and mentees of the programme's open rounds.
+DIRECTORY = ALUMNI | {"other_round"}
+HOLDER = {"mentor"}  # holds the scenario's certificate
+PUBLIC_GET = (grant(ok=EVERYONE), grant(no_method=EVERYONE, anonymous="405"))
+
 TABLE = {
     "home": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "verify_certificate": PUBLIC_GET,
+    "badge_keys": PUBLIC_GET,
+    "badge_revocations": PUBLIC_GET,
+    "badge_issuer": PUBLIC_GET,
+    "manage:round_alumni": (grant(ok=STAFF), grant(no_method=STAFF)),
+    "manage:round_close": (grant(no_method=STAFF), grant(ok=STAFF)),
+    "manage:certificate_revoke": (grant(no_method=STAFF), grant(invalid=STAFF)),
+    "manage:next_round": (grant(no_method=STAFF), grant(invalid=STAFF)),
+    "portal:certificates": (grant(ok=LOGGED_IN), grant(no_method=LOGGED_IN)),
+    "portal:certificate_pdf": (grant(ok=HOLDER), grant(no_method=HOLDER)),
+    "portal:certificate_badge": (grant(ok=HOLDER), grant(no_method=HOLDER)),
+    "portal:alumni_directory": (grant(ok=DIRECTORY), grant(ok=ALUMNI)),
+    "portal:alumni_directory_leave": (grant(no_method=DIRECTORY), grant(ok=DIRECTORY)),
     "manage:application_bulk": (grant(), grant(invalid=STAFF)),
     "manage:application_detail": (grant(ok=READERS), grant(invalid=STAFF)),
     "manage:application_export": (grant(ok=STAFF), grant(no_method=READERS)),

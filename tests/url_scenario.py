@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tandem.alumni.models import Alumnus, Certificate
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.mail.models import QueuedMail
@@ -178,8 +179,27 @@ def build() -> tuple[dict, dict]:
     booking = consultations.book_consultation(
         slot=booked, person=people["mentee"], note="Geheimes Anliegen"
     )
+    # Alumni: the mentor and the mentee are alumni of the programme (of an earlier round);
+    # the mentor holds a certificate of the round (written directly: it is not closed).
+    for member in (people["mentor"], people["mentee"]):
+        Alumnus.objects.create(programme=programme, person=member, since=dt.date.today())
+    certificate = Certificate.objects.create(
+        round=round,
+        person=people["mentor"],
+        role=RoleKind.MENTOR,
+        holder_name=people["mentor"].get_full_name(),
+        organisation_name=organisation.name,
+        programme_name=programme.name,
+        round_name=round.name,
+        period_start=dt.date.today() - dt.timedelta(days=200),
+        period_end=dt.date.today() - dt.timedelta(days=20),
+        meetings_held=5,
+        issued_on=dt.date.today(),
+    )
     values = {
         **round.url_kwargs,
+        "certificate": certificate.pk,
+        "public_id": certificate.public_id,
         "topic": programme.topics.first().pk,
         "role": spare_role.pk,
         "candidate": candidate.pk,

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tandem.matching",
     "tandem.tandems",
     "tandem.training",
+    "tandem.alumni",
     # UI apps
     "tandem.core",
     "tandem.manage",
@@ -228,6 +229,11 @@ TANDEM_MEETING_PROVIDER = os.environ.get("TANDEM_MEETING_PROVIDER", "")
 TANDEM_JITSI_URL = os.environ.get("TANDEM_JITSI_URL", "")
 TANDEM_BBB_URL = os.environ.get("TANDEM_BBB_URL", "")
 TANDEM_BBB_SECRET = os.environ.get("TANDEM_BBB_SECRET", "")
+# The private key that signs Open Badges credentials (tandem.alumni.badges): a PEM file
+# outside the media folder, made by ``manage.py create_badge_key`` or on first use.
+TANDEM_BADGE_KEY_PATH = Path(
+    os.environ.get("TANDEM_BADGE_KEY_PATH", REPO_DIR / "var" / "keys" / "badge-signing-key.pem")
+)
 
 # --- e-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tandem.core.views import switch_language
+from tandem.public import certificates
 from tandem.public.views import home
 
 urlpatterns = [
@@ -12,6 +13,14 @@ urlpatterns = [
     path("manage/", include("tandem.manage.urls")),
     path("me/", include("tandem.portal.urls")),
     path("p/<slug:org>/<slug:programme>/<slug:round>/", include("tandem.public.urls")),
+    path("verify/<str:public_id>/", certificates.verify_certificate, name="verify_certificate"),
+    path(".well-known/jwks.json", certificates.badge_keys, name="badge_keys"),
+    path(
+        ".well-known/revoked-credentials.json",
+        certificates.badge_revocations,
+        name="badge_revocations",
+    ),
+    path("badges/issuers/<slug:org>/", certificates.badge_issuer, name="badge_issuer"),
 ]
 if settings.TANDEM_ADMIN:
     urlpatterns.append(path("admin/", admin.site.urls))

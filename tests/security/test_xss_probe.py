@@ -17,6 +17,10 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tandem.alumni.certificates import revoke_certificate
+from tandem.alumni.closing import close_round
+from tandem.alumni.directory import save_directory_entry
+from tandem.alumni.models import Certificate
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.demo import stages
@@ -28,7 +32,7 @@ from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import Round
 from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
 from tandem.tandems import calendar, polls, services
-from tandem.tandems.models import Tandem
+from tandem.tandems.models import Meeting, Tandem
 from tandem.training.models import (
     ConsultationBooking,
     ConsultationSlot,
@@ -166,6 +170,21 @@ def populate() -> dict:
     if not coordinator.authenticator_set.exists():
         with_totp(coordinator)
     trainer = round.roles.get(role=RoleKind.TRAINER).person
+    # Alumni: the tandem met once, the round is closed (certificates, alumni), the mentee
+    # is in the directory with a contact, and the mentor's certificate is revoked.
+    Meeting.objects.create(
+        tandem=tandem, starts_at=timezone.now() - dt.timedelta(days=10), status="held"
+    )
+    close_round(round=round, by=coordinator)
+    save_directory_entry(
+        programme=round.programme,
+        person=mentee,
+        topics=list(round.programme.topics.all()[:2]),
+        share_contact=True,
+        contact="mentee@example.org",
+    )
+    certificates = list(Certificate.objects.filter(round=round).order_by("role"))
+    revoke_certificate(certificate=certificates[0], reason="Irrtum", by=coordinator)
     values = {
         **{key: [value] for key, value in round.url_kwargs.items()},
         "topic": [round.programme.topics.first().pk],
@@ -190,6 +209,8 @@ def populate() -> dict:
         "goal": [goal.pk],
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
+        "certificate": [c.pk for c in certificates],
+        "public_id": [c.public_id for c in certificates],
     }
     people = {
         "coordinator": coordinator,

@@ -35,4 +35,5 @@ urlpatterns = [
         include("tandem.portal.training.urls"),
     ),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
+    path("", include("tandem.portal.alumni.urls")),
 ]

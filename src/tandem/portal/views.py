@@ -106,5 +106,6 @@ def round_detail(request, org, programme, round):
             "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
             "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
             "may_consult": request.user.has_perm("training.book_consultation", found),
+            "may_see_directory": request.user.has_perm("alumni.view_directory", found.programme),
         },
     )

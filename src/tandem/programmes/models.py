@@ -126,6 +126,19 @@ class Round(models.Model):
         default=False,
         help_text=_("Public pages of the round can be read without an account."),
     )
+    #: the day its coordinators closed the round (tandem.alumni.closing); from then on the
+    #: round has ended, whatever its phase dates say (see ``selectors.rounds_with_end``)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    #: the round this one was created from (tandem.alumni.next_round), if any
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("created from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="next_rounds",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,14 +7,14 @@ clean-ups run per round it names.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from tandem.people.personal_data import addresses_of, email_matches, iso
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
 from .enums import RoleKind
-from .models import Organisation, RoleInvitation, Round, RoundRole
+from .models import Organisation, RoleInvitation, RoundRole
 
 # Staff roles only grant access, which an erased person must lose; mentor and mentee
 # roles stay because they count the round's participants.
@@ -126,9 +126,11 @@ def erase(user) -> dict[str, int]:
 
 
 def rounds_past_retention(cutoff: dt.date):
-    """Rounds whose latest phase ended before ``cutoff``, oldest first; undated never end."""
+    """Rounds that ended before ``cutoff`` (closed, or their latest phase), oldest first."""
+    from .selectors import rounds_with_end
+
     return (
-        Round.objects.annotate(ended_on=Max("phases__ends_on"))
+        rounds_with_end()
         .filter(ended_on__lt=cutoff)
         .select_related("programme__organisation")
         .order_by("ended_on", "pk")

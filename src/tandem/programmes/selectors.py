@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, DateField, Max, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,6 +11,18 @@ from django.utils.translation import gettext as _
 from .enums import PhaseKind, RoleKind
 from .models import Institution, Organisation, Programme, Round, RoundRole
 from .services import normalise_name
+
+
+def rounds_with_end(queryset=None):
+    """Rounds annotated with ``ended_on``: the one rule for when a round has ended.
+
+    A round its coordinators closed ended on the day they closed it (the retention clock
+    starts then); a round never closed ends with its latest phase; undated never end.
+    """
+    queryset = Round.objects.all() if queryset is None else queryset
+    return queryset.annotate(
+        ended_on=Coalesce("closed_on", Max("phases__ends_on"), output_field=DateField())
+    )
 
 
 def organisations_for_user(user):

@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
 
 from tandem.privacy.files import delete_after_commit
 from tandem.privacy.registry import Declaration, Holding
@@ -113,14 +112,10 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 def apply_retention(now: dt.datetime) -> int:
     """Consultations (slots, bookings, notes) and materials of rounds past retention go;
     who attended which training stays as the record of the round."""
-    from tandem.programmes.models import Round
+    from tandem.programmes.selectors import rounds_with_end
 
     cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
-    rounds = (
-        Round.objects.annotate(ended_on=Max("phases__ends_on"))
-        .filter(ended_on__lt=cutoff)
-        .values("pk")
-    )
+    rounds = rounds_with_end().filter(ended_on__lt=cutoff).values("pk")
     slots = ConsultationSlot.objects.filter(round__in=rounds)
     bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
     materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))

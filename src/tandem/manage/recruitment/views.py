@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from tandem.alumni.hints import recruitment_hints
 from tandem.core.access import RoundScopeMixin
+from tandem.core.charts import bars
 from tandem.core.forms import add_service_errors
 from tandem.recruitment import selectors, services
 from tandem.recruitment.enums import CandidateStatus
@@ -19,6 +21,41 @@ from .forms import (
     InfoEventForm,
     InviteForm,
 )
+
+
+def hints_with_charts(round):
+    """What the round it was made from lacked, in words and as charts (or None)."""
+    hints = recruitment_hints(round)
+    if hints is None:
+        return None
+    charts = []
+    if hints.topics:
+        charts.append(
+            bars(
+                _("Topics short of mentors: applicants in need"),
+                _("Applicants of the last round left out or paired with a low fit, per topic."),
+                [(label, need) for label, need, _strong in hints.topics],
+                value_label=_("Applicants"),
+            )
+        )
+        charts.append(
+            bars(
+                _("Topics short of mentors: mentors at level 2 or 3"),
+                _("Mentors of the last round who offered the topic at level 2 or 3."),
+                [(label, strong) for label, _need, strong in hints.topics],
+                value_label=_("Mentors"),
+            )
+        )
+    if hints.sizes:
+        charts.append(
+            bars(
+                _("Applicants in need by size of institution"),
+                _("Applicants of the last round left out or paired with a low fit, by size."),
+                hints.sizes,
+                value_label=_("Applicants"),
+            )
+        )
+    return {"hints": hints, "charts": charts}
 
 
 class RecruitmentMixin(RoundScopeMixin):
@@ -57,6 +94,7 @@ class CandidateListView(RecruitmentMixin, View):
             invite_form=invite_form,
             counts=[(status, counts.get(status, 0)) for status in CandidateStatus],
             drafts=selectors.invitation_drafts(self.round).count(),
+            hints=hints_with_charts(self.round),
         )
         return render(request, "manage/recruitment/candidates.html", context, status=status)
 

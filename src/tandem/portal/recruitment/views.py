@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from tandem.alumni.next_round import mentor_profile_suggestion
 from tandem.core.forms import add_service_errors
 from tandem.documents.supervisor_letter import build_supervisor_letter
 from tandem.programmes.models import Round
@@ -54,6 +55,7 @@ def mentor_profile(request, org, programme, round):
     found = _round_or_404(request, org, programme, round, "recruitment.edit_own_mentor_profile")
     profile = selectors.profile_of(found, request.user)
     topics = found.programme.topics.all()
+    suggestion = None
     if request.method == "POST":
         form = MentorProfileForm(request.POST, request.FILES, topics=topics)
         if form.is_valid():
@@ -85,20 +87,29 @@ def mentor_profile(request, org, programme, round):
                 return redirect("portal:recruitment_profile", **found.url_kwargs)
         status = 400
     else:
-        form = MentorProfileForm(initial=_initial(found, profile), topics=topics)
+        suggestion = None if profile else mentor_profile_suggestion(found, request.user)
+        form = MentorProfileForm(initial=_initial(found, profile, suggestion), topics=topics)
         status = 200
     context = {
         "round": found,
         "profile": profile,
+        "suggestion": suggestion,
         "form": form,
         "letter_form": LetterLanguageForm(initial={"language": request.user.language}),
     }
     return render(request, "portal/recruitment/profile.html", context, status=status)
 
 
-def _initial(round, profile) -> dict:
+def _initial(round, profile, suggestion=None) -> dict:
     if profile is None:
-        return {"capacity": round.mentor_capacity, "languages": ["de"]}
+        initial = {"capacity": round.mentor_capacity, "languages": ["de"]}
+        if suggestion is not None:
+            # Pre-filled from the round this one follows; the person confirms and edits.
+            initial["presentation"] = suggestion.presentation
+            initial["experience"] = suggestion.experience
+            for topic_id, level in suggestion.levels.items():
+                initial[f"topic_{topic_id}"] = str(level)
+        return initial
     initial = {
         name: getattr(profile, name)
         for name in (

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AlumniConfig(AppConfig):
+    name = "tandem.alumni"
+    verbose_name = _("Certificates, alumni and the next round")
+
+    def ready(self):
+        from tandem.privacy.registry import register
+
+        from . import personal_data, rules  # noqa: F401 — rules registers the permissions
+
+        register(personal_data.DECLARATION)
