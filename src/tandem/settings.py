@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tandem.matching",
     "tandem.tandems",
     "tandem.training",
+    "tandem.evaluation",
     # UI apps
     "tandem.core",
     "tandem.manage",

@@ -106,5 +106,7 @@ def round_detail(request, org, programme, round):
             "has_proposal": matching_portal.proposals_for_person(found, request.user).exists(),
             "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
             "may_consult": request.user.has_perm("training.book_consultation", found),
+            "may_evaluate": request.user.has_perm("evaluation.take_part", found),
+            "runs_evaluation": request.user.has_perm("evaluation.run_evaluation", found),
         },
     )
