@@ -309,7 +309,7 @@ def time_section(round) -> tuple[TimeOfGroup, ...]:
         )
         groups.append(
             TimeOfGroup(
-                role=str(role),
+                role=str(role.label),
                 people=totals["people"] or 0,
                 meeting_minutes=totals["meeting"] or 0,
                 preparation_minutes=totals["preparation"] or 0,
