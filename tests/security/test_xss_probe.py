@@ -19,7 +19,9 @@ from django.utils import timezone
 
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
+from tandem.demo import evaluation as evaluation_demo
 from tandem.demo import stages
+from tandem.evaluation.models import Interview
 from tandem.mail.models import MailTemplate, QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.people.tokens import new_token
@@ -58,6 +60,7 @@ NOT_TYPED = {
     "training.TrainingSession": {"uid"},
     "training.ConsultationBooking": {"uid"},
     "applications.Application": {"privacy_notice_version"},
+    "evaluation.InterviewNote": {"item"},
 }
 # Validated formats: a probe cannot be stored there.
 FORMATTED = (models.EmailField, models.SlugField, models.URLField)
@@ -166,6 +169,8 @@ def populate() -> dict:
     if not coordinator.authenticator_set.exists():
         with_totp(coordinator)
     trainer = round.roles.get(role=RoleKind.TRAINER).person
+    # The evaluation: interviews with notes, the feedback session, lessons learned.
+    evaluation_demo.build(round, coordinator, trainer)
     values = {
         **{key: [value] for key, value in round.url_kwargs.items()},
         "topic": [round.programme.topics.first().pk],
@@ -190,6 +195,7 @@ def populate() -> dict:
         "goal": [goal.pk],
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
+        "interview": list(Interview.objects.filter(round=round).values_list("pk", flat=True)[:2]),
     }
     people = {
         "coordinator": coordinator,
