@@ -75,3 +75,14 @@ def test_the_feedback_page_plans_invites_and_only_the_moderator_summarises(
     client.force_login(trainer)
     assert client.post(summary, {"summary": "Gute Runde"}).status_code == 302
     assert "Gute Runde" in client.get(url).content.decode()
+
+
+def test_the_dashboard_names_the_interview_and_the_feedback_session(
+    client, interview, feedback, people, trainer
+):
+    services.invite_to_feedback(session=feedback, by=trainer)
+    client.force_login(people["mentee"])
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert "Evaluation interview (" in page and "Closing feedback session (" in page
+    client.force_login(people["outsider"])
+    assert "Evaluation interview (" not in client.get(reverse("portal:dashboard")).content.decode()

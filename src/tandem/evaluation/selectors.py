@@ -7,6 +7,7 @@ pages alone call).
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.programmes.enums import RoleKind
 
@@ -141,13 +142,15 @@ def manage_url(name: str, round, **kwargs) -> str:
 
 def open_evaluation_for_user(person):
     """Upcoming interviews and feedback invitations of the person (dashboard)."""
-    from django.utils import timezone
-
     now = timezone.now()
     interviews = Interview.objects.filter(
         person=person, status=InterviewStatus.PLANNED, starts_at__gt=now
     ).select_related("round__programme__organisation")
-    invitations = FeedbackInvitation.objects.filter(
-        person=person, session__cancelled_at__isnull=True, session__starts_at__gt=now
-    ).select_related("session__round__programme__organisation")
+    invitations = (
+        FeedbackInvitation.objects.filter(
+            person=person, session__cancelled_at__isnull=True, session__starts_at__gt=now
+        )
+        .select_related("session__round__programme__organisation")
+        .defer("session__summary")
+    )
     return list(interviews), list(invitations)
