@@ -86,3 +86,13 @@ def test_the_dashboard_names_the_interview_and_the_feedback_session(
     assert "Evaluation interview (" in page and "Closing feedback session (" in page
     client.force_login(people["outsider"])
     assert "Evaluation interview (" not in client.get(reverse("portal:dashboard")).content.decode()
+
+
+def test_opening_the_notes_is_logged(client, interview, trainer):
+    from tandem.audit.models import AuditEntry
+
+    client.force_login(trainer)
+    url = _url("manage:evaluation_interview", interview.round, interview=interview.pk)
+    assert client.get(url).status_code == 200
+    entry = AuditEntry.objects.filter(action="evaluation.interview_viewed").get()
+    assert entry.object_id == str(interview.pk)

@@ -39,7 +39,7 @@ NOTES = (
     },
 )
 SUMMARY = (
-    "Neun Teilnehmende, offene Runde. Gelobt: Themenzentrierung, Austausch über "
+    "Offene Runde. Gelobt: Themenzentrierung, Austausch über "
     "Einrichtungsgrenzen hinweg, die Schulung zur Gesprächsführung. Kritik: Terminfindung, "
     "Zeitaufwand neben dem Tagesgeschäft. Vorschläge: Kick-off für alle Tandems, ein "
     "Zwischentreffen zur Halbzeit."

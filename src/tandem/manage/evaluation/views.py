@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from tandem.audit.services import log_action
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors, parse_id
 from tandem.core.meeting_links import suggested_link
@@ -159,6 +160,8 @@ class InterviewView(EvaluationMixin, View):
         return self.render(request, found, form, status=400)
 
     def render(self, request, interview, form, status=200):
+        # Who read the notes on whose interview is part of the audit log (DESIGN.md §7).
+        log_action(request.user, "evaluation.interview_viewed", interview, round=self.round)
         return render(
             request,
             "manage/evaluation/interview.html",
