@@ -101,6 +101,16 @@ def test_a_cancelled_interview_cancels_the_calendar_entry(interview, trainer):
     assert again.pk == interview.pk and again.sequence > interview.sequence
 
 
+def test_a_held_interview_is_not_cancelled_by_mistake(round, people, trainer):
+    interview = services.schedule_interview(
+        round=round, by=trainer, person=people["mentor"], starts_at=at(-1), duration_minutes=45
+    )
+    services.set_interview_status(interview=interview, by=trainer, status="held")
+    with pytest.raises(ValidationError):
+        services.set_interview_status(interview=interview, by=trainer, status="cancelled")
+    assert not QueuedMail.objects.filter(template_key="evaluation_interview_cancelled").exists()
+
+
 def test_held_only_once_begun(interview, trainer):
     with pytest.raises(ValidationError):
         services.set_interview_status(interview=interview, by=trainer, status="held")

@@ -172,6 +172,10 @@ def set_interview_status(*, interview: Interview, by, status: str) -> Interview:
         return interview
     if status == InterviewStatus.HELD and interview.starts_at > timezone.now():
         raise ValidationError(_("An interview can be marked as held once it has begun."))
+    if {status, interview.status} == {InterviewStatus.HELD, InterviewStatus.CANCELLED}:
+        raise ValidationError(
+            _("Please mark the interview as not held first (planned), then change it.")
+        )
     was_cancelled = interview.status == InterviewStatus.CANCELLED
     interview.status = status
     interview.sequence += 1
