@@ -4,6 +4,7 @@ from tandem.demo import stages
 from tandem.evaluation.models import FeedbackSession, Interview, InterviewNote
 from tandem.evaluation.report import round_report
 from tandem.evaluation.selectors import lessons_learned
+from tandem.manage.checklist import round_checklist
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,9 @@ def test_demo_evaluation_stage_has_interviews_a_held_feedback_session_and_lesson
     coordinator = round.programme.organisation.coordinators.first()
     report = round_report(round, coordinator)
     assert report.meetings.held >= 3 and report.time_spent[1].meeting_minutes > 0
+    checklist = {item.label: item.done for item in round_checklist(round)}
+    assert checklist["Every member of a tandem was interviewed"] is True
+    assert checklist["The feedback session took place and is summarised"] is True
     count = Interview.objects.filter(round=round).count()
     assert count == 4  # the tandem's two and two further mentors
     stages.build("evaluation")  # idempotent

@@ -190,3 +190,19 @@ def test_lessons_learned_are_the_coordinators(round, people, trainer):
         services.save_lessons_learned(round=round, by=trainer, text="x")
     services.save_lessons_learned(round=round, by=people["coordinator"], text=" Früher anfangen. ")
     assert selectors.lessons_learned(round) == "Früher anfangen."
+
+
+def test_the_checklist_counts_interviews_of_tandem_members(round, people, trainer):
+    from tandem.manage.checklist import feedback_session_summarised, tandem_members_interviewed
+    from tandem.tandems.services import form_tandem
+
+    form_tandem(round=round, mentor=people["mentor"], mentee=people["mentee"])
+    item = tandem_members_interviewed(round)
+    assert not item.done and "0 of 2" in item.detail
+    for person in (people["mentor"], people["mentee"]):
+        interview = services.schedule_interview(
+            round=round, by=trainer, person=person, starts_at=at(-1), duration_minutes=45
+        )
+        services.set_interview_status(interview=interview, by=trainer, status="held")
+    assert tandem_members_interviewed(round).done
+    assert not feedback_session_summarised(round).done

@@ -154,3 +154,16 @@ def open_evaluation_for_user(person):
         .defer("session__summary")
     )
     return list(interviews), list(invitations)
+
+
+def interviews_of_tandem_members(round) -> tuple[int, int]:
+    """(held, to hold): interviews held with the members of the round's tandems."""
+    from tandem.tandems.models import Tandem
+
+    members = set()
+    for mentor, mentee in Tandem.objects.filter(round=round).values_list("mentor", "mentee"):
+        members |= {mentor, mentee}
+    held = Interview.objects.filter(
+        round=round, person__in=members, status=InterviewStatus.HELD
+    ).count()
+    return held, len(members)
