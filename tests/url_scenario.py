@@ -13,6 +13,7 @@ from django.utils import timezone
 from tandem.alumni.models import Alumnus, Certificate
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
+from tandem.evaluation import services as evaluation
 from tandem.mail.models import QueuedMail
 from tandem.matching.enums import ProposalStatus
 from tandem.matching.models import MatchRun, PairRule, Proposal
@@ -196,6 +197,22 @@ def build() -> tuple[dict, dict]:
         meetings_held=5,
         issued_on=dt.date.today(),
     )
+    # Evaluation: the mentee's interview with confidential notes; the feedback session
+    # (no moderator, so every staff member may write the summary) invites mentor and mentee.
+    interview = evaluation.schedule_interview(
+        round=round,
+        by=trainer,
+        person=people["mentee"],
+        starts_at=soon + dt.timedelta(days=2),
+        duration_minutes=45,
+    )
+    evaluation.save_interview_notes(
+        interview=interview, by=trainer, notes={"critique": "Geheime Interviewnotiz"}
+    )
+    feedback = evaluation.save_feedback_session(
+        round=round, by=trainer, starts_at=soon + dt.timedelta(days=3), duration_minutes=120
+    )
+    evaluation.invite_to_feedback(session=feedback, by=trainer)
     values = {
         **round.url_kwargs,
         "certificate": certificate.pk,
@@ -222,6 +239,7 @@ def build() -> tuple[dict, dict]:
         "material": material.pk,
         "slot": free.pk,
         "booking": booking.pk,
+        "interview": interview.pk,
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tandem.tandems",
     "tandem.training",
     "tandem.alumni",
+    "tandem.evaluation",
     # UI apps
     "tandem.core",
     "tandem.manage",

@@ -23,7 +23,9 @@ from tandem.alumni.directory import save_directory_entry
 from tandem.alumni.models import Certificate
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
+from tandem.demo import evaluation as evaluation_demo
 from tandem.demo import stages
+from tandem.evaluation.models import Interview
 from tandem.mail.models import MailTemplate, QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.people.tokens import new_token
@@ -62,6 +64,7 @@ NOT_TYPED = {
     "training.TrainingSession": {"uid"},
     "training.ConsultationBooking": {"uid"},
     "applications.Application": {"privacy_notice_version"},
+    "evaluation.InterviewNote": {"item"},
 }
 # Validated formats: a probe cannot be stored there.
 FORMATTED = (models.EmailField, models.SlugField, models.URLField)
@@ -170,6 +173,8 @@ def populate() -> dict:
     if not coordinator.authenticator_set.exists():
         with_totp(coordinator)
     trainer = round.roles.get(role=RoleKind.TRAINER).person
+    # The evaluation: interviews with notes, the feedback session, lessons learned.
+    evaluation_demo.build(round, coordinator, trainer)
     # Alumni: the tandem met once, the round is closed (certificates, alumni), the mentee
     # is in the directory with a contact, and the mentor's certificate is revoked.
     Meeting.objects.create(
@@ -209,6 +214,7 @@ def populate() -> dict:
         "goal": [goal.pk],
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
+        "interview": list(Interview.objects.filter(round=round).values_list("pk", flat=True)[:2]),
         "certificate": [c.pk for c in certificates],
         "public_id": [c.public_id for c in certificates],
     }

@@ -11,7 +11,7 @@ from tandem.programmes.models import Organisation, Programme, Round, RoundRole
 from . import people
 from .accounts import demo_person_at
 
-STAGES = ["setup", "applications", "matching", "training", "alumni"]
+STAGES = ["setup", "applications", "matching", "training", "evaluation", "alumni"]
 
 # Days from today to the start of the tandem phase, chosen so that "today" falls
 # into the phase the stage is named after (see services.default_phase_dates).
@@ -20,6 +20,7 @@ TANDEM_START_OFFSET = {
     "applications": 65,
     "matching": 45,
     "training": 14,
+    "evaluation": -173,  # the tandem phase ends in ten days; the evaluation has begun
     "alumni": -215,  # the tandem phase ended a month ago
 }
 CURRENT_PHASE = {
@@ -27,6 +28,7 @@ CURRENT_PHASE = {
     "applications": PhaseKind.APPLICATIONS,
     "matching": PhaseKind.MATCHING,
     "training": PhaseKind.TRAINING,
+    "evaluation": PhaseKind.EVALUATION,
     "alumni": PhaseKind.ALUMNI,
 }
 
@@ -63,6 +65,10 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import training
 
             training.build(round, coordinator, trainer)
+        if STAGES.index(stage) >= STAGES.index("evaluation"):
+            from . import evaluation
+
+            evaluation.build(round, coordinator, trainer)
         if STAGES.index(stage) >= STAGES.index("alumni"):
             from . import alumni
 

@@ -176,6 +176,32 @@ def mentors_trained(round) -> ChecklistItem:
     )
 
 
+def tandem_members_interviewed(round) -> ChecklistItem:
+    from tandem.evaluation.selectors import interviews_of_tandem_members
+
+    held, members = interviews_of_tandem_members(round)
+    return ChecklistItem(
+        _("Every member of a tandem was interviewed"),
+        held == members,
+        _("interviews held: %(held)s of %(members)s") % {"held": held, "members": members},
+    )
+
+
+def feedback_session_summarised(round) -> ChecklistItem:
+    from django.utils import timezone
+
+    from tandem.evaluation.selectors import feedback_session_of
+
+    session = feedback_session_of(round)
+    done = bool(
+        session
+        and session.cancelled_at is None
+        and session.starts_at <= timezone.now()
+        and session.summary
+    )
+    return ChecklistItem(_("The feedback session took place and is summarised"), done)
+
+
 def _from(first: P, last: P) -> frozenset:
     order = P.ordered()
     return frozenset(order[order.index(first) : order.index(last) + 1])
@@ -198,6 +224,8 @@ CHECKS: list[Check] = [
     Check(_from(P.MATCHING, P.TRAINING), mentors_trained),
     Check(_from(P.TRAINING, P.TANDEM_PHASE), agreements_confirmed),
     Check(_from(P.TANDEM_PHASE, P.TANDEM_PHASE), no_quiet_tandems),
+    Check(_from(P.EVALUATION, P.EVALUATION), tandem_members_interviewed),
+    Check(_from(P.EVALUATION, P.EVALUATION), feedback_session_summarised),
     Check(frozenset(P), outbox_reviewed),
 ]
 

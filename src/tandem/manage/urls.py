@@ -42,4 +42,5 @@ urlpatterns = [
     path(ROUND + "tandems/", include("tandem.manage.tandems.urls")),
     path(ROUND + "training/", include("tandem.manage.training.urls")),
     path(ROUND + "alumni/", include("tandem.manage.alumni.urls")),
+    path(ROUND + "evaluation/", include("tandem.manage.evaluation.urls")),
 ]

@@ -34,6 +34,10 @@ urlpatterns = [
         "rounds/<slug:org>/<slug:programme>/<slug:round>/training/",
         include("tandem.portal.training.urls"),
     ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/evaluation/",
+        include("tandem.portal.evaluation.urls"),
+    ),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
     path("", include("tandem.portal.alumni.urls")),
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.forms import add_service_errors
 from tandem.core.next_step import safe_next
+from tandem.evaluation import selectors as evaluation_selectors
 from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
 from tandem.programmes.models import Round
@@ -31,6 +32,7 @@ def dashboard(request):
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
         "training_invitations": training_selectors.open_invitations_for_user(request.user),
         "consultation_rounds": training_selectors.rounds_to_consult_for_user(request.user),
+        "evaluation": evaluation_selectors.open_evaluation_for_user(request.user),
         "calls": participant_dashboard.calls_for(request.user),
     }
     return render(request, "portal/dashboard.html", context)
@@ -107,5 +109,7 @@ def round_detail(request, org, programme, round):
             "has_tandem": tandem_selectors.tandems_for_user(found, request.user).exists(),
             "may_consult": request.user.has_perm("training.book_consultation", found),
             "may_see_directory": request.user.has_perm("alumni.view_directory", found.programme),
+            "may_evaluate": request.user.has_perm("evaluation.take_part", found),
+            "runs_evaluation": request.user.has_perm("evaluation.run_evaluation", found),
         },
     )

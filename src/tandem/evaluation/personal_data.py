@@ -1,0 +1,171 @@
+"""What the evaluation holds about people, and how it is exported, erased, expired.
+
+Registered with the privacy registry in EvaluationConfig.ready. Interview notes are the
+staff's working notes (DESIGN.md §2: staff only): the person interviewed gets that the
+interview took place and when, never the notes — in the export as on every page. The
+interviewer's export holds the interviews they led with the notes they wrote.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from tandem.privacy.registry import Declaration, Holding
+
+from .models import FeedbackInvitation, FeedbackSession, Interview, InterviewNote, RoundReview
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _round(round) -> dict:
+    return {
+        "organisation": round.programme.organisation.name,
+        "programme": round.programme.name,
+        "round": round.name,
+    }
+
+
+def export(user) -> dict:
+    own = (
+        Interview.objects.filter(person=user)
+        .select_related("round__programme__organisation")
+        .order_by("starts_at", "pk")
+    )
+    led = (
+        Interview.objects.filter(interviewer=user)
+        .select_related("round__programme__organisation", "person")
+        .prefetch_related("notes")
+        .order_by("starts_at", "pk")
+    )
+    invitations = (
+        FeedbackInvitation.objects.filter(person=user)
+        .select_related("session__round__programme__organisation")
+        .order_by("session__starts_at", "pk")
+    )
+    moderated = FeedbackSession.objects.filter(moderator=user).select_related(
+        "round__programme__organisation"
+    )
+    return {
+        "evaluation_interviews": [
+            {
+                **_round(i.round),
+                "starts_at": _iso(i.starts_at),
+                "minutes": i.duration_minutes,
+                "status": i.status,
+            }
+            for i in own
+        ],
+        "evaluation_interviews_led": [
+            {
+                **_round(i.round),
+                "person": i.person.get_full_name(),
+                "starts_at": _iso(i.starts_at),
+                "status": i.status,
+                "your_notes": {note.item: note.text for note in i.notes.all()},
+            }
+            for i in led
+        ],
+        "feedback_session_invitations": [
+            {
+                **_round(i.session.round),
+                "starts_at": _iso(i.session.starts_at),
+                "attended": i.attended,
+            }
+            for i in invitations
+        ],
+        "feedback_sessions_moderated": [
+            {**_round(s.round), "starts_at": _iso(s.starts_at), "summary": s.summary}
+            for s in moderated
+        ],
+    }
+
+
+@transaction.atomic
+def erase(user) -> None:
+    """The person's interviews (with their notes) and invitations go; what they wrote as
+    staff stays without their name."""
+    Interview.objects.filter(person=user).delete()
+    FeedbackInvitation.objects.filter(person=user).delete()
+    Interview.objects.filter(interviewer=user).update(interviewer=None)
+    InterviewNote.objects.filter(written_by=user).update(written_by=None)
+    FeedbackSession.objects.filter(moderator=user).update(moderator=None)
+    RoundReview.objects.filter(updated_by=user).update(updated_by=None)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+@transaction.atomic
+def apply_retention(now: dt.datetime) -> int:
+    """Interview notes of rounds past retention go; that an interview took place, the
+    attendance and the summaries stay as the record of the round."""
+    from tandem.programmes.models import Round
+
+    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
+    rounds = (
+        Round.objects.annotate(ended_on=Max("phases__ends_on"))
+        .filter(ended_on__lt=cutoff)
+        .values("pk")
+    )
+    notes = InterviewNote.objects.filter(interview__round__in=rounds)
+    count = notes.count()
+    notes.delete()
+    return count
+
+
+DECLARATION = Declaration(
+    app_label="evaluation",
+    holdings=(
+        Holding(
+            "evaluation.Interview",
+            ("person", "interviewer", "starts_at", "status"),
+            "the participant interviewed",
+            "the evaluation interview at the end of the round",
+            "the person (date and status only), the round's coordinators and trainers",
+            "as long as the round",
+        ),
+        Holding(
+            "evaluation.InterviewNote",
+            ("text", "written_by"),
+            "the participant interviewed",
+            "notes along the interview guide for the round's evaluation",
+            "the round's coordinators and trainers only (not the person, not the partner)",
+            "until retention after the round ends",
+        ),
+        Holding(
+            "evaluation.FeedbackSession",
+            ("moderator", "description", "summary"),
+            "the moderator",
+            "the closing feedback session and its summary",
+            "the round's coordinators and trainers; those invited see date and link",
+            "as long as the round",
+        ),
+        Holding(
+            "evaluation.FeedbackInvitation",
+            ("person", "attended"),
+            "the person invited",
+            "inviting to the feedback session and recording attendance",
+            "the person, the round's coordinators and trainers",
+            "as long as the round",
+        ),
+        Holding(
+            "evaluation.RoundReview",
+            ("lessons_learned", "updated_by"),
+            "the coordinator",
+            "the lessons learned of the round (round report)",
+            "the round's coordinators and trainers",
+            "as long as the round",
+        ),
+    ),
+    export=export,
+    erase=erase,
+    apply_retention=apply_retention,
+    erase_order=50,
+)
