@@ -58,6 +58,7 @@ NOT_TYPED = {
     "training.TrainingSession": {"uid"},
     "training.ConsultationBooking": {"uid"},
     "applications.Application": {"privacy_notice_version"},
+    "matching.MatchRun": {"error"},
 }
 # Validated formats: a probe cannot be stored there.
 FORMATTED = (models.EmailField, models.SlugField, models.URLField)
