@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MatchMode(models.TextChoices):
@@ -43,7 +44,7 @@ class RunStatus(models.TextChoices):
     RUNNING = "running", _("Computing")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("match run", "Cancelled")
 
 
 # Runs that are not finished: the run page shows their progress and can cancel them.

@@ -236,6 +236,15 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
     return run
 
 
+#: compute_fit's stages as shares of the fit phase (so the bar only moves forward)
+FIT_STAGES = {"text analysis": (0.0, 0.3), "text fit": (0.3, 0.9), "fit scores": (0.9, 1.0)}
+
+
+def _fit_share(stage: str, share: float) -> float:
+    lo, hi = FIT_STAGES.get(stage, (0.0, 1.0))
+    return lo + (hi - lo) * share
+
+
 def _compute(run: MatchRun, progress: _Progress) -> None:
     round = run.round
     settings = MatchSettings(
@@ -283,7 +292,7 @@ def _compute(run: MatchRun, progress: _Progress) -> None:
         data.mentors,
         weights,
         taxonomy_of(round.programme),
-        progress=lambda _stage, share: progress(RunPhase.FIT, share),
+        progress=lambda stage, share: progress(RunPhase.FIT, _fit_share(stage, share)),
     )
     progress(RunPhase.SOLVE, 0.0, force=True)
     try:

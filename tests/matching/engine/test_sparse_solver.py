@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tandem.matching.engine import Rules, fit_from_scores, solve
-from tandem.matching.engine import sparse
+from tandem.matching.engine import Rules, fit_from_scores, solve, sparse
 from tandem.matching.engine.sparse import SparseStats, sparse_assignment
 
 from .test_solve_properties import allowed_pairs, check_rules, milp_optimum, reduced

@@ -222,7 +222,7 @@ class SendView(MatchingMixin, View):
         run = self.get_run(run)
         form = SendForm(request.POST, round=self.round)
         latest = selectors.latest_run(self.round)
-        if latest.pk != run.pk:
+        if latest is None or latest.pk != run.pk:
             form.is_valid()
             form.add_error(None, _("Only the proposals of the latest run can be sent."))
         elif form.is_valid():

@@ -2,8 +2,9 @@
 
 Most of an n x m score matrix never matters: an applicant ends up with one of the mentors
 that fit them best. So the solver keeps, per applicant, the best `k` allowed pairs by value
-(and per mentor the best `k` applicants, and every allowed pair of a favoured applicant:
-the favour bonus makes any of them worth more than all fit), and solves the maximum-weight
+(and per mentor the best `k` applicants, and more pairs of a favoured applicant: the
+favour bonus makes any of them worth more than all fit; the certificate adds every further
+pair a favoured or pinned-out applicant needs), and solves the maximum-weight
 b-matching on that graph exactly: scipy's LAPJVsp (min_weight_full_bipartite_matching) on
 the mentors' places plus one "unassigned" column per applicant, so leaving someone out is
 worth 0. A binding cap on tandems is left to the dense solver.
@@ -45,6 +46,9 @@ DENSE_SHARE = 0.35
 #: a left-out pair counts as improving only above this reduced cost (float tolerance of
 #: the LP; the dense solver works in float64 with the same kind of rounding)
 TOLERANCE = 1e-7
+#: a favoured applicant starts with this many times K_BEST pairs (the certificate adds any
+#: other pair a favoured applicant needs)
+FAVOURED_K = 4
 #: rounds of "add the violating pairs and solve again" before giving up (then dense)
 MAX_ROUNDS = 12
 #: per applicant, how many of the violating pairs are added in one round (the worst ones)
@@ -92,7 +96,15 @@ def candidates(total, prio, ok, favoured, k: int) -> tuple[np.ndarray, np.ndarra
             cols.append(c[keep])
         fav = np.flatnonzero(favoured[s])
         if len(fav):
-            fr, fc = np.nonzero(np.isfinite(vals[fav]))
+            # a favoured applicant's pairs all carry the bonus: more of them to start with
+            fk = min(FAVOURED_K * max(k, 1), m)
+            if fk >= m:
+                fr, fc = np.nonzero(np.isfinite(vals[fav]))
+            else:
+                top = np.argpartition(-vals[fav], fk - 1, axis=1)[:, :fk]
+                fr, fc = np.repeat(np.arange(len(fav)), fk), top.ravel()
+                keep = np.isfinite(vals[fav][fr, fc])
+                fr, fc = fr[keep], fc[keep]
             rows.append(fav[fr] + s.start)
             cols.append(fc)
         # per mentor: the best k applicants seen so far
