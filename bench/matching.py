@@ -206,15 +206,20 @@ def main() -> None:
 
 def goals(rows: list[dict]) -> None:
     """Issue 15's goals as ratios of what this run measured (1.00 = exactly at the goal)."""
-    print("goals (measured / goal; <= 1 is met):")
+    print("goals (measured as a multiple of the goal; <= 1.00 is met):")
     for r in rows:
         if r["size"] == "10000x5000":
-            print(f"  10000x5000 end to end: {r['total'] / 12:.2f} of 12 s")
-            print(f"  10000x5000 peak memory: {r['peak_mib'] / 1536:.2f} of 1.5 GiB")
+            print(f"  10000x5000 end to end: {r['total'] / 12:.2f} x the goal of 12 s")
+            print(
+                f"  10000x5000 end to end / scipy's dense solve in this run: "
+                f"{r['total'] / r['baseline_solve']:.2f} (the goal, 12 s where that solve "
+                "took ~9 s, is 1.33: a load-independent reading)"
+            )
+            print(f"  10000x5000 peak memory: {r['peak_mib'] / 1536:.2f} x the goal of 1.5 GiB")
         if r["size"] == "20000x10000":
-            print(f"  20000x10000 peak memory: {r['peak_mib'] / 4096:.2f} of 4 GiB")
+            print(f"  20000x10000 peak memory: {r['peak_mib'] / 4096:.2f} x the goal of 4 GiB")
         solver = r["sparse_ratio"] if r["sparse_ratio"] is not None else r["ratio"]
-        print(f"  {r['size']} solver vs scipy's dense solve: {solver / 0.5:.2f} of 0.5x")
+        print(f"  {r['size']} solver / scipy's dense solve: {solver / 0.5:.2f} x the goal of 0.5")
     print("  mentor-match at N = 1600: not measured (the comparison is not built)")
     if len(rows) > 1:
         print("growth (time, peak memory) relative to the first size:")
