@@ -28,6 +28,21 @@ from tests.recruitment.factories import MentorProfileFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 
+_capture = {}
+
+
+@pytest.fixture(autouse=True)
+def _on_commit(django_capture_on_commit_callbacks):
+    _capture["run"] = django_capture_on_commit_callbacks
+
+
+def post_run(client, round, data, **extra):
+    """Start a run on the overview; the worker (tasks run at once in tests) computes it
+    when the request's transaction commits."""
+    with _capture["run"](execute=True):
+        return client.post(manage_url("matching", round), data, **extra)
+
+
 @pytest.fixture
 def matching_run(round, coordinator, matching_pool):
     return services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
@@ -210,7 +225,7 @@ def test_objects_of_another_round_are_404_under_this_round(
 
 def test_run_matching_and_read_the_run(client, round, coordinator, matching_pool):
     client.force_login(coordinator)
-    response = client.post(manage_url("matching", round), settings_post(places="5"))
+    response = post_run(client, round, settings_post(places="5"))
     run = MatchRun.objects.get(round=round)
     assert response.status_code == 302
     assert response.url == manage_url("matching_run", round, run=run.pk)
@@ -288,7 +303,7 @@ def test_bad_settings_are_explained_on_the_field(
 ):
     client.force_login(coordinator)
     before = state_of_matching()
-    response = client.post(manage_url("matching", round), settings_post(**changes))
+    response = post_run(client, round, settings_post(**changes))
     assert response.status_code == 400
     text = page(response)
     assert f'id="id_{field}_error"' in text and message in text
@@ -304,7 +319,7 @@ def test_no_applications_is_a_clear_message(client, round, coordinator, matching
     round.applications.update(state=ApplicationState.WITHDRAWN)
     client.force_login(coordinator)
     before = state_of_matching()
-    response = client.post(manage_url("matching", round), settings_post())
+    response = post_run(client, round, settings_post())
     assert response.status_code == 400
     assert "There are no submitted applications to match." in page(response)
     assert state_of_matching() == before
@@ -322,10 +337,14 @@ def test_a_pin_against_the_rules_is_a_form_alert(client, round, coordinator, mat
         by=coordinator,
     )
     client.force_login(coordinator)
-    response = client.post(manage_url("matching", round), settings_post())
-    assert response.status_code == 400
-    assert "The pinned pairs contradict the rules" in page(response)
-    assert not MatchRun.objects.exists()
+    response = post_run(client, round, settings_post())
+    # the worker finds the conflict: the run failed, and its page says why
+    run = MatchRun.objects.get()
+    assert response.status_code == 302 and run.status == "failed"
+    text = page(client.get(response.url))
+    assert "The run did not finish." in text
+    assert "The pinned pairs contradict the rules" in text
+    assert not run.proposals.exists()
 
 
 # --- pair rules -----------------------------------------------------------------------
@@ -472,9 +491,7 @@ def test_end_to_end_run_exclude_rerun_send(client, round, coordinator, matching_
     """Run, exclude a proposed pair with a reason, run again without it, send for review."""
     client.force_login(coordinator)
     first = MatchRun.objects.get(
-        pk=client.post(manage_url("matching", round), settings_post())
-        .url.rstrip("/")
-        .split("/")[-1]
+        pk=post_run(client, round, settings_post()).url.rstrip("/").split("/")[-1]
     )
     anna = first.proposals.get(application=matching_pool["anna"])
     assert anna.mentor_profile == matching_pool["monitoring"]
@@ -483,7 +500,7 @@ def test_end_to_end_run_exclude_rerun_send(client, round, coordinator, matching_
         rule_post(anna, "exclude", "Arbeiten schon zusammen"),
     )
 
-    response = client.post(manage_url("matching", round), settings_post())
+    response = post_run(client, round, settings_post())
     second = MatchRun.objects.get(round=round, number=2)
     assert response.url == manage_url("matching_run", round, run=second.pk)
     pairs = {(p.application_id, p.mentor_profile_id) for p in second.proposals.all()}
@@ -565,10 +582,10 @@ def test_a_new_run_keeps_sent_pairs_and_shows_them(
     anna = matching_run.proposals.get(application=matching_pool["anna"])
     services.answer_proposal(proposal=anna, person=anna.mentee, answer="accept")
     client.force_login(coordinator)
-    response = client.post(manage_url("matching", round), settings_post(), follow=True)
+    response = post_run(client, round, settings_post())
     second = MatchRun.objects.get(number=2)
     assert second.summary["kept_pairs"] == 2 and not second.proposals.exists()
-    text = page(response)
+    text = page(client.get(response.url))
     assert "Pairs kept from earlier runs" in text and "This run proposes no new pairs." in text
     kept = text.split('id="kept-heading"')[1].split("</section>")[0]
     assert "Anna Adler" in kept and "Bert Berg" in kept

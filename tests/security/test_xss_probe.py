@@ -65,6 +65,7 @@ NOT_TYPED = {
     "training.ConsultationBooking": {"uid"},
     "applications.Application": {"privacy_notice_version"},
     "evaluation.InterviewNote": {"item"},
+    "matching.MatchRun": {"error"},
 }
 # Validated formats: a probe cannot be stored there.
 FORMATTED = (models.EmailField, models.SlugField, models.URLField)

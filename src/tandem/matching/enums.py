@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MatchMode(models.TextChoices):
@@ -34,3 +35,27 @@ class Answer(models.TextChoices):
 
 # Proposals that hold a pair for the next run: it is kept, not solved again.
 HELD = frozenset({ProposalStatus.SENT, ProposalStatus.ACCEPTED})
+
+
+class RunStatus(models.TextChoices):
+    """Where a run is: waiting for the worker, computing, done, failed or cancelled."""
+
+    QUEUED = "queued", _("Waiting for the background worker")
+    RUNNING = "running", _("Computing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", pgettext_lazy("match run", "Cancelled")
+
+
+# Runs that are not finished: the run page shows their progress and can cancel them.
+RUN_IN_PROGRESS = frozenset({RunStatus.QUEUED, RunStatus.RUNNING})
+
+
+class RunPhase(models.TextChoices):
+    """The steps of a run, in order, as the progress bar names them."""
+
+    INPUTS = "inputs", _("Reading applications and mentor profiles")
+    FIT = "fit", _("Computing fit scores")
+    SOLVE = "solve", _("Choosing the pairs (all three modes)")
+    EXPLAIN = "explain", _("Writing explanations")
+    SAVE = "save", _("Saving the proposals")

@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.fields import TypedDateField
 
-from .enums import Answer, MatchMode, PairRuleKind, ProposalStatus
+from .enums import (
+    RUN_IN_PROGRESS,
+    Answer,
+    MatchMode,
+    PairRuleKind,
+    ProposalStatus,
+    RunPhase,
+    RunStatus,
+)
 
 
 class MatchRun(models.Model):
@@ -33,6 +41,17 @@ class MatchRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("proposals sent at"), null=True, blank=True)
     answer_by = TypedDateField(_("answers due by"), null=True, blank=True)
+    #: the run is computed by the background worker; the page shows where it is
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DONE
+    )
+    phase = models.CharField(max_length=10, choices=RunPhase.choices, blank=True)
+    #: percent of the whole run, 0..100
+    progress = models.PositiveSmallIntegerField(default=0)
+    #: why a run failed, in the words of the coordinator who started it (platform text)
+    error = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("matching run")
@@ -44,6 +63,14 @@ class MatchRun(models.Model):
 
     def __str__(self):
         return f"{self.round.name} #{self.number}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in RUN_IN_PROGRESS
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == RunStatus.DONE
 
 
 class Proposal(models.Model):

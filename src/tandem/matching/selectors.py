@@ -23,7 +23,7 @@ from tandem.programmes.enums import InstitutionType, RoleKind, SizeClass
 from tandem.recruitment.models import MentorProfile, MentorTopic
 from tandem.tandems.models import Tandem
 
-from .enums import MatchMode, ProposalStatus
+from .enums import MatchMode, ProposalStatus, RunPhase, RunStatus
 from .models import MatchRun, PairRule, Proposal
 
 #: Why an applicant was left out, in words (engine reason codes; docs/matching.md).
@@ -80,7 +80,8 @@ def run_in_round(round, pk) -> MatchRun | None:
 
 
 def latest_run(round) -> MatchRun | None:
-    return MatchRun.objects.filter(round=round).order_by("-number").first()
+    """The latest finished run: its drafts are the ones that can be sent."""
+    return MatchRun.objects.filter(round=round, status=RunStatus.DONE).order_by("-number").first()
 
 
 def _with_people(queryset):
@@ -213,12 +214,57 @@ def _mentor_names(round) -> dict[int, str]:
     }
 
 
-def run_pairs(run) -> list[PairRow]:
-    """The pairs this run proposed anew (kept pairs: see kept_pairs)."""
+def run_pairs(run, proposals=None) -> list[PairRow]:
+    """The pairs this run proposed anew (kept pairs: see kept_pairs); `proposals` narrows
+    them (one page of run_proposals)."""
     labels, rules = _topic_labels(run.round), _rules_by_pair(run.round)
-    proposals = _with_people(run.proposals.all()).order_by("-score", "pk")
+    if proposals is None:
+        proposals = run_proposals(run)
     names = _mentor_names(run.round)
     return [_pair_row(proposal, labels, rules, names) for proposal in proposals]
+
+
+def run_proposals(run):
+    """The run's new proposals, best fit first, with the people (for paging)."""
+    return _with_people(run.proposals.all()).order_by("-score", "pk")
+
+
+#: a run that waited this long for the worker says that no worker may be running
+WORKER_MISSING_AFTER = 20
+
+
+@dataclass
+class RunProgress:
+    status: str
+    percent: int
+    phases: list  # (label, "done" | "current" | "waiting")
+    waiting_seconds: int
+    worker_missing: bool
+
+
+def run_progress(run) -> RunProgress:
+    """Where a run stands, in the order of its phases, for the progress bar."""
+    waiting = int((timezone.now() - run.created_at).total_seconds())
+    codes = list(RunPhase.values)
+    current = codes.index(run.phase) if run.phase in codes else -1
+    if run.status == RunStatus.QUEUED:
+        current = -1
+    phases = []
+    for index, (_code, label) in enumerate(RunPhase.choices):
+        if run.status == RunStatus.DONE or index < current:
+            state = "done"
+        elif index == current and run.status == RunStatus.RUNNING:
+            state = "current"
+        else:
+            state = "waiting"
+        phases.append((label, state))
+    return RunProgress(
+        status=run.status,
+        percent=100 if run.status == RunStatus.DONE else int(run.progress),
+        phases=phases,
+        waiting_seconds=waiting,
+        worker_missing=run.status == RunStatus.QUEUED and waiting >= WORKER_MISSING_AFTER,
+    )
 
 
 def kept_pairs(run) -> list[PairRow]:

@@ -6,8 +6,10 @@ two yeses form a tandem; a no excludes the pair, and the next run keeps every pa
 was sent or agreed and solves again for the rest.
 """
 
+import time
 from dataclasses import asdict, dataclass
 
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -31,7 +33,17 @@ from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round
 from tandem.tandems.services import form_tandem
 
-from .enums import HELD, Answer, MatchMode, PairRuleKind, ProposalStatus
+from . import selectors
+from .enums import (
+    HELD,
+    RUN_IN_PROGRESS,
+    Answer,
+    MatchMode,
+    PairRuleKind,
+    ProposalStatus,
+    RunPhase,
+    RunStatus,
+)
 from .inputs import mentee_id, mentor_id, pk_of, round_input, taxonomy_of
 from .models import MatchRun, PairRule, Proposal
 
@@ -61,21 +73,43 @@ def last_settings(round) -> MatchSettings:
 
 
 # --- runs -----------------------------------------------------------------------------
+#
+# A run is started in the request (start_run: the settings are checked, the run gets its
+# number and waits) and computed by the background worker (compute_run, task
+# tandem.matching.tasks.compute_match_run), which reports its phase and percent on the run
+# and stops when a coordinator cancels it. run_matching does both at once (demo, tests).
+
+#: share of the whole run at the start of each phase (the progress bar)
+PHASE_START = {
+    RunPhase.INPUTS: 0,
+    RunPhase.FIT: 5,
+    RunPhase.SOLVE: 45,
+    RunPhase.EXPLAIN: 80,
+    RunPhase.SAVE: 90,
+}
+PHASE_ORDER = list(PHASE_START)
 
 
-@transaction.atomic
-def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
-    """Solve the round and keep the run; its new pairs become draft proposals."""
-    # One run of a round at a time: a second waits for the first, then reads what the
-    # first decided (its drafts, its number) instead of colliding with it.
-    Round.objects.select_for_update().filter(pk=round.pk).first()
+class RunCancelled(Exception):
+    """A coordinator cancelled the run while it was computed."""
+
+
+def _check_places(settings: MatchSettings, held: int) -> None:
+    if settings.places is not None and held > settings.places:
+        raise ValidationError(
+            {
+                "places": _(
+                    "%(n)s pairs are already proposed or agreed; the maximum number of tandems "
+                    "cannot be lower."
+                )
+                % {"n": held}
+            }
+        )
+
+
+def _check_settings(settings: MatchSettings) -> Weights:
     if settings.mode not in MatchMode.values:
         raise ValidationError({"mode": _("Please choose a mode.")})
-    data = round_input(round)
-    if not data.mentees:
-        raise ValidationError(_("There are no submitted applications to match."))
-    if not data.mentors:
-        raise ValidationError(_("There are no mentor profiles to match with."))
     try:
         weights = Weights(settings.topic, settings.text, settings.context, settings.preference)
         weights.normalised()
@@ -83,6 +117,146 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         raise ValidationError(
             {"topic": _("The weights must not be negative and at least one must be above 0.")}
         ) from None
+    return weights
+
+
+@transaction.atomic
+def start_run(*, round, by, settings: MatchSettings, enqueue: bool = True) -> MatchRun:
+    """Check the settings, give the run its number and hand it to the background worker.
+
+    Two coordinators starting at the same moment get two runs: the round's row lock (and
+    on SQLite the write lock every transaction takes) puts the second after the first.
+    """
+    Round.objects.select_for_update().filter(pk=round.pk).first()
+    _check_settings(settings)
+    pool = selectors.pool_of(round)
+    if not pool.applications:
+        raise ValidationError(_("There are no submitted applications to match."))
+    if not pool.mentors:
+        raise ValidationError(_("There are no mentor profiles to match with."))
+    _check_places(settings, Proposal.objects.filter(round=round, status__in=HELD).count())
+    number = (round.match_runs.aggregate(n=Max("number"))["n"] or 0) + 1
+    run = MatchRun.objects.create(
+        round=round,
+        number=number,
+        mode=settings.mode,
+        parameters=asdict(settings),
+        created_by=by,
+        status=RunStatus.QUEUED,
+    )
+    log_action(by, "matching.run_started", run, round=round, data={"mode": settings.mode})
+    if enqueue:
+        from .tasks import compute_match_run
+
+        transaction.on_commit(lambda: compute_match_run.enqueue(run.pk))
+    return run
+
+
+@transaction.atomic
+def cancel_run(*, run: MatchRun, by) -> bool:
+    """Stop a run that waits or computes; False if it had already finished."""
+    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    if run.status not in RUN_IN_PROGRESS:
+        return False
+    run.status, run.finished_at = RunStatus.CANCELLED, timezone.now()
+    run.save(update_fields=["status", "finished_at"])
+    log_action(by, "matching.run_cancelled", run, round=run.round)
+    return True
+
+
+class _Progress:
+    """Writes phase and percent to the run (at most every half second) and notices a cancel."""
+
+    def __init__(self, run: MatchRun):
+        self.run_pk = run.pk
+        self.last = 0.0
+
+    def __call__(self, phase: str, share: float = 0.0, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < 0.5:
+            return
+        self.last = now
+        i = PHASE_ORDER.index(phase)
+        lo = PHASE_START[phase]
+        hi = PHASE_START[PHASE_ORDER[i + 1]] if i + 1 < len(PHASE_ORDER) else 100
+        percent = int(lo + (hi - lo) * min(max(share, 0.0), 1.0))
+        with transaction.atomic():
+            updated = MatchRun.objects.filter(pk=self.run_pk, status=RunStatus.RUNNING).update(
+                phase=phase, progress=percent
+            )
+        if not updated:
+            raise RunCancelled
+
+
+def compute_run(run_id: int) -> MatchRun | None:
+    """The worker's part: solve the round for a waiting run and keep what came out.
+
+    Not one transaction: the phases are written as they pass so the page can show them.
+    A problem the coordinator must solve (pinned pairs against the rules, ...) ends the
+    run as failed with the reason; a cancel stops it at the next progress report.
+    """
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status != RunStatus.QUEUED:
+            return run
+        run.status, run.started_at, run.phase = RunStatus.RUNNING, timezone.now(), RunPhase.INPUTS
+        run.save(update_fields=["status", "started_at", "phase"])
+    language = getattr(run.created_by, "language", None) or django_settings.LANGUAGE_CODE
+    progress = _Progress(run)
+    try:
+        with translation.override(language):
+            _compute(run, progress)
+    except RunCancelled:
+        return MatchRun.objects.get(pk=run.pk)
+    except ValidationError as problem:
+        MatchRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+            status=RunStatus.FAILED, error=" ".join(problem.messages), finished_at=timezone.now()
+        )
+    except Exception:
+        with translation.override(language):
+            message = _("The run stopped because of an error on the server; please try again.")
+        MatchRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+            status=RunStatus.FAILED, error=message, finished_at=timezone.now()
+        )
+        raise
+    return MatchRun.objects.get(pk=run.pk)
+
+
+def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
+    """Start a run and compute it at once (the demo, tests, scripts).
+
+    A problem is raised and, unlike a failed background run, nothing is kept.
+    """
+    run = start_run(round=round, by=by, settings=settings, enqueue=False)
+    run = compute_run(run.pk)
+    if run.status == RunStatus.FAILED:
+        error = run.error
+        run.delete()
+        raise ValidationError(error)
+    return run
+
+
+#: compute_fit's stages as shares of the fit phase (so the bar only moves forward)
+FIT_STAGES = {"text analysis": (0.0, 0.3), "text fit": (0.3, 0.9), "fit scores": (0.9, 1.0)}
+
+
+def _fit_share(stage: str, share: float) -> float:
+    lo, hi = FIT_STAGES.get(stage, (0.0, 1.0))
+    return lo + (hi - lo) * share
+
+
+def _compute(run: MatchRun, progress: _Progress) -> None:
+    round = run.round
+    settings = MatchSettings(
+        **{k: v for k, v in run.parameters.items() if k in MatchSettings.__dataclass_fields__}
+    )
+    weights = _check_settings(settings)
+    progress(RunPhase.INPUTS, 0.0, force=True)
+    data = round_input(round)
+    if not data.mentees:
+        raise ValidationError(_("There are no submitted applications to match."))
+    if not data.mentors:
+        raise ValidationError(_("There are no mentor profiles to match with."))
 
     held = list(
         Proposal.objects.filter(round=round, status__in=HELD).select_related(
@@ -94,16 +268,7 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         pair for pair in held_pairs if pair[0] in data.applications and pair[1] in data.profiles
     }
     held_mentees = {pair[0] for pair in held_pairs}
-    if settings.places is not None and len(held_pairs) > settings.places:
-        raise ValidationError(
-            {
-                "places": _(
-                    "%(n)s pairs are already proposed or agreed; the maximum number of tandems "
-                    "cannot be lower."
-                )
-                % {"n": len(held_pairs)}
-            }
-        )
+    _check_places(settings, len(held_pairs))
     pinned, excluded = set(held_pairs), set()
     for rule in PairRule.objects.filter(round=round):
         pair = (f"a{rule.application_id}", f"m{rule.mentor_profile_id}")
@@ -121,7 +286,15 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         excluded=frozenset(excluded),
         pinned=frozenset(pinned),
     )
-    fit = compute_fit(data.mentees, data.mentors, weights, taxonomy_of(round.programme))
+    progress(RunPhase.FIT, 0.0, force=True)
+    fit = compute_fit(
+        data.mentees,
+        data.mentors,
+        weights,
+        taxonomy_of(round.programme),
+        progress=lambda stage, share: progress(RunPhase.FIT, _fit_share(stage, share)),
+    )
+    progress(RunPhase.SOLVE, 0.0, force=True)
     try:
         results, comparison = compare_modes(fit, rules)
     except RuleConflict as conflict:
@@ -130,40 +303,56 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
             % {"problem": conflict}
         ) from None
     result = results[settings.mode]
+    progress(RunPhase.EXPLAIN, 0.0, force=True)
     explanations = {ex.mentee_id: ex for ex in explain(fit, result, rules)}
+    progress(RunPhase.SAVE, 0.0, force=True)
+    _save(run, data, result, comparison, explanations, held_pairs, pinned, excluded)
 
-    number = (round.match_runs.aggregate(n=Max("number"))["n"] or 0) + 1
-    run = MatchRun.objects.create(
-        round=round,
-        number=number,
-        mode=settings.mode,
-        parameters=asdict(settings),
-        created_by=by,
-        inputs={
-            "applications": [pk_of(m.id) for m in data.mentees],
-            "mentor_profiles": [pk_of(m.id) for m in data.mentors],
-            "kept": sorted([pk_of(e), pk_of(r)] for e, r in held_pairs),
-            "pinned": sorted([pk_of(e), pk_of(r)] for e, r in pinned - held_pairs),
-            "excluded": sorted([pk_of(e), pk_of(r)] for e, r in excluded),
-        },
-    )
-    # Drafts of earlier runs are replaced by this run's; sent and agreed pairs stay.
-    Proposal.objects.filter(round=round, status=ProposalStatus.DRAFT).update(
-        status=ProposalStatus.SUPERSEDED
-    )
+
+@transaction.atomic
+def _save(run, data, result, comparison, explanations, held_pairs, pinned, excluded) -> None:
+    round = run.round
+    Round.objects.select_for_update().filter(pk=round.pk).first()
+    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != RunStatus.RUNNING:
+        raise RunCancelled
+    if Proposal.objects.filter(round=round, sent_at__gte=run.started_at).exists():
+        # the pairs sent meanwhile were not kept by this run: its result could clash
+        raise ValidationError(
+            _("Proposals were sent while this run was computed; please start a new run.")
+        )
+    run.inputs = {
+        "applications": [pk_of(m.id) for m in data.mentees],
+        "mentor_profiles": [pk_of(m.id) for m in data.mentors],
+        "kept": sorted([pk_of(e), pk_of(r)] for e, r in held_pairs),
+        "pinned": sorted([pk_of(e), pk_of(r)] for e, r in pinned - held_pairs),
+        "excluded": sorted([pk_of(e), pk_of(r)] for e, r in excluded),
+    }
+    # Drafts of earlier runs are replaced by this run's; sent and agreed pairs stay. When a
+    # later run (started after this one) finished first, its drafts stay and this run's are
+    # kept as replaced.
+    newer_done = round.match_runs.filter(number__gt=run.number, status=RunStatus.DONE).exists()
+    if not newer_done:
+        Proposal.objects.filter(
+            round=round, status=ProposalStatus.DRAFT, run__number__lt=run.number
+        ).update(status=ProposalStatus.SUPERSEDED)
     new = [a for a in result.assignments if (a.mentee_id, a.mentor_id) not in held_pairs]
     Proposal.objects.bulk_create(
-        Proposal(
-            run=run,
-            round=round,
-            application=data.applications[a.mentee_id],
-            mentor_profile=data.profiles[a.mentor_id],
-            score=round_fit(a.score),
-            components=explanations[a.mentee_id].components,
-            explanation=_explanation(explanations[a.mentee_id], data),
-            pinned=a.pinned,
-        )
-        for a in new
+        (
+            Proposal(
+                run=run,
+                round=round,
+                application=data.applications[a.mentee_id],
+                mentor_profile=data.profiles[a.mentor_id],
+                score=round_fit(a.score),
+                components=explanations[a.mentee_id].components,
+                explanation=_explanation(explanations[a.mentee_id], data),
+                pinned=a.pinned,
+                status=ProposalStatus.SUPERSEDED if newer_done else ProposalStatus.DRAFT,
+            )
+            for a in new
+        ),
+        batch_size=500,
     )
     run.summary = {
         "pairs": len(result.assignments),
@@ -183,15 +372,16 @@ def run_matching(*, round, by, settings: MatchSettings) -> MatchRun:
         ],
         "comparison": [_plain(row) for row in comparison],
     }
-    run.save(update_fields=["summary"])
+    run.status, run.phase, run.progress = RunStatus.DONE, RunPhase.SAVE, 100
+    run.finished_at = timezone.now()
+    run.save(update_fields=["inputs", "summary", "status", "phase", "progress", "finished_at"])
     log_action(
-        by,
+        run.created_by,
         "matching.run",
         run,
         round=round,
-        data={"mode": settings.mode, "pairs": len(result.assignments)},
+        data={"mode": run.mode, "pairs": len(result.assignments)},
     )
-    return run
 
 
 def round_fit(value: float) -> float:

@@ -6,6 +6,8 @@ from . import views
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="matching"),
     path("runs/<int:run>/", views.RunView.as_view(), name="matching_run"),
+    path("runs/<int:run>/progress/", views.RunProgressView.as_view(), name="matching_progress"),
+    path("runs/<int:run>/cancel/", views.RunCancelView.as_view(), name="matching_cancel"),
     path("institutions/", views.InstitutionsView.as_view(), name="matching_institutions"),
     path("runs/<int:run>/gaps/", views.GapsView.as_view(), name="matching_gaps"),
     path("runs/<int:run>/send/", views.SendView.as_view(), name="matching_send"),

@@ -7,11 +7,13 @@ always looked up inside the round of the URL.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
+from django_htmx.http import HttpResponseClientRefresh
 
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
@@ -59,7 +61,7 @@ class OverviewView(MatchingMixin, View):
         form = MatchSettingsForm(request.POST)
         if form.is_valid():
             try:
-                run = services.run_matching(
+                run = services.start_run(
                     round=self.round, by=request.user, settings=form.settings()
                 )
             except ValidationError as error:
@@ -67,8 +69,8 @@ class OverviewView(MatchingMixin, View):
             else:
                 messages.success(
                     request,
-                    _("Run %(number)s is done: %(pairs)s pairs.")
-                    % {"number": run.number, "pairs": run.summary["pairs"]},
+                    _("Run %(number)s was started; it is computed in the background.")
+                    % {"number": run.number},
                 )
                 return self.redirect_to_run(run)
         return self.render(request, form, status=400)
@@ -85,13 +87,25 @@ class OverviewView(MatchingMixin, View):
         return render(request, "manage/matching/overview.html", context, status=status)
 
 
+#: new proposals per page of a run
+PAIRS_PER_PAGE = 50
+
+
 class RunView(MatchingMixin, View):
     def get(self, request, run, **kwargs):
         return self.render(request, self.get_run(run))
 
     def render(self, request, run, rule_forms=None, send_form=None, status=200):
+        if not run.is_done:
+            context = self.base_context(
+                run=run, progress=selectors.run_progress(run), settings=_settings_in_words(run)
+            )
+            return render(request, "manage/matching/run_progress.html", context, status=status)
         rule_forms = rule_forms or {}
-        pairs = selectors.run_pairs(run)
+        page = Paginator(selectors.run_proposals(run), PAIRS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        pairs = selectors.run_pairs(run, page.object_list)
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
@@ -108,11 +122,35 @@ class RunView(MatchingMixin, View):
             left_out=selectors.left_out(run),
             comparison=selectors.mode_comparison(run),
             is_latest=is_latest,
-            has_drafts=any(row.proposal.status == ProposalStatus.DRAFT for row in pairs),
+            page=page,
+            has_drafts=run.proposals.filter(status=ProposalStatus.DRAFT).exists(),
             send_form=send_form or SendForm.with_default_date(),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
         )
         return render(request, "manage/matching/run.html", context, status=status)
+
+
+class RunProgressView(MatchingMixin, View):
+    """The progress bar of a run that waits or computes (polled by htmx every 2 s)."""
+
+    def get(self, request, run, **kwargs):
+        run = self.get_run(run)
+        if request.htmx and not run.in_progress:
+            return HttpResponseClientRefresh()  # finished: show the whole page
+        context = self.base_context(run=run, progress=selectors.run_progress(run))
+        return render(request, "manage/matching/_progress.html", context)
+
+
+class RunCancelView(MatchingMixin, View):
+    def post(self, request, run, **kwargs):
+        run = self.get_run(run)
+        if services.cancel_run(run=run, by=request.user):
+            messages.success(request, _("Run %(number)s was cancelled.") % {"number": run.number})
+        else:
+            messages.info(
+                request, _("Run %(number)s had already finished.") % {"number": run.number}
+            )
+        return self.redirect_to_run(run)
 
 
 def _settings_in_words(run) -> list[tuple[str, str]]:
@@ -184,7 +222,7 @@ class SendView(MatchingMixin, View):
         run = self.get_run(run)
         form = SendForm(request.POST, round=self.round)
         latest = selectors.latest_run(self.round)
-        if latest.pk != run.pk:
+        if latest is None or latest.pk != run.pk:
             form.is_valid()
             form.add_error(None, _("Only the proposals of the latest run can be sent."))
         elif form.is_valid():

@@ -38,6 +38,7 @@ from .model import (
     Rules,
     Unmatched,
 )
+from .sparse import SparseStats, sparse_assignment
 
 MODES = ("optimal", "stable", "fair")
 EPS = 1e-9
@@ -48,18 +49,49 @@ class RuleConflict(ValueError):
     """Pinned pairs that contradict the rules or capacities."""
 
 
+#: "auto" (sparse where it pays, else dense), "dense" or "sparse" (tests, benchmark)
+SOLVERS = ("auto", "dense", "sparse")
+
+
 def _max_weight_assignment(
     fit: FitMatrix,
     ok: np.ndarray,
     cap: np.ndarray,
     limit: int | None,
     bonus: float = 0.0,
+    solver: str = "auto",
+    stats: SparseStats | None = None,
 ) -> list[tuple[int, int]]:
     """Exact maximum-weight matching over allowed pairs with mentor capacities.
 
     The value of an allowed pair is fit (+ the favour bonus for a favoured applicant,
-    + bonus); other pairs are worth 0.
+    + bonus); other pairs are worth 0. The sparse solver answers where it pays and can
+    certify its answer (engine/sparse.py); otherwise the dense one does.
     """
+    if solver not in SOLVERS:
+        raise ValueError(f"unknown solver {solver!r}; use one of {', '.join(SOLVERS)}")
+    if solver != "dense" and (limit is None or limit > 0):
+        prio = np.where(fit.favoured, fit.favour_bonus(), 0.0)
+        lim = None if limit is None or limit >= min(fit.shape[0], int(cap.sum())) else limit
+        pairs = sparse_assignment(
+            fit.total,
+            prio,
+            ok & (cap > 0)[None, :],
+            np.maximum(cap, 0),
+            lim,
+            fit.favoured,
+            bonus,
+            stats=stats,
+            force=solver == "sparse",
+        )
+        if pairs is not None:
+            return pairs
+    return _dense_assignment(fit, ok, cap, limit, bonus)
+
+
+def _dense_assignment(
+    fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, limit: int | None, bonus: float = 0.0
+) -> list[tuple[int, int]]:
     n = fit.shape[0]
     cols = np.repeat(np.arange(len(cap)), np.maximum(cap, 0))
     p = len(cols)
@@ -186,7 +218,9 @@ def _max_cardinality(ok: np.ndarray, cap: np.ndarray) -> int:
     return int((match >= 0).sum())
 
 
-def _fair_pairs(fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, k: int) -> list[tuple[int, int]]:
+def _fair_pairs(
+    fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, k: int, solver: str = "auto"
+) -> list[tuple[int, int]]:
     """Among matchings with k pairs, maximise the lowest fit, then the weighted total."""
     if k == 0:
         return []
@@ -202,7 +236,7 @@ def _fair_pairs(fit: FitMatrix, ok: np.ndarray, cap: np.ndarray, k: int) -> list
     ok_t = ok & (total >= levels[lo])
     # one more pair outweighs any difference in fit and in favoured applicants placed
     bonus = k * (1.0 + fit.favour_bonus() * float(fit.favoured.any())) + 1.0
-    return _max_weight_assignment(fit, ok_t, cap, k, bonus)
+    return _max_weight_assignment(fit, ok_t, cap, k, bonus, solver=solver)
 
 
 def _reasons(
@@ -275,13 +309,20 @@ def _reasons(
 
 
 def solve(
-    fit: FitMatrix, rules: Rules | None = None, mode: str = "optimal", ok: np.ndarray | None = None
+    fit: FitMatrix,
+    rules: Rules | None = None,
+    mode: str = "optimal",
+    ok: np.ndarray | None = None,
+    solver: str = "auto",
+    stats: SparseStats | None = None,
 ) -> Result:
     """Choose whom to admit and with whom, subject to the rules.
 
     optimal: most favoured applicants placed, then maximum total fit (lexicographic, exact).
     stable: mentee-proposing deferred acceptance (no blocking pair).
     fair: as many pairs as the optimal mode, lowest fit as high as possible, then the total.
+    solver: for the exact matchings, "auto" (the certified sparse solver where it pays),
+    "dense" or "sparse"; `stats` receives what the sparse solver did.
     """
     rules = rules or Rules()
     if mode not in MODES:
@@ -295,12 +336,12 @@ def solve(
     limit = None if rules.places is None else rules.places - len(pins)
     total = fit.total
     if mode == "optimal":
-        pairs = _max_weight_assignment(fit, ok, cap, limit)
+        pairs = _max_weight_assignment(fit, ok, cap, limit, solver=solver, stats=stats)
     elif mode == "stable":
         pairs = _stable_pairs(fit, ok, cap, limit)
     else:
-        k = len(_max_weight_assignment(fit, ok, cap, limit))
-        pairs = _fair_pairs(fit, ok, cap, k)
+        k = len(_max_weight_assignment(fit, ok, cap, limit, solver=solver, stats=stats))
+        pairs = _fair_pairs(fit, ok, cap, k, solver)
 
     assigned = dict(pins)
     assigned.update(dict(pairs))
