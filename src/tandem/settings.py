@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tandem.manage",
     "tandem.portal",
     "tandem.public",
+    "tandem.api",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,11 @@ TANDEM_MEETING_PROVIDER = os.environ.get("TANDEM_MEETING_PROVIDER", "")
 TANDEM_JITSI_URL = os.environ.get("TANDEM_JITSI_URL", "")
 TANDEM_BBB_URL = os.environ.get("TANDEM_BBB_URL", "")
 TANDEM_BBB_SECRET = os.environ.get("TANDEM_BBB_SECRET", "")
+
+# Where people report barriers (the accessibility statement and every page's footer).
+TANDEM_ACCESSIBILITY_CONTACT = os.environ.get(
+    "TANDEM_ACCESSIBILITY_CONTACT", "barrierefreiheit@example.org"
+)
 
 # --- e-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")

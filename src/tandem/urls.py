@@ -2,12 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from tandem.api.v1.api import api
 from tandem.core.views import switch_language
 from tandem.public.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
     path("language/", switch_language, name="switch_language"),
     path("manage/", include("tandem.manage.urls")),
     path("me/", include("tandem.portal.urls")),
