@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tandem.api.services import create_token
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.mail.models import QueuedMail
@@ -178,6 +179,13 @@ def build() -> tuple[dict, dict]:
     booking = consultations.book_consultation(
         slot=booked, person=people["mentee"], note="Geheimes Anliegen"
     )
+    api_token, _key = create_token(
+        person=people["mentee"],
+        name="Auswertung",
+        access="read",
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        round=round,
+    )
     values = {
         **round.url_kwargs,
         "topic": programme.topics.first().pk,
@@ -202,6 +210,13 @@ def build() -> tuple[dict, dict]:
         "material": material.pk,
         "slot": free.pk,
         "booking": booking.pk,
+        "api_token": api_token.pk,
+        # The API's ids (it answers 401 to a session: tests/api walks it with tokens).
+        "round_id": round.pk,
+        "programme_id": programme.pk,
+        "application_id": application.pk,
+        "run_id": run.pk,
+        "session_id": session.pk,
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},

@@ -59,6 +59,7 @@ def run_schemathesis(base: str, key: str, tmp_path: Path, name: str) -> subproce
         text=True,
         timeout=120,
         check=False,
+        cwd=tmp_path,  # schemathesis keeps a cache folder where it runs
     )
 
 

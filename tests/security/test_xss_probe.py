@@ -17,6 +17,7 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tandem.api.services import create_token
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.demo import stages
@@ -166,6 +167,13 @@ def populate() -> dict:
     if not coordinator.authenticator_set.exists():
         with_totp(coordinator)
     trainer = round.roles.get(role=RoleKind.TRAINER).person
+    api_token, _key = create_token(
+        person=mentee,
+        name="Auswertung",
+        access="read",
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        round=round,
+    )
     values = {
         **{key: [value] for key, value in round.url_kwargs.items()},
         "topic": [round.programme.topics.first().pk],
@@ -190,6 +198,13 @@ def populate() -> dict:
         "goal": [goal.pk],
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
+        "api_token": [api_token.pk],
+        # The API answers 401 to a session; its paths are walked with these ids all the same.
+        "round_id": [round.pk],
+        "programme_id": [round.programme_id],
+        "application_id": list(round.applications.values_list("pk", flat=True)[:1]),
+        "run_id": [MatchRun.objects.filter(round=round).first().pk],
+        "session_id": [session.pk],
     }
     people = {
         "coordinator": coordinator,

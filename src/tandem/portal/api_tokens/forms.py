@@ -25,7 +25,6 @@ class TokenForm(forms.Form):
         label=_("Access"),
         choices=TokenAccess.choices,
         initial=TokenAccess.READ,
-        widget=forms.RadioSelect,
     )
     expires_on = forms.DateField(
         label=_("Valid until"),

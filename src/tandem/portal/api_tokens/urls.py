@@ -4,5 +4,5 @@ from . import views
 
 urlpatterns = [
     path("", views.api_tokens, name="api_tokens"),
-    path("<int:token>/revoke/", views.revoke, name="api_token_revoke"),
+    path("<int:api_token>/revoke/", views.revoke, name="api_token_revoke"),
 ]

@@ -50,7 +50,11 @@ def api_tokens(request):
                 **form.cleaned_data["scope"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            # The service speaks of the moment, the form asks for the day.
+            messages_by_field = error.message_dict
+            if "expires_at" in messages_by_field:
+                messages_by_field["expires_on"] = messages_by_field.pop("expires_at")
+            add_service_errors(form, ValidationError(messages_by_field))
         else:
             request.session[NEW_KEY] = key
             return redirect("portal:api_tokens")
@@ -59,8 +63,8 @@ def api_tokens(request):
 
 @login_required
 @require_POST
-def revoke(request, token):
-    found = token_of_user(request.user, parse_id(token))
+def revoke(request, api_token):
+    found = token_of_user(request.user, parse_id(api_token))
     if found is None:
         raise Http404
     revoke_token(token=found, by=request.user)
