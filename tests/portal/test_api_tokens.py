@@ -110,3 +110,32 @@ def test_the_export_lists_tokens_without_their_keys(client, member):
     data = export_personal_data(person, by=person)
     assert "'name': 'Auswertung'" in str(data)
     assert ApiToken.objects.get().key_hash not in str(data)
+
+
+def test_tokens_that_ended_long_ago_go_with_retention(member):
+    from tandem.privacy.retention import apply_timed_retention
+
+    person, round = member
+    kept, ended, revoked = (
+        ApiToken.objects.create(
+            person=person,
+            name=name,
+            round=round,
+            key_hash=name * 8,
+            prefix="tdm_x",
+            expires_at=timezone.now() + dt.timedelta(days=days),
+        )
+        for name, days in (("kept", 30), ("ended", -91), ("revoked", 30))
+    )
+    ApiToken.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now() - dt.timedelta(91))
+    recently = ApiToken.objects.create(
+        person=person,
+        name="recently",
+        round=round,
+        key_hash="r" * 64,
+        prefix="tdm_r",
+        expires_at=timezone.now() - dt.timedelta(days=3),
+    )
+    apply_timed_retention()
+    assert set(ApiToken.objects.values_list("pk", flat=True)) == {kept.pk, recently.pk}
+    assert ended and revoked

@@ -1,5 +1,9 @@
 """What the API holds about people: their tokens (never the key, only its hash)."""
 
+import datetime as dt
+
+from django.db.models import Q
+
 from tandem.privacy.registry import Declaration, Holding
 
 from .models import ApiToken
@@ -33,6 +37,19 @@ def erase(user) -> dict:
     return {"api_tokens": deleted}
 
 
+# A token that stopped working stays listed this long, so that its owner sees what became
+# of it; then it goes.
+KEEP_ENDED_TOKENS = dt.timedelta(days=90)
+
+
+def apply_retention(now: dt.datetime) -> int:
+    cutoff = now - KEEP_ENDED_TOKENS
+    deleted, _ = ApiToken.objects.filter(
+        Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)
+    ).delete()
+    return deleted
+
+
 def count(user) -> dict[str, int]:
     return {"api_tokens": ApiToken.objects.filter(person=user).count()}
 
@@ -46,11 +63,13 @@ DECLARATION = Declaration(
             "the token's owner",
             "reaching the REST API with a personal token",
             "the owner only",
-            "until the owner deletes the account (revoked and expired tokens stay listed)",
+            "until revoked or expired, then 90 days; at once when the account is deleted",
         ),
     ),
     export=export,
     erase=erase,
     count=count,
+    apply_retention=apply_retention,
+    retention_label="API token(s) ended more than 90 days ago removed",
     erase_order=10,
 )
