@@ -14,8 +14,7 @@ from tandem.tandems.overview import tandem_overview
 from tandem.training import limits
 from tandem.training import services as training
 from tandem.training.enums import Audience
-from tandem.training.models import TrainingSession
-from tandem.training.selectors import invitations_for_user, session_of_round, sessions_of_round
+from tandem.training.selectors import session_of_round, sessions_for_user
 
 from ..services import log_api_write
 from .errors import READ_ERRORS, WRITE_ERRORS, ApiError, FieldErrorsOut, not_found
@@ -178,14 +177,6 @@ def list_tandems(request, round_id: Id):
     ]
 
 
-def _sessions(request, round):
-    """All sessions for those who run the training; the invited ones for everyone else."""
-    if person_of(request).has_perm("training.manage_training", round):
-        return sessions_of_round(round)
-    invited = invitations_for_user(round, person_of(request)).values("session_id")
-    return TrainingSession.objects.filter(pk__in=invited)
-
-
 @router.get(
     "/rounds/{round_id}/trainings",
     response={200: list[TrainingOut], **READ_ERRORS},
@@ -195,7 +186,7 @@ def _sessions(request, round):
 def list_trainings(request, round_id: Id):
     """Coordinators and trainers see every session with counts; participants their own."""
     round = round_for(request, round_id, "programmes.view_round")
-    return _sessions(request, round).order_by("starts_at", "pk")
+    return sessions_for_user(round, person_of(request)).order_by("starts_at", "pk")
 
 
 @router.get(
@@ -205,7 +196,7 @@ def list_trainings(request, round_id: Id):
 )
 def get_training(request, round_id: Id, session_id: Id):
     round = round_for(request, round_id, "programmes.view_round")
-    session = _sessions(request, round).filter(pk=session_id).first()
+    session = sessions_for_user(round, person_of(request)).filter(pk=session_id).first()
     if session is None or not person_of(request).has_perm("training.view_session", session):
         raise not_found()
     return session
