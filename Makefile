@@ -7,7 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAGE ?= training
 
-.PHONY: install run test lint messages worker clean system-deps
+VNU_JAR := .ci/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: install run test lint messages worker clean system-deps vnu
 
 install: $(STAMP)
 
@@ -35,6 +37,14 @@ run: install messages
 # Chromium and gettext come from Debian (installed here when run as root).
 system-deps:
 	@.ci/system-deps
+
+# The Nu HTML Checker for tests/test_valid_html.py (npm package vnu-jar, run with Java),
+# installed into .ci/vnu at the version its package-lock.json names; never at run time.
+vnu: $(VNU_JAR)
+
+$(VNU_JAR): .ci/vnu/package.json .ci/vnu/package-lock.json
+	cd .ci/vnu && npm ci --no-audit --no-fund --loglevel=error
+	touch $(VNU_JAR)
 
 # Coverage of src/tandem is measured and printed on every run (files fully covered left out).
 test: system-deps install messages

@@ -113,8 +113,35 @@ DIRECTORY = ALUMNI | {"other_round"}
 HOLDER = {"mentor"}  # holds the scenario's certificate
 PUBLIC_GET = (grant(ok=EVERYONE), grant(no_method=EVERYONE, anonymous="405"))
 
+# The REST API takes tokens only: a session (or none) gets 401 on every operation, and 405
+# for a method the path does not offer. Who gets what with a token: tests/api/test_access.py.
+API_401 = dict.fromkeys(EVERYONE, "401")
+API_405 = dict.fromkeys(EVERYONE, "405")
+API_READ = (API_401, API_405)
+API_WRITE = (API_405, API_401)
+API_BOTH = (API_401, API_401)
+
 TABLE = {
     "home": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "accessibility": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "api-v1:api-root": (grant(anonymous="404"), grant(anonymous="404")),
+    "api-v1:create_training": API_BOTH,
+    "api-v1:get_application": API_READ,
+    "api-v1:get_programme": API_READ,
+    "api-v1:get_round": API_READ,
+    "api-v1:get_training": API_READ,
+    "api-v1:list_applications": API_READ,
+    "api-v1:list_match_runs": API_READ,
+    "api-v1:list_mentor_profiles": API_READ,
+    "api-v1:list_programmes": API_READ,
+    "api-v1:list_proposals": API_READ,
+    "api-v1:list_rounds": API_READ,
+    "api-v1:list_tandems": API_READ,
+    "api-v1:list_topics": API_READ,
+    "api-v1:list_trainings": API_BOTH,
+    "api-v1:openapi-json": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "api-v1:openapi-view": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "api-v1:set_application_state": API_WRITE,
     "verify_certificate": PUBLIC_GET,
     "badge_keys": PUBLIC_GET,
     "badge_revocations": PUBLIC_GET,
@@ -201,6 +228,8 @@ TABLE = {
     "manage:training_session_edit": (grant(ok=TRAINING), grant(invalid=TRAINING)),
     "manage:training_session_new": (grant(ok=TRAINING), grant(invalid=TRAINING)),
     "portal:account_deleted": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "portal:api_token_revoke": (grant(no_method=LOGGED_IN), grant(ok={"mentee"})),
+    "portal:api_tokens": (grant(ok=LOGGED_IN), grant(invalid=LOGGED_IN)),
     "portal:application_apply": (grant(ok=ROUND), grant(invalid=ROUND)),
     "portal:application_reopen": (grant(no_method=LOGGED_IN), grant(ok={"mentee"})),
     "portal:application_withdraw": (grant(ok={"mentee"}), grant(invalid={"mentee"})),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tandem"
 STANDALONE = ("matching.engine", "privacy.registry", "privacy.files")
-UI_APPS = {"manage", "portal", "public", "core", "demo"}
+UI_APPS = {"manage", "portal", "public", "core", "demo", "api"}
 
 
 def node_of(dotted: str) -> str | None:

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tandem.alumni.models import Alumnus, Certificate
+from tandem.api.services import create_token
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.evaluation import services as evaluation
@@ -213,6 +214,13 @@ def build() -> tuple[dict, dict]:
         round=round, by=trainer, starts_at=soon + dt.timedelta(days=3), duration_minutes=120
     )
     evaluation.invite_to_feedback(session=feedback, by=trainer)
+    api_token, _key = create_token(
+        person=people["mentee"],
+        name="Auswertung",
+        access="read",
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        round=round,
+    )
     values = {
         **round.url_kwargs,
         "certificate": certificate.pk,
@@ -240,6 +248,13 @@ def build() -> tuple[dict, dict]:
         "slot": free.pk,
         "booking": booking.pk,
         "interview": interview.pk,
+        "api_token": api_token.pk,
+        # The API's ids (it answers 401 to a session: tests/api walks it with tokens).
+        "round_id": round.pk,
+        "programme_id": programme.pk,
+        "application_id": application.pk,
+        "run_id": run.pk,
+        "session_id": session.pk,
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "tandem.manage",
     "tandem.portal",
     "tandem.public",
+    "tandem.api",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,11 @@ TANDEM_BBB_SECRET = os.environ.get("TANDEM_BBB_SECRET", "")
 # outside the media folder, made by ``manage.py create_badge_key`` or on first use.
 TANDEM_BADGE_KEY_PATH = Path(
     os.environ.get("TANDEM_BADGE_KEY_PATH", REPO_DIR / "var" / "keys" / "badge-signing-key.pem")
+)
+
+# Where people report barriers (the accessibility statement and every page's footer).
+TANDEM_ACCESSIBILITY_CONTACT = os.environ.get(
+    "TANDEM_ACCESSIBILITY_CONTACT", "barrierefreiheit@example.org"
 )
 
 # --- e-mail ---------------------------------------------------------------

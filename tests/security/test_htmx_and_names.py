@@ -48,7 +48,8 @@ def test_htmx_ignores_hx_attributes_in_the_content_of_pages_that_do_not_use_it(
 ):
     client.force_login(coordinator)
     html = client.get(manage_url("mail_text", round, key="role_assigned")).content.decode()
-    assert re.search(r"<main [^>]*\bhx-disable\b", html)
+    # data-hx-…: the valid-HTML spelling of htmx's attributes (tests/test_valid_html.py).
+    assert re.search(r"<main [^>]*\bdata-hx-disable\b", html)
 
 
 def test_the_profile_page_keeps_its_search_and_disables_htmx_where_names_are_shown(client):
@@ -56,8 +57,8 @@ def test_the_profile_page_keeps_its_search_and_disables_htmx_where_names_are_sho
     html = client.get(reverse("portal:profile")).content.decode()
     main = re.search(r"<main [^>]*>", html).group(0)
     assert "hx-disable" not in main  # the institution search is this page's own htmx
-    assert 'hx-get="/me/institutions/"' in html
-    assert re.search(r'<div id="institution-suggestions"[^>]*\bhx-disable\b', html)
+    assert 'data-hx-get="/me/institutions/"' in html
+    assert re.search(r'<div id="institution-suggestions"[^>]*\bdata-hx-disable\b', html)
 
 
 PROFILE = {

@@ -21,6 +21,7 @@ from tandem.alumni.certificates import revoke_certificate
 from tandem.alumni.closing import close_round
 from tandem.alumni.directory import save_directory_entry
 from tandem.alumni.models import Certificate
+from tandem.api.services import create_token
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
 from tandem.demo import evaluation as evaluation_demo
@@ -191,6 +192,13 @@ def populate() -> dict:
     )
     certificates = list(Certificate.objects.filter(round=round).order_by("role"))
     revoke_certificate(certificate=certificates[0], reason="Irrtum", by=coordinator)
+    api_token, _key = create_token(
+        person=mentee,
+        name="Auswertung",
+        access="read",
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        round=round,
+    )
     values = {
         **{key: [value] for key, value in round.url_kwargs.items()},
         "topic": [round.programme.topics.first().pk],
@@ -218,6 +226,13 @@ def populate() -> dict:
         "interview": list(Interview.objects.filter(round=round).values_list("pk", flat=True)[:2]),
         "certificate": [c.pk for c in certificates],
         "public_id": [c.public_id for c in certificates],
+        "api_token": [api_token.pk],
+        # The API answers 401 to a session; its paths are walked with these ids all the same.
+        "round_id": [round.pk],
+        "programme_id": [round.programme_id],
+        "application_id": list(round.applications.values_list("pk", flat=True)[:1]),
+        "run_id": [MatchRun.objects.filter(round=round).first().pk],
+        "session_id": [session.pk],
     }
     people = {
         "coordinator": coordinator,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("institutions/", views.institution_search, name="institution_search"),
     path("data/", include("tandem.portal.privacy.urls")),
+    path("api/", include("tandem.portal.api_tokens.urls")),
     path("rounds/<slug:org>/<slug:programme>/<slug:round>/", views.round_detail, name="round"),
     path(
         "rounds/<slug:org>/<slug:programme>/<slug:round>/recruitment/",

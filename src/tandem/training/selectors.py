@@ -32,6 +32,15 @@ def sessions_of_round(round):
     )
 
 
+def sessions_for_user(round, person):
+    """The sessions a person sees: all of them for those who run the training
+    (training.manage_training), the ones they are invited to for everyone else."""
+    if person.has_perm("training.manage_training", round):
+        return sessions_of_round(round)
+    invited = TrainingInvitation.objects.filter(session__round=round, person=person)
+    return TrainingSession.objects.filter(pk__in=invited.values("session_id"))
+
+
 def session_of_round(round, pk) -> TrainingSession | None:
     return TrainingSession.objects.filter(round=round, pk=pk).select_related("round").first()
 

@@ -36,6 +36,7 @@ from .forms import BulkForm, FavouredForm, FilterForm, ImportUploadForm, Mapping
 
 SORT_COLUMNS = ["name", "submitted", "state", "institution_type"]
 PAGE_SIZE = 100
+BULK_IDS = "bulk_%s"
 
 
 def _without_page(params) -> str:
@@ -85,7 +86,8 @@ class ApplicationListView(ApplicationsMixin, View):
             "page": page,
             "page_query": _without_page(query),
             "filter_form": form,
-            "state_form": bulk_form or StateForm(),
+            # The filter has a "state" field too: the bulk form's ids differ from its.
+            "state_form": bulk_form or StateForm(auto_id=BULK_IDS),
             "bulk_form": bulk_form,
             "demand": selectors.demand_and_supply(self.round),
             "sort": sort,
@@ -119,7 +121,7 @@ class ApplicationBulkView(ApplicationListView):
 
     def post(self, request, **kwargs):
         self.require("applications.decide_applications")
-        form = BulkForm(request.POST, round=self.round)
+        form = BulkForm(request.POST, round=self.round, auto_id=BULK_IDS)
         if not form.is_valid():
             # The list as the coordinator saw it: same filters, sort and page.
             query = QueryDict(request.POST.get("query_string", ""))

@@ -84,6 +84,10 @@ KINDS = {
         gettext_lazy("You and your tandem partner"),
     ),
     "mails": (gettext_lazy("E-mails sent to you"), gettext_lazy("The round's coordinators")),
+    "api_tokens": (
+        gettext_lazy("Your API tokens (name, scope, when used; never the key)"),
+        gettext_lazy("You"),
+    ),
     "activity": (
         gettext_lazy("What you did on the platform (activity log)"),
         gettext_lazy("The platform's administrators, to trace changes"),
