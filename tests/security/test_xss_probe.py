@@ -27,6 +27,7 @@ from tandem.programmes.enums import RoleKind
 from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import Round
 from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
+from tandem.surveys import services as surveys
 from tandem.tandems import calendar, polls, services
 from tandem.tandems.models import Tandem
 from tandem.training.models import (
@@ -57,6 +58,7 @@ NOT_TYPED = {
     "recruitment.InfoEventRegistration": {"token_hash"},
     "training.TrainingSession": {"uid"},
     "training.ConsultationBooking": {"uid"},
+    "surveys.SurveyResponse": {"edit_key"},
     "applications.Application": {"privacy_notice_version"},
 }
 # Validated formats: a probe cannot be stored there.
@@ -166,6 +168,33 @@ def populate() -> dict:
     if not coordinator.authenticator_set.exists():
         with_totp(coordinator)
     trainer = round.roles.get(role=RoleKind.TRAINER).person
+    # Surveys: typed answers (free text, choice labels) reach the results and the answer
+    # page; they sit in JSON, so the probe goes in here rather than by write_probe.
+    closed = surveys.create_survey(round=round, template_key="final", by=coordinator)
+    surveys.update_survey(survey=closed, by=coordinator, title="Befragung", intro="", k=3)
+    surveys.add_item(
+        survey=closed,
+        by=coordinator,
+        kind="single",
+        text_de="Wahl",
+        text_en="Choice",
+        choices_text=f"{PROBE} | {PROBE}\nZwei | Two",
+    )
+    surveys.open_survey(survey=closed, by=coordinator)
+    text_item = closed.items.get(key="suggestions")
+    choice_item = closed.items.order_by("-position").first()
+    answering = [role.person for role in round.roles.filter(role__in=["mentor", "mentee"])][:3]
+    for person in answering:
+        surveys.submit_answers(
+            survey=closed,
+            person=person,
+            raw={f"item-{text_item.pk}": [PROBE], f"item-{choice_item.pk}": ["c1"]},
+        )
+    surveys.close_survey(survey=closed, by=coordinator)
+    still_open = surveys.create_survey(round=round, template_key="midterm", by=coordinator)
+    surveys.open_survey(survey=still_open, by=coordinator)
+    support = still_open.items.get(key="support")
+    surveys.submit_answers(survey=still_open, person=mentee, raw={f"item-{support.pk}": [PROBE]})
     values = {
         **{key: [value] for key, value in round.url_kwargs.items()},
         "topic": [round.programme.topics.first().pk],
@@ -190,6 +219,8 @@ def populate() -> dict:
         "goal": [goal.pk],
         "note": [private.pk, shared.pk],
         "poll": [poll.pk],
+        "survey": [closed.pk, still_open.pk],
+        "item": [choice_item.pk],
     }
     people = {
         "coordinator": coordinator,

@@ -11,16 +11,23 @@ from tandem.programmes.models import Organisation, Programme, Round, RoundRole
 from . import people
 from .accounts import demo_person_at
 
-STAGES = ["setup", "applications", "matching", "training"]
+STAGES = ["setup", "applications", "matching", "training", "evaluation"]
 
 # Days from today to the start of the tandem phase, chosen so that "today" falls
 # into the phase the stage is named after (see services.default_phase_dates).
-TANDEM_START_OFFSET = {"setup": 195, "applications": 65, "matching": 45, "training": 14}
+TANDEM_START_OFFSET = {
+    "setup": 195,
+    "applications": 65,
+    "matching": 45,
+    "training": 14,
+    "evaluation": -188,
+}
 CURRENT_PHASE = {
     "setup": PhaseKind.SETUP,
     "applications": PhaseKind.APPLICATIONS,
     "matching": PhaseKind.MATCHING,
     "training": PhaseKind.TRAINING,
+    "evaluation": PhaseKind.EVALUATION,
 }
 
 
@@ -56,6 +63,10 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import training
 
             training.build(round, coordinator, trainer)
+        if STAGES.index(stage) >= STAGES.index("evaluation"):
+            from . import surveys
+
+            surveys.build(round, coordinator)
         for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
             logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins

@@ -41,4 +41,5 @@ urlpatterns = [
     path(ROUND + "matching/", include("tandem.manage.matching.urls")),
     path(ROUND + "tandems/", include("tandem.manage.tandems.urls")),
     path(ROUND + "training/", include("tandem.manage.training.urls")),
+    path(ROUND + "surveys/", include("tandem.manage.surveys.urls")),
 ]

@@ -34,5 +34,9 @@ urlpatterns = [
         "rounds/<slug:org>/<slug:programme>/<slug:round>/training/",
         include("tandem.portal.training.urls"),
     ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/surveys/",
+        include("tandem.portal.surveys.urls"),
+    ),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
 ]
