@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
-from tandem.privacy.registry import Declaration, Holding
+from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
 from .answers import own_response
 from .enums import SurveyState
@@ -123,4 +123,7 @@ DECLARATION = Declaration(
     erase=erase,
     apply_retention=apply_retention,
     erase_order=50,
+    not_personal=(
+        NotPersonal("surveys.SurveyItem", "a question of a survey, worded by the staff"),
+    ),
 )
