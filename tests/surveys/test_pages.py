@@ -155,3 +155,41 @@ def test_results_for_round_hold_closed_surveys_only(round, people, open_final, c
     fit = next(q for q in result.questions if q.key == "fit")
     assert [a.group for a in fit.aggregates] == ["all", "mentor", "mentee"]
     assert fit.aggregates[0].top_two == 0.5 and fit.aggregates[1].top_two == 1.0
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_list_pages_take_as_many_queries_for_one_survey_as_for_many(client, round, people, cohort):
+    coordinator, mentee = people["coordinator"], cohort[1][0]
+    first = services.create_survey(round=round, template_key="final", by=coordinator)
+    services.open_survey(survey=first, by=coordinator)
+    client.force_login(coordinator)
+    staff_one = _queries(client, manage_url("surveys", round))
+    client.force_login(mentee)
+    mine_one = _queries(client, portal_url("surveys", round))
+    for _ in range(3):
+        survey = services.create_survey(round=round, template_key="midterm", by=coordinator)
+        services.open_survey(survey=survey, by=coordinator)
+    assert _queries(client, portal_url("surveys", round)) == mine_one
+    client.force_login(coordinator)
+    assert _queries(client, manage_url("surveys", round)) == staff_one
+
+
+def test_results_count_the_answers_kept_after_who_was_asked_is_gone(
+    round, people, open_final, cohort
+):
+    from tandem.surveys.models import SurveyInvitation
+    from tandem.surveys.results import survey_results
+
+    _close_with(open_final, people, cohort)
+    SurveyInvitation.objects.all().delete()  # as retention does
+    open_final.refresh_from_db()
+    results = survey_results(open_final, "en")
+    assert (results.respondents, results.invited) == (10, 10)

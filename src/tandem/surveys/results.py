@@ -158,13 +158,16 @@ def survey_results(survey, language: str | None = None) -> SurveyResults:
     language = language or get_language() or "de"
     published = survey.state == SurveyState.CLOSED
     responses = list(survey.responses.values_list("group", "answers")) if published else []
+    # The responses are the truth of the results: after an erasure or the retention of
+    # who was asked, the invitations may be fewer than the anonymous answers kept.
+    respondents = len(responses) if published else survey.invitations.filter(answered=True).count()
     result = SurveyResults(
         survey_id=survey.pk,
         title=survey.title,
         kind=survey.kind,
         k=survey.k,
-        invited=survey.invitations.count(),
-        respondents=survey.invitations.filter(answered=True).count(),
+        invited=max(survey.invitations.count(), respondents),
+        respondents=respondents,
         published=published,
     )
     if published:
