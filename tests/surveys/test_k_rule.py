@@ -131,7 +131,7 @@ def from_pdf(data: bytes):
     return shown, texts
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cohort=cohorts, k=st.integers(3, 7))
 def test_no_shown_aggregate_isolates_fewer_than_k_people(cohort, k):
     results = _results(cohort, k)
@@ -140,7 +140,7 @@ def test_no_shown_aggregate_isolates_fewer_than_k_people(cohort, k):
         check(cohort, k, *from_xlsx(results_xlsx(results)))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cohort=cohorts, k=st.integers(3, 5))
 def test_the_pdf_shows_no_more_than_the_aggregation(cohort, k):
     results = _results(cohort, k)
