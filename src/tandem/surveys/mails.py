@@ -1,7 +1,8 @@
 """Built-in e-mail texts of surveys (coordinators may override them per round).
 
-The mails name the survey, its link and k; they never say who answered — a reminder goes
-to those who have not answered, and nobody else learns who they are.
+The mails name the survey, its link and k; they never say who answered. A reminder goes
+to everyone asked, answered or not: sent only to those who have not answered, the round's
+outbox would tell the coordinators who has.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,9 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Guten Tag {{ name }},\n\n"
             "die Befragung „{{ title }}“ im Durchlauf „{{ round }}“ ist noch geöffnet. "
             "Falls Sie noch nicht geantwortet haben, freuen wir uns über Ihre Antworten; "
-            "gezeigt werden sie nur zusammengefasst (ab {{ k }} Antworten).\n\n"
+            "gezeigt werden sie nur zusammengefasst (ab {{ k }} Antworten). Falls Sie schon "
+            "geantwortet haben: vielen Dank! Bis zum Ende der Befragung können Sie Ihre "
+            "Antworten noch ändern.\n\n"
             "{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
@@ -43,7 +46,9 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Hello {{ name }},\n\n"
             "the survey “{{ title }}” of the round “{{ round }}” is still open. If you have "
             "not answered yet, we would be glad to hear from you; answers are only shown in "
-            "summary (from {{ k }} answers).\n\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+            "summary (from {{ k }} answers). If you have answered already: thank you! You can "
+            "still change your answers until the survey closes.\n\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
         ),
     },
 }
@@ -55,6 +60,9 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "survey_reminder": (
         _("Survey reminder"),
-        _("Reminds those who have not answered an open survey yet (sent by a coordinator)."),
+        _(
+            "Reminds everyone asked of an open survey (sent by a coordinator); it goes to all, "
+            "so that the outbox does not show who has answered."
+        ),
     ),
 }

@@ -266,28 +266,31 @@ def open_survey(*, survey: Survey, by) -> int:
 
 @transaction.atomic
 def send_reminders(*, survey: Survey, by) -> int:
-    """Invite anyone new to the round; remind everyone who has not answered. Returns how many."""
+    """Invite anyone new to the round and remind everyone asked; returns how many reminded.
+
+    Everyone asked gets the reminder, answered or not: a reminder only to those who have
+    not answered would show in the round's outbox, to the coordinators, who has answered
+    (the complement). The text thanks those who did and says they may still change it.
+    """
     survey = _locked(survey)
     require_survey_staff(survey.round, by)
     if survey.state != SurveyState.OPEN:
         raise ValidationError(_("Reminders go out only while the survey is open."))
     invited = _invite_new(survey)
-    waiting = list(
-        survey.invitations.filter(answered=False, person__is_active=True).select_related("person")
-    )
+    asked = list(survey.invitations.filter(person__is_active=True).select_related("person"))
     now = timezone.now()
-    for invitation in waiting:
+    for invitation in asked:
         _mail("survey_reminder", survey, invitation.person)
         invitation.reminded_at = now
-    SurveyInvitation.objects.bulk_update(waiting, ["reminded_at"])
+    SurveyInvitation.objects.bulk_update(asked, ["reminded_at"])
     log_action(
         by,
         "surveys.reminded",
         survey,
         round=survey.round,
-        data={"reminded": len(waiting), "invited": invited},
+        data={"reminded": len(asked), "invited": invited},
     )
-    return len(waiting)
+    return len(asked)
 
 
 @transaction.atomic

@@ -209,8 +209,10 @@ class SurveyRemindView(_Action):
         messages.success(
             request,
             ngettext(
-                "A reminder went to %(n)s person who has not answered yet.",
-                "A reminder went to %(n)s people who have not answered yet.",
+                "A reminder went to %(n)s person asked (to all, so that nobody can tell who "
+                "has answered).",
+                "A reminder went to the %(n)s people asked (to all, so that nobody can tell "
+                "who has answered).",
                 count,
             )
             % {"n": count},
