@@ -94,6 +94,7 @@ TRAINING = STAFF | {"trainer"}  # DESIGN.md §2: coordinators and trainers run t
 # The list of organisations: whoever coordinates somewhere (or trains), and staff, who
 # alone create organisations (TANDEM_SELF_SERVICE_ORGANISATIONS is off).
 COORDINATING = READERS | {"foreign_coordinator", "staff"}
+SURVEYS = STAFF | {"trainer"}  # coordinators and trainers run surveys, see aggregates only
 TRAINER = {"trainer"}  # a consultation is its trainer's and its booker's, never staff's
 
 
@@ -218,6 +219,18 @@ TABLE = {
     "manage:tandem_nudge": (grant(no_method=STAFF), grant()),
     "manage:tandems": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:topic_remove": (grant(no_method=ORG), grant(ok=ORG)),
+    "manage:survey": (grant(ok=SURVEYS), grant(invalid=SURVEYS)),
+    "manage:survey_close": (grant(no_method=SURVEYS), grant(ok=SURVEYS)),
+    "manage:survey_item": (grant(ok=SURVEYS), grant(invalid=SURVEYS)),
+    "manage:survey_item_add": (grant(ok=SURVEYS), grant(invalid=SURVEYS)),
+    "manage:survey_item_remove": (grant(no_method=SURVEYS), grant(ok=SURVEYS)),
+    "manage:survey_new": (grant(no_method=SURVEYS), grant(invalid=SURVEYS)),
+    "manage:survey_open": (grant(no_method=SURVEYS), grant(ok=SURVEYS)),
+    "manage:survey_remind": (grant(no_method=SURVEYS), grant(ok=SURVEYS)),
+    "manage:survey_results": (grant(ok=SURVEYS), grant(no_method=SURVEYS)),
+    "manage:survey_results_pdf": (grant(ok=SURVEYS), grant(no_method=SURVEYS)),
+    "manage:survey_results_xlsx": (grant(ok=SURVEYS), grant(no_method=SURVEYS)),
+    "manage:surveys": (grant(ok=SURVEYS), grant(no_method=SURVEYS)),
     "manage:training": (grant(ok=TRAINING), grant(no_method=TRAINING)),
     "manage:training_attendance": (grant(no_method=TRAINING), grant(ok=TRAINING)),
     "manage:training_invite": (grant(no_method=TRAINING), grant(ok=TRAINING)),
@@ -275,6 +288,8 @@ TABLE = {
     "portal:tandem_poll": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_polls": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_workspace": (grant(ok=PAIR), grant(ok=PAIR)),
+    "portal:survey": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:surveys": (grant(ok=PAIR), grant(ok=PAIR)),
     "portal:training": (grant(ok=ROUND), grant(ok=ROUND)),
     "portal:training_answer": (grant(no_method=LOGGED_IN), grant(ok={"mentor"})),
     "portal:training_material": (grant(ok={"mentor"}), grant(ok={"mentor"})),

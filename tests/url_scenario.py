@@ -23,6 +23,7 @@ from tandem.programmes.enums import RoleKind
 from tandem.programmes.invitations import invite_to_role
 from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.services import register_for_info_event
+from tandem.surveys import services as surveys
 from tandem.tandems.calendar import open_calendar_feed
 from tandem.tandems.models import DateOption, DatePoll, Goal, Meeting, Note, Tandem
 from tandem.training import consultations
@@ -221,10 +222,31 @@ def build() -> tuple[dict, dict]:
         expires_at=timezone.now() + dt.timedelta(days=30),
         round=round,
     )
+    # Surveys: a draft (its questions editable), an open one (the mentee answered) and a
+    # closed one with results (see tests/surveys).
+    coordinator = people["coordinator"]
+    draft = surveys.create_survey(round=round, template_key="midterm", by=coordinator)
+    open_survey = surveys.create_survey(round=round, template_key="midterm", by=coordinator)
+    surveys.open_survey(survey=open_survey, by=coordinator)
+    fit = open_survey.items.get(key="fit")
+    surveys.submit_answers(
+        survey=open_survey, person=people["mentee"], raw={f"item-{fit.pk}": ["4"]}
+    )
+    closed = surveys.create_survey(round=round, template_key="final", by=coordinator)
+    surveys.open_survey(survey=closed, by=coordinator)
+    surveys.close_survey(survey=closed, by=coordinator)
     values = {
         **round.url_kwargs,
         "certificate": certificate.pk,
         "public_id": certificate.public_id,
+        "survey": draft.pk,
+        "item": draft.items.first().pk,
+        "manage:survey_close": {"survey": open_survey.pk},
+        "manage:survey_remind": {"survey": open_survey.pk},
+        "manage:survey_results": {"survey": closed.pk},
+        "manage:survey_results_pdf": {"survey": closed.pk},
+        "manage:survey_results_xlsx": {"survey": closed.pk},
+        "portal:survey": {"survey": open_survey.pk},
         "topic": programme.topics.first().pk,
         "role": spare_role.pk,
         "candidate": candidate.pk,

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "tandem.training",
     "tandem.alumni",
     "tandem.evaluation",
+    "tandem.surveys",
     # UI apps
     "tandem.core",
     "tandem.manage",
@@ -224,6 +225,8 @@ TANDEM_STAFF_SESSION_SECONDS = int(os.environ.get("TANDEM_STAFF_SESSION_SECONDS"
 # The admin at /admin/ (operators only; login via allauth with the second factor).
 TANDEM_ADMIN = env_bool("TANDEM_ADMIN", True)
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
+# Surveys show results only where at least this many answered (never below 3).
+TANDEM_SURVEY_K = max(3, int(os.environ.get("TANDEM_SURVEY_K", "5")))
 # Organisations are created by the platform's operators (staff); self-service only if on.
 TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")
 # Online meeting links (tandem.core.meeting_links): "" = pasted by hand, "jitsi" or "bbb".

@@ -34,6 +34,7 @@ from tandem.programmes.enums import RoleKind
 from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import Round
 from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
+from tandem.surveys import services as surveys
 from tandem.tandems import calendar, polls, services
 from tandem.tandems.models import Meeting, Tandem
 from tandem.training.models import (
@@ -64,6 +65,7 @@ NOT_TYPED = {
     "recruitment.InfoEventRegistration": {"token_hash"},
     "training.TrainingSession": {"uid"},
     "training.ConsultationBooking": {"uid"},
+    "surveys.SurveyResponse": {"edit_key"},
     "applications.Application": {"privacy_notice_version"},
     "evaluation.InterviewNote": {"item"},
     "matching.MatchRun": {"error"},
@@ -177,6 +179,33 @@ def populate() -> dict:
     trainer = round.roles.get(role=RoleKind.TRAINER).person
     # The evaluation: interviews with notes, the feedback session, lessons learned.
     evaluation_demo.build(round, coordinator, trainer)
+    # Surveys: typed answers (free text, choice labels) reach the results and the answer
+    # page; they sit in JSON, so the probe goes in here rather than by write_probe.
+    closed = surveys.create_survey(round=round, template_key="final", by=coordinator)
+    surveys.update_survey(survey=closed, by=coordinator, title="Befragung", intro="", k=3)
+    surveys.add_item(
+        survey=closed,
+        by=coordinator,
+        kind="single",
+        text_de="Wahl",
+        text_en="Choice",
+        choices_text=f"{PROBE} | {PROBE}\nZwei | Two",
+    )
+    surveys.open_survey(survey=closed, by=coordinator)
+    text_item = closed.items.get(key="suggestions")
+    choice_item = closed.items.order_by("-position").first()
+    answering = [role.person for role in round.roles.filter(role__in=["mentor", "mentee"])][:3]
+    for person in answering:
+        surveys.submit_answers(
+            survey=closed,
+            person=person,
+            raw={f"item-{text_item.pk}": [PROBE], f"item-{choice_item.pk}": ["c1"]},
+        )
+    surveys.close_survey(survey=closed, by=coordinator)
+    still_open = surveys.create_survey(round=round, template_key="midterm", by=coordinator)
+    surveys.open_survey(survey=still_open, by=coordinator)
+    support = still_open.items.get(key="support")
+    surveys.submit_answers(survey=still_open, person=mentee, raw={f"item-{support.pk}": [PROBE]})
     # Alumni: the tandem met once, the round is closed (certificates, alumni), the mentee
     # is in the directory with a contact, and the mentor's certificate is revoked.
     Meeting.objects.create(
@@ -233,6 +262,8 @@ def populate() -> dict:
         "application_id": list(round.applications.values_list("pk", flat=True)[:1]),
         "run_id": [MatchRun.objects.filter(round=round).first().pk],
         "session_id": [session.pk],
+        "survey": [closed.pk, still_open.pk],
+        "item": [choice_item.pk],
     }
     people = {
         "coordinator": coordinator,

@@ -69,6 +69,9 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import evaluation
 
             evaluation.build(round, coordinator, trainer)
+            from . import surveys
+
+            surveys.build(round, coordinator)
         if STAGES.index(stage) >= STAGES.index("alumni"):
             from . import alumni
 

@@ -38,6 +38,7 @@ def sample_values(language: str) -> dict:
             "minutes": 90,
             "weeks": 4,
             "count": 3,
+            "k": 5,
             "meeting_hours": "2",
             "expires": formats.date_format(now + dt.timedelta(days=30), "DATE_FORMAT"),
             "deadline": formats.date_format(now + dt.timedelta(days=14), "SHORT_DATE_FORMAT"),

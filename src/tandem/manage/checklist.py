@@ -202,6 +202,28 @@ def feedback_session_summarised(round) -> ChecklistItem:
     return ChecklistItem(_("The feedback session took place and is summarised"), done)
 
 
+def surveys_run(round) -> ChecklistItem:
+    from tandem.surveys.enums import SurveyKind, SurveyState
+    from tandem.surveys.selectors import survey_state_summary
+
+    summary = survey_state_summary(round)
+    detail = "; ".join(
+        _("%(title)s: %(state)s, %(answered)s of %(invited)s answered")
+        % {
+            "title": survey.title,
+            "state": survey.get_state_display(),
+            "answered": answered,
+            "invited": invited,
+        }
+        for survey, answered, invited in summary
+    )
+    done = any(
+        survey.kind == SurveyKind.FINAL and survey.state == SurveyState.CLOSED
+        for survey, _answered, _invited in summary
+    )
+    return ChecklistItem(_("The final survey is closed and its results published"), done, detail)
+
+
 def _from(first: P, last: P) -> frozenset:
     order = P.ordered()
     return frozenset(order[order.index(first) : order.index(last) + 1])
@@ -226,6 +248,7 @@ CHECKS: list[Check] = [
     Check(_from(P.TANDEM_PHASE, P.TANDEM_PHASE), no_quiet_tandems),
     Check(_from(P.EVALUATION, P.EVALUATION), tandem_members_interviewed),
     Check(_from(P.EVALUATION, P.EVALUATION), feedback_session_summarised),
+    Check(_from(P.EVALUATION, P.EVALUATION), surveys_run),
     Check(frozenset(P), outbox_reviewed),
 ]
 

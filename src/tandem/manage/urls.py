@@ -43,4 +43,5 @@ urlpatterns = [
     path(ROUND + "training/", include("tandem.manage.training.urls")),
     path(ROUND + "alumni/", include("tandem.manage.alumni.urls")),
     path(ROUND + "evaluation/", include("tandem.manage.evaluation.urls")),
+    path(ROUND + "surveys/", include("tandem.manage.surveys.urls")),
 ]

@@ -186,6 +186,25 @@ def mentor_profile_missing(rounds, person) -> dict:
     )
 
 
+def surveys_waiting(rounds, person) -> dict:
+    from tandem.surveys.selectors import waiting_for_user
+
+    return _by_round(
+        (
+            invitation.survey.round_id,
+            DueItem(
+                _("A survey waits for your answers: %(title)s")
+                % {"title": invitation.survey.title},
+                reverse(
+                    "portal:survey",
+                    kwargs={**invitation.survey.round.url_kwargs, "survey": invitation.survey_id},
+                ),
+            ),
+        )
+        for invitation in waiting_for_user(rounds, person)
+    )
+
+
 #: The questions of the "due" list, in the order they are shown.
 DUE_ITEMS: list[Callable] = [
     proposal_waiting,
@@ -194,6 +213,7 @@ DUE_ITEMS: list[Callable] = [
     agreement_missing,
     agreement_to_confirm,
     polls_waiting,
+    surveys_waiting,
 ]
 
 

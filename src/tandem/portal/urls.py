@@ -39,6 +39,10 @@ urlpatterns = [
         "rounds/<slug:org>/<slug:programme>/<slug:round>/evaluation/",
         include("tandem.portal.evaluation.urls"),
     ),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/surveys/",
+        include("tandem.portal.surveys.urls"),
+    ),
     path("calendar/", include("tandem.portal.tandems.feed_urls")),
     path("", include("tandem.portal.alumni.urls")),
 ]

@@ -1,0 +1,129 @@
+"""What surveys hold about people, and how it is exported, erased, expired.
+
+Registered with the privacy registry in SurveysConfig.ready. An invitation names the
+person (asked, answered yes or no). A response names nobody (see answers.py): while the
+survey is open the person's own response is found through their answer key and is part
+of their export and of their erasure; once the survey is closed it is anonymous — no one
+can tell whose it is, so it is neither exported nor erased with the person, and it stays
+as part of the round's anonymous results.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from tandem.privacy.registry import Declaration, Holding, NotPersonal
+
+from .answers import own_response
+from .enums import SurveyState
+from .models import SurveyInvitation
+
+
+def export(user) -> dict:
+    invitations = (
+        SurveyInvitation.objects.filter(person=user)
+        .select_related("survey__round__programme__organisation")
+        .order_by("pk")
+    )
+    rows = []
+    for invitation in invitations:
+        survey = invitation.survey
+        response = own_response(survey, user)
+        rows.append(
+            {
+                "organisation": survey.round.programme.organisation.name,
+                "programme": survey.round.programme.name,
+                "round": survey.round.name,
+                "survey": survey.title,
+                "state": survey.state,
+                "answered": invitation.answered,
+                "group": invitation.group,
+                "your_answers": (
+                    {
+                        item.text("en"): response.answers.get(str(item.pk))
+                        for item in survey.items.all()
+                    }
+                    if response is not None
+                    else None
+                ),
+                "note": (
+                    "Answers of a closed survey are anonymous: no one can tell which are yours."
+                    if survey.state == SurveyState.CLOSED and invitation.answered
+                    else ""
+                ),
+            }
+        )
+    return {"survey_invitations": rows}
+
+
+@transaction.atomic
+def erase(user) -> None:
+    """The person's invitations go, and their own answers to surveys still open."""
+    for invitation in SurveyInvitation.objects.filter(person=user).select_related("survey"):
+        response = own_response(invitation.survey, user)
+        if response is not None:
+            response.delete()
+    SurveyInvitation.objects.filter(person=user).delete()
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+@transaction.atomic
+def apply_retention(now: dt.datetime) -> int:
+    """Who was asked goes after retention; the anonymous responses stay with the round."""
+    from tandem.programmes.models import Round
+
+    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
+    rounds = (
+        Round.objects.annotate(ended_on=Max("phases__ends_on"))
+        .filter(ended_on__lt=cutoff)
+        .values("pk")
+    )
+    invitations = SurveyInvitation.objects.filter(survey__round__in=rounds)
+    count = invitations.count()
+    invitations.delete()
+    return count
+
+
+DECLARATION = Declaration(
+    app_label="surveys",
+    holdings=(
+        Holding(
+            "surveys.Survey",
+            ("created_by",),
+            "the coordinator or trainer",
+            "running the round's surveys",
+            "the round's coordinators and trainers",
+            "as long as the round",
+        ),
+        Holding(
+            "surveys.SurveyInvitation",
+            ("person", "answered", "reminded_at"),
+            "the person asked",
+            "inviting to a survey and reminding those who have not answered",
+            "the person only (coordinators see counts, never who)",
+            "until retention after the round ends",
+        ),
+        Holding(
+            "surveys.SurveyResponse",
+            ("answers",),
+            "nobody: stored without the person (answers.py)",
+            "anonymous results of the survey",
+            "the person while open (own answer); aggregates only for staff (k-rule)",
+            "as long as the round (anonymous)",
+        ),
+    ),
+    export=export,
+    erase=erase,
+    apply_retention=apply_retention,
+    erase_order=50,
+    not_personal=(
+        NotPersonal("surveys.SurveyItem", "a question of a survey, worded by the staff"),
+    ),
+)
