@@ -7,9 +7,8 @@ counts, sums and averages leave here — no names, no texts people wrote about o
 (interview notes never enter the report; the lessons learned are the coordinators' own
 text, the feedback summary the moderator's).
 
-Two sections come from other apps and are joined where those apps provide them:
-``survey_results`` (tandem.surveys.results.results_for_round) and ``early_end``
-(tandem.tandems.selectors.early_end_counts). Their fields are ``None`` until then.
+Two sections come from other apps: ``survey_results`` (tandem.surveys.results
+.results_for_round: closed surveys only, with its small-group rule) and ``early_end``.
 """
 
 import datetime as dt
@@ -24,6 +23,7 @@ from tandem.applications.selectors import demand_and_supply
 from tandem.matching.models import MatchRun
 from tandem.matching.selectors import mode_comparison, percent, pool_of
 from tandem.programmes.enums import PhaseKind, RoleKind, SizeClass
+from tandem.surveys.results import results_for_round
 from tandem.tandems.enums import MeetingStatus
 from tandem.tandems.models import Meeting, Tandem, TimeSpent
 from tandem.training.selectors import consultation_counts
@@ -389,5 +389,6 @@ def round_report(round, viewer) -> RoundReport:
         evaluation=evaluation_section(round),
         lessons_learned=lessons_learned(round),
         comparison=comparison_section(round, viewer),
+        survey_results=results_for_round(round),
         show_matching=show_matching,
     )

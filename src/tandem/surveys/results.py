@@ -195,8 +195,9 @@ def results_for_round(round, language: str | None = None) -> list[SurveyResults]
     return [survey_results(survey, language) for survey in surveys]
 
 
-def rows(results: SurveyResults) -> list[list]:
-    """The results as table rows (question, group, n, answer, count, share) for exports."""
+def rows(results: SurveyResults, *, with_texts: bool = True) -> list[list]:
+    """The results as table rows (question, group, n, answer, count, share) for exports;
+    the round report leaves the free texts to the survey's own results."""
     table = []
     for question in results.questions:
         if not question.shown:
@@ -217,6 +218,6 @@ def rows(results: SurveyResults) -> list[list]:
                         aggregate_.top_two,
                     ]
                 )
-        for text in question.texts:
+        for text in question.texts if with_texts else ():
             table.append([question.text, group_label(ALL), question.n, text, None, None])
     return table

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from tandem.applications.exports import safe_cell
 from tandem.core.charts import draw_chart_pdf
 from tandem.documents.fonts import add_fonts
+from tandem.surveys.results import rows as survey_rows
 
 from .report_charts import report_charts
 
@@ -96,6 +97,26 @@ def report_tables(report) -> list[tuple[str, list[str], list[list]]]:
                         row.differences or "–",
                     ]
                     for row in r.modes
+                ],
+            )
+        )
+    for survey in report.survey_results or ():
+        tables.append(
+            (
+                survey.title,
+                [_("Question"), _("Group"), _("Answered"), _("Answer"), _("Count"), _("Share")],
+                [
+                    [
+                        question,
+                        group,
+                        n,
+                        answer,
+                        _number(count),
+                        _percent(None if share is None else round(share * 100)),
+                    ]
+                    for question, group, n, answer, count, share in survey_rows(
+                        survey, with_texts=False
+                    )
                 ],
             )
         )

@@ -64,6 +64,25 @@ def report_charts(report) -> dict[str, charts.Chart]:
         value_label=_("Hours"),
         unit="h",
     )
+    for survey in report.survey_results or ():
+        likert = [
+            (question.text, aggregate.top_two * 100)
+            for question in survey.questions
+            if question.shown
+            for aggregate in question.aggregates
+            if aggregate.group == "all" and aggregate.top_two is not None
+        ]
+        if likert:
+            found[f"survey_{survey.survey_id}"] = charts.bars(
+                _("%(survey)s: share of the top two answers") % {"survey": survey.title},
+                _(
+                    "Per question on the scale 1 to 5, the share of all who answered it "
+                    "with 4 or 5; questions with too few answers are left out."
+                ),
+                likert,
+                value_label=_("Share"),
+                unit="%",
+            )
     if len(report.comparison) > 1:
         found["comparison"] = charts.columns(
             _("Tandems per round of the programme"),

@@ -371,6 +371,7 @@ class ReportView(ReportMixin, View):
 
     def render(self, request, form=None, status=200):
         report = round_report(self.round, request.user)
+        charts = report_charts(report)
         may_write = request.user.has_perm("evaluation.write_lessons", self.round)
         if may_write and form is None:
             form = LessonsForm(initial={"lessons_learned": report.lessons_learned})
@@ -379,7 +380,11 @@ class ReportView(ReportMixin, View):
             "manage/evaluation/report.html",
             self.base_context(
                 report=report,
-                charts=report_charts(report),
+                charts=charts,
+                surveys=[
+                    (survey, charts.get(f"survey_{survey.survey_id}"))
+                    for survey in report.survey_results
+                ],
                 lessons_form=form if may_write else None,
             ),
             status=status,
