@@ -1,8 +1,11 @@
 """Reads of the mail domain: purposes, a round's own texts, the round's outbox."""
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count
+from django.utils import timezone
 
 from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, MAIL_PURPOSES
 from .enums import MailStatus
@@ -68,3 +71,48 @@ def outbox_purposes(round) -> list[Purpose]:
 
 def mail_of_round(round, pk: int) -> QueuedMail | None:
     return QueuedMail.objects.filter(round=round, pk=pk).first()
+
+
+# --- is a worker sending? ---------------------------------------------------------------
+
+# A running worker picks a mail up within seconds; one still queued after this long
+# means that no worker is running (or that it is stuck).
+WORKER_SILENT_AFTER = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SendingStalled:
+    """Queued mails of a round that nobody has sent for longer than WORKER_SILENT_AFTER."""
+
+    waiting: int
+    oldest: dt.datetime
+    # When the oldest task of the database queue that is due was enqueued (None when the
+    # tasks do not run from the database, or none is due).
+    oldest_task: dt.datetime | None
+
+
+def oldest_due_task() -> dt.datetime | None:
+    """Enqueue time of the oldest due task of django-tasks' database queue, if it is used.
+
+    A worker takes due tasks oldest first, so while one runs this stays seconds old.
+    """
+    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
+    if not backend.startswith("django_tasks_db."):
+        return None
+    from django_tasks_db.models import DBTaskResult
+
+    due = DBTaskResult.objects.ready().order_by("enqueued_at").first()
+    return due.enqueued_at if due else None
+
+
+def sending_stalled(round, now=None) -> SendingStalled | None:
+    """Whether the round's queued mails wait for a worker that does not run; else None."""
+    now = now or timezone.now()
+    late = QueuedMail.objects.filter(
+        round=round, status=MailStatus.QUEUED, created_at__lt=now - WORKER_SILENT_AFTER
+    )
+    waiting = late.count()
+    if not waiting:
+        return None
+    oldest = late.order_by("created_at").values_list("created_at", flat=True).first()
+    return SendingStalled(waiting=waiting, oldest=oldest, oldest_task=oldest_due_task())

@@ -190,6 +190,7 @@ class OutboxView(MailMixin, View):
             filter_form=filter_form,
             action_form=action_form,
             counts=selectors.status_counts(self.round),
+            stalled=selectors.sending_stalled(self.round),
             filter_query=params.urlencode(),
             actionable={MailStatus.DRAFT, MailStatus.FAILED},
         )
