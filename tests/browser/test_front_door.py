@@ -98,6 +98,7 @@ def test_a_new_person_applies_from_the_home_page(
     page.get_by_role("link", name=words["apply"]).click()
     page.wait_for_url("**/accounts/signup/**")
     check(page, viewport, f"{shot}-3-signup")
+    page.locator("input[name=name]").fill("Nora Neu")
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password1]").fill("lange-sichere-phrase-7")
     page.locator("input[name=password2]").fill("lange-sichere-phrase-7")

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, MAIL_PURPOSES
+from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, DOCUMENT_PURPOSES, MAIL_PURPOSES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 
@@ -22,6 +22,10 @@ class Purpose:
     def confidential(self) -> bool:
         return self.key in CONFIDENTIAL_PURPOSES
 
+    @property
+    def printed(self) -> bool:
+        return self.key in DOCUMENT_PURPOSES
+
 
 def purpose_of(key: str) -> Purpose:
     """Title and description of a purpose; a purpose nobody titled shows its key."""
@@ -34,10 +38,12 @@ def mail_purposes() -> list[Purpose]:
     return [purpose_of(key) for key in DEFAULT_TEMPLATES]
 
 
-def own_text_languages(round) -> dict[str, list[str]]:
-    """Purpose key -> languages in which the round has its own text."""
+def own_text_languages(round, programme=None) -> dict[str, list[str]]:
+    """Purpose key -> languages in which the round (or, with ``round=None``, the
+    programme) has its own text."""
     languages: dict[str, list[str]] = {}
-    rows = MailTemplate.objects.filter(round=round).order_by("key", "language")
+    scope = {"round": round} if round is not None else {"round": None, "programme": programme}
+    rows = MailTemplate.objects.filter(**scope).order_by("key", "language")
     for key, language in rows.values_list("key", "language"):
         languages.setdefault(key, []).append(language)
     return languages
@@ -61,7 +67,7 @@ def status_counts(round) -> list[tuple[MailStatus, int]]:
 
 def outbox_purposes(round) -> list[Purpose]:
     """Purposes to filter the outbox by: the registered ones and any the round's mails use."""
-    keys = list(DEFAULT_TEMPLATES)
+    keys = [key for key in DEFAULT_TEMPLATES if key not in DOCUMENT_PURPOSES]
     used = QueuedMail.objects.filter(round=round).exclude(template_key="")
     for key in used.values_list("template_key", flat=True).distinct().order_by():
         if key not in keys:

@@ -17,7 +17,7 @@ from .models import Institution, Organisation, Phase, Programme, Round, RoundRol
 from .taxonomy import DEFAULT_TOPICS
 
 # Words that are path segments of the management URLs and so cannot be slugs.
-RESERVED_SLUGS = {"new", "edit", "topics", "rounds", "roles", "advance", "programmes"}
+RESERVED_SLUGS = {"new", "edit", "topics", "texts", "rounds", "roles", "advance", "programmes"}
 
 
 def normalise_name(name: str) -> str:

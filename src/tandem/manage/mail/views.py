@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from tandem.audit.services import log_action
-from tandem.core.access import RoundScopeMixin
+from tandem.core.access import ProgrammeScopeMixin, RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.mail import selectors, services
 from tandem.mail.defaults import DEFAULT_TEMPLATES
@@ -38,16 +39,55 @@ class MailMixin(RoundScopeMixin):
 
 
 # --- texts ----------------------------------------------------------------------------
+#
+# The same pages serve a round's own texts (under the round) and a programme's own texts
+# for all its rounds (under the programme): ``owner_round`` is None for the programme.
 
 
-class TextListView(MailMixin, View):
+class TextOwnerMixin:
+    owner_round = None
+
+    def owner_kwargs(self) -> dict:
+        return {
+            "round": self.owner_round,
+            "programme": None if self.owner_round else self.programme,
+        }
+
+    def text_url(self, name: str, **kwargs) -> str:
+        if self.owner_round is not None:
+            return reverse(f"manage:mail_{name}", kwargs={**self.round.url_kwargs, **kwargs})
+        org = {"org": self.organisation.slug, "programme": self.programme.slug}
+        return reverse(f"manage:programme_{name}", kwargs={**org, **kwargs})
+
+    def text_context(self, **extra) -> dict:
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.owner_round,
+            "texts_url": self.text_url("texts"),
+            **extra,
+        }
+
+
+class TextListView(TextOwnerMixin, View):
     def get(self, request, **kwargs):
-        own = selectors.own_text_languages(self.round)
-        rows = [(purpose, own.get(purpose.key, [])) for purpose in selectors.mail_purposes()]
-        return render(request, "manage/mail/texts.html", self.base_context(rows=rows))
+        own = selectors.own_text_languages(**self.owner_kwargs())
+        shared = {}
+        if self.owner_round is not None:
+            shared = selectors.own_text_languages(None, programme=self.programme)
+        rows = [
+            (
+                purpose,
+                own.get(purpose.key, []),
+                self.text_url("text", key=purpose.key),
+                purpose.key in shared,
+            )
+            for purpose in selectors.mail_purposes()
+        ]
+        return render(request, "manage/mail/texts.html", self.text_context(rows=rows))
 
 
-class TextMixin(MailMixin):
+class TextMixin(TextOwnerMixin):
     def purpose(self, key: str):
         if key not in DEFAULT_TEMPLATES:
             raise Http404
@@ -59,7 +99,9 @@ class TextEditView(TextMixin, View):
         purpose = self.purpose(key)
         initial = {}
         for language in LANGUAGES:
-            subject, body = services.template_for(key, language, self.round)
+            subject, body = services.template_for(
+                key, language, self.owner_round, programme=self.programme
+            )
             initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
         form = MailTextForm(initial=initial)
         texts = {
@@ -75,19 +117,20 @@ class TextEditView(TextMixin, View):
             return self.render(request, purpose, form, {}, status=400)
         # Read before any error is added: add_error drops the field from cleaned_data.
         texts = form.texts()
+        owner = self.owner_kwargs()
         if request.POST.get("action") == "preview":
             # Only show what the texts would look like; nothing is saved.
-            errors = services.round_text_errors(self.round, key, texts)
+            errors = services.round_text_errors(owner["round"], key, texts, owner["programme"])
             if errors:
                 add_service_errors(form, ValidationError(errors))
             return self.render(request, purpose, form, texts, status=400 if errors else 200)
         try:
-            services.save_round_texts(round=self.round, key=key, texts=texts, by=request.user)
+            services.save_round_texts(key=key, texts=texts, by=request.user, **owner)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.render(request, purpose, form, texts, status=400)
         messages.success(request, _("The e-mail text was saved."))
-        return redirect("manage:mail_text", key=key, **self.round.url_kwargs)
+        return redirect(self.text_url("text", key=key))
 
     def previews(self, key: str, texts: dict) -> list[dict]:
         previews = []
@@ -95,12 +138,12 @@ class TextEditView(TextMixin, View):
             preview = {"language": language}
             try:
                 preview["subject"], preview["body"] = services.preview_text(
-                    round=self.round,
                     key=key,
                     language=language,
                     subject=subject,
                     body=body,
                     by=self.request.user,
+                    **self.owner_kwargs(),
                 )
             except ValidationError as error:
                 preview["errors"] = error.messages
@@ -108,24 +151,68 @@ class TextEditView(TextMixin, View):
         return previews
 
     def render(self, request, purpose, form, texts, status=200):
-        context = self.base_context(
+        own = selectors.own_text_languages(**self.owner_kwargs())
+        context = self.text_context(
             purpose=purpose,
             form=form,
             placeholders=placeholders_for(purpose.key),
             previews=self.previews(purpose.key, texts),
-            own_languages=selectors.own_text_languages(self.round).get(purpose.key, []),
+            own_languages=own.get(purpose.key, []),
+            reset_url=self.text_url("text_reset", key=purpose.key),
         )
+        if self.owner_round is not None:
+            programme_own = selectors.own_text_languages(None, programme=self.programme)
+            context["programme_languages"] = programme_own.get(purpose.key, [])
         return render(request, "manage/mail/text_edit.html", context, status=status)
 
 
 class TextResetView(TextMixin, View):
     def post(self, request, key, **kwargs):
         self.purpose(key)
-        if services.reset_round_texts(round=self.round, key=key, by=request.user):
+        done = services.reset_round_texts(key=key, by=request.user, **self.owner_kwargs())
+        if self.owner_round is not None and done:
             messages.success(request, _("This round uses the default text again."))
-        else:
+        elif self.owner_round is not None:
             messages.info(request, _("This round already uses the default text."))
-        return redirect("manage:mail_text", key=key, **self.round.url_kwargs)
+        elif done:
+            messages.success(request, _("The programme uses the default text again."))
+        else:
+            messages.info(request, _("The programme already uses the default text."))
+        return redirect(self.text_url("text", key=key))
+
+
+class RoundTextMixin(MailMixin):
+    @property
+    def owner_round(self):
+        return self.round
+
+
+class RoundTextListView(RoundTextMixin, TextListView):
+    pass
+
+
+class RoundTextEditView(RoundTextMixin, TextEditView):
+    pass
+
+
+class RoundTextResetView(RoundTextMixin, TextResetView):
+    pass
+
+
+class ProgrammeTextMixin(ProgrammeScopeMixin):
+    """A programme's own texts: every round of it uses them unless it has its own."""
+
+
+class ProgrammeTextListView(ProgrammeTextMixin, TextListView):
+    pass
+
+
+class ProgrammeTextEditView(ProgrammeTextMixin, TextEditView):
+    pass
+
+
+class ProgrammeTextResetView(ProgrammeTextMixin, TextResetView):
+    pass
 
 
 # --- outbox ---------------------------------------------------------------------------
