@@ -123,6 +123,7 @@ TABLE = {
     "manage:consultations": (grant(ok=TRAINING), grant(invalid=TRAINER)),
     "manage:mail_outbox": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:mail_outbox_mail": (grant(ok=STAFF), grant(ok=STAFF)),
+    "manage:mail_message": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:mail_text": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:mail_text_reset": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:mail_texts": (grant(ok=STAFF), grant(no_method=STAFF)),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 
-from .defaults import DEFAULT_TEMPLATES
+from .defaults import DEFAULT_TEMPLATES, DOCUMENT_PURPOSES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 from .previews import sample_context
@@ -86,14 +86,22 @@ def queue_mail(
     language: str | None = None,
     round=None,
     review: bool = False,
+    texts: dict[str, tuple[str, str]] | None = None,
 ) -> QueuedMail:
     """Render a template into the outbox in the recipient's language.
 
     With ``review=True`` the mail waits as a draft until a coordinator releases it
     (bulk sends); otherwise it is handed to the background worker after commit.
+    ``texts`` (language -> subject, body) replaces the purpose's text for this one mail,
+    e.g. a coordinator's message to a group.
     """
+    if key in DOCUMENT_PURPOSES:
+        raise ValueError(f"{key} is printed, not mailed")
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
-    texts = template_for(key, language, round)
+    if texts is not None:
+        texts = texts.get(language) or texts[settings.LANGUAGE_CODE]
+    else:
+        texts = template_for(key, language, round)
     try:
         subject, body = render_text(*texts, language, context)
     except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action

@@ -8,6 +8,7 @@ urlpatterns = [
     path("texts/<slug:key>/", views.RoundTextEditView.as_view(), name="mail_text"),
     path("texts/<slug:key>/reset/", views.RoundTextResetView.as_view(), name="mail_text_reset"),
     path("outbox/", views.OutboxView.as_view(), name="mail_outbox"),
+    path("message/", views.RoundMessageView.as_view(), name="mail_message"),
     path("outbox/<int:mail>/", views.OutboxMailView.as_view(), name="mail_outbox_mail"),
 ]
 

@@ -20,8 +20,9 @@ from tandem.mail import selectors, services
 from tandem.mail.defaults import DEFAULT_TEMPLATES
 from tandem.mail.enums import MailStatus
 from tandem.mail.texts import placeholders_for
+from tandem.matching import round_messages
 
-from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm
+from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm, RoundMessageForm
 
 MAILS_PER_PAGE = 50
 
@@ -306,3 +307,59 @@ class OutboxMailView(MailMixin, View):
         if found is None:
             raise Http404
         return found
+
+
+# --- a message to a group ---------------------------------------------------------------
+
+
+class RoundMessageView(MailMixin, View):
+    """Write once, to all mentors (mentees, tandems …); drafts wait in the outbox."""
+
+    def groups(self):
+        return [
+            (
+                key,
+                ngettext("%(label)s (%(n)s person)", "%(label)s (%(n)s people)", n)
+                % {"label": label, "n": n},
+            )
+            for key, label in round_messages.GROUPS.items()
+            for n in [round_messages.members_of(self.round, key).count()]
+        ]
+
+    def get(self, request, **kwargs):
+        initial = {"group": request.GET.get("group", "mentors")}
+        for language in LANGUAGES:
+            subject, body = services.template_for(round_messages.KEY, language, self.round)
+            initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
+        return self.render(request, RoundMessageForm(initial=initial, groups=self.groups()))
+
+    def post(self, request, **kwargs):
+        form = RoundMessageForm(request.POST, groups=self.groups())
+        if not form.is_valid():
+            return self.render(request, form, status=400)
+        texts = form.texts()
+        errors = services.round_text_errors(self.round, round_messages.KEY, texts)
+        if errors:
+            add_service_errors(form, ValidationError(errors))
+            return self.render(request, form, status=400)
+        count = round_messages.send_round_message(
+            round=self.round, group=form.cleaned_data["group"], texts=texts, by=request.user
+        )
+        if not count:
+            messages.info(request, _("Nobody is in this group yet; no e-mail was written."))
+            return redirect("manage:mail_message", **self.round.url_kwargs)
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s e-mail waits for your review below: send or discard it.",
+                "%(n)s e-mails wait for your review below: send or discard them.",
+                count,
+            )
+            % {"n": count},
+        )
+        url = reverse("manage:mail_outbox", kwargs=self.round.url_kwargs)
+        return redirect(f"{url}?status=draft&purpose={round_messages.KEY}")
+
+    def render(self, request, form, status=200):
+        context = self.base_context(form=form, placeholders=placeholders_for(round_messages.KEY))
+        return render(request, "manage/mail/message.html", context, status=status)
