@@ -33,7 +33,7 @@ def cast(round):
 
     mentor_a, mentor_b = person("Anna Mentorin"), person("Bert Mentor", "en")
     mentee_a, mentee_b = person("Cem Mentee"), person("Dora Mentee")
-    profile_a = MentorProfileFactory(round=round, person=mentor_a)
+    MentorProfileFactory(round=round, person=mentor_a)
     profile_b = MentorProfileFactory(round=round, person=mentor_b)
     for mentee in (mentee_a, mentee_b):
         RoundRoleFactory(round=round, person=mentee, role=RoleKind.MENTEE)
