@@ -2,8 +2,7 @@
 submitted, in German and English, at desktop and phone width, each page checked with axe;
 and no main page of any role is wider than a phone.
 
-The invited mentor's path (invitation → sign-up → profile) belongs to the mentor-invitation
-sign-up, which is built elsewhere; it is not tested here.
+The invited mentor's path (invitation → sign-up → profile) is in test_invited_mentor.py.
 """
 
 import io
