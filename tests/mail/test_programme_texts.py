@@ -40,7 +40,7 @@ def text_of(pdf: bytes) -> str:
 
 def test_the_programme_lists_every_text_mails_and_printed_ones(login, round, coordinator):
     page = login(coordinator).get(programme_url("programme_texts", round)).content.decode()
-    assert "Letter for supervisors (PDF)" in page and "printed" in page
+    assert "Letter for supervisors (PDF)" in page and "not an e-mail" in page
     assert programme_url("programme_text", round, key="mentor_invitation") in page
     assert (
         programme_url("programme_texts", round)
@@ -109,3 +109,25 @@ def test_the_supervisor_letter_prints_the_programmes_words_and_the_persons_name(
 def test_printed_texts_are_no_outbox_purpose(round):
     keys = [purpose.key for purpose in selectors.outbox_purposes(round)]
     assert SUPERVISOR_LETTER not in keys and "mentor_invitation" in keys
+
+
+def test_the_call_page_says_what_the_programme_is_in_the_programmes_words(
+    login, round, coordinator, client
+):
+    round.is_public = True
+    round.save(update_fields=["is_public"])
+    data = {
+        "subject_de": "Worum es geht",
+        "body_de": "Forschungsdatenmanagement im Tandem für {{ programme }}.",
+        "subject_en": "What it is about",
+        "body_en": "Research data management <b>in</b> tandems for {{ programme }}.",
+    }
+    response = login(coordinator).post(
+        programme_url("programme_text", round, key="call_page"), data
+    )
+    assert response.status_code == 302
+    client.logout()
+    page = client.get(reverse("public:call", kwargs=round.url_kwargs)).content.decode()
+    assert "What it is about" in page
+    assert "Research data management &lt;b&gt;in&lt;/b&gt; tandems" in page
+    assert "an experienced practitioner (mentor)" not in page
