@@ -2,7 +2,7 @@
 
 Subject: the heading of the section that says what the programme is; body: its text
 (paragraphs separated by empty lines). Coordinators edit it per programme or round; the
-placeholders are those the built-in text uses (programme, organisation) and site_url.
+placeholders are those the built-in text uses (programme) and site_url.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     CALL_TEXT: {
         "de": (
             "Was das Programm ist",
-            "Im Programm „{{ programme }}“ ({{ organisation }}) arbeiten im Tandem eine "
+            "In „{{ programme }}“ arbeiten im Tandem eine "
             "erfahrene Praktikerin oder ein erfahrener Praktiker (Mentor*in) und eine "
             "Kollegin oder ein Kollege vor neuen Aufgaben (Mentee) eins zu eins an einem "
             "gemeinsamen Arbeitsthema. Mentor*innen haben mehr Erfahrung mit dem Thema, "
@@ -21,7 +21,7 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "What the programme is",
-            "In the programme “{{ programme }}” ({{ organisation }}), an experienced "
+            "In “{{ programme }}”, an experienced "
             "practitioner (mentor) and a colleague facing new tasks (mentee) work together "
             "one to one on a shared working topic. Mentors have more experience with the "
             "topic, not necessarily a higher position.\n",
