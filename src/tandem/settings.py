@@ -194,6 +194,8 @@ LOGIN_REDIRECT_URL = "portal:dashboard"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Everyone gives their name at sign-up (letters and e-mails name people, never addresses).
+ACCOUNT_SIGNUP_FORM_CLASS = "tandem.people.forms.SignupNameForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Confirming the address in the browser that signed up logs the person in and resumes

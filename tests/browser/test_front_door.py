@@ -2,8 +2,7 @@
 submitted, in German and English, at desktop and phone width, each page checked with axe;
 and no main page of any role is wider than a phone.
 
-The invited mentor's path (invitation → sign-up → profile) belongs to the mentor-invitation
-sign-up, which is built elsewhere; it is not tested here.
+The invited mentor's path (invitation → sign-up → profile) is in test_invited_mentor.py.
 """
 
 import io
@@ -98,6 +97,7 @@ def test_a_new_person_applies_from_the_home_page(
     page.get_by_role("link", name=words["apply"]).click()
     page.wait_for_url("**/accounts/signup/**")
     check(page, viewport, f"{shot}-3-signup")
+    page.locator("input[name=name]").fill("Nora Neu")
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password1]").fill("lange-sichere-phrase-7")
     page.locator("input[name=password2]").fill("lange-sichere-phrase-7")

@@ -19,6 +19,7 @@ def test_signup_confirm_login_reset_logout(client):
         reverse("account_signup"),
         {
             "email": "neu@example.org",
+            "name": "Nora Neu",
             "password1": "lange-sichere-phrase",
             "password2": "lange-sichere-phrase",
         },

@@ -35,6 +35,7 @@ def test_verification_sent_page_says_sie(client):
         reverse("account_signup"),
         {
             "email": "neu@example.org",
+            "name": "Nora Neu",
             "password1": "lange-sichere-phrase",
             "password2": "lange-sichere-phrase",
         },

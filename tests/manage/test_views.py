@@ -21,7 +21,7 @@ def test_staff_creates_organisation_and_a_coordinator_programme_and_round(client
 
     response = client.post(
         response.url,
-        {"name": "Mentoring Forschungsdaten", "description": "", "default_taxonomy": "on"},
+        {"name": "Mentoring Forschungsdaten", "description": "", "topics": "default"},
     )
     programme = organisation.programmes.get()
     assert programme.topics.count() == 18

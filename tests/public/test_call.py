@@ -117,6 +117,7 @@ def test_new_applicant_lands_in_the_form_after_sign_up_confirmation_and_profile(
         f"{reverse('account_signup')}?next={apply_url(public_round)}",
         {
             "email": "neu@example.org",
+            "name": "Nora Neu",
             "password1": "lange-sichere-phrase",
             "password2": "lange-sichere-phrase",
             "next": apply_url(public_round),

@@ -45,6 +45,7 @@ def test_invitation_flow_end_to_end(client, round, coordinator, django_capture_o
             signup,
             {
                 "email": "eva.brandt@example.org",
+                "name": "Eva Brandt",
                 "password1": "Mentoring-2027!x",
                 "password2": "Mentoring-2027!x",
             },

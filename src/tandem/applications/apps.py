@@ -13,6 +13,12 @@ class ApplicationsConfig(AppConfig):
 
         register_mail_texts(mails)
 
+        from tandem.mail.defaults import register_document_texts
+
+        from . import call_texts
+
+        register_document_texts(call_texts)
+
         from tandem.privacy.registry import register
 
         from .personal_data import DECLARATION

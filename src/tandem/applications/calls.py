@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tandem.mail.services import render_mail, render_text
 from tandem.programmes.enums import PhaseKind
 from tandem.programmes.models import Phase, Round, Topic
 
+from .call_texts import CALL_TEXT, MAIL_TEMPLATES
 from .services import Window, application_window
 
 # The phases a person deciding whether to apply needs to know the dates of.
@@ -106,3 +108,20 @@ def effort_text(round: Round) -> str:
         "%(rhythm)s of up to %(length)s for about %(duration)s, and about as much time "
         "again for preparation."
     ) % {"rhythm": rhythm, "length": length, "duration": duration}
+
+
+def call_text(round: Round, language: str) -> tuple[str, str]:
+    """Heading and text of "what the programme is": the round's, else its programme's,
+    else the built-in text, filled in (plain text; the page escapes it)."""
+    context = {
+        "programme": round.programme.name,
+        "round": round.name,
+        "organisation": round.programme.organisation.name,
+        "months": round.tandem_months,
+        "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
+    }
+    try:
+        return render_mail(CALL_TEXT, language, context, round=round)
+    except Exception:  # noqa: BLE001 — a text saved before a check existed: the built-in one
+        subject, body = MAIL_TEMPLATES[CALL_TEXT].get(language) or MAIL_TEMPLATES[CALL_TEXT]["de"]
+        return render_text(subject, body, language, context)

@@ -9,7 +9,8 @@ from tandem.programmes.enums import language_labels
 from .enums import ApplicationSource, ApplicationState
 
 # The version of the privacy notice shown on the form; stored with every consent.
-PRIVACY_NOTICE_VERSION = "2026-11"
+# 2026-12: the notice names every field a proposed mentor sees (privacy/visibility.py).
+PRIVACY_NOTICE_VERSION = "2026-12"
 MAX_TOPICS = 3
 MAX_PREFERRED_MENTORS = 3
 

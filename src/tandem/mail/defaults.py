@@ -35,8 +35,18 @@ MAIL_PURPOSES: dict[str, tuple[str, str]] = {
 # consultation, DESIGN.md §2): the outbox shows only recipient, status and times.
 CONFIDENTIAL_PURPOSES: set[str] = set()
 
+# Purposes that are printed, not mailed (the supervisor letter, later certificates): kept
+# and edited like mail texts, never queued, not offered as an outbox filter.
+DOCUMENT_PURPOSES: set[str] = set()
+
 
 def register_mail_texts(module) -> None:
     """Add an app's built-in texts and their titles (``MAIL_TEMPLATES``, ``PURPOSES``)."""
     DEFAULT_TEMPLATES.update(module.MAIL_TEMPLATES)
     MAIL_PURPOSES.update(module.PURPOSES)
+
+
+def register_document_texts(module) -> None:
+    """Add an app's printed texts: like mail texts, but marked as printed."""
+    register_mail_texts(module)
+    DOCUMENT_PURPOSES.update(module.MAIL_TEMPLATES)

@@ -8,7 +8,13 @@ from .enums import MailStatus
 
 
 class MailTemplate(models.Model):
-    """An editable text keyed by purpose and language; a round may override the default.
+    """An editable text keyed by purpose and language.
+
+    Whose text it is: a round's own (``round``), a programme's own for all its rounds
+    (``programme``, no round), or the platform's stored default (neither). A round's
+    text wins over its programme's, which wins over the default, then the built-in text.
+    Printed texts (the supervisor letter, DOCUMENT_PURPOSES) are kept the same way: the
+    subject is the letter's subject line.
 
     Subject and body are Django template strings rendered with a small context
     (person, round, links) — coordinators edit them without touching code.
@@ -19,6 +25,13 @@ class MailTemplate(models.Model):
     round = models.ForeignKey(
         "programmes.Round", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"))
 
@@ -28,7 +41,12 @@ class MailTemplate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["key", "language", "round"], name="one_template_per_key_language_round"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["key", "language", "programme"],
+                condition=models.Q(round__isnull=True),
+                name="one_template_per_key_language_programme",
+            ),
         ]
 
     def __str__(self):

@@ -48,13 +48,26 @@ def sample_values(language: str) -> dict:
             ),
             "time_zone": "Europe/Berlin",
             "video_url": "https://meet.example.org/tandem",
+            # the supervisor letter (documents/texts.py)
+            "is_mentor": True,
+            "position": "Fachreferentin, Universitätsbibliothek Beispielstadt",
+            "dates": _("Applications") + ": 01.02.2027 – 28.02.2027",
+            "contact": "Cora Koordination, Netzwerk Bibliometrie & Open Access",
             "site_url": settings.SITE_URL,
         }
 
 
-def sample_context(placeholders: list[str], language: str, round=None, by=None) -> dict:
+def sample_context(
+    placeholders: list[str], language: str, round=None, by=None, programme=None
+) -> dict:
     """A value for every placeholder; one without a known sample shows as [name]."""
     samples = sample_values(language)
+    if round is None and programme is not None:
+        samples["programme"] = programme.name
+        samples["organisation"] = programme.organisation.name
+        samples["coordinator"] = (
+            by.get_full_name() if by is not None else ""
+        ) or programme.organisation.name
     if round is not None:
         samples.update(
             {

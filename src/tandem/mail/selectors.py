@@ -1,10 +1,13 @@
 """Reads of the mail domain: purposes, a round's own texts, the round's outbox."""
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count
+from django.utils import timezone
 
-from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, MAIL_PURPOSES
+from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, DOCUMENT_PURPOSES, MAIL_PURPOSES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 
@@ -19,6 +22,10 @@ class Purpose:
     def confidential(self) -> bool:
         return self.key in CONFIDENTIAL_PURPOSES
 
+    @property
+    def printed(self) -> bool:
+        return self.key in DOCUMENT_PURPOSES
+
 
 def purpose_of(key: str) -> Purpose:
     """Title and description of a purpose; a purpose nobody titled shows its key."""
@@ -31,10 +38,12 @@ def mail_purposes() -> list[Purpose]:
     return [purpose_of(key) for key in DEFAULT_TEMPLATES]
 
 
-def own_text_languages(round) -> dict[str, list[str]]:
-    """Purpose key -> languages in which the round has its own text."""
+def own_text_languages(round, programme=None) -> dict[str, list[str]]:
+    """Purpose key -> languages in which the round (or, with ``round=None``, the
+    programme) has its own text."""
     languages: dict[str, list[str]] = {}
-    rows = MailTemplate.objects.filter(round=round).order_by("key", "language")
+    scope = {"round": round} if round is not None else {"round": None, "programme": programme}
+    rows = MailTemplate.objects.filter(**scope).order_by("key", "language")
     for key, language in rows.values_list("key", "language"):
         languages.setdefault(key, []).append(language)
     return languages
@@ -58,7 +67,7 @@ def status_counts(round) -> list[tuple[MailStatus, int]]:
 
 def outbox_purposes(round) -> list[Purpose]:
     """Purposes to filter the outbox by: the registered ones and any the round's mails use."""
-    keys = list(DEFAULT_TEMPLATES)
+    keys = [key for key in DEFAULT_TEMPLATES if key not in DOCUMENT_PURPOSES]
     used = QueuedMail.objects.filter(round=round).exclude(template_key="")
     for key in used.values_list("template_key", flat=True).distinct().order_by():
         if key not in keys:
@@ -68,3 +77,48 @@ def outbox_purposes(round) -> list[Purpose]:
 
 def mail_of_round(round, pk: int) -> QueuedMail | None:
     return QueuedMail.objects.filter(round=round, pk=pk).first()
+
+
+# --- is a worker sending? ---------------------------------------------------------------
+
+# A running worker picks a mail up within seconds; one still queued after this long
+# means that no worker is running (or that it is stuck).
+WORKER_SILENT_AFTER = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SendingStalled:
+    """Queued mails of a round that nobody has sent for longer than WORKER_SILENT_AFTER."""
+
+    waiting: int
+    oldest: dt.datetime
+    # When the oldest task of the database queue that is due was enqueued (None when the
+    # tasks do not run from the database, or none is due).
+    oldest_task: dt.datetime | None
+
+
+def oldest_due_task() -> dt.datetime | None:
+    """Enqueue time of the oldest due task of django-tasks' database queue, if it is used.
+
+    A worker takes due tasks oldest first, so while one runs this stays seconds old.
+    """
+    backend = settings.TASKS.get("default", {}).get("BACKEND", "")
+    if not backend.startswith("django_tasks_db."):
+        return None
+    from django_tasks_db.models import DBTaskResult
+
+    due = DBTaskResult.objects.ready().order_by("enqueued_at").first()
+    return due.enqueued_at if due else None
+
+
+def sending_stalled(round, now=None) -> SendingStalled | None:
+    """Whether the round's queued mails wait for a worker that does not run; else None."""
+    now = now or timezone.now()
+    late = QueuedMail.objects.filter(
+        round=round, status=MailStatus.QUEUED, created_at__lt=now - WORKER_SILENT_AFTER
+    )
+    waiting = late.count()
+    if not waiting:
+        return None
+    oldest = late.order_by("created_at").values_list("created_at", flat=True).first()
+    return SendingStalled(waiting=waiting, oldest=oldest, oldest_task=oldest_due_task())

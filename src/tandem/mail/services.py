@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 
-from .defaults import DEFAULT_TEMPLATES
+from .defaults import DEFAULT_TEMPLATES, DOCUMENT_PURPOSES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 from .previews import sample_context
@@ -44,10 +44,16 @@ def plain_body(body: str) -> str:
     return BODY_CONTROL_CHARACTERS.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def template_for(key: str, language: str, round=None) -> tuple[str, str]:
-    """Subject and body: the round's own template, else the stored default, else built-in."""
-    for scope in ([round] if round else []) + [None]:
-        stored = MailTemplate.objects.filter(key=key, language=language, round=scope).first()
+def template_for(key: str, language: str, round=None, programme=None) -> tuple[str, str]:
+    """Subject and body: the round's own text, else its programme's, else the stored
+    default, else the built-in one."""
+    programme = programme or (round.programme if round is not None else None)
+    scopes = [{"round": round}] if round is not None else []
+    if programme is not None:
+        scopes.append({"round": None, "programme": programme})
+    scopes.append({"round": None, "programme": None})
+    for scope in scopes:
+        stored = MailTemplate.objects.filter(key=key, language=language, **scope).first()
         if stored:
             return stored.subject, stored.body
     texts = DEFAULT_TEMPLATES[key]
@@ -81,6 +87,7 @@ def queue_mail(
     round=None,
     review: bool = False,
     texts_of_round=None,
+    texts: dict[str, tuple[str, str]] | None = None,
 ) -> QueuedMail:
     """Render a template into the outbox in the recipient's language.
 
@@ -88,9 +95,16 @@ def queue_mail(
     (bulk sends); otherwise it is handed to the background worker after commit.
     ``texts_of_round`` uses a round's own texts for a mail that must not appear in that
     round's outbox (``round=None``; e.g. who booked a consultation is confidential).
+    ``texts`` (language -> subject, body) replaces the purpose's text for this one mail,
+    e.g. a coordinator's message to a group.
     """
+    if key in DOCUMENT_PURPOSES:
+        raise ValueError(f"{key} is printed, not mailed")
     language = language or getattr(recipient, "language", None) or settings.LANGUAGE_CODE
-    texts = template_for(key, language, round or texts_of_round)
+    if texts is not None:
+        texts = texts.get(language) or texts[settings.LANGUAGE_CODE]
+    else:
+        texts = template_for(key, language, round or texts_of_round)
     try:
         subject, body = render_text(*texts, language, context)
     except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action
@@ -189,9 +203,9 @@ def _normalised(subject: str, body: str) -> tuple[str, str]:
     return subject.strip(), body.replace("\r\n", "\n").strip() + "\n"
 
 
-def _text_errors(round, key: str, language: str, subject: str, body: str) -> dict:
+def _text_errors(round, key: str, language: str, subject: str, body: str, programme=None) -> dict:
     placeholders = placeholders_for(key)
-    sample = sample_context(placeholders, language, round)
+    sample = sample_context(placeholders, language, round, programme=programme)
     errors = {}
     if CONTROL_CHARACTERS.search(subject):
         errors[f"subject_{language}"] = [_("The subject must be a single line.")]
@@ -214,52 +228,69 @@ def _text_errors(round, key: str, language: str, subject: str, body: str) -> dic
     return errors
 
 
-def round_text_errors(round, key: str, texts: dict[str, tuple[str, str]]) -> dict:
-    """Field name (``subject_<language>``, ``body_<language>``) -> what is wrong there."""
+def round_text_errors(round, key: str, texts: dict[str, tuple[str, str]], programme=None) -> dict:
+    """Field name (``subject_<language>``, ``body_<language>``) -> what is wrong there.
+
+    For a programme's own texts ``round`` is None and ``programme`` is given."""
     errors = {}
     for language, (subject, body) in texts.items():
-        errors.update(_text_errors(round, key, language, subject, body))
+        errors.update(_text_errors(round, key, language, subject, body, programme))
     return errors
 
 
-def preview_text(*, round, key: str, language: str, subject: str, body: str, by=None):
+def preview_text(
+    *, round, key: str, language: str, subject: str, body: str, by=None, programme=None
+):
     """Subject and body filled in with sample values, as the recipient would read them.
 
     Raises ValidationError when the text could not be sent (e.g. an older text saved
     before a check existed), so a preview never fails with an error page.
     """
-    errors = _text_errors(round, key, language, subject, body)
+    errors = _text_errors(round, key, language, subject, body, programme)
     if errors:
         raise ValidationError(errors)
-    sample = sample_context(placeholders_for(key), language, round, by)
+    sample = sample_context(placeholders_for(key), language, round, by, programme=programme)
     return render_text(subject, body, language, sample)
 
 
+def _owner(round, programme) -> tuple[dict, object]:
+    """The rows of one owner (a round, or a programme for all its rounds) and what the
+    audit entry is about."""
+    if round is not None:
+        return {"round": round}, round
+    return {"round": None, "programme": programme}, programme
+
+
 @transaction.atomic
-def save_round_texts(*, round, key: str, texts: dict[str, tuple[str, str]], by) -> None:
-    """The round's own texts of one purpose (MailTemplate overrides), per language.
+def save_round_texts(
+    *, round, key: str, texts: dict[str, tuple[str, str]], by, programme=None
+) -> None:
+    """The round's own texts of one purpose (MailTemplate overrides), per language —
+    or, with ``round=None`` and ``programme``, the programme's own for all its rounds.
 
     ``texts`` maps a language code to (subject, body). All are checked before any is
     saved; errors name the fields ``subject_<language>`` and ``body_<language>``. A text
-    equal to the default is not kept as the round's own, so the round goes on following
-    the default (and the text pages say so).
+    equal to what applies without it (the programme's for a round, the default for a
+    programme) is not kept, so the owner goes on following that (the pages say so).
     """
     if key not in DEFAULT_TEMPLATES:
         raise ValidationError(_("There is no e-mail text for this purpose."))
     if not set(texts) <= {code for code, _name in settings.LANGUAGES}:
         raise ValidationError(_("E-mail texts can only be written in the platform's languages."))
-    errors = round_text_errors(round, key, texts)
+    errors = round_text_errors(round, key, texts, programme)
     if errors:
         raise ValidationError(errors)
+    scope, about = _owner(round, programme)
+    fallback = round.programme if round is not None else None
     for language, (subject, body) in texts.items():
         subject, body = _normalised(subject, body)
-        own = MailTemplate.objects.filter(key=key, language=language, round=round)
-        if (subject, body) == _normalised(*template_for(key, language)):
+        own = MailTemplate.objects.filter(key=key, language=language, **scope)
+        if (subject, body) == _normalised(*template_for(key, language, programme=fallback)):
             if own.delete()[0]:
                 log_action(
                     by,
                     "mail_text.reset",
-                    round,
+                    about,
                     round=round,
                     data={"key": key, "languages": [language]},
                 )
@@ -267,7 +298,7 @@ def save_round_texts(*, round, key: str, texts: dict[str, tuple[str, str]], by) 
         template, _created = MailTemplate.objects.update_or_create(
             key=key,
             language=language,
-            round=round,
+            **scope,
             defaults={"subject": subject, "body": body},
         )
         log_action(
@@ -275,15 +306,23 @@ def save_round_texts(*, round, key: str, texts: dict[str, tuple[str, str]], by) 
         )
 
 
+def save_programme_texts(*, programme, key: str, texts: dict[str, tuple[str, str]], by) -> None:
+    """The programme's own texts of one purpose: every round of it uses them unless the
+    round has its own."""
+    save_round_texts(round=None, programme=programme, key=key, texts=texts, by=by)
+
+
 @transaction.atomic
-def reset_round_texts(*, round, key: str, by) -> int:
-    """Drop the round's own texts of one purpose; the default applies again."""
-    own = MailTemplate.objects.filter(key=key, round=round)
+def reset_round_texts(*, round, key: str, by, programme=None) -> int:
+    """Drop the round's (or, with ``round=None``, the programme's) own texts of one
+    purpose; what applies without them applies again."""
+    scope, about = _owner(round, programme)
+    own = MailTemplate.objects.filter(key=key, **scope)
     languages = sorted(own.values_list("language", flat=True))
     count = own.delete()[0]
     if count:
         log_action(
-            by, "mail_text.reset", round, round=round, data={"key": key, "languages": languages}
+            by, "mail_text.reset", about, round=round, data={"key": key, "languages": languages}
         )
     return count
 

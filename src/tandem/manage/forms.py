@@ -26,11 +26,34 @@ class ProgrammeForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    default_taxonomy = forms.BooleanField(
-        label=_("Start with the default topic taxonomy (Open Access and bibliometrics)"),
-        required=False,
-        initial=True,
+    topics = forms.ChoiceField(
+        label=_("Topics of the new programme"),
+        widget=forms.RadioSelect,
+        initial="default",
+        help_text=_("You can add, rename and remove topics afterwards on the programme's page."),
     )
+
+    def __init__(self, *args, programmes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programmes = {str(programme.pk): programme for programme in programmes}
+        self.fields["topics"].choices = [
+            ("default", _("The default taxonomy: Open Access and bibliometrics (18 topics)")),
+            ("none", _("No topics: I add my own")),
+        ] + [
+            (
+                f"copy-{pk}",
+                _("A copy of the topics of “%(name)s” (%(n)s topics)")
+                % {"name": programme.name, "n": getattr(programme, "topic_count", "?")},
+            )
+            for pk, programme in self.programmes.items()
+        ]
+
+    def topic_choice(self) -> dict:
+        """The create_programme arguments for the chosen topics."""
+        choice = self.cleaned_data["topics"]
+        if choice.startswith("copy-"):
+            return {"topics_from": self.programmes[choice.removeprefix("copy-")]}
+        return {"default_taxonomy": choice == "default"}
 
 
 class TopicForm(forms.Form):

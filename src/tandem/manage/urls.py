@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import views
+from .mail import urls as mail_urls
 
 app_name = "manage"
 
@@ -19,6 +20,10 @@ urlpatterns = [
         "<slug:org>/<slug:programme>/rounds/new/",
         views.RoundCreateView.as_view(),
         name="round_create",
+    ),
+    path(
+        "<slug:org>/<slug:programme>/texts/",
+        include(mail_urls.programme_urlpatterns),
     ),
     path(ROUND, views.RoundView.as_view(), name="round"),
     path(ROUND + "edit/", views.RoundEditView.as_view(), name="round_edit"),

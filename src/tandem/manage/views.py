@@ -67,17 +67,22 @@ class OrganisationListView(SecondFactorRequiredMixin, View):
 
 class OrganisationView(OrganisationScopeMixin, View):
     def get(self, request, org):
-        return self.render(request, ProgrammeForm())
+        return self.render(request, self.programme_form())
+
+    def programme_form(self, data=None):
+        return ProgrammeForm(
+            data, programmes=selectors.programmes_for_organisation(self.organisation)
+        )
 
     def post(self, request, org):
-        form = ProgrammeForm(request.POST)
+        form = self.programme_form(request.POST)
         if form.is_valid():
             programme = services.create_programme(
                 organisation=self.organisation,
                 name=form.cleaned_data["name"],
                 description=form.cleaned_data["description"],
-                default_taxonomy=form.cleaned_data["default_taxonomy"],
                 by=request.user,
+                **form.topic_choice(),
             )
             messages.success(request, _("The programme was created."))
             return redirect("manage:programme", org=org, programme=programme.slug)

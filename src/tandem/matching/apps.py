@@ -11,9 +11,10 @@ class MatchingConfig(AppConfig):
     def ready(self):
         from tandem.mail.defaults import register_mail_texts
 
-        from . import mails, rules  # noqa: F401 — rules registers the permissions
+        from . import mails, round_messages, rules  # noqa: F401 — rules registers the permissions
 
         register_mail_texts(mails)
+        register_mail_texts(round_messages)
 
         from tandem.privacy.registry import register
 

@@ -17,7 +17,7 @@ from .models import Institution, Organisation, Phase, Programme, Round, RoundRol
 from .taxonomy import DEFAULT_TOPICS
 
 # Words that are path segments of the management URLs and so cannot be slugs.
-RESERVED_SLUGS = {"new", "edit", "topics", "rounds", "roles", "advance", "programmes"}
+RESERVED_SLUGS = {"new", "edit", "topics", "texts", "rounds", "roles", "advance", "programmes"}
 
 
 def normalise_name(name: str) -> str:
@@ -53,18 +53,47 @@ def add_organisation_coordinator(*, organisation: Organisation, person, by) -> N
 
 @transaction.atomic
 def create_programme(
-    *, organisation: Organisation, name: str, description: str, default_taxonomy: bool, by
+    *,
+    organisation: Organisation,
+    name: str,
+    description: str,
+    default_taxonomy: bool = False,
+    topics_from: Programme | None = None,
+    by,
 ) -> Programme:
+    """A new programme with no topics, the default taxonomy, or a copy of another
+    programme's topics (of the same organisation)."""
+    if topics_from is not None and topics_from.organisation_id != organisation.pk:
+        raise ValidationError({"topics": _("Topics can only be copied within the organisation.")})
     slug = unique_slug(name, set(organisation.programmes.values_list("slug", flat=True)))
     programme = Programme.objects.create(
         organisation=organisation, name=name, slug=slug, description=description
     )
-    if default_taxonomy:
+    if topics_from is not None:
+        Topic.objects.bulk_create(
+            Topic(
+                programme=programme,
+                key=topic.key,
+                label_de=topic.label_de,
+                label_en=topic.label_en,
+                position=topic.position,
+            )
+            for topic in topics_from.topics.all()
+        )
+    elif default_taxonomy:
         Topic.objects.bulk_create(
             Topic(programme=programme, key=key, label_de=de, label_en=en, position=i)
             for i, (key, de, en) in enumerate(DEFAULT_TOPICS)
         )
-    log_action(by, "programme.created", programme, data={"default_taxonomy": default_taxonomy})
+    log_action(
+        by,
+        "programme.created",
+        programme,
+        data={
+            "default_taxonomy": default_taxonomy and topics_from is None,
+            "topics_from": topics_from.pk if topics_from else None,
+        },
+    )
     return programme
 
 

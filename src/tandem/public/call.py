@@ -7,9 +7,10 @@ the application form as the place to come back to (see tandem.core.next_step).
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 
-from tandem.applications.calls import call_for
+from tandem.applications.calls import call_for, call_text
 from tandem.recruitment import selectors
 
 from .gallery import _visible_round
@@ -22,6 +23,7 @@ def call_page(request, org, programme, round):
     context = {
         "round": found,
         "call": call_for(found),
+        "call_text": call_text(found, translation.get_language() or "de"),
         "event": selectors.info_event_of(found),
         "apply_url": apply_url,
         "signup_url": f"{reverse('account_signup')}?{query}",

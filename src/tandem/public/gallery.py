@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from tandem.core import ratelimit
 from tandem.core.forms import add_service_errors
 from tandem.core.ratelimit import client_ip
+from tandem.privacy import visibility
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 from tandem.recruitment import selectors, services
@@ -60,6 +61,8 @@ def gallery(request, org, programme, round):
         "profiles": profiles,
         "filtered": bool(topic or institution_type),
         "event": selectors.info_event_of(found),
+        # What the gallery shows of a mentor is declared once (privacy/visibility.py).
+        "shown": visibility.shown("gallery"),
     }
     return render(request, "public/recruitment/gallery.html", context, status=status)
 
@@ -68,7 +71,7 @@ def gallery_file(request, org, programme, round, profile, kind):
     """Photo or slides of a published profile, under the gallery's access rule."""
     found = _visible_round(request, org, programme, round)
     published = selectors.published_profiles(found).filter(pk=profile).first()
-    if published is None or kind not in {"photo", "slides"}:
+    if published is None or kind not in {"photo", "slides"} & visibility.shown("gallery"):
         raise Http404
     file = getattr(published, kind)
     if not file:

@@ -4,6 +4,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
 
 from tandem.documents.supervisor_letter import SupervisorLetterData
+from tandem.documents.texts import SUPERVISOR_LETTER
+from tandem.mail.services import template_for
 from tandem.people.tokens import hash_token, plausible_token
 from tandem.programmes.enums import PhaseKind, RoleKind
 
@@ -171,6 +173,7 @@ def supervisor_letter_data(round, person, language: str) -> SupervisorLetterData
         phases=phase_rows,
         contact=contact,
         issued_on=timezone.localdate(),
+        text=template_for(SUPERVISOR_LETTER, language, round),
     )
 
 

@@ -65,3 +65,15 @@ class OutboxActionForm(forms.Form):
         if data.get("action") in self.ON_SELECTION and not data.get("mails"):
             self.add_error("mails", _("Please tick at least one e-mail."))
         return data
+
+
+class RoundMessageForm(MailTextForm):
+    """A coordinator's message to one group of the round, in both languages."""
+
+    group = forms.ChoiceField(label=_("To"), widget=forms.RadioSelect)
+
+    field_order = ["group", "subject_de", "body_de", "subject_en", "body_en"]
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = groups

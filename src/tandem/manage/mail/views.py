@@ -8,19 +8,21 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from tandem.audit.services import log_action
-from tandem.core.access import RoundScopeMixin
+from tandem.core.access import ProgrammeScopeMixin, RoundScopeMixin
 from tandem.core.forms import add_service_errors
 from tandem.mail import selectors, services
 from tandem.mail.defaults import DEFAULT_TEMPLATES
 from tandem.mail.enums import MailStatus
 from tandem.mail.texts import placeholders_for
+from tandem.matching import round_messages
 
-from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm
+from .forms import LANGUAGES, MailTextForm, OutboxActionForm, OutboxFilterForm, RoundMessageForm
 
 MAILS_PER_PAGE = 50
 
@@ -38,16 +40,55 @@ class MailMixin(RoundScopeMixin):
 
 
 # --- texts ----------------------------------------------------------------------------
+#
+# The same pages serve a round's own texts (under the round) and a programme's own texts
+# for all its rounds (under the programme): ``owner_round`` is None for the programme.
 
 
-class TextListView(MailMixin, View):
+class TextOwnerMixin:
+    owner_round = None
+
+    def owner_kwargs(self) -> dict:
+        return {
+            "round": self.owner_round,
+            "programme": None if self.owner_round else self.programme,
+        }
+
+    def text_url(self, name: str, **kwargs) -> str:
+        if self.owner_round is not None:
+            return reverse(f"manage:mail_{name}", kwargs={**self.round.url_kwargs, **kwargs})
+        org = {"org": self.organisation.slug, "programme": self.programme.slug}
+        return reverse(f"manage:programme_{name}", kwargs={**org, **kwargs})
+
+    def text_context(self, **extra) -> dict:
+        return {
+            "organisation": self.organisation,
+            "programme": self.programme,
+            "round": self.owner_round,
+            "texts_url": self.text_url("texts"),
+            **extra,
+        }
+
+
+class TextListView(TextOwnerMixin, View):
     def get(self, request, **kwargs):
-        own = selectors.own_text_languages(self.round)
-        rows = [(purpose, own.get(purpose.key, [])) for purpose in selectors.mail_purposes()]
-        return render(request, "manage/mail/texts.html", self.base_context(rows=rows))
+        own = selectors.own_text_languages(**self.owner_kwargs())
+        shared = {}
+        if self.owner_round is not None:
+            shared = selectors.own_text_languages(None, programme=self.programme)
+        rows = [
+            (
+                purpose,
+                own.get(purpose.key, []),
+                self.text_url("text", key=purpose.key),
+                purpose.key in shared,
+            )
+            for purpose in selectors.mail_purposes()
+        ]
+        return render(request, "manage/mail/texts.html", self.text_context(rows=rows))
 
 
-class TextMixin(MailMixin):
+class TextMixin(TextOwnerMixin):
     def purpose(self, key: str):
         if key not in DEFAULT_TEMPLATES:
             raise Http404
@@ -59,7 +100,9 @@ class TextEditView(TextMixin, View):
         purpose = self.purpose(key)
         initial = {}
         for language in LANGUAGES:
-            subject, body = services.template_for(key, language, self.round)
+            subject, body = services.template_for(
+                key, language, self.owner_round, programme=self.programme
+            )
             initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
         form = MailTextForm(initial=initial)
         texts = {
@@ -75,19 +118,20 @@ class TextEditView(TextMixin, View):
             return self.render(request, purpose, form, {}, status=400)
         # Read before any error is added: add_error drops the field from cleaned_data.
         texts = form.texts()
+        owner = self.owner_kwargs()
         if request.POST.get("action") == "preview":
             # Only show what the texts would look like; nothing is saved.
-            errors = services.round_text_errors(self.round, key, texts)
+            errors = services.round_text_errors(owner["round"], key, texts, owner["programme"])
             if errors:
                 add_service_errors(form, ValidationError(errors))
             return self.render(request, purpose, form, texts, status=400 if errors else 200)
         try:
-            services.save_round_texts(round=self.round, key=key, texts=texts, by=request.user)
+            services.save_round_texts(key=key, texts=texts, by=request.user, **owner)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.render(request, purpose, form, texts, status=400)
         messages.success(request, _("The e-mail text was saved."))
-        return redirect("manage:mail_text", key=key, **self.round.url_kwargs)
+        return redirect(self.text_url("text", key=key))
 
     def previews(self, key: str, texts: dict) -> list[dict]:
         previews = []
@@ -95,12 +139,12 @@ class TextEditView(TextMixin, View):
             preview = {"language": language}
             try:
                 preview["subject"], preview["body"] = services.preview_text(
-                    round=self.round,
                     key=key,
                     language=language,
                     subject=subject,
                     body=body,
                     by=self.request.user,
+                    **self.owner_kwargs(),
                 )
             except ValidationError as error:
                 preview["errors"] = error.messages
@@ -108,24 +152,68 @@ class TextEditView(TextMixin, View):
         return previews
 
     def render(self, request, purpose, form, texts, status=200):
-        context = self.base_context(
+        own = selectors.own_text_languages(**self.owner_kwargs())
+        context = self.text_context(
             purpose=purpose,
             form=form,
             placeholders=placeholders_for(purpose.key),
             previews=self.previews(purpose.key, texts),
-            own_languages=selectors.own_text_languages(self.round).get(purpose.key, []),
+            own_languages=own.get(purpose.key, []),
+            reset_url=self.text_url("text_reset", key=purpose.key),
         )
+        if self.owner_round is not None:
+            programme_own = selectors.own_text_languages(None, programme=self.programme)
+            context["programme_languages"] = programme_own.get(purpose.key, [])
         return render(request, "manage/mail/text_edit.html", context, status=status)
 
 
 class TextResetView(TextMixin, View):
     def post(self, request, key, **kwargs):
         self.purpose(key)
-        if services.reset_round_texts(round=self.round, key=key, by=request.user):
+        done = services.reset_round_texts(key=key, by=request.user, **self.owner_kwargs())
+        if self.owner_round is not None and done:
             messages.success(request, _("This round uses the default text again."))
-        else:
+        elif self.owner_round is not None:
             messages.info(request, _("This round already uses the default text."))
-        return redirect("manage:mail_text", key=key, **self.round.url_kwargs)
+        elif done:
+            messages.success(request, _("The programme uses the default text again."))
+        else:
+            messages.info(request, _("The programme already uses the default text."))
+        return redirect(self.text_url("text", key=key))
+
+
+class RoundTextMixin(MailMixin):
+    @property
+    def owner_round(self):
+        return self.round
+
+
+class RoundTextListView(RoundTextMixin, TextListView):
+    pass
+
+
+class RoundTextEditView(RoundTextMixin, TextEditView):
+    pass
+
+
+class RoundTextResetView(RoundTextMixin, TextResetView):
+    pass
+
+
+class ProgrammeTextMixin(ProgrammeScopeMixin):
+    """A programme's own texts: every round of it uses them unless it has its own."""
+
+
+class ProgrammeTextListView(ProgrammeTextMixin, TextListView):
+    pass
+
+
+class ProgrammeTextEditView(ProgrammeTextMixin, TextEditView):
+    pass
+
+
+class ProgrammeTextResetView(ProgrammeTextMixin, TextResetView):
+    pass
 
 
 # --- outbox ---------------------------------------------------------------------------
@@ -190,6 +278,7 @@ class OutboxView(MailMixin, View):
             filter_form=filter_form,
             action_form=action_form,
             counts=selectors.status_counts(self.round),
+            stalled=selectors.sending_stalled(self.round),
             filter_query=params.urlencode(),
             actionable={MailStatus.DRAFT, MailStatus.FAILED},
         )
@@ -218,3 +307,59 @@ class OutboxMailView(MailMixin, View):
         if found is None:
             raise Http404
         return found
+
+
+# --- a message to a group ---------------------------------------------------------------
+
+
+class RoundMessageView(MailMixin, View):
+    """Write once, to all mentors (mentees, tandems …); drafts wait in the outbox."""
+
+    def groups(self):
+        return [
+            (
+                key,
+                ngettext("%(label)s (%(n)s person)", "%(label)s (%(n)s people)", n)
+                % {"label": label, "n": n},
+            )
+            for key, label in round_messages.GROUPS.items()
+            for n in [round_messages.members_of(self.round, key).count()]
+        ]
+
+    def get(self, request, **kwargs):
+        initial = {"group": request.GET.get("group", "mentors")}
+        for language in LANGUAGES:
+            subject, body = services.template_for(round_messages.KEY, language, self.round)
+            initial[f"subject_{language}"], initial[f"body_{language}"] = subject, body
+        return self.render(request, RoundMessageForm(initial=initial, groups=self.groups()))
+
+    def post(self, request, **kwargs):
+        form = RoundMessageForm(request.POST, groups=self.groups())
+        if not form.is_valid():
+            return self.render(request, form, status=400)
+        texts = form.texts()
+        errors = services.round_text_errors(self.round, round_messages.KEY, texts)
+        if errors:
+            add_service_errors(form, ValidationError(errors))
+            return self.render(request, form, status=400)
+        count = round_messages.send_round_message(
+            round=self.round, group=form.cleaned_data["group"], texts=texts, by=request.user
+        )
+        if not count:
+            messages.info(request, _("Nobody is in this group yet; no e-mail was written."))
+            return redirect("manage:mail_message", **self.round.url_kwargs)
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s e-mail waits for your review below: send or discard it.",
+                "%(n)s e-mails wait for your review below: send or discard them.",
+                count,
+            )
+            % {"n": count},
+        )
+        url = reverse("manage:mail_outbox", kwargs=self.round.url_kwargs)
+        return redirect(f"{url}?status=draft&purpose={round_messages.KEY}")
+
+    def render(self, request, form, status=200):
+        context = self.base_context(form=form, placeholders=placeholders_for(round_messages.KEY))
+        return render(request, "manage/mail/message.html", context, status=status)

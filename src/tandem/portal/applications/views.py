@@ -15,6 +15,7 @@ from tandem.applications import selectors, services
 from tandem.applications.enums import ApplicationState
 from tandem.applications.models import PRIVACY_NOTICE_VERSION
 from tandem.core.forms import add_service_errors
+from tandem.privacy import visibility
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
@@ -121,6 +122,8 @@ def apply(request, org, programme, round):
         "closed_message": "" if window.is_open else _closed_message(window),
         "form": form,
         "notice_version": PRIVACY_NOTICE_VERSION,
+        # The notice names what mentors see, from the one declaration the pages follow.
+        "mentor_sees": visibility.labels("mentor_sees_mentee"),
         "mentors_from_profiles": selectors.recruitment_profiles(round) is not None,
     }
     return render(request, "portal/applications/apply.html", context, status=status)

@@ -19,6 +19,7 @@ from tandem.core.forms import add_service_errors
 from tandem.matching import portal, services
 from tandem.matching.enums import Answer, ProposalStatus
 from tandem.matching.models import Proposal
+from tandem.privacy import visibility
 from tandem.programmes.models import Round
 from tandem.programmes.selectors import round_in_scope
 
@@ -137,5 +138,14 @@ def proposal(request, org, programme, round):
         if request.method == "GET":
             log_action(person, "matching.proposal_viewed", found, round=round, data={"side": side})
     return render(
-        request, "portal/matching/proposal.html", {"round": round, "items": items}, status=status
+        request,
+        "portal/matching/proposal.html",
+        {
+            "round": round,
+            "items": items,
+            # What each side may see of the other is declared once (privacy/visibility.py).
+            "shown_mentee": visibility.shown("mentor_sees_mentee"),
+            "shown_mentor": visibility.shown("mentee_sees_mentor"),
+        },
+        status=status,
     )

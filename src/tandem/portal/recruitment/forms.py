@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tandem.privacy import visibility
 from tandem.recruitment.enums import ExpertiseLevel, Language, Weekday
 from tandem.recruitment.validators import (
     validate_pdf,
@@ -66,15 +68,18 @@ class MentorProfileForm(forms.Form):
     publish_in_gallery = forms.BooleanField(
         label=_("Show my profile in the mentor gallery"),
         required=False,
-        help_text=_(
-            "Name, institution, topics, self-presentation, photo, slides and video "
-            "link appear in the round's gallery; if the round is public, anyone can "
-            "read them."
-        ),
     )
 
     def __init__(self, *args, topics, **kwargs):
         super().__init__(*args, **kwargs)
+        # What others see, in words from the one declaration the pages follow.
+        self.fields["publish_in_gallery"].help_text = gettext(
+            "Your %(gallery)s appear in the round's gallery; if the round is public, anyone "
+            "can read them. When a tandem is proposed, the mentee sees your %(proposal)s."
+        ) % {
+            "gallery": visibility.labels("gallery"),
+            "proposal": visibility.labels("mentee_sees_mentor"),
+        }
         self.topics = list(topics)
         for topic in self.topics:
             self.fields[f"topic_{topic.pk}"] = forms.TypedChoiceField(
