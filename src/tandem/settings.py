@@ -221,6 +221,24 @@ TANDEM_STAFF_SESSION_SECONDS = int(os.environ.get("TANDEM_STAFF_SESSION_SECONDS"
 # The admin at /admin/ (operators only; login via allauth with the second factor).
 TANDEM_ADMIN = env_bool("TANDEM_ADMIN", True)
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
+
+
+def months_by_kind(value: str) -> dict[str, int]:
+    """``"tandem_texts=6,consultation_notes=3"`` -> months per retention kind."""
+    months = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        kind, _sep, number = item.partition("=")
+        if not number.strip().isdigit():
+            raise ImproperlyConfigured(
+                f"TANDEM_RETENTION_BY_KIND: {item!r} is not kind=months (months a whole number)."
+            )
+        months[kind.strip()] = int(number)
+    return months
+
+
+# Months after a round's end per kind of text (tandem_texts, consultation_notes, and the
+# kinds later apps declare); a kind not named here keeps TANDEM_RETENTION_MONTHS.
+TANDEM_RETENTION_BY_KIND = months_by_kind(os.environ.get("TANDEM_RETENTION_BY_KIND", ""))
 # Organisations are created by the platform's operators (staff); self-service only if on.
 TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")
 # Online meeting links (tandem.core.meeting_links): "" = pasted by hand, "jitsi" or "bbb".

@@ -7,6 +7,7 @@ holds their slots and the notes they wrote.
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
@@ -14,7 +15,11 @@ from django.db.models import Max
 from tandem.privacy.files import delete_after_commit
 from tandem.privacy.registry import Declaration, Holding
 
+from . import consultations, services
 from .models import ConsultationBooking, ConsultationSlot, TrainingInvitation, TrainingMaterial
+
+# The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("consultation_notes=3").
+CONSULTATION_NOTES = "consultation_notes"
 
 
 def _iso(value):
@@ -94,19 +99,18 @@ def export(user) -> dict:
     }
 
 
-@transaction.atomic
-def erase(user) -> None:
+def erase(user) -> dict[str, int]:
     """The person's invitations and bookings go; a trainer's slots go with their bookings."""
-    TrainingInvitation.objects.filter(person=user).delete()
-    ConsultationBooking.objects.filter(person=user).delete()
-    ConsultationSlot.objects.filter(trainer=user).delete()
-    TrainingMaterial.objects.filter(added_by=user).update(added_by=None)
+    return {
+        **services.erase_invitations(person=user),
+        **consultations.erase_consultations(person=user),
+    }
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, 28))
+def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
+    if kind != CONSULTATION_NOTES:
+        return {}
+    return consultations.expire_consultation_notes(round=round, dry_run=dry_run)
 
 
 @transaction.atomic
@@ -115,7 +119,7 @@ def apply_retention(now: dt.datetime) -> int:
     who attended which training stays as the record of the round."""
     from tandem.programmes.models import Round
 
-    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
+    cutoff = now.date() - relativedelta(months=settings.TANDEM_RETENTION_MONTHS)
     rounds = (
         Round.objects.annotate(ended_on=Max("phases__ends_on"))
         .filter(ended_on__lt=cutoff)
@@ -173,11 +177,14 @@ DECLARATION = Declaration(
             "the person who booked",
             "a confidential consultation",
             "the person and the trainer only (the trainer's notes: the trainer only)",
-            "until retention after the round ends",
+            "notes: N months after the round (consultation_notes); the booking: until "
+            "retention after the round ends",
+            retention_kind=CONSULTATION_NOTES,
         ),
     ),
     export=export,
     erase=erase,
     apply_retention=apply_retention,
+    expire_texts=expire_texts,
     erase_order=50,
 )
