@@ -109,6 +109,7 @@ def grant(ok=(), invalid=(), no_method=(), anonymous="login") -> dict[str, str]:
 # mentee's; the calendar feed token is the mentee's; the invitation token is valid).
 TABLE = {
     "home": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    "healthz": (grant(ok=EVERYONE), grant(no_method=EVERYONE)),
     "manage:application_bulk": (grant(), grant(invalid=STAFF)),
     "manage:application_detail": (grant(ok=READERS), grant(invalid=STAFF)),
     "manage:application_export": (grant(ok=STAFF), grant(no_method=READERS)),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tandem.matching",
     "tandem.tandems",
     "tandem.training",
+    "tandem.operations",
     # UI apps
     "tandem.core",
     "tandem.manage",
@@ -269,6 +270,16 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The worker (manage.py run_worker) writes a heartbeat to the shared cache this often; one
+# silent for TANDEM_WORKER_STALE_SECONDS counts as gone: /healthz says so, and the tasks it
+# left running go back to the queue (at most TANDEM_TASK_MAX_ATTEMPTS claims, then failed).
+TANDEM_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TANDEM_WORKER_HEARTBEAT_SECONDS", "30"))
+TANDEM_WORKER_STALE_SECONDS = int(os.environ.get("TANDEM_WORKER_STALE_SECONDS", "300"))
+TANDEM_TASK_MAX_ATTEMPTS = int(os.environ.get("TANDEM_TASK_MAX_ATTEMPTS", "3"))
+# How often a worker recovers stuck tasks and prunes finished results older than N days.
+TANDEM_TASK_MAINTENANCE_SECONDS = int(os.environ.get("TANDEM_TASK_MAINTENANCE_SECONDS", "600"))
+TANDEM_TASK_RESULTS_DAYS = int(os.environ.get("TANDEM_TASK_RESULTS_DAYS", "14"))
 
 # --- i18n -----------------------------------------------------------------
 LANGUAGE_CODE = "de"
