@@ -94,6 +94,8 @@ TRAINING = STAFF | {"trainer"}  # DESIGN.md §2: coordinators and trainers run t
 # The list of organisations: whoever coordinates somewhere (or trains), and staff, who
 # alone create organisations (TANDEM_SELF_SERVICE_ORGANISATIONS is off).
 COORDINATING = READERS | {"foreign_coordinator", "staff"}
+# Records of processing: operators and whoever coordinates an organisation (for its DPO).
+RECORDS = {"org_coordinator", "foreign_coordinator", "staff"}
 TRAINER = {"trainer"}  # a consultation is its trainer's and its booker's, never staff's
 
 
@@ -136,6 +138,12 @@ TABLE = {
     "manage:matching_send": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:matching_withdraw": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
+    "manage:organisation_audit_log": (grant(ok=ORG), grant(no_method=ORG)),
+    "manage:organisation_audit_log_csv": (grant(ok=ORG), grant(no_method=ORG)),
+    "manage:audit_log": (grant(ok={"staff"}), grant(no_method={"staff"})),
+    "manage:audit_log_csv": (grant(ok={"staff"}), grant(no_method={"staff"})),
+    "manage:records_of_processing": (grant(ok=RECORDS), grant(no_method=RECORDS)),
+    "manage:records_of_processing_pdf": (grant(ok=RECORDS), grant(no_method=RECORDS)),
     "manage:organisations": (grant(ok=COORDINATING), grant(invalid={"staff"})),
     "manage:programme": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:recruitment_candidate_edit": (grant(ok=STAFF), grant(invalid=STAFF)),
