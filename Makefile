@@ -30,7 +30,7 @@ run: install messages
 	@echo "Tandem runs at http://$(HOST):$(PORT)/  (log in at http://$(HOST):$(PORT)/accounts/login/)"
 	@echo "E-mails are printed here by the task worker, which runs beside the server; Ctrl-C stops both."
 	@# The worker sends the queued e-mails; the trap stops it together with the server.
-	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	@$(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -95,6 +95,8 @@ TRAINING = STAFF | {"trainer"}  # DESIGN.md §2: coordinators and trainers run t
 # alone create organisations (TANDEM_SELF_SERVICE_ORGANISATIONS is off).
 COORDINATING = READERS | {"foreign_coordinator", "staff"}
 SURVEYS = STAFF | {"trainer"}  # coordinators and trainers run surveys, see aggregates only
+# Records of processing: operators and whoever coordinates an organisation (for its DPO).
+RECORDS = {"org_coordinator", "foreign_coordinator", "staff"}
 TRAINER = {"trainer"}  # a consultation is its trainer's and its booker's, never staff's
 
 
@@ -156,6 +158,7 @@ TABLE = {
     "portal:certificate_badge": (grant(ok=HOLDER), grant(no_method=HOLDER)),
     "portal:alumni_directory": (grant(ok=DIRECTORY), grant(ok=ALUMNI)),
     "portal:alumni_directory_leave": (grant(no_method=DIRECTORY), grant(ok=DIRECTORY)),
+    "healthz": (grant(ok=EVERYONE), grant(no_method=EVERYONE)),
     "manage:application_bulk": (grant(), grant(invalid=STAFF)),
     "manage:application_detail": (grant(ok=READERS), grant(invalid=STAFF)),
     "manage:application_export": (grant(ok=STAFF), grant(no_method=READERS)),
@@ -197,6 +200,12 @@ TABLE = {
     "manage:matching_send": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:matching_withdraw": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
+    "manage:organisation_audit_log": (grant(ok=ORG), grant(no_method=ORG)),
+    "manage:organisation_audit_log_csv": (grant(ok=ORG), grant(no_method=ORG)),
+    "manage:audit_log": (grant(ok={"staff"}), grant(no_method={"staff"})),
+    "manage:audit_log_csv": (grant(ok={"staff"}), grant(no_method={"staff"})),
+    "manage:records_of_processing": (grant(ok=RECORDS), grant(no_method=RECORDS)),
+    "manage:records_of_processing_pdf": (grant(ok=RECORDS), grant(no_method=RECORDS)),
     "manage:organisations": (grant(ok=COORDINATING), grant(invalid={"staff"})),
     "manage:programme": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:recruitment_candidate_edit": (grant(ok=STAFF), grant(invalid=STAFF)),

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tandem.alumni",
     "tandem.evaluation",
     "tandem.surveys",
+    "tandem.operations",
     # UI apps
     "tandem.core",
     "tandem.manage",
@@ -229,6 +230,24 @@ TANDEM_ADMIN = env_bool("TANDEM_ADMIN", True)
 TANDEM_RETENTION_MONTHS = int(os.environ.get("TANDEM_RETENTION_MONTHS", "6"))
 # Surveys show results only where at least this many answered (never below 3).
 TANDEM_SURVEY_K = max(3, int(os.environ.get("TANDEM_SURVEY_K", "5")))
+
+
+def months_by_kind(value: str) -> dict[str, int]:
+    """``"tandem_texts=6,consultation_notes=3"`` -> months per retention kind."""
+    months = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        kind, _sep, number = item.partition("=")
+        if not number.strip().isdigit():
+            raise ImproperlyConfigured(
+                f"TANDEM_RETENTION_BY_KIND: {item!r} is not kind=months (months a whole number)."
+            )
+        months[kind.strip()] = int(number)
+    return months
+
+
+# Months after a round's end per kind of text (tandem_texts, consultation_notes, and the
+# kinds later apps declare); a kind not named here keeps TANDEM_RETENTION_MONTHS.
+TANDEM_RETENTION_BY_KIND = months_by_kind(os.environ.get("TANDEM_RETENTION_BY_KIND", ""))
 # Organisations are created by the platform's operators (staff); self-service only if on.
 TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")
 # Online meeting links (tandem.core.meeting_links): "" = pasted by hand, "jitsi" or "bbb".
@@ -269,6 +288,16 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The worker (manage.py run_worker) writes a heartbeat to the shared cache this often; one
+# silent for TANDEM_WORKER_STALE_SECONDS counts as gone: /healthz says so, and the tasks it
+# left running go back to the queue (at most TANDEM_TASK_MAX_ATTEMPTS claims, then failed).
+TANDEM_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("TANDEM_WORKER_HEARTBEAT_SECONDS", "30"))
+TANDEM_WORKER_STALE_SECONDS = int(os.environ.get("TANDEM_WORKER_STALE_SECONDS", "300"))
+TANDEM_TASK_MAX_ATTEMPTS = int(os.environ.get("TANDEM_TASK_MAX_ATTEMPTS", "3"))
+# How often a worker recovers stuck tasks and prunes finished results older than N days.
+TANDEM_TASK_MAINTENANCE_SECONDS = int(os.environ.get("TANDEM_TASK_MAINTENANCE_SECONDS", "600"))
+TANDEM_TASK_RESULTS_DAYS = int(os.environ.get("TANDEM_TASK_RESULTS_DAYS", "14"))
 
 # --- i18n -----------------------------------------------------------------
 LANGUAGE_CODE = "de"

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tandem.api.v1.api import api
-from tandem.core.views import switch_language
+from tandem.core.views import healthz, switch_language
 from tandem.public import certificates
 from tandem.public.views import accessibility, home
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("language/", switch_language, name="switch_language"),
+    path("healthz", healthz, name="healthz"),
     path("manage/", include("tandem.manage.urls")),
     path("me/", include("tandem.portal.urls")),
     path("p/<slug:org>/<slug:programme>/<slug:round>/", include("tandem.public.urls")),

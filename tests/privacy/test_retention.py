@@ -116,7 +116,8 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert list(Proposal.objects.filter(round=round)) == [made["agreed"]]
     assert not PairRule.objects.filter(round=round).exists()
     assert not Note.objects.exists() and not DatePoll.objects.exists()
-    assert Meeting.objects.filter(pk=made["meeting"].pk).exists()  # that it took place stays
+    meeting = Meeting.objects.get(pk=made["meeting"].pk)  # that it took place stays
+    assert meeting.agenda == "" and meeting.duration_minutes == made["meeting"].duration_minutes
     assert entry.data == {
         "applications": 6,
         "mentee_roles": 1,
@@ -127,6 +128,10 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "pair_rules": 1,
         "meeting_notes": 1,
         "date_polls": 1,
+        "agreements_blanked": 0,
+        "goals_blanked": 0,
+        "agendas_blanked": 1,
+        "consultation_notes_blanked": 0,
         "mentor_profile_files": 2,
         "months": 6,
         "ended_on": months_before(TODAY, 7).isoformat(),

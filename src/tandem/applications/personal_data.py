@@ -1,31 +1,13 @@
 """Applications' personal data: what mentees wrote, whom they preferred, their consent."""
 
 from django.db.models import Prefetch
-from django.utils import timezone
 
 from tandem.people.personal_data import addresses_of, email_matches, iso
 from tandem.privacy.registry import Declaration, Holding
-from tandem.programmes.enums import RoleKind
-from tandem.programmes.models import RoundRole
 from tandem.programmes.personal_data import round_in_export
 
-from . import import_files
-from .enums import ACTIVE_STATES, ApplicationState
+from . import import_files, services
 from .models import Application, ImportedApplication, MentorChoice, TopicChoice
-
-S = ApplicationState
-# Decided applications stay as a statistical record: a round's reports count applicants,
-# admissions, declines, topics and institution types (DESIGN.md §4 recruitment-gap report,
-# §3 evaluation), and dropping rows would change last year's figures. What the person wrote
-# and whom they preferred goes; the consent time and notice version stay as the record that
-# the processing was lawful. Open applications (draft up to waitlisted) are deleted: the
-# person leaves the selection as if withdrawing, and no decision about them needs counting.
-DECIDED_STATES = frozenset({S.ADMITTED, S.DECLINED, S.WITHDRAWN})
-BLANKED_FIELDS = ("expectations", "upcoming_projects", "position", "availability", "how_heard")
-
-
-def _deleted(queryset) -> int:
-    return queryset.delete()[1].get(queryset.model._meta.label, 0)
 
 
 def _applications(user):
@@ -106,45 +88,12 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict[str, int]:
-    applications = Application.objects.filter(person=user)
-    open_ones = applications.exclude(state__in=DECIDED_STATES)
-    # An open application that goes takes its mentee role along, as withdrawing does.
-    open_rounds = list(open_ones.filter(state__in=ACTIVE_STATES).values_list("round", flat=True))
-    roles = _deleted(
-        RoundRole.objects.filter(person=user, role=RoleKind.MENTEE, round__in=open_rounds)
-    )
-    deleted = _deleted(open_ones)
-    decided = applications.filter(state__in=DECIDED_STATES)
-    MentorChoice.objects.filter(application__in=decided).delete()
-    blanked = decided.update(updated_at=timezone.now(), **dict.fromkeys(BLANKED_FIELDS, ""))
-    imported = _deleted(ImportedApplication.objects.filter(email_matches(addresses_of(user))))
-    return {
-        "applications_deleted": deleted,
-        "applications_anonymised": blanked,
-        "mentee_roles_revoked": roles,
-        "imported_applications": imported,
-    }
+    return services.erase_applicant(person=user, addresses=addresses_of(user))
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
     """Applications the round did not admit go; admitted ones are the record of the round."""
-    applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
-    # Imported rows nobody confirmed are applicants' data the round no longer needs.
-    imported = ImportedApplication.objects.filter(round=round)
-    # An applicant still "active" when the round ended (never decided) holds the mentee
-    # role; it goes with the application, as it would on a decline.
-    holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
-    roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
-    counts = {
-        "applications": applications.count(),
-        "mentee_roles": roles.count(),
-        "imported_applications": imported.count(),
-    }
-    if not dry_run:
-        imported.delete()
-        roles.delete()
-        applications.delete()
-    return counts
+    return services.clean_round_applications(round=round, dry_run=dry_run)
 
 
 def apply_retention(now) -> int:

@@ -18,12 +18,19 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
+from tandem.people.personal_data import email_matches
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role, revoke_role
 
 from .enums import ACTIVE_STATES, COORDINATOR_TARGETS, ApplicationState, may_move
-from .models import PRIVACY_NOTICE_VERSION, Application, MentorChoice, TopicChoice
+from .models import (
+    PRIVACY_NOTICE_VERSION,
+    Application,
+    ImportedApplication,
+    MentorChoice,
+    TopicChoice,
+)
 
 S = ApplicationState
 EDITABLE_STATES = frozenset({S.DRAFT, S.SUBMITTED})
@@ -307,3 +314,62 @@ def _send_confirmation(application: Application, window: Window) -> None:
 def move_to_merged_institution(sender, *, keep, merge, **kwargs) -> dict[str, int]:
     """Applications of an institution merged into another now name the one kept."""
     return {"applications": Application.objects.filter(institution=merge).update(institution=keep)}
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+# Decided applications stay as a statistical record: a round's reports count applicants,
+# admissions, declines, topics and institution types (DESIGN.md §4 recruitment-gap report,
+# §3 evaluation), and dropping rows would change last year's figures. What the person wrote
+# and whom they preferred goes; the consent time and notice version stay as the record that
+# the processing was lawful. Open applications (draft up to waitlisted) are deleted: the
+# person leaves the selection as if withdrawing, and no decision about them needs counting.
+DECIDED_STATES = frozenset({S.ADMITTED, S.DECLINED, S.WITHDRAWN})
+BLANKED_FIELDS = ("expectations", "upcoming_projects", "position", "availability", "how_heard")
+
+
+def _deleted(queryset) -> int:
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+@transaction.atomic
+def erase_applicant(*, person, addresses) -> dict[str, int]:
+    """An erased person's open applications go (with the mentee role, as on withdrawing),
+    decided ones stay without their texts and preferred mentors; imported rows go."""
+    applications = Application.objects.select_for_update().filter(person=person)
+    open_ones = applications.exclude(state__in=DECIDED_STATES)
+    open_rounds = list(open_ones.filter(state__in=ACTIVE_STATES).values_list("round", flat=True))
+    roles = _deleted(
+        RoundRole.objects.filter(person=person, role=RoleKind.MENTEE, round__in=open_rounds)
+    )
+    deleted = _deleted(open_ones)
+    decided = applications.filter(state__in=DECIDED_STATES)
+    MentorChoice.objects.filter(application__in=decided).delete()
+    blanked = decided.update(updated_at=timezone.now(), **dict.fromkeys(BLANKED_FIELDS, ""))
+    imported = _deleted(ImportedApplication.objects.filter(email_matches(addresses)))
+    return {
+        "applications_deleted": deleted,
+        "applications_anonymised": blanked,
+        "mentee_roles_revoked": roles,
+        "imported_applications": imported,
+    }
+
+
+@transaction.atomic
+def clean_round_applications(*, round, dry_run: bool = False) -> dict[str, int]:
+    """A round past retention: the applications it did not admit go, with the imported rows
+    nobody confirmed and the mentee role of an applicant never decided."""
+    applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
+    imported = ImportedApplication.objects.filter(round=round)
+    holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
+    roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
+    counts = {
+        "applications": applications.count(),
+        "mentee_roles": roles.count(),
+        "imported_applications": imported.count(),
+    }
+    if not dry_run:
+        imported.delete()
+        roles.delete()
+        applications.delete()
+    return counts

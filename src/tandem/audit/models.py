@@ -21,6 +21,9 @@ class AuditEntry(models.Model):
     # label at the time, so that the entry still says which round it was.
     round_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     round_label = models.CharField(max_length=400, blank=True)
+    # The organisation's id, also a plain number: its coordinators read its entries on the
+    # audit page, even those of a round deleted since.
+    organisation_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=40)
     data = models.JSONField(default=dict, blank=True)

@@ -11,6 +11,18 @@ def round_label(round) -> str:
     return " – ".join([programme.organisation.name, programme.name, round.name])
 
 
+def organisation_of(obj, round=None) -> int | None:
+    """The organisation an entry belongs to: the round's, or the object's own."""
+    if round is not None:
+        return round.programme.organisation_id
+    if obj._meta.label_lower == "programmes.organisation":
+        return obj.pk
+    if getattr(obj, "organisation_id", None):
+        return obj.organisation_id
+    programme = getattr(obj, "programme", None)
+    return getattr(programme, "organisation_id", None)
+
+
 def log_action(actor, action: str, obj: models.Model, *, round=None, data=None) -> AuditEntry:
     """Write one audit entry; called by every service function that changes state."""
     return AuditEntry.objects.create(
@@ -18,6 +30,7 @@ def log_action(actor, action: str, obj: models.Model, *, round=None, data=None) 
         action=action,
         round_id=getattr(round, "pk", None),
         round_label=round_label(round),
+        organisation_id=organisation_of(obj, round),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         data=data or {},

@@ -1,7 +1,10 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from tandem.operations import health
 
 
 @require_POST
@@ -24,3 +27,13 @@ def switch_language(request):
             request.user.language = language
             request.user.save(update_fields=["language"])
     return response
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For monitoring: 200 while database and cache answer, else 503; the body also says
+    how many tasks wait and when the worker last beat ("status": "degraded" if long ago).
+    Statuses and numbers only: nothing about any person or round."""
+    data = health.report()
+    return JsonResponse(data, status=200 if data["ok"] else 503)

@@ -10,7 +10,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
 
 from tandem.privacy.registry import Declaration, Holding
 
@@ -96,23 +95,14 @@ def erase(user) -> None:
     RoundReview.objects.filter(updated_by=user).update(updated_by=None)
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, 28))
-
-
 @transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Interview notes of rounds past retention go; that an interview took place, the
     attendance and the summaries stay as the record of the round."""
-    from tandem.programmes.models import Round
+    from tandem.programmes.selectors import rounds_ended_before
 
-    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
-    rounds = (
-        Round.objects.annotate(ended_on=Max("phases__ends_on"))
-        .filter(ended_on__lt=cutoff)
-        .values("pk")
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
+        "pk"
     )
     notes = InterviewNote.objects.filter(interview__round__in=rounds)
     count = notes.count()

@@ -2,10 +2,16 @@
 
 from django.db.models import Q
 
-from tandem.people.personal_data import addresses_of, anonymous_address, email_matches, iso
+from tandem.people.personal_data import (
+    ERASED_NAME,
+    addresses_of,
+    anonymous_address,
+    email_matches,
+    iso,
+)
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
-from .enums import MailStatus
+from . import services
 from .models import QueuedMail
 
 
@@ -38,6 +44,7 @@ def export(user) -> dict:
             {
                 "to": mail.to,
                 "subject": mail.subject,
+                "body": mail.body,
                 "round": _round(mail.round),
                 "date": iso(mail.sent_at or mail.created_at),
                 "status": mail.status,
@@ -48,13 +55,13 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict[str, int]:
-    mails = QueuedMail.objects.filter(Q(recipient=user) | email_matches(addresses_of(user), "to"))
-    # Unsent mails must never go out; sent ones keep only purpose, round, status and date.
-    discarded = mails.exclude(status=MailStatus.SENT).delete()[1].get(QueuedMail._meta.label, 0)
-    blanked = mails.filter(status=MailStatus.SENT).update(
-        to=anonymous_address(user), subject="", body="", error=""
+    return services.erase_recipient(
+        person=user,
+        addresses=addresses_of(user),
+        name=user.name,
+        erased_name=ERASED_NAME,
+        erased_address=anonymous_address(user),
     )
-    return {"mails_discarded": discarded, "mails_anonymised": blanked}
 
 
 DECLARATION = Declaration(
@@ -66,7 +73,8 @@ DECLARATION = Declaration(
             whose="the recipient",
             purpose="to send the programme's e-mails",
             seen_by="the round's coordinators (outbox)",
-            retention="until the person deletes the account (sent ones are then blanked)",
+            retention="until the person deletes the account (sent ones are then blanked; "
+            "the person's name and address leave mails to others)",
         ),
     ),
     not_personal=(

@@ -2,11 +2,14 @@
 
 import logging
 import re
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -376,3 +379,43 @@ def retry_mails(*, round, by, mails=None) -> int:
     if ids:
         log_action(by, "mail.retried", round, round=round, data={"count": len(ids), "mails": ids})
     return len(ids)
+
+
+# --- erasure (called from personal_data.py) --------------------------------------------
+
+
+@transaction.atomic
+def erase_recipient(
+    *, person, addresses, name: str, erased_name: str, erased_address: str
+) -> dict[str, int]:
+    """A person's account is erased: their mails and their name in everyone else's.
+
+    Unsent mails to the person never go out; sent ones keep only purpose, round, status
+    and date. In mails to other people (a partner told of the tandem, a coordinator of an
+    answer) the person's name and addresses are replaced, wherever they stand.
+    """
+    own = QueuedMail.objects.filter(
+        Q(recipient=person) | reduce(or_, (Q(to__iexact=a) for a in addresses), Q(pk__in=[]))
+    )
+    discarded = own.exclude(status=MailStatus.SENT).delete()[1].get(QueuedMail._meta.label, 0)
+    blanked = own.filter(status=MailStatus.SENT).update(
+        to=erased_address, subject="", body="", error=""
+    )
+    replacements = [(value, erased_address) for value in sorted(addresses, key=len, reverse=True)]
+    if name.strip():
+        replacements.insert(0, (name.strip(), erased_name))
+    mentioning = reduce(
+        or_,
+        (Q(subject__icontains=v) | Q(body__icontains=v) for v, _r in replacements),
+        Q(pk__in=[]),
+    )
+    renamed = 0
+    for mail in QueuedMail.objects.select_for_update().filter(mentioning):
+        for field in ("subject", "body"):
+            text = getattr(mail, field)
+            for value, replacement in replacements:
+                text = re.sub(re.escape(value), replacement, text, flags=re.IGNORECASE)
+            setattr(mail, field, text)
+        mail.save(update_fields=["subject", "body"])
+        renamed += 1
+    return {"mails_discarded": discarded, "mails_anonymised": blanked, "mails_renamed": renamed}

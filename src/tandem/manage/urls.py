@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import records, views
 from .mail import urls as mail_urls
 
 app_name = "manage"
@@ -9,6 +9,29 @@ ROUND = "<slug:org>/<slug:programme>/<slug:round>/"
 
 urlpatterns = [
     path("", views.OrganisationListView.as_view(), name="organisations"),
+    # Before "<slug:org>/": these names are never an organisation's slug.
+    path("audit-log/", records.AuditLogView.as_view(), name="audit_log"),
+    path("audit-log.csv", records.AuditLogCsvView.as_view(), name="audit_log_csv"),
+    path(
+        "records-of-processing/",
+        records.RecordsOfProcessingView.as_view(),
+        name="records_of_processing",
+    ),
+    path(
+        "records-of-processing.pdf",
+        records.RecordsOfProcessingPdfView.as_view(),
+        name="records_of_processing_pdf",
+    ),
+    path(
+        "<slug:org>/audit-log/",
+        records.OrganisationAuditLogView.as_view(),
+        name="organisation_audit_log",
+    ),
+    path(
+        "<slug:org>/audit-log.csv",
+        records.OrganisationAuditLogCsvView.as_view(),
+        name="organisation_audit_log_csv",
+    ),
     path("<slug:org>/", views.OrganisationView.as_view(), name="organisation"),
     path("<slug:org>/<slug:programme>/", views.ProgrammeView.as_view(), name="programme"),
     path(

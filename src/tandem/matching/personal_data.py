@@ -6,8 +6,8 @@ from tandem.people.personal_data import iso
 from tandem.privacy.registry import Declaration, Holding
 from tandem.programmes.personal_data import round_in_export
 
-from .enums import ProposalStatus
-from .models import PairRule, Proposal
+from . import services
+from .models import Proposal
 
 
 def _proposals(user):
@@ -47,23 +47,11 @@ def export(user) -> dict:
 
 def erase(user) -> dict[str, int]:
     # Decided applications stay (see applications); the person's words on proposals go.
-    return {
-        "proposal_comments_blanked": Proposal.objects.filter(application__person=user)
-        .exclude(mentee_comment="")
-        .update(mentee_comment="")
-    }
+    return services.erase_participant(person=user)
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
-    """Matching's working state goes: proposals that did not become a tandem (with the
-    answers' comments) and the coordinators' pair rules with their reasons."""
-    proposals = Proposal.objects.filter(round=round).exclude(status=ProposalStatus.ACCEPTED)
-    pair_rules = PairRule.objects.filter(round=round)
-    counts = {"proposals": proposals.count(), "pair_rules": pair_rules.count()}
-    if not dry_run:
-        proposals.delete()
-        pair_rules.delete()
-    return counts
+    return services.clean_round_state(round=round, dry_run=dry_run)
 
 
 DECLARATION = Declaration(

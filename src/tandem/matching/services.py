@@ -661,3 +661,41 @@ def withdraw_proposal(*, proposal: Proposal, by) -> Proposal:
             },
         )
     return proposal
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+@transaction.atomic
+def erase_participant(*, person) -> dict[str, int]:
+    """An erased person's words leave matching: their comments on proposals, the words
+    their texts shared with a partner's (explanations keep ids, scores and topic keys),
+    and the coordinators' pair rules about them, whose reasons may describe them."""
+    as_mentee = Proposal.objects.filter(application__person=person)
+    as_mentor = Proposal.objects.filter(mentor_profile__person=person)
+    counts = {
+        "proposal_comments_blanked": as_mentee.exclude(mentee_comment="").update(mentee_comment="")
+        + as_mentor.exclude(mentor_comment="").update(mentor_comment="")
+    }
+    for proposal in (as_mentee | as_mentor).select_for_update():
+        if proposal.explanation.get("shared_terms"):
+            proposal.explanation = {**proposal.explanation, "shared_terms": []}
+            proposal.save(update_fields=["explanation"])
+    rules = PairRule.objects.filter(application__person=person) | PairRule.objects.filter(
+        mentor_profile__person=person
+    )
+    counts["pair_rules"] = rules.delete()[1].get(PairRule._meta.label, 0)
+    return counts
+
+
+@transaction.atomic
+def clean_round_state(*, round, dry_run: bool = False) -> dict[str, int]:
+    """Matching's working state of a round past retention goes: proposals that did not
+    become a tandem (with the answers' comments) and the pair rules with their reasons."""
+    proposals = Proposal.objects.filter(round=round).exclude(status=ProposalStatus.ACCEPTED)
+    pair_rules = PairRule.objects.filter(round=round)
+    counts = {"proposals": proposals.count(), "pair_rules": pair_rules.count()}
+    if not dry_run:
+        proposals.delete()
+        pair_rules.delete()
+    return counts

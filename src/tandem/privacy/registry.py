@@ -24,6 +24,10 @@ class Holding:
     purpose: str
     seen_by: str
     retention: str
+    # The kind of text whose months are set apart (``TANDEM_RETENTION_BY_KIND``): e.g.
+    # "tandem_texts". The app's ``expire_texts(kind, round, dry_run)`` blanks or deletes
+    # the texts of that kind once the round is that many months past its end.
+    retention_kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Declaration:
     retention no longer needs; ``rounds_past_retention(cutoff)`` (the app owning rounds
     provides it) names the rounds whose last phase ended before the date.
     ``retention_label`` names what ``apply_retention``'s number counts.
+    ``expire_texts(kind, round, dry_run)`` does, for the holdings that name a
+    ``retention_kind``, what ``clean_round`` does for the rest, on that kind's own months.
     """
 
     app_label: str
@@ -69,6 +75,9 @@ class Declaration:
     # others go first, so that each app counts its own rows before a cascade could.
     retention_order: int = 100
     not_personal: tuple[NotPersonal, ...] = ()
+    # ``expire_texts(kind, round, dry_run)`` removes (or, dry, counts) the texts of one
+    # retention kind the app declared on its holdings; the round's figures stay.
+    expire_texts: Callable[[str, Any, bool], dict[str, int]] | None = None
 
 
 _declarations: dict[str, Declaration] = {}
@@ -97,3 +106,20 @@ def exempt_models() -> set[str]:
 def retention_order() -> list[Declaration]:
     """Every registered declaration, in the order a round's data is cleaned."""
     return sorted(_declarations.values(), key=lambda d: (d.retention_order, d.app_label))
+
+
+def retention_kinds() -> dict[str, list[Declaration]]:
+    """Each declared retention kind and the declarations that hold texts of that kind."""
+    kinds: dict[str, list[Declaration]] = {}
+    for declaration in retention_order():
+        for kind in sorted({h.retention_kind for h in declaration.holdings if h.retention_kind}):
+            kinds.setdefault(kind, []).append(declaration)
+    return kinds
+
+
+def holdings() -> list[tuple[Declaration, Holding]]:
+    """Every declared holding with its declaration, by app and model (records of processing)."""
+    return sorted(
+        ((d, h) for d in _declarations.values() for h in d.holdings),
+        key=lambda pair: (pair[0].app_label, pair[1].model),
+    )

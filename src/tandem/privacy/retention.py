@@ -8,6 +8,10 @@ proposals that did not become a tandem and its pair rules (with their reasons), 
 tandems' meeting notes and date polls, and the mentors' photos and slides. Admitted
 applications, agreed proposals, tandems with their meetings and the mentor profiles' texts
 stay: they are the record of what took place.
+Texts the holdings give a retention kind (``Holding.retention_kind``: the tandems' texts,
+consultation notes, and what later apps declare, such as survey free texts or interview
+notes) go on their kind's own months (``TANDEM_RETENTION_BY_KIND``, else
+``TANDEM_RETENTION_MONTHS``) through the app's ``expire_texts``; the figures stay.
 Running it again changes nothing and writes nothing.
 """
 
@@ -22,7 +26,7 @@ from django.utils import timezone
 
 from tandem.audit.services import log_action
 
-from .registry import declarations, retention_order
+from .registry import declarations, retention_kinds, retention_order
 
 
 @dataclass
@@ -55,29 +59,53 @@ def _clean_round(round, *, dry_run: bool) -> dict[str, int]:
     return counts
 
 
+def months_for(kind: str, default: int | None = None) -> int:
+    """The months after a round's end that texts of ``kind`` are kept."""
+    default = settings.TANDEM_RETENTION_MONTHS if default is None else default
+    return settings.TANDEM_RETENTION_BY_KIND.get(kind, default)
+
+
+def _expire(kind: str, round, *, dry_run: bool) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for declaration in retention_kinds().get(kind, []):
+        if declaration.expire_texts:
+            counts.update(declaration.expire_texts(kind, round, dry_run))
+    return counts
+
+
 def apply_retention(
     *, months: int | None = None, today: dt.date | None = None, dry_run: bool = False
 ) -> list[RoundCleanUp]:
     """Clean every round past retention; one audit entry per round that had something to go.
 
-    With ``dry_run`` nothing changes: the result says what would go.
+    ``months`` (default ``TANDEM_RETENTION_MONTHS``) is the general term; each retention
+    kind named in ``TANDEM_RETENTION_BY_KIND`` has its own, and the others follow
+    ``months``. With ``dry_run`` nothing changes: the result says what would go.
     """
     months = settings.TANDEM_RETENTION_MONTHS if months is None else months
     today = today or timezone.localdate()
-    results = []
+    plan: dict[int, tuple[Any, list[str], bool]] = {}
     for round in rounds_past_retention(months=months, today=today):
+        plan[round.pk] = (round, [], True)
+    kind_months = {kind: months_for(kind, months) for kind in retention_kinds()}
+    for kind, kept in kind_months.items():
+        for round in rounds_past_retention(months=kept, today=today):
+            plan.setdefault(round.pk, (round, [], False))[1].append(kind)
+    results = []
+    for round, kinds, general in sorted(plan.values(), key=lambda p: (p[0].ended_on, p[0].pk)):
         with transaction.atomic():
-            counts = _clean_round(round, dry_run=dry_run)
+            counts: dict[str, int] = {}
+            for kind in kinds:
+                counts.update(_expire(kind, round, dry_run=dry_run))
+            if general:
+                counts.update(_clean_round(round, dry_run=dry_run))
             if not any(counts.values()):
                 continue
             if not dry_run:
-                log_action(
-                    None,
-                    "privacy.retention_applied",
-                    round,
-                    round=round,
-                    data={**counts, "months": months, "ended_on": round.ended_on.isoformat()},
-                )
+                data = {**counts, "months": months, "ended_on": round.ended_on.isoformat()}
+                if any(kind_months[kind] != months for kind in kinds):
+                    data["months_by_kind"] = {kind: kind_months[kind] for kind in kinds}
+                log_action(None, "privacy.retention_applied", round, round=round, data=data)
         results.append(RoundCleanUp(round, round.ended_on, counts))
     return results
 

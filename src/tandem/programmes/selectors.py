@@ -25,6 +25,13 @@ def rounds_with_end(queryset=None):
     )
 
 
+def rounds_ended_before(*, months: int, today):
+    """Rounds that ended more than ``months`` before ``today`` (retention's clock)."""
+    from dateutil.relativedelta import relativedelta
+
+    return rounds_with_end().filter(ended_on__lt=today - relativedelta(months=months))
+
+
 def organisations_for_user(user):
     return Organisation.objects.filter(coordinators=user).annotate(
         programme_count=Count("programmes", distinct=True)

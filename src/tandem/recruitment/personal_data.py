@@ -5,10 +5,10 @@ from pathlib import PurePosixPath
 from django.db.models import Prefetch, Q
 
 from tandem.people.personal_data import addresses_of, email_matches, iso
-from tandem.privacy.files import delete_after_commit
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 from tandem.programmes.personal_data import round_in_export
 
+from . import services
 from .models import Candidate, InfoEventRegistration, MentorProfile, MentorTopic
 
 
@@ -119,38 +119,13 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict[str, int]:
-    addresses = addresses_of(user)
-    profiles = list(MentorProfile.objects.filter(person=user))
-    delete_after_commit(file for profile in profiles for file in (profile.photo, profile.slides))
-    return {
-        "mentor_profiles": _deleted(MentorProfile.objects.filter(pk__in=[p.pk for p in profiles])),
-        "candidate_entries": _deleted(
-            Candidate.objects.filter(Q(person=user) | email_matches(addresses))
-        ),
-        "info_event_registrations": _deleted(
-            InfoEventRegistration.objects.filter(email_matches(addresses))
-        ),
-    }
+    return services.erase_person_records(person=user, addresses=addresses_of(user))
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
     """The registrations, the candidate list with its notes, and the mentors' files go;
     the profiles' texts stay as the record of who mentored."""
-    registrations = InfoEventRegistration.objects.filter(event__round=round)
-    candidates = Candidate.objects.filter(round=round)
-    profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
-    files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
-    counts = {
-        "info_event_registrations": registrations.count(),
-        "candidates": candidates.count(),
-        "mentor_profile_files": len(files),
-    }
-    if not dry_run:
-        registrations.delete()
-        candidates.delete()
-        delete_after_commit(files)
-        MentorProfile.objects.filter(pk__in=[p.pk for p in profiles]).update(photo="", slides="")
-    return counts
+    return services.clean_round_records(round=round, dry_run=dry_run)
 
 
 DECLARATION = Declaration(

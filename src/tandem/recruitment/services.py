@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail, release_mails
+from tandem.people.personal_data import email_matches
 from tandem.people.tokens import hash_token, new_token, plausible_token
+from tandem.privacy.files import delete_after_commit
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.invitations import has_verified_address
 from tandem.programmes.models import Round, RoundRole
@@ -538,3 +540,48 @@ def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | No
     )
     log_action(None, "info_event.address_confirmed", registration, round=round)
     return registration
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+def _deleted(queryset) -> int:
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+@transaction.atomic
+def erase_person_records(*, person, addresses) -> dict[str, int]:
+    """An erased person's mentor profiles (with photo and slides), candidate entries and
+    info-event registrations go; the files leave storage once the erasure commits."""
+    profiles = list(MentorProfile.objects.filter(person=person))
+    delete_after_commit(file for profile in profiles for file in (profile.photo, profile.slides))
+    return {
+        "mentor_profiles": _deleted(MentorProfile.objects.filter(pk__in=[p.pk for p in profiles])),
+        "candidate_entries": _deleted(
+            Candidate.objects.filter(Q(person=person) | email_matches(addresses))
+        ),
+        "info_event_registrations": _deleted(
+            InfoEventRegistration.objects.filter(email_matches(addresses))
+        ),
+    }
+
+
+@transaction.atomic
+def clean_round_records(*, round, dry_run: bool = False) -> dict[str, int]:
+    """A round past retention: registrations, the candidate list with its notes and the
+    mentors' files go; the profiles' texts stay as the record of who mentored."""
+    registrations = InfoEventRegistration.objects.filter(event__round=round)
+    candidates = Candidate.objects.filter(round=round)
+    profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
+    files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
+    counts = {
+        "info_event_registrations": registrations.count(),
+        "candidates": candidates.count(),
+        "mentor_profile_files": len(files),
+    }
+    if not dry_run:
+        registrations.delete()
+        candidates.delete()
+        delete_after_commit(files)
+        MentorProfile.objects.filter(pk__in=[p.pk for p in profiles]).update(photo="", slides="")
+    return counts

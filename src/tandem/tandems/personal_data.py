@@ -7,11 +7,11 @@ from tandem.people.personal_data import iso
 from tandem.privacy.registry import Declaration, Holding
 from tandem.programmes.personal_data import round_in_export
 
-from .models import CalendarFeed, DatePoll, DateVote, Note, Tandem, TimeSpent
+from . import services
+from .models import DatePoll, DateVote, Note, Tandem, TimeSpent
 
-
-def _deleted(queryset) -> int:
-    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+# The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("tandem_texts=6").
+TANDEM_TEXTS = "tandem_texts"
 
 
 def _records(user) -> dict:
@@ -30,6 +30,10 @@ def _records(user) -> dict:
         "date_votes": DateVote.objects.filter(person=user)
         .select_related("option")
         .order_by("option__starts_at", "pk"),
+        # The polls the person started, with the note they wrote for the partner.
+        "date_polls": DatePoll.objects.filter(created_by=user)
+        .prefetch_related("options")
+        .order_by("created_at", "pk"),
     }
 
 
@@ -64,6 +68,7 @@ def _tandem(tandem, user) -> dict:
                 "minutes": meeting.duration_minutes,
                 "status": meeting.status,
                 "agenda": meeting.agenda,
+                "video_url": meeting.video_url,
             }
             for meeting in tandem.meetings.all()
         ],
@@ -95,34 +100,36 @@ def export(user) -> dict:
             {"option": iso(vote.option.starts_at), "answer": vote.answer}
             for vote in records["date_votes"]
         ],
+        "date_polls": [
+            {
+                "created_at": iso(poll.created_at),
+                "note": poll.note,
+                "minutes": poll.duration_minutes,
+                "options": [iso(option.starts_at) for option in poll.options.all()],
+                "closed_at": iso(poll.closed_at),
+            }
+            for poll in records["date_polls"]
+        ],
     }
 
 
 def erase(user) -> dict[str, int]:
-    # Notes and poll answers are the person's own words and wishes; meetings and tandems
-    # stay, with the anonymised account, as the record that they took place. The secret
-    # calendar address goes: nobody may read the erased person's meetings through it.
-    CalendarFeed.objects.filter(person=user).delete()
-    return {
-        "meeting_notes": _deleted(Note.objects.filter(author=user)),
-        "date_poll_answers": _deleted(DateVote.objects.filter(person=user)),
-    }
+    # The person's notes and poll answers go, the texts both wrote are blanked; tandems and
+    # meetings stay, with the anonymised account, as the record that they took place.
+    return services.erase_member(person=user)
 
 
-def clean_round(round, dry_run: bool) -> dict[str, int]:
-    """The meeting notes and date polls go (DESIGN.md §7: notes go after N months);
-    tandems, meetings and goals stay as the record of what took place."""
-    notes = Note.objects.filter(meeting__tandem__round=round)
-    polls = DatePoll.objects.filter(tandem__round=round)
-    counts = {"meeting_notes": notes.count(), "date_polls": polls.count()}
-    if not dry_run:
-        notes.delete()
-        polls.delete()
-    return counts
+def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
+    """Tandem texts of a round past their retention: notes and date polls go, agreement,
+    goals, agendas and video links are blanked; tandems, meetings and figures stay."""
+    if kind != TANDEM_TEXTS:
+        return {}
+    return services.expire_tandem_texts(round=round, dry_run=dry_run)
 
 
 _PAIR = "the mentor and the mentee of the tandem"
 _KEPT = "with the tandem, as the record that it took place"
+_TEXTS = "texts: N months after the round (tandem_texts), and when either member is erased"
 DECLARATION = Declaration(
     app_label="tandems",
     holdings=(
@@ -140,7 +147,8 @@ DECLARATION = Declaration(
             whose=_PAIR,
             purpose="what the two agree on",
             seen_by="the two members only",
-            retention=_KEPT,
+            retention=_TEXTS,
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.Goal",
@@ -148,7 +156,8 @@ DECLARATION = Declaration(
             whose=_PAIR,
             purpose="the tandem's goals and progress",
             seen_by="the two members only",
-            retention=_KEPT,
+            retention=f"{_TEXTS}; the progress stays {_KEPT}",
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.Meeting",
@@ -156,7 +165,8 @@ DECLARATION = Declaration(
             whose=_PAIR,
             purpose="planning the sessions",
             seen_by="the two members; coordinators only number and dates",
-            retention=_KEPT,
+            retention=f"agenda and video link: {_TEXTS}; date and length stay {_KEPT}",
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.TimeSpent",
@@ -172,15 +182,17 @@ DECLARATION = Declaration(
             whose="the note's author",
             purpose="private (or shared) meeting notes",
             seen_by="the author; shared ones also the partner",
-            retention="N months after the round; on erasure",
+            retention="N months after the round (tandem_texts); when the author is erased",
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.DatePoll",
-            fields=("created_by",),
+            fields=("created_by", "note"),
             whose=_PAIR,
             purpose="finding a date",
             seen_by="the two members",
-            retention="N months after the round",
+            retention=_TEXTS,
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.DateVote",
@@ -188,7 +200,7 @@ DECLARATION = Declaration(
             whose="the member who answered",
             purpose="finding a date",
             seen_by="the two members",
-            retention="with the poll; on erasure",
+            retention="with the poll; when the person is erased",
         ),
         Holding(
             model="tandems.CalendarFeed",
@@ -196,13 +208,13 @@ DECLARATION = Declaration(
             whose="the subscriber",
             purpose="the personal calendar address",
             seen_by="nobody but the person's calendar program",
-            retention="on erasure",
+            retention="when the person is erased",
         ),
     ),
     export=export,
     erase=erase,
     count=count,
-    clean_round=clean_round,
+    expire_texts=expire_texts,
     erase_order=50,
     retention_order=20,
 )

@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,17 @@ from tandem.mail.services import queue_mail
 from . import selectors
 from .enums import MeetingStatus
 from .limits import meeting_length_error
-from .models import Agreement, Goal, Meeting, Note, Tandem, TimeSpent
+from .models import (
+    Agreement,
+    CalendarFeed,
+    DatePoll,
+    DateVote,
+    Goal,
+    Meeting,
+    Note,
+    Tandem,
+    TimeSpent,
+)
 
 
 def require_member(tandem: Tandem, person) -> str:
@@ -478,3 +489,69 @@ def _tell_partner(key: str, tandem: Tandem, by, meeting: Meeting | None = None) 
     queue_mail(
         key=key, to=partner.email, recipient=partner, round=round, context=context, review=False
     )
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+def _blank_texts(tandems, *, dry_run: bool = False, polls: bool = True) -> dict[str, int]:
+    """Blank what the two wrote together in these tandems: the agreement's text and
+    channel, the goals' texts, the meetings' agendas and video links (and the date polls'
+    notes). Nobody records which of the two wrote which, so both lose it; the tandem, its
+    meetings with dates and lengths, the goals' progress and the time spent stay."""
+    targets = {
+        "agreements_blanked": (
+            Agreement.objects.filter(tandem__in=tandems).filter(~Q(goals="") | ~Q(channel="")),
+            {"goals": "", "channel": ""},
+        ),
+        "goals_blanked": (Goal.objects.filter(tandem__in=tandems).exclude(text=""), {"text": ""}),
+        "agendas_blanked": (
+            Meeting.objects.filter(tandem__in=tandems).filter(~Q(agenda="") | ~Q(video_url="")),
+            {"agenda": "", "video_url": ""},
+        ),
+    }
+    if polls:
+        targets["poll_notes_blanked"] = (
+            DatePoll.objects.filter(tandem__in=tandems).exclude(note=""),
+            {"note": ""},
+        )
+    return {
+        key: rows.count() if dry_run else rows.update(**values)
+        for key, (rows, values) in targets.items()
+    }
+
+
+def _deleted(queryset) -> int:
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+@transaction.atomic
+def erase_member(*, person) -> dict[str, int]:
+    """An erased person's words leave their tandems; the partner's own notes stay.
+
+    The person's notes and date-poll answers go, the texts the two share are blanked
+    (see ``_blank_texts``), and the secret calendar address goes: nobody may read the
+    erased person's meetings through it. No audit entry here: the erasure writes one.
+    """
+    tandems = Tandem.objects.filter(Q(mentor=person) | Q(mentee=person)).select_for_update()
+    counts = _blank_texts(list(tandems.values_list("pk", flat=True)))
+    counts["meeting_notes"] = _deleted(Note.objects.filter(author=person))
+    counts["date_poll_answers"] = _deleted(DateVote.objects.filter(person=person))
+    CalendarFeed.objects.filter(person=person).delete()
+    return counts
+
+
+@transaction.atomic
+def expire_tandem_texts(*, round, dry_run: bool = False) -> dict[str, int]:
+    """Retention of the tandem texts of a round that ended long enough ago: the notes and
+    date polls go, the shared texts are blanked; the round's figures (tandems, meetings
+    with their dates and lengths, goals' progress, time spent) stay."""
+    tandems = list(Tandem.objects.filter(round=round).values_list("pk", flat=True))
+    notes = Note.objects.filter(meeting__tandem__in=tandems)
+    polls = DatePoll.objects.filter(tandem__in=tandems)
+    counts = {"meeting_notes": notes.count(), "date_polls": polls.count()}
+    counts.update(_blank_texts(tandems, dry_run=dry_run, polls=False))
+    if not dry_run:
+        notes.delete()
+        polls.delete()
+    return counts

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from tandem.tandems.selectors import local_datetime, zone_of
 
 from . import checks
 from .enums import BookingStatus
-from .models import ConsultationBooking, ConsultationSlot
+from .models import ConsultationBooking, ConsultationSlot, TrainingMaterial
 from .selectors import portal_url
 
 NOTE_MAX_LENGTH = 2000
@@ -265,3 +266,32 @@ def mail_about_booking(key: str, booking: ConsultationBooking, recipient, partne
             "organisation": round.programme.organisation.name,
         },
     )
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+@transaction.atomic
+def erase_consultations(*, person) -> dict[str, int]:
+    """An erased person's bookings go (with both notes); a trainer's slots go with their
+    bookings, and the materials they added stay without their name."""
+    bookings = ConsultationBooking.objects.filter(person=person).delete()[1]
+    slots = ConsultationSlot.objects.filter(trainer=person).delete()[1]
+    TrainingMaterial.objects.filter(added_by=person).update(added_by=None)
+    return {
+        "consultation_bookings": bookings.get(ConsultationBooking._meta.label, 0),
+        "consultation_slots": slots.get(ConsultationSlot._meta.label, 0),
+    }
+
+
+@transaction.atomic
+def expire_consultation_notes(*, round, dry_run: bool = False) -> dict[str, int]:
+    """The notes of a round's consultations (the person's and the trainer's) are blanked
+    once their retention runs out; that a consultation took place stays, for the figures."""
+    bookings = ConsultationBooking.objects.filter(slot__round=round).filter(
+        ~Q(note="") | ~Q(trainer_notes="")
+    )
+    count = bookings.count()
+    if not dry_run:
+        bookings.update(note="", trainer_notes="")
+    return {"consultation_notes_blanked": count}

@@ -13,7 +13,11 @@ from django.db import transaction
 from tandem.privacy.files import delete_after_commit
 from tandem.privacy.registry import Declaration, Holding
 
+from . import consultations, services
 from .models import ConsultationBooking, ConsultationSlot, TrainingInvitation, TrainingMaterial
+
+# The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("consultation_notes=3").
+CONSULTATION_NOTES = "consultation_notes"
 
 
 def _iso(value):
@@ -93,29 +97,29 @@ def export(user) -> dict:
     }
 
 
-@transaction.atomic
-def erase(user) -> None:
+def erase(user) -> dict[str, int]:
     """The person's invitations and bookings go; a trainer's slots go with their bookings."""
-    TrainingInvitation.objects.filter(person=user).delete()
-    ConsultationBooking.objects.filter(person=user).delete()
-    ConsultationSlot.objects.filter(trainer=user).delete()
-    TrainingMaterial.objects.filter(added_by=user).update(added_by=None)
+    return {
+        **services.erase_invitations(person=user),
+        **consultations.erase_consultations(person=user),
+    }
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, 28))
+def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
+    if kind != CONSULTATION_NOTES:
+        return {}
+    return consultations.expire_consultation_notes(round=round, dry_run=dry_run)
 
 
 @transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Consultations (slots, bookings, notes) and materials of rounds past retention go;
     who attended which training stays as the record of the round."""
-    from tandem.programmes.selectors import rounds_with_end
+    from tandem.programmes.selectors import rounds_ended_before
 
-    cutoff = _months_before(now.date(), settings.TANDEM_RETENTION_MONTHS)
-    rounds = rounds_with_end().filter(ended_on__lt=cutoff).values("pk")
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
+        "pk"
+    )
     slots = ConsultationSlot.objects.filter(round__in=rounds)
     bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
     materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))
@@ -168,11 +172,14 @@ DECLARATION = Declaration(
             "the person who booked",
             "a confidential consultation",
             "the person and the trainer only (the trainer's notes: the trainer only)",
-            "until retention after the round ends",
+            "notes: N months after the round (consultation_notes); the booking: until "
+            "retention after the round ends",
+            retention_kind=CONSULTATION_NOTES,
         ),
     ),
     export=export,
     erase=erase,
     apply_retention=apply_retention,
+    expire_texts=expire_texts,
     erase_order=50,
 )

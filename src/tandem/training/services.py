@@ -280,3 +280,10 @@ def mail_about_session(key: str, session: TrainingSession, person) -> None:
             "organisation": round.programme.organisation.name,
         },
     )
+
+
+@transaction.atomic
+def erase_invitations(*, person) -> dict[str, int]:
+    """An erased person's training invitations (with answers and attendance) go."""
+    deleted = TrainingInvitation.objects.filter(person=person).delete()[1]
+    return {"training_invitations": deleted.get(TrainingInvitation._meta.label, 0)}

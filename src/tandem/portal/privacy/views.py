@@ -83,6 +83,10 @@ KINDS = {
         gettext_lazy("Your answers in date polls"),
         gettext_lazy("You and your tandem partner"),
     ),
+    "date_polls": (
+        gettext_lazy("Date polls you started, with your note for your partner"),
+        gettext_lazy("You and your tandem partner"),
+    ),
     "mails": (gettext_lazy("E-mails sent to you"), gettext_lazy("The round's coordinators")),
     "api_tokens": (
         gettext_lazy("Your API tokens (name, scope, when used; never the key)"),
