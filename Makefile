@@ -55,7 +55,7 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 clean:
 	rm -rf $(VENV) var
