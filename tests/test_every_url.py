@@ -134,6 +134,9 @@ TABLE = {
     "manage:matching_run": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:matching_send": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:matching_withdraw": (grant(no_method=STAFF), grant(ok=STAFF)),
+    "manage:matching_overdue": (grant(ok=STAFF), grant(invalid=STAFF)),
+    "manage:matching_matrix": (grant(ok=STAFF), grant(no_method=STAFF)),
+    "manage:matching_swap": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:organisations": (grant(ok=COORDINATING), grant(invalid={"staff"})),
     "manage:programme": (grant(ok=ORG), grant(invalid=ORG)),
@@ -153,6 +156,7 @@ TABLE = {
     "manage:round_role_remove": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:round_roles": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:tandem_nudge": (grant(no_method=STAFF), grant()),
+    "manage:tandem_new_match": (grant(no_method=STAFF), grant()),
     "manage:tandems": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:topic_remove": (grant(no_method=ORG), grant(ok=ORG)),
     "manage:training": (grant(ok=TRAINING), grant(no_method=TRAINING)),
@@ -201,6 +205,10 @@ TABLE = {
     "portal:tandem_note_add": (grant(no_method=PAIR), grant(invalid=PAIR)),
     "portal:tandem_note_remove": (grant(no_method={"mentee"}), grant(ok={"mentee"})),
     "portal:tandem_poll": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_poll_state": (grant(no_method=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_end": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_series": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_series_detail": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_polls": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_workspace": (grant(ok=PAIR), grant(ok=PAIR)),
     "portal:training": (grant(ok=ROUND), grant(ok=ROUND)),
@@ -223,7 +231,8 @@ TABLE = {
     "switch_language": (grant(no_method=EVERYONE), grant(ok=EVERYONE)),
 }
 # Notes on cells that may surprise:
-# - manage:tandem_nudge answers 404 to an empty POST: it names a tandem to nudge.
+# - manage:tandem_nudge answers 404 to an empty POST: it names a tandem to nudge;
+#   manage:tandem_new_match likewise names an early end.
 # - portal:proposal answers 404 to a POST: an accepted proposal takes no answer any more.
 # - portal:calendar_feed and public:invitation are reached by their secret token alone.
 # - portal:application_apply is open to everyone with a role in the round: staff and

@@ -21,6 +21,8 @@ class ProposalStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted by both")
     DECLINED = "declined", _("Declined")
     SUPERSEDED = "superseded", _("Replaced by a newer run")
+    LAPSED = "lapsed", _("No answer in time (counted as a decline)")
+    ENDED = "ended", _("Tandem ended early; open for a new match")
 
 
 # Proposals a coordinator may still pin or exclude: not yet put to the two persons.
@@ -34,3 +36,11 @@ class Answer(models.TextChoices):
 
 # Proposals that hold a pair for the next run: it is kept, not solved again.
 HELD = frozenset({ProposalStatus.SENT, ProposalStatus.ACCEPTED})
+
+
+class OverdueChoice(models.TextChoices):
+    """What a round's coordinators decide when the date for answers has passed."""
+
+    EXTEND = "extend", _("Extend the date for answers")
+    WITHDRAW = "withdraw", _("Take the proposals back")
+    LAPSE = "lapse", _("Treat silence as a decline")

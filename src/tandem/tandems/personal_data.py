@@ -7,7 +7,16 @@ from tandem.people.personal_data import iso
 from tandem.privacy.registry import Declaration, Holding
 from tandem.programmes.personal_data import round_in_export
 
-from .models import CalendarFeed, DatePoll, DateVote, Note, Tandem, TimeSpent
+from .models import (
+    CalendarFeed,
+    DatePoll,
+    DateVote,
+    EarlyEnd,
+    GoalReflection,
+    Note,
+    Tandem,
+    TimeSpent,
+)
 
 
 def _deleted(queryset) -> int:
@@ -30,6 +39,12 @@ def _records(user) -> dict:
         "date_votes": DateVote.objects.filter(person=user)
         .select_related("option")
         .order_by("option__starts_at", "pk"),
+        "goal_reflections": GoalReflection.objects.filter(author=user)
+        .select_related("goal")
+        .order_by("created_at", "pk"),
+        "early_ends": EarlyEnd.objects.filter(ended_by=user)
+        .select_related("tandem__round__programme__organisation")
+        .order_by("created_at", "pk"),
     }
 
 
@@ -95,6 +110,26 @@ def export(user) -> dict:
             {"option": iso(vote.option.starts_at), "answer": vote.answer}
             for vote in records["date_votes"]
         ],
+        "goal_reflections": [
+            {
+                "goal": item.goal.text,
+                "progress_before": item.progress_before,
+                "progress_after": item.progress_after,
+                "reflection": item.text,
+                "written_at": iso(item.created_at),
+            }
+            for item in records["goal_reflections"]
+        ],
+        # Only what the person wrote when ending a tandem; the partner's end is not theirs.
+        "tandems_ended_early": [
+            {
+                "round": round_in_export(item.tandem.round),
+                "category": item.category,
+                "reason": item.reason,
+                "ended_at": iso(item.created_at),
+            }
+            for item in records["early_ends"]
+        ],
     }
 
 
@@ -103,9 +138,14 @@ def erase(user) -> dict[str, int]:
     # stay, with the anonymised account, as the record that they took place. The secret
     # calendar address goes: nobody may read the erased person's meetings through it.
     CalendarFeed.objects.filter(person=user).delete()
+    # The reason for an early end is the person's own words: it goes, the category stays
+    # for the round's counts.
+    reasons = EarlyEnd.objects.filter(ended_by=user).exclude(reason="").update(reason="")
     return {
         "meeting_notes": _deleted(Note.objects.filter(author=user)),
         "date_poll_answers": _deleted(DateVote.objects.filter(person=user)),
+        "goal_reflections": _deleted(GoalReflection.objects.filter(author=user)),
+        "early_end_reasons": reasons,
     }
 
 
@@ -114,10 +154,19 @@ def clean_round(round, dry_run: bool) -> dict[str, int]:
     tandems, meetings and goals stay as the record of what took place."""
     notes = Note.objects.filter(meeting__tandem__round=round)
     polls = DatePoll.objects.filter(tandem__round=round)
-    counts = {"meeting_notes": notes.count(), "date_polls": polls.count()}
+    reflections = GoalReflection.objects.filter(goal__tandem__round=round)
+    reasons = EarlyEnd.objects.filter(tandem__round=round).exclude(reason="")
+    counts = {
+        "meeting_notes": notes.count(),
+        "date_polls": polls.count(),
+        "goal_reflections": reflections.count(),
+        "early_end_reasons": reasons.count(),
+    }
     if not dry_run:
         notes.delete()
         polls.delete()
+        reflections.delete()
+        reasons.update(reason="")
     return counts
 
 
@@ -189,6 +238,30 @@ DECLARATION = Declaration(
             purpose="finding a date",
             seen_by="the two members",
             retention="with the poll; on erasure",
+        ),
+        Holding(
+            model="tandems.GoalReflection",
+            fields=("author", "text"),
+            whose="the member who wrote it",
+            purpose="how a goal went over time",
+            seen_by="the two members only",
+            retention="N months after the round; on erasure",
+        ),
+        Holding(
+            model="tandems.MeetingSeries",
+            fields=("proposed_by",),
+            whose=_PAIR,
+            purpose="agreeing on recurring dates",
+            seen_by="the two members",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.EarlyEnd",
+            fields=("ended_by", "reason", "new_match_offered_by"),
+            whose="the member who ended the tandem",
+            purpose="ending a tandem early; a new match for the partner",
+            seen_by="the round's coordinators (never the partner)",
+            retention="the reason N months after the round and on erasure; the category stays",
         ),
         Holding(
             model="tandems.CalendarFeed",

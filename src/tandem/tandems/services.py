@@ -17,16 +17,23 @@ from tandem.mail.services import queue_mail
 from . import selectors
 from .enums import MeetingStatus
 from .limits import meeting_length_error
-from .models import Agreement, Goal, Meeting, Note, Tandem, TimeSpent
+from .models import Agreement, Goal, GoalReflection, Meeting, Note, Tandem, TimeSpent
 
 
-def require_member(tandem: Tandem, person) -> str:
-    """'mentor' or 'mentee'; anyone else is refused (views answer 404 before this)."""
+def require_member(tandem: Tandem, person, *, reading: bool = False) -> str:
+    """'mentor' or 'mentee'; anyone else is refused (views answer 404 before this).
+
+    A tandem that ended early stays readable for its two members, but takes no changes.
+    """
     if person.pk == tandem.mentor_id:
-        return "mentor"
-    if person.pk == tandem.mentee_id:
-        return "mentee"
-    raise ValidationError(_("Only the two persons of a tandem can do this."))
+        side = "mentor"
+    elif person.pk == tandem.mentee_id:
+        side = "mentee"
+    else:
+        raise ValidationError(_("Only the two persons of a tandem can do this."))
+    if tandem.ended_at and not reading:
+        raise ValidationError(_("This tandem has ended; it takes no more changes."))
+    return side
 
 
 # --- the workspace: agreement, goals, meetings, time, notes ---------------------------------
@@ -178,16 +185,49 @@ def add_goal(*, tandem: Tandem, by, text: str, progress: int = 0) -> Goal:
     return goal
 
 
+REFLECTION_MAX_LENGTH = GoalReflection._meta.get_field("text").max_length
+
+
 @transaction.atomic
-def update_goal(*, goal: Goal, by, text: str, progress: int) -> Goal:
+def update_goal(*, goal: Goal, by, text: str, progress: int, reflection: str = "") -> Goal:
+    """Change a goal; a change of progress keeps the member's short reflection with it."""
     require_member(goal.tandem, by)
-    text = text.strip()
-    if errors := _goal_errors(text, progress):
+    text, reflection = text.strip(), reflection.strip()
+    errors = _goal_errors(text, progress)
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        errors["reflection"] = [
+            _("Please keep the reflection under %(n)s characters.") % {"n": REFLECTION_MAX_LENGTH}
+        ]
+    if errors:
         raise ValidationError(errors)
+    tandem = goal.tandem
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    goal.tandem = tandem
+    before = goal.progress
+    if reflection and int(progress) == before:
+        raise ValidationError(
+            {
+                "reflection": [
+                    _("A reflection goes with a change of progress. Please change it too.")
+                ]
+            }
+        )
     goal.text, goal.progress = text, int(progress)
     goal.save(update_fields=["text", "progress", "updated_at"])
+    if goal.progress != before:
+        GoalReflection.objects.create(
+            goal=goal,
+            author=by,
+            progress_before=before,
+            progress_after=goal.progress,
+            text=reflection,
+        )
     log_action(
-        by, "tandem.goal_changed", goal, round=goal.tandem.round, data={"progress": goal.progress}
+        by,
+        "tandem.goal_changed",
+        goal,
+        round=goal.tandem.round,
+        data={"progress": goal.progress, "before": before},
     )
     return goal
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 # Included under /manage/<org>/<programme>/<round>/matching/ (namespace "manage").
 urlpatterns = [
@@ -17,5 +17,12 @@ urlpatterns = [
     path("rules/<int:rule>/remove/", views.RuleRemoveView.as_view(), name="matching_rule_remove"),
     path(
         "proposals/<int:proposal>/withdraw/", views.WithdrawView.as_view(), name="matching_withdraw"
+    ),
+    path("overdue/", review_views.OverdueView.as_view(), name="matching_overdue"),
+    path("runs/<int:run>/matrix/", review_views.MatrixView.as_view(), name="matching_matrix"),
+    path(
+        "runs/<int:run>/proposals/<int:proposal>/swap/",
+        review_views.SwapView.as_view(),
+        name="matching_swap",
     ),
 ]

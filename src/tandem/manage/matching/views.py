@@ -15,11 +15,12 @@ from django.views import View
 
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
+from tandem.matching import consent as consent_deadlines
 from tandem.matching import selectors, services
 from tandem.matching.enums import PAIR_RULE_STATES, MatchMode, PairRuleKind, ProposalStatus
 from tandem.programmes.services import merge_institutions
 
-from .forms import MatchSettingsForm, PairRuleForm, SendForm
+from .forms import MatchSettingsForm, PairRuleForm, SendForm, SwapForm
 
 COMPONENTS = [
     ("topic", gettext_lazy("Topics")),
@@ -81,6 +82,7 @@ class OverviewView(MatchingMixin, View):
             rules=selectors.pair_rules_for_round(self.round),
             consent=selectors.consent_of(self.round),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
+            overdue_count=consent_deadlines.overdue_proposals(self.round).count(),
         )
         return render(request, "manage/matching/overview.html", context, status=status)
 
@@ -89,13 +91,19 @@ class RunView(MatchingMixin, View):
     def get(self, request, run, **kwargs):
         return self.render(request, self.get_run(run))
 
-    def render(self, request, run, rule_forms=None, send_form=None, status=200):
-        rule_forms = rule_forms or {}
+    def render(self, request, run, rule_forms=None, send_form=None, status=200, swap_forms=None):
+        rule_forms, swap_forms = rule_forms or {}, swap_forms or {}
         pairs = selectors.run_pairs(run)
+        drafts = sum(row.proposal.status == ProposalStatus.DRAFT for row in pairs)
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
                 PairRuleForm(prefix=f"p{pk}") if row.proposal.status in PAIR_RULE_STATES else None
+            )
+            row.swap_form = swap_forms.get(pk) or (
+                SwapForm(prefix=f"s{pk}", run=run, proposal=row.proposal)
+                if row.proposal.status == ProposalStatus.DRAFT and drafts > 1
+                else None
             )
         latest = selectors.latest_run(self.round)
         is_latest = latest is not None and latest.pk == run.pk

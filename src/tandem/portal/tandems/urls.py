@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendars, meetings, views
+from . import calendars, meetings, phase, views
 
 MEETING = "<int:tandem>/meetings/<int:meeting>/"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:tandem>/goals/<int:goal>/", views.goal, name="tandem_goal"),
     path("<int:tandem>/goals/<int:goal>/remove/", views.goal_remove, name="tandem_goal_remove"),
     path("<int:tandem>/calendar/", calendars.calendar_feed, name="tandem_calendar_feed"),
+    path("<int:tandem>/end/", phase.end, name="tandem_end"),
+    path("<int:tandem>/series/", phase.series_list, name="tandem_series"),
+    path("<int:tandem>/series/<int:series>/", phase.series_detail, name="tandem_series_detail"),
     path("<int:tandem>/meetings/new/", meetings.meeting_new, name="tandem_meeting_new"),
     path(MEETING, meetings.meeting, name="tandem_meeting"),
     path(MEETING + "edit/", meetings.meeting_edit, name="tandem_meeting_edit"),
