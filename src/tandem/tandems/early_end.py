@@ -40,7 +40,8 @@ def coordinators_of(round) -> list:
 @transaction.atomic
 def end_tandem(*, tandem: Tandem, by, category: str, reason: str = "") -> EarlyEnd:
     """One member ends the tandem early; the reason is for the coordinators only."""
-    side = require_member(tandem, by)
+    # Read access suffices here: that it has ended already is checked under the lock.
+    side = require_member(tandem, by, reading=True)
     reason = reason.strip()
     errors = {}
     if category not in EndCategory.values:
