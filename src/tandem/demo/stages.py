@@ -56,6 +56,9 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import training
 
             training.build(round, coordinator, trainer)
+            from . import workspace
+
+            workspace.build(round)
         for role in round.roles.filter(role=RoleKind.MENTEE).select_related("person"):
             logins.append(("mentee", role.person.email, people.PASSWORD))
     return logins
