@@ -17,7 +17,7 @@ from tandem.privacy.retention import apply_retention, months_before
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
-from tandem.tandems.models import DatePoll, Meeting, Note, Tandem
+from tandem.tandems.models import DatePoll, Goal, GoalReflection, Meeting, Note, Tandem
 from tests.applications.factories import ApplicationFactory
 from tests.factories import RoundFactory, RoundRoleFactory
 from tests.recruitment.factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -79,6 +79,10 @@ def filled_round(round, ended_on):
     )
     Note.objects.create(meeting=made["meeting"], author=tandem.mentee, text="privat")
     DatePoll.objects.create(tandem=tandem)
+    goal = Goal.objects.create(tandem=tandem, text="Monitoring aufbauen", progress=50)
+    GoalReflection.objects.create(
+        goal=goal, author=tandem.mentee, progress_before=0, progress_after=50, text="gut"
+    )
     return made
 
 
@@ -116,6 +120,7 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert list(Proposal.objects.filter(round=round)) == [made["agreed"]]
     assert not PairRule.objects.filter(round=round).exists()
     assert not Note.objects.exists() and not DatePoll.objects.exists()
+    assert not GoalReflection.objects.exists() and Goal.objects.exists()
     assert Meeting.objects.filter(pk=made["meeting"].pk).exists()  # that it took place stays
     assert entry.data == {
         "applications": 6,
@@ -127,6 +132,8 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "pair_rules": 1,
         "meeting_notes": 1,
         "date_polls": 1,
+        "goal_reflections": 1,
+        "early_end_reasons": 0,
         "mentor_profile_files": 2,
         "months": 6,
         "ended_on": months_before(TODAY, 7).isoformat(),
