@@ -216,3 +216,13 @@ def test_the_scheduled_job_and_the_command_send_the_reminders(sent):
         call_command("remind_proposals", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(reminders()) == 4
     assert timezone.now()  # time travel ended cleanly
+
+
+def test_a_lapsed_proposal_reads_as_not_come_about_in_the_portal(client, round, coordinator, sent):
+    from tests.conftest import portal_url
+
+    with travel(16):
+        consent.resolve_overdue(round=round, choice="lapse", by=coordinator)
+        client.force_login(sent[0].mentee)
+        page = client.get(portal_url("proposal", round)).content.decode()
+    assert "This proposal did not come about" in page
