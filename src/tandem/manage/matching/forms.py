@@ -186,13 +186,21 @@ class OverdueForm(forms.Form):
 
 
 class SwapForm(forms.Form):
-    """Swap this pair's mentor with another draft pair's of the same run."""
+    """Swap the mentors of two draft pairs of the same run (one form for the whole run)."""
 
-    other = ModelChoiceField(
-        label=_("Swap the mentor with the pair of"),
+    first = ModelChoiceField(
+        label=_("First pair"),
         queryset=Proposal.objects.none(),
         error_messages={
-            "required": _("Please choose another pair to swap with."),
+            "required": _("Please choose the two pairs to swap."),
+            "invalid_choice": _("Please choose another pair of this run."),
+        },
+    )
+    second = ModelChoiceField(
+        label=_("Second pair"),
+        queryset=Proposal.objects.none(),
+        error_messages={
+            "required": _("Please choose the two pairs to swap."),
             "invalid_choice": _("Please choose another pair of this run."),
         },
     )
@@ -202,15 +210,24 @@ class SwapForm(forms.Form):
         error_messages={"required": _("Please give a reason; it is kept in the log.")},
     )
 
-    def __init__(self, *args, run=None, proposal=None, **kwargs):
+    def __init__(self, *args, run=None, **kwargs):
         super().__init__(*args, **kwargs)
-        others = (
-            Proposal.objects.filter(run=run, status=ProposalStatus.DRAFT)
-            .exclude(pk=proposal.pk)
-            .select_related("application__person", "mentor_profile__person")
+        drafts = Proposal.objects.filter(run=run, status=ProposalStatus.DRAFT).select_related(
+            "application__person", "mentor_profile__person"
         )
-        self.fields["other"].queryset = others
-        self.fields["other"].label_from_instance = lambda p: (
-            _("%(mentee)s (now with %(mentor)s)")
-            % {"mentee": p.mentee.get_full_name(), "mentor": p.mentor.get_full_name()}
-        )
+        for name in ("first", "second"):
+            self.fields[name].queryset = drafts
+            self.fields[name].label_from_instance = _pair_label
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first") and data.get("first") == data.get("second"):
+            self.add_error("second", _("Please choose another pair to swap with."))
+        return data
+
+
+def _pair_label(proposal) -> str:
+    return _("%(mentee)s (now with %(mentor)s)") % {
+        "mentee": proposal.mentee.get_full_name(),
+        "mentor": proposal.mentor.get_full_name(),
+    }

@@ -6,7 +6,6 @@ gets 404, as on the other matching pages.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +13,7 @@ from django.views import View
 
 from tandem.core.forms import add_service_errors
 from tandem.matching import consent, review
-from tandem.matching.enums import OverdueChoice, ProposalStatus
+from tandem.matching.enums import OverdueChoice
 
 from .forms import OverdueForm, SwapForm
 from .views import COMPONENTS, MatchingMixin, RunView
@@ -75,25 +74,15 @@ def _done(choice: str, count: int) -> str:
 class SwapView(MatchingMixin, View):
     """Give two draft proposals of a run each other's mentor (reason required, logged)."""
 
-    def post(self, request, run, proposal, **kwargs):
+    def post(self, request, run, **kwargs):
         run = self.get_run(run)
-        found = (
-            run.proposals.filter(pk=proposal)
-            .select_related("application__person", "mentor_profile__person")
-            .first()
-        )
-        if found is None:
-            raise Http404
-        form = SwapForm(request.POST, prefix=f"s{found.pk}", run=run, proposal=found)
-        if found.status != ProposalStatus.DRAFT:
-            form.is_valid()
-            form.add_error(None, _("This proposal was already sent; take it back first."))
-        elif form.is_valid():
+        form = SwapForm(request.POST, run=run)
+        if form.is_valid():
             try:
                 review.swap_mentors(
                     run=run,
-                    first=found,
-                    second=form.cleaned_data["other"],
+                    first=form.cleaned_data["first"],
+                    second=form.cleaned_data["second"],
                     reason=form.cleaned_data["reason"],
                     by=request.user,
                 )
@@ -105,7 +94,7 @@ class SwapView(MatchingMixin, View):
                     _("The mentors were swapped. The two pairs are marked as a manual change."),
                 )
                 return self.redirect_to_run(run)
-        return RunView.render(self, request, run, swap_forms={found.pk: form}, status=400)
+        return RunView.render(self, request, run, swap_form=form, status=400)
 
 
 class MatrixView(MatchingMixin, View):

@@ -20,9 +20,5 @@ urlpatterns = [
     ),
     path("overdue/", review_views.OverdueView.as_view(), name="matching_overdue"),
     path("runs/<int:run>/matrix/", review_views.MatrixView.as_view(), name="matching_matrix"),
-    path(
-        "runs/<int:run>/proposals/<int:proposal>/swap/",
-        review_views.SwapView.as_view(),
-        name="matching_swap",
-    ),
+    path("runs/<int:run>/swap/", review_views.SwapView.as_view(), name="matching_swap"),
 ]

@@ -91,19 +91,14 @@ class RunView(MatchingMixin, View):
     def get(self, request, run, **kwargs):
         return self.render(request, self.get_run(run))
 
-    def render(self, request, run, rule_forms=None, send_form=None, status=200, swap_forms=None):
-        rule_forms, swap_forms = rule_forms or {}, swap_forms or {}
+    def render(self, request, run, rule_forms=None, send_form=None, status=200, swap_form=None):
+        rule_forms = rule_forms or {}
         pairs = selectors.run_pairs(run)
         drafts = sum(row.proposal.status == ProposalStatus.DRAFT for row in pairs)
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
                 PairRuleForm(prefix=f"p{pk}") if row.proposal.status in PAIR_RULE_STATES else None
-            )
-            row.swap_form = swap_forms.get(pk) or (
-                SwapForm(prefix=f"s{pk}", run=run, proposal=row.proposal)
-                if row.proposal.status == ProposalStatus.DRAFT and drafts > 1
-                else None
             )
         latest = selectors.latest_run(self.round)
         is_latest = latest is not None and latest.pk == run.pk
@@ -118,6 +113,8 @@ class RunView(MatchingMixin, View):
             is_latest=is_latest,
             has_drafts=any(row.proposal.status == ProposalStatus.DRAFT for row in pairs),
             send_form=send_form or SendForm.with_default_date(),
+            # Two draft pairs at least: their mentors can be swapped (one form for the run).
+            swap_form=swap_form or (SwapForm(run=run) if drafts > 1 else None),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
         )
         return render(request, "manage/matching/run.html", context, status=status)
