@@ -66,6 +66,7 @@ def test_the_first_tuesday_of_each_month_across_the_change_to_summer_time(
     # 10:00 in Berlin before and after the clocks change: 09:00 and 08:00 UTC.
     assert [s.astimezone(dt.UTC).hour for s in starts] == [9, 8, 8, 8]
     assert recurring.pattern_in_words(series, "en") == "first Tuesday of each month, 10:00–12:00"
+    assert recurring.pattern_in_words(series, "de") == "jeden ersten Dienstag im Monat, 10:00–12:00"
 
 
 def test_last_weekday_and_every_few_weeks():

@@ -40,9 +40,12 @@ def _excluded(round) -> frozenset:
 
 
 def fit_of_run(run: MatchRun):
-    """(round data, fit matrix, rules) as the run's settings read them today."""
+    """(round data, fit matrix, rules) as the run's settings read them today; the fit
+    matrix is None while the pool has no applicant or no mentor."""
     settings = _settings_of(run)
     data = round_input(run.round)
+    if not data.mentees or not data.mentors:
+        return data, None, None
     weights = Weights(settings.topic, settings.text, settings.context, settings.preference)
     fit = compute_fit(data.mentees, data.mentors, weights, taxonomy_of(run.round.programme))
     rules = Rules(
@@ -82,9 +85,9 @@ class ScoreMatrix:
 
 def score_matrix(run: MatchRun) -> ScoreMatrix:
     """Every applicant against every mentor: fit in percent, components, rule marks."""
-    if not round_input(run.round).mentees or not round_input(run.round).mentors:
-        return ScoreMatrix(profiles=[], rows=[])
     data, fit, rules = fit_of_run(run)
+    if fit is None:
+        return ScoreMatrix(profiles=[], rows=[])
     masks = rule_masks(fit, rules)
     proposed = {
         (p.application_id, p.mentor_profile_id)
@@ -158,6 +161,10 @@ def swap_mentors(*, run: MatchRun, first: Proposal, second: Proposal, reason: st
             _("A pinned pair cannot be swapped. Remove the rule “always pair” first.")
         )
     data, fit, rules = fit_of_run(run)
+    if fit is None:
+        raise ValidationError(
+            _("The applicant or the mentor is no longer in the pool; start a new run.")
+        )
     new_pairs = [
         (first, second.mentor_profile),
         (second, first.mentor_profile),
