@@ -199,6 +199,9 @@ TABLE = {
     "manage:matching_run": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:matching_send": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:matching_withdraw": (grant(no_method=STAFF), grant(ok=STAFF)),
+    "manage:matching_overdue": (grant(ok=STAFF), grant(invalid=STAFF)),
+    "manage:matching_matrix": (grant(ok=STAFF), grant(no_method=STAFF)),
+    "manage:matching_swap": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:organisation_audit_log": (grant(ok=ORG), grant(no_method=ORG)),
     "manage:organisation_audit_log_csv": (grant(ok=ORG), grant(no_method=ORG)),
@@ -230,6 +233,7 @@ TABLE = {
     "manage:round_role_remove": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:round_roles": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:tandem_nudge": (grant(no_method=STAFF), grant()),
+    "manage:tandem_new_match": (grant(no_method=STAFF), grant()),
     "manage:tandems": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:topic_remove": (grant(no_method=ORG), grant(ok=ORG)),
     "manage:survey": (grant(ok=SURVEYS), grant(invalid=SURVEYS)),
@@ -299,6 +303,10 @@ TABLE = {
     "portal:tandem_note_add": (grant(no_method=PAIR), grant(invalid=PAIR)),
     "portal:tandem_note_remove": (grant(no_method={"mentee"}), grant(ok={"mentee"})),
     "portal:tandem_poll": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_poll_state": (grant(no_method=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_end": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_series": (grant(ok=PAIR), grant(invalid=PAIR)),
+    "portal:tandem_series_detail": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_polls": (grant(ok=PAIR), grant(invalid=PAIR)),
     "portal:tandem_workspace": (grant(ok=PAIR), grant(ok=PAIR)),
     "portal:survey": (grant(ok=PAIR), grant(invalid=PAIR)),
@@ -324,7 +332,8 @@ TABLE = {
     "switch_language": (grant(no_method=EVERYONE), grant(ok=EVERYONE)),
 }
 # Notes on cells that may surprise:
-# - manage:tandem_nudge answers 404 to an empty POST: it names a tandem to nudge.
+# - manage:tandem_nudge answers 404 to an empty POST: it names a tandem to nudge;
+#   manage:tandem_new_match likewise names an early end.
 # - portal:proposal answers 404 to a POST: an accepted proposal takes no answer any more.
 # - portal:calendar_feed and public:invitation are reached by their secret token alone.
 # - portal:application_apply is open to everyone with a role in the round: staff and

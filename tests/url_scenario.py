@@ -25,7 +25,15 @@ from tandem.recruitment.enums import CandidateStatus
 from tandem.recruitment.services import register_for_info_event
 from tandem.surveys import services as surveys
 from tandem.tandems.calendar import open_calendar_feed
-from tandem.tandems.models import DateOption, DatePoll, Goal, Meeting, Note, Tandem
+from tandem.tandems.models import (
+    DateOption,
+    DatePoll,
+    Goal,
+    Meeting,
+    MeetingSeries,
+    Note,
+    Tandem,
+)
 from tandem.training import consultations
 from tandem.training import services as training
 from tests.applications.factories import ApplicationFactory, published_profile
@@ -155,6 +163,15 @@ def build() -> tuple[dict, dict]:
     poll = DatePoll.objects.create(tandem=tandem, created_by=people["mentee"])
     DateOption.objects.create(poll=poll, starts_at=timezone.now() + dt.timedelta(days=9))
     feed = open_calendar_feed(people["mentee"])
+    series = MeetingSeries.objects.create(
+        tandem=tandem,
+        kind="monthly",
+        weekday=1,
+        starts_on=(timezone.now() + dt.timedelta(days=3)).date(),
+        start_time=dt.time(10),
+        time_zone="Europe/Berlin",
+        proposed_by=people["mentee"],
+    )
 
     # Training: a session for the mentors (the mentor is invited) with a file; two weekly
     # consultation slots of the trainer, the mentee booked the first (see tests/training).
@@ -261,6 +278,7 @@ def build() -> tuple[dict, dict]:
         "meeting": meeting.pk,
         "note": note.pk,
         "poll": poll.pk,
+        "series": series.pk,
         "token": feed.token,
         "profile": profile.pk,
         "kind": "photo",

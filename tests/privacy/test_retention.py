@@ -17,7 +17,7 @@ from tandem.privacy.retention import apply_retention, months_before
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
-from tandem.tandems.models import DatePoll, Meeting, Note, Tandem
+from tandem.tandems.models import DatePoll, Goal, GoalReflection, Meeting, Note, Tandem
 from tests.applications.factories import ApplicationFactory
 from tests.factories import RoundFactory, RoundRoleFactory
 from tests.recruitment.factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
@@ -79,6 +79,10 @@ def filled_round(round, ended_on):
     )
     Note.objects.create(meeting=made["meeting"], author=tandem.mentee, text="privat")
     DatePoll.objects.create(tandem=tandem)
+    goal = Goal.objects.create(tandem=tandem, text="Monitoring aufbauen", progress=50)
+    GoalReflection.objects.create(
+        goal=goal, author=tandem.mentee, progress_before=0, progress_after=50, text="gut"
+    )
     return made
 
 
@@ -118,6 +122,7 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     assert not Note.objects.exists() and not DatePoll.objects.exists()
     meeting = Meeting.objects.get(pk=made["meeting"].pk)  # that it took place stays
     assert meeting.agenda == "" and meeting.duration_minutes == made["meeting"].duration_minutes
+    assert not GoalReflection.objects.exists() and Goal.objects.exists()
     assert entry.data == {
         "applications": 6,
         "mentee_roles": 1,
@@ -132,6 +137,8 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "goals_blanked": 0,
         "agendas_blanked": 1,
         "consultation_notes_blanked": 0,
+        "goal_reflections": 1,
+        "early_end_reasons": 0,
         "mentor_profile_files": 2,
         "months": 6,
         "ended_on": months_before(TODAY, 7).isoformat(),

@@ -35,8 +35,8 @@ from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import Round
 from tandem.recruitment.models import Candidate, InfoEvent, InfoEventRegistration, MentorProfile
 from tandem.surveys import services as surveys
-from tandem.tandems import calendar, polls, services
-from tandem.tandems.models import Meeting, Tandem
+from tandem.tandems import calendar, polls, recurring, services
+from tandem.tandems.models import EarlyEnd, Meeting, Tandem
 from tandem.training.models import (
     ConsultationBooking,
     ConsultationSlot,
@@ -69,6 +69,8 @@ NOT_TYPED = {
     "applications.Application": {"privacy_notice_version"},
     "evaluation.InterviewNote": {"item"},
     "matching.MatchRun": {"error"},
+    "tandems.EarlyEnd": {"side"},
+    "tandems.MeetingSeries": {"time_zone"},
 }
 # Validated formats: a probe cannot be stored there.
 FORMATTED = (models.EmailField, models.SlugField, models.URLField)
@@ -112,6 +114,28 @@ def populate() -> dict:
         confidentiality=True,
     )
     goal = services.add_goal(tandem=tandem, by=mentee, text="Ein Ziel", progress=20)
+    services.update_goal(
+        goal=goal, by=mentor, text="Ein Ziel", progress=40, reflection="Gut vorangekommen"
+    )
+    series = recurring.propose_series(
+        tandem=tandem,
+        by=mentor,
+        kind="monthly",
+        weekday=1,
+        start_time=dt.time(10),
+        starts_on=timezone.localdate() + dt.timedelta(days=3),
+        duration_minutes=60,
+        count=3,
+    )
+    # An early end on a tandem of its own, so the round's tandem stays open to the walk.
+    ended = Tandem.objects.create(
+        round=round, mentor=mentor, mentee=with_totp(verified(UserFactory()))
+    )
+    EarlyEnd.objects.create(
+        tandem=ended, ended_by=mentor, side="mentor", category="time", reason="Zu viel"
+    )
+    ended.ended_at = timezone.now()
+    ended.save(update_fields=["ended_at"])
     starts = timezone.now() + dt.timedelta(days=5)
     meeting = services.plan_meeting(
         tandem=tandem, by=mentee, starts_at=starts, duration_minutes=60, agenda="Agenda"
@@ -264,6 +288,7 @@ def populate() -> dict:
         "session_id": [session.pk],
         "survey": [closed.pk, still_open.pk],
         "item": [choice_item.pk],
+        "series": [series.pk],
     }
     people = {
         "coordinator": coordinator,

@@ -65,6 +65,9 @@ def build(stage: str) -> list[tuple[str, str, str]]:
             from . import training
 
             training.build(round, coordinator, trainer)
+            from . import workspace
+
+            workspace.build(round)
         if STAGES.index(stage) >= STAGES.index("evaluation"):
             from . import evaluation
 

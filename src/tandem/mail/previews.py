@@ -47,6 +47,13 @@ def sample_values(language: str) -> dict:
                 f"{formats.date_format(when, 'l')}, {formats.date_format(when, 'DATETIME_FORMAT')}"
             ),
             "time_zone": "Europe/Berlin",
+            "pattern": _("%(ordinal)s %(weekday)s of each month, %(times)s")
+            % {
+                "ordinal": _("first"),
+                "weekday": formats.date_format(dt.date(2024, 1, 2), "l"),
+                "times": "10:00–12:00",
+            },
+            "category": _("Not enough time (workload, other duties)"),
             "video_url": "https://meet.example.org/tandem",
             # the supervisor letter (documents/texts.py)
             "is_mentor": True,

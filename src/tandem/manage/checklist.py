@@ -22,6 +22,8 @@ class ChecklistItem:
     label: str
     done: bool
     detail: str = ""
+    #: where the coordinator acts on an open item (empty: nothing to do on a page)
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,22 @@ def proposals_answered(round) -> ChecklistItem:
         _("Every sent proposal has been answered"),
         n == 0,
         _("without both answers: %(n)s") % {"n": n},
+    )
+
+
+def no_answers_overdue(round) -> ChecklistItem:
+    from django.urls import reverse
+
+    from tandem.matching.consent import overdue_proposals
+
+    n = overdue_proposals(round).count()
+    return ChecklistItem(
+        _("No proposal is past its date for answers"),
+        n == 0,
+        _("overdue: %(n)s — extend, take back or count silence as a decline") % {"n": n}
+        if n
+        else "",
+        url=reverse("manage:matching_overdue", kwargs=round.url_kwargs) if n else "",
     )
 
 
@@ -243,6 +261,7 @@ CHECKS: list[Check] = [
     Check(_from(P.MATCHING, P.MATCHING), matching_run),
     Check(_from(P.MATCHING, P.TRAINING), proposals_sent),
     Check(_from(P.MATCHING, P.TANDEM_PHASE), proposals_answered),
+    Check(_from(P.MATCHING, P.TANDEM_PHASE), no_answers_overdue),
     Check(_from(P.MATCHING, P.TRAINING), mentors_trained),
     Check(_from(P.TRAINING, P.TANDEM_PHASE), agreements_confirmed),
     Check(_from(P.TANDEM_PHASE, P.TANDEM_PHASE), no_quiet_tandems),

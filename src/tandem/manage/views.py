@@ -15,6 +15,7 @@ from tandem.core.access import (
     SecondFactorRequiredMixin,
 )
 from tandem.core.forms import add_service_errors
+from tandem.matching.consent import overdue_proposals
 from tandem.programmes import invitations, selectors, services
 
 from .checklist import round_checklist
@@ -169,6 +170,7 @@ def render_round_page(request, view, phase_form, status=200):
         "timeline": selectors.round_timeline(view.round),
         "checklist": round_checklist(view.round),
         "phase_form": phase_form,
+        "overdue_count": overdue_proposals(view.round).count(),
     }
     return render(request, "manage/round.html", context, status=status)
 

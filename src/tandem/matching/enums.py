@@ -22,6 +22,8 @@ class ProposalStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted by both")
     DECLINED = "declined", _("Declined")
     SUPERSEDED = "superseded", _("Replaced by a newer run")
+    LAPSED = "lapsed", _("No answer in time (counted as a decline)")
+    ENDED = "ended", _("Tandem ended early; open for a new match")
 
 
 # Proposals a coordinator may still pin or exclude: not yet put to the two persons.
@@ -59,3 +61,11 @@ class RunPhase(models.TextChoices):
     SOLVE = "solve", _("Choosing the pairs (all three modes)")
     EXPLAIN = "explain", _("Writing explanations")
     SAVE = "save", _("Saving the proposals")
+
+
+class OverdueChoice(models.TextChoices):
+    """What a round's coordinators decide when the date for answers has passed."""
+
+    EXTEND = "extend", _("Extend the date for answers")
+    WITHDRAW = "withdraw", _("Take the proposals back")
+    LAPSE = "lapse", _("Treat silence as a decline")

@@ -99,6 +99,56 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "for you, we will write to you.\n" + _SIGNATURE_EN,
         ),
     },
+    "proposal_reminder": {
+        "de": (
+            "Erinnerung: Ihre Antwort zum Tandem-Vorschlag bis {{ answer_by }}",
+            "Guten Tag {{ name }},\n\n"
+            "zum Tandem-Vorschlag mit {{ partner }} im Durchlauf „{{ round }}“ fehlt noch "
+            "Ihre Antwort. Bitte sagen Sie uns bis {{ answer_by }}, ob er für Sie passt:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "Reminder: your answer to the tandem proposal by {{ answer_by }}",
+            "Hello {{ name }},\n\n"
+            "we have not yet had your answer to the tandem proposal with {{ partner }} in the "
+            "round “{{ round }}”. Please tell us by {{ answer_by }} whether it fits you:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+        ),
+    },
+    "proposal_extended": {
+        "de": (
+            "Mehr Zeit für Ihre Antwort: bis {{ answer_by }}",
+            "Guten Tag {{ name }},\n\n"
+            "die Frist für Ihre Antwort zum Tandem-Vorschlag mit {{ partner }} im Durchlauf "
+            "„{{ round }}“ ist verlängert. Bitte antworten Sie bis {{ answer_by }}:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "More time for your answer: until {{ answer_by }}",
+            "Hello {{ name }},\n\n"
+            "the date for your answer to the tandem proposal with {{ partner }} in the round "
+            "“{{ round }}” has been extended. Please answer by {{ answer_by }}:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+        ),
+    },
+    "proposal_lapsed": {
+        "de": (
+            "Tandem-Vorschlag ohne Antwort beendet ({{ round }})",
+            "Guten Tag {{ name }},\n\n"
+            "zum Tandem-Vorschlag mit {{ partner }} im Durchlauf „{{ round }}“ kamen bis "
+            "{{ answer_by }} nicht beide Antworten. Der Vorschlag gilt daher als abgelehnt; "
+            "Sie brauchen nicht mehr zu antworten. Wenn es einen neuen Vorschlag für Sie "
+            "gibt, schreiben wir Ihnen.\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "Tandem proposal closed without an answer ({{ round }})",
+            "Hello {{ name }},\n\n"
+            "for the tandem proposal with {{ partner }} in the round “{{ round }}” we did not "
+            "have both answers by {{ answer_by }}. The proposal therefore counts as declined; "
+            "you need not answer it any more. If there is a new proposal for you, we will "
+            "write to you.\n" + _SIGNATURE_EN,
+        ),
+    },
 }
 
 PURPOSES: dict[str, tuple[str, str]] = {
@@ -121,5 +171,17 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "proposal_declined": (
         _("Proposal declined (to coordinators)"),
         _("Tells the coordinators that a proposal was declined, without the comment."),
+    ),
+    "proposal_reminder": (
+        _("Reminder to answer a proposal"),
+        _("Reminds whoever has not answered, a few days before the date and on the day."),
+    ),
+    "proposal_extended": (
+        _("Date for answers extended"),
+        _("Tells whoever has not answered the new date for answers."),
+    ),
+    "proposal_lapsed": (
+        _("Proposal closed without an answer"),
+        _("Tells both persons that silence counted as a decline."),
     ),
 }

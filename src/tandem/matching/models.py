@@ -104,6 +104,11 @@ class Proposal(models.Model):
     mentor_answered_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    #: the last day a reminder to answer went to each side (tandem.matching.consent)
+    mentee_reminded_on = TypedDateField(null=True, blank=True, editable=False)
+    mentor_reminded_on = TypedDateField(null=True, blank=True, editable=False)
+    #: a coordinator's manual change of this pair (a swap of mentors), with the reason
+    manual_reason = models.CharField(_("reason of the manual change"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("proposal")

@@ -65,6 +65,7 @@ DECLARATION = Declaration(
                 "mentee_comment",
                 "mentor_comment",
                 "explanation",
+                "manual_reason",
             ),
             whose="the proposed mentee and mentor",
             purpose="to ask both whether the pair fits",

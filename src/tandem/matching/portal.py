@@ -17,7 +17,12 @@ from tandem.recruitment.models import MentorTopic
 from .enums import ProposalStatus
 from .models import Proposal
 
-SHOWN_TO_PERSONS = (ProposalStatus.SENT, ProposalStatus.ACCEPTED, ProposalStatus.DECLINED)
+SHOWN_TO_PERSONS = (
+    ProposalStatus.SENT,
+    ProposalStatus.ACCEPTED,
+    ProposalStatus.DECLINED,
+    ProposalStatus.LAPSED,
+)
 
 
 def _concerning(person) -> Q:

@@ -9,10 +9,11 @@ class TandemsConfig(AppConfig):
     def ready(self):
         from tandem.mail.defaults import register_mail_texts
 
-        from . import mails, poll_mails, rules  # noqa: F401 — rules registers the permissions
+        from . import mails, phase_mails, poll_mails, rules  # noqa: F401 — rules: permissions
 
         register_mail_texts(mails)
         register_mail_texts(poll_mails)
+        register_mail_texts(phase_mails)
 
         from tandem.privacy.registry import register
 

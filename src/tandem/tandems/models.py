@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.programmes.fields import TypedDateTimeField
 
-from .enums import MeetingStatus, VoteAnswer
+from .enums import EndCategory, MeetingStatus, SeriesKind, SeriesStatus, VoteAnswer
 from .limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
 
@@ -32,13 +32,20 @@ class Tandem(models.Model):
     created_at = models.DateTimeField(_("formed at"), auto_now_add=True)
     #: when both were last reminded to plan a meeting (tandem.tandems.nudges)
     last_nudged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    #: set when one of the two ended the tandem early (the reason: EarlyEnd)
+    ended_at = models.DateTimeField(_("ended early on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tandem")
         verbose_name_plural = _("tandems")
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "mentee"], name="one_tandem_per_mentee")
+            # A mentee whose tandem ended early may be matched anew in the same round.
+            models.UniqueConstraint(
+                fields=["round", "mentee"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_running_tandem_per_mentee",
+            )
         ]
 
     def __str__(self):
@@ -100,6 +107,78 @@ class Goal(models.Model):
         return self.text
 
 
+class GoalReflection(models.Model):
+    """A goal's progress change with the member's short reflection: the tandem's history."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reflections")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    progress_before = models.PositiveSmallIntegerField()
+    progress_after = models.PositiveSmallIntegerField()
+    text = models.CharField(_("reflection"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal reflection")
+        verbose_name_plural = _("goal reflections")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.goal}: {self.progress_before} → {self.progress_after}"
+
+
+class MeetingSeries(models.Model):
+    """A recurring date one member proposes ("first Tuesday of each month, 10–12").
+
+    The other accepts it, then each occurrence becomes a Meeting of its own (own agenda,
+    own calendar entry), or moves it, which makes the new time the proposal to answer.
+    """
+
+    tandem = models.ForeignKey(Tandem, on_delete=models.CASCADE, related_name="meeting_series")
+    kind = models.CharField(_("repeats"), max_length=8, choices=SeriesKind.choices)
+    #: 0 = Monday … 6 = Sunday
+    weekday = models.PositiveSmallIntegerField(_("weekday"), validators=[MaxValueValidator(6)])
+    #: monthly: which of the month's weekdays (1–4, 5 = the last)
+    ordinal = models.PositiveSmallIntegerField(
+        _("which one in the month"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    #: weekly: every … weeks
+    interval_weeks = models.PositiveSmallIntegerField(
+        _("every … weeks"), default=4, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    starts_on = models.DateField(_("from"))
+    start_time = models.TimeField(_("time"))
+    #: the zone in which the weekday and time are meant (the proposer's)
+    time_zone = models.CharField(max_length=64)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"),
+        default=90,
+        validators=[MinValueValidator(MEETING_MINUTES_MIN), MaxValueValidator(MEETING_MINUTES_MAX)],
+    )
+    count = models.PositiveSmallIntegerField(
+        _("number of meetings"), default=6, validators=[MinValueValidator(2), MaxValueValidator(12)]
+    )
+    status = models.CharField(
+        max_length=10, choices=SeriesStatus.choices, default=SeriesStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recurring date")
+        verbose_name_plural = _("recurring dates")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.tandem} ({self.get_kind_display()})"
+
+
 class Meeting(models.Model):
     """A tandem session. The agenda (topics and goals agreed in advance) is the tandem's."""
 
@@ -119,6 +198,15 @@ class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    #: the recurring date this meeting is one occurrence of (moving it moves only itself)
+    series = models.ForeignKey(
+        MeetingSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        editable=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -249,3 +337,29 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+class EarlyEnd(models.Model):
+    """Why and by whom a tandem ended early. The reason is for the coordinators alone:
+    never shown to the partner, never in the workspace or the notes."""
+
+    tandem = models.OneToOneField(Tandem, on_delete=models.CASCADE, related_name="early_end")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    #: "mentor" or "mentee": who ended it, kept when the account is gone
+    side = models.CharField(max_length=6)
+    category = models.CharField(_("reason"), max_length=10, choices=EndCategory.choices)
+    reason = models.TextField(_("a few words for the coordinators"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    new_match_offered_at = models.DateTimeField(null=True, blank=True)
+    new_match_offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("early end of a tandem")
+        verbose_name_plural = _("early ends of tandems")
+
+    def __str__(self):
+        return f"{self.tandem} ({self.get_category_display()})"

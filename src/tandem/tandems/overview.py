@@ -43,6 +43,8 @@ class TandemSummary:
     quiet_from: dt.datetime
     last_nudged_at: dt.datetime | None
     quiet: bool
+    #: when one of the two ended the tandem early (the reason is not read here)
+    ended_at: dt.datetime | None = None
 
     @property
     def next_nudge_from(self) -> dt.datetime | None:
@@ -62,6 +64,7 @@ def _metadata(tandems, now: dt.datetime):
             "round_id",
             "created_at",
             "last_nudged_at",
+            "ended_at",
             "mentor__name",
             "mentor__email",
             "mentee__name",
@@ -106,7 +109,8 @@ def _summary(row: dict, now: dt.datetime) -> TandemSummary:
         next_planned=row["next_planned"],
         quiet_from=quiet_from,
         last_nudged_at=row["last_nudged_at"],
-        quiet=now >= quiet_from and row["next_planned"] is None,
+        quiet=now >= quiet_from and row["next_planned"] is None and not row["ended_at"],
+        ended_at=row["ended_at"],
     )
 
 

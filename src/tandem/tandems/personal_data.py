@@ -8,7 +8,7 @@ from tandem.privacy.registry import Declaration, Holding
 from tandem.programmes.personal_data import round_in_export
 
 from . import services
-from .models import DatePoll, DateVote, Note, Tandem, TimeSpent
+from .models import DatePoll, DateVote, EarlyEnd, GoalReflection, Note, Tandem, TimeSpent
 
 # The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("tandem_texts=6").
 TANDEM_TEXTS = "tandem_texts"
@@ -33,6 +33,12 @@ def _records(user) -> dict:
         # The polls the person started, with the note they wrote for the partner.
         "date_polls": DatePoll.objects.filter(created_by=user)
         .prefetch_related("options")
+        .order_by("created_at", "pk"),
+        "goal_reflections": GoalReflection.objects.filter(author=user)
+        .select_related("goal")
+        .order_by("created_at", "pk"),
+        "early_ends": EarlyEnd.objects.filter(ended_by=user)
+        .select_related("tandem__round__programme__organisation")
         .order_by("created_at", "pk"),
     }
 
@@ -109,6 +115,26 @@ def export(user) -> dict:
                 "closed_at": iso(poll.closed_at),
             }
             for poll in records["date_polls"]
+        ],
+        "goal_reflections": [
+            {
+                "goal": item.goal.text,
+                "progress_before": item.progress_before,
+                "progress_after": item.progress_after,
+                "reflection": item.text,
+                "written_at": iso(item.created_at),
+            }
+            for item in records["goal_reflections"]
+        ],
+        # Only what the person wrote when ending a tandem; the partner's end is not theirs.
+        "tandems_ended_early": [
+            {
+                "round": round_in_export(item.tandem.round),
+                "category": item.category,
+                "reason": item.reason,
+                "ended_at": iso(item.created_at),
+            }
+            for item in records["early_ends"]
         ],
     }
 
@@ -201,6 +227,35 @@ DECLARATION = Declaration(
             purpose="finding a date",
             seen_by="the two members",
             retention="with the poll; when the person is erased",
+        ),
+        Holding(
+            model="tandems.GoalReflection",
+            fields=("author", "text"),
+            whose="the member who wrote it",
+            purpose="how a goal went over time",
+            seen_by="the two members only",
+            retention="N months after the round (tandem_texts); on erasure",
+            retention_kind=TANDEM_TEXTS,
+        ),
+        Holding(
+            model="tandems.MeetingSeries",
+            fields=("proposed_by",),
+            whose=_PAIR,
+            purpose="agreeing on recurring dates",
+            seen_by="the two members",
+            retention=_KEPT,
+        ),
+        Holding(
+            model="tandems.EarlyEnd",
+            fields=("ended_by", "reason", "new_match_offered_by"),
+            whose="the member who ended the tandem",
+            purpose="ending a tandem early; a new match for the partner",
+            seen_by="the round's coordinators (never the partner)",
+            retention=(
+                "the reason N months after the round (tandem_texts) and on erasure; "
+                "the category stays"
+            ),
+            retention_kind=TANDEM_TEXTS,
         ),
         Holding(
             model="tandems.CalendarFeed",

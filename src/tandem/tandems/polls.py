@@ -92,7 +92,7 @@ def vote(*, poll: DatePoll, person, answers: dict[int, str]) -> None:
     require_member(poll.tandem, person)
     poll = _locked(poll)
     if poll.closed_at:
-        raise ValidationError(_("This poll is closed: a date has already been chosen."))
+        raise ValidationError(_("This poll is closed."))
     answers = {int(option_id): answer for option_id, answer in answers.items()}
     option_ids = set(poll.options.values_list("pk", flat=True))
     if set(answers) - option_ids:
@@ -147,6 +147,47 @@ def close_poll(*, poll: DatePoll, option: DateOption, by) -> Meeting:
         },
     )
     return meeting
+
+
+@transaction.atomic
+def close_poll_without_date(*, poll: DatePoll, by) -> DatePoll:
+    """Close the poll without choosing a date (none suits, or the two agreed elsewhere)."""
+    require_member(poll.tandem, by)
+    poll = _locked(poll)
+    if poll.closed_at:
+        raise ValidationError(_("This poll is already closed."))
+    poll.closed_at = timezone.now()
+    poll.save(update_fields=["closed_at"])
+    log_action(by, "tandem.poll_closed_without_date", poll, round=poll.tandem.round)
+    return poll
+
+
+@transaction.atomic
+def reopen_poll(*, poll: DatePoll, by) -> DatePoll:
+    """Open a poll that was closed without a date again; answers given so far stay."""
+    require_member(poll.tandem, by)
+    poll = _locked(poll)
+    if not poll.closed_at:
+        raise ValidationError(_("This poll is open."))
+    if poll.meeting_id:
+        raise ValidationError(
+            _("A date was chosen in this poll and became a meeting. Please start a new poll.")
+        )
+    poll.closed_at = None
+    poll.save(update_fields=["closed_at"])
+    log_action(by, "tandem.poll_reopened", poll, round=poll.tandem.round)
+    return poll
+
+
+@transaction.atomic
+def delete_poll(*, poll: DatePoll, by) -> None:
+    """The member who made the poll deletes it; a meeting chosen from it stays."""
+    require_member(poll.tandem, by)
+    poll = _locked(poll)
+    if poll.created_by_id != by.pk:
+        raise ValidationError(_("Only the person who made a poll can delete it."))
+    log_action(by, "tandem.poll_deleted", poll, round=poll.tandem.round)
+    poll.delete()
 
 
 def _locked(poll: DatePoll) -> DatePoll:

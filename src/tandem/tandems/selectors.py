@@ -10,12 +10,12 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from .enums import MeetingStatus
-from .models import Meeting, Note, Tandem, TimeSpent
+from .enums import EndCategory, MeetingStatus
+from .models import EarlyEnd, Meeting, Note, Tandem, TimeSpent
 
 
 def partner_of(tandem: Tandem, person):
@@ -143,3 +143,20 @@ def local_datetime(value: dt.datetime, person) -> str:
     local = value.astimezone(zone_of(person))
     with translation.override(person.language):
         return f"{formats.date_format(local, 'l')}, {formats.date_format(local, 'DATETIME_FORMAT')}"
+
+
+def early_end_counts(round) -> dict[str, int]:
+    """How many tandems of the round ended early, per reason category (every category,
+    zeros included, in the categories' order). Counts only: no names, no reason text."""
+    counts = dict(
+        EarlyEnd.objects.filter(tandem__round=round)
+        .values_list("category")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {category: counts.get(category, 0) for category in EndCategory.values}
+
+
+def reflections_of(goal):
+    """A goal's progress changes with their reflections, oldest first (the two members')."""
+    return goal.reflections.select_related("author").order_by("created_at", "pk")

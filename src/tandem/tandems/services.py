@@ -23,7 +23,9 @@ from .models import (
     CalendarFeed,
     DatePoll,
     DateVote,
+    EarlyEnd,
     Goal,
+    GoalReflection,
     Meeting,
     Note,
     Tandem,
@@ -31,13 +33,20 @@ from .models import (
 )
 
 
-def require_member(tandem: Tandem, person) -> str:
-    """'mentor' or 'mentee'; anyone else is refused (views answer 404 before this)."""
+def require_member(tandem: Tandem, person, *, reading: bool = False) -> str:
+    """'mentor' or 'mentee'; anyone else is refused (views answer 404 before this).
+
+    A tandem that ended early stays readable for its two members, but takes no changes.
+    """
     if person.pk == tandem.mentor_id:
-        return "mentor"
-    if person.pk == tandem.mentee_id:
-        return "mentee"
-    raise ValidationError(_("Only the two persons of a tandem can do this."))
+        side = "mentor"
+    elif person.pk == tandem.mentee_id:
+        side = "mentee"
+    else:
+        raise ValidationError(_("Only the two persons of a tandem can do this."))
+    if tandem.ended_at and not reading:
+        raise ValidationError(_("This tandem has ended; it takes no more changes."))
+    return side
 
 
 # --- the workspace: agreement, goals, meetings, time, notes ---------------------------------
@@ -189,16 +198,49 @@ def add_goal(*, tandem: Tandem, by, text: str, progress: int = 0) -> Goal:
     return goal
 
 
+REFLECTION_MAX_LENGTH = GoalReflection._meta.get_field("text").max_length
+
+
 @transaction.atomic
-def update_goal(*, goal: Goal, by, text: str, progress: int) -> Goal:
+def update_goal(*, goal: Goal, by, text: str, progress: int, reflection: str = "") -> Goal:
+    """Change a goal; a change of progress keeps the member's short reflection with it."""
     require_member(goal.tandem, by)
-    text = text.strip()
-    if errors := _goal_errors(text, progress):
+    text, reflection = text.strip(), reflection.strip()
+    errors = _goal_errors(text, progress)
+    if len(reflection) > REFLECTION_MAX_LENGTH:
+        errors["reflection"] = [
+            _("Please keep the reflection under %(n)s characters.") % {"n": REFLECTION_MAX_LENGTH}
+        ]
+    if errors:
         raise ValidationError(errors)
+    tandem = goal.tandem
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    goal.tandem = tandem
+    before = goal.progress
+    if reflection and int(progress) == before:
+        raise ValidationError(
+            {
+                "reflection": [
+                    _("A reflection goes with a change of progress. Please change it too.")
+                ]
+            }
+        )
     goal.text, goal.progress = text, int(progress)
     goal.save(update_fields=["text", "progress", "updated_at"])
+    if goal.progress != before:
+        GoalReflection.objects.create(
+            goal=goal,
+            author=by,
+            progress_before=before,
+            progress_after=goal.progress,
+            text=reflection,
+        )
     log_action(
-        by, "tandem.goal_changed", goal, round=goal.tandem.round, data={"progress": goal.progress}
+        by,
+        "tandem.goal_changed",
+        goal,
+        round=goal.tandem.round,
+        data={"progress": goal.progress, "before": before},
     )
     return goal
 
@@ -537,6 +579,12 @@ def erase_member(*, person) -> dict[str, int]:
     counts = _blank_texts(list(tandems.values_list("pk", flat=True)))
     counts["meeting_notes"] = _deleted(Note.objects.filter(author=person))
     counts["date_poll_answers"] = _deleted(DateVote.objects.filter(person=person))
+    counts["goal_reflections"] = _deleted(GoalReflection.objects.filter(author=person))
+    # The reason for an early end is the person's own words: it goes, the category stays
+    # for the round's counts.
+    counts["early_end_reasons"] = (
+        EarlyEnd.objects.filter(ended_by=person).exclude(reason="").update(reason="")
+    )
     CalendarFeed.objects.filter(person=person).delete()
     return counts
 
@@ -549,9 +597,18 @@ def expire_tandem_texts(*, round, dry_run: bool = False) -> dict[str, int]:
     tandems = list(Tandem.objects.filter(round=round).values_list("pk", flat=True))
     notes = Note.objects.filter(meeting__tandem__in=tandems)
     polls = DatePoll.objects.filter(tandem__in=tandems)
-    counts = {"meeting_notes": notes.count(), "date_polls": polls.count()}
+    reflections = GoalReflection.objects.filter(goal__tandem__in=tandems)
+    reasons = EarlyEnd.objects.filter(tandem__in=tandems).exclude(reason="")
+    counts = {
+        "meeting_notes": notes.count(),
+        "date_polls": polls.count(),
+        "goal_reflections": reflections.count(),
+        "early_end_reasons": reasons.count(),
+    }
     counts.update(_blank_texts(tandems, dry_run=dry_run, polls=False))
     if not dry_run:
         notes.delete()
         polls.delete()
+        reflections.delete()
+        reasons.update(reason="")
     return counts

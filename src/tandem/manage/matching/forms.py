@@ -10,8 +10,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import bound_dates
-from tandem.matching.enums import MatchMode, PairRuleKind
+from tandem.core.forms import ModelChoiceField, bound_dates
+from tandem.matching.enums import MatchMode, OverdueChoice, PairRuleKind, ProposalStatus
+from tandem.matching.models import Proposal
 from tandem.matching.services import MatchSettings
 
 MODE_HELP = {
@@ -149,3 +150,84 @@ class SendForm(forms.Form):
     @classmethod
     def with_default_date(cls) -> "SendForm":
         return cls(initial={"answer_by": timezone.localdate() + dt.timedelta(days=14)})
+
+
+class OverdueForm(forms.Form):
+    """What happens to proposals whose date for answers has passed (one choice per round)."""
+
+    choice = forms.ChoiceField(
+        label=_("What happens to the proposals that were not answered in time?"),
+        choices=OverdueChoice.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose what happens to the proposals."),
+            "invalid_choice": _("Please choose what happens to the proposals."),
+        },
+    )
+    new_date = forms.DateField(
+        label=_("New date for answers"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_("Only when you extend the date."),
+    )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
+        if not self.is_bound:
+            self.initial.setdefault("new_date", timezone.localdate() + dt.timedelta(days=7))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("choice") == OverdueChoice.EXTEND and not data.get("new_date"):
+            self.add_error("new_date", _("Please give the new date for answers."))
+        return data
+
+
+class SwapForm(forms.Form):
+    """Swap the mentors of two draft pairs of the same run (one form for the whole run)."""
+
+    first = ModelChoiceField(
+        label=_("First pair"),
+        queryset=Proposal.objects.none(),
+        error_messages={
+            "required": _("Please choose the two pairs to swap."),
+            "invalid_choice": _("Please choose another pair of this run."),
+        },
+    )
+    second = ModelChoiceField(
+        label=_("Second pair"),
+        queryset=Proposal.objects.none(),
+        error_messages={
+            "required": _("Please choose the two pairs to swap."),
+            "invalid_choice": _("Please choose another pair of this run."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        error_messages={"required": _("Please give a reason; it is kept in the log.")},
+    )
+
+    def __init__(self, *args, run=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        drafts = Proposal.objects.filter(run=run, status=ProposalStatus.DRAFT).select_related(
+            "application__person", "mentor_profile__person"
+        )
+        for name in ("first", "second"):
+            self.fields[name].queryset = drafts
+            self.fields[name].label_from_instance = _pair_label
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first") and data.get("first") == data.get("second"):
+            self.add_error("second", _("Please choose another pair to swap with."))
+        return data
+
+
+def _pair_label(proposal) -> str:
+    return _("%(mentee)s (now with %(mentor)s)") % {
+        "mentee": proposal.mentee.get_full_name(),
+        "mentor": proposal.mentor.get_full_name(),
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 # Included under /manage/<org>/<programme>/<round>/matching/ (namespace "manage").
 urlpatterns = [
@@ -20,4 +20,7 @@ urlpatterns = [
     path(
         "proposals/<int:proposal>/withdraw/", views.WithdrawView.as_view(), name="matching_withdraw"
     ),
+    path("overdue/", review_views.OverdueView.as_view(), name="matching_overdue"),
+    path("runs/<int:run>/matrix/", review_views.MatrixView.as_view(), name="matching_matrix"),
+    path("runs/<int:run>/swap/", review_views.SwapView.as_view(), name="matching_swap"),
 ]

@@ -17,11 +17,12 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors
+from tandem.matching import consent as consent_deadlines
 from tandem.matching import selectors, services
 from tandem.matching.enums import PAIR_RULE_STATES, MatchMode, PairRuleKind, ProposalStatus
 from tandem.programmes.services import merge_institutions
 
-from .forms import MatchSettingsForm, PairRuleForm, SendForm
+from .forms import MatchSettingsForm, PairRuleForm, SendForm, SwapForm
 
 COMPONENTS = [
     ("topic", gettext_lazy("Topics")),
@@ -83,6 +84,7 @@ class OverviewView(MatchingMixin, View):
             rules=selectors.pair_rules_for_round(self.round),
             consent=selectors.consent_of(self.round),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
+            overdue_count=consent_deadlines.overdue_proposals(self.round).count(),
         )
         return render(request, "manage/matching/overview.html", context, status=status)
 
@@ -95,7 +97,7 @@ class RunView(MatchingMixin, View):
     def get(self, request, run, **kwargs):
         return self.render(request, self.get_run(run))
 
-    def render(self, request, run, rule_forms=None, send_form=None, status=200):
+    def render(self, request, run, rule_forms=None, send_form=None, status=200, swap_form=None):
         if not run.is_done:
             context = self.base_context(
                 run=run, progress=selectors.run_progress(run), settings=_settings_in_words(run)
@@ -106,6 +108,7 @@ class RunView(MatchingMixin, View):
             request.GET.get("page")
         )
         pairs = selectors.run_pairs(run, page.object_list)
+        drafts = run.proposals.filter(status=ProposalStatus.DRAFT).count()
         for row in pairs:
             pk = row.proposal.pk
             row.rule_form = rule_forms.get(pk) or (
@@ -123,8 +126,10 @@ class RunView(MatchingMixin, View):
             comparison=selectors.mode_comparison(run),
             is_latest=is_latest,
             page=page,
-            has_drafts=run.proposals.filter(status=ProposalStatus.DRAFT).exists(),
+            has_drafts=drafts > 0,
             send_form=send_form or SendForm.with_default_date(),
+            # Two draft pairs at least: their mentors can be swapped (one form for the run).
+            swap_form=swap_form or (SwapForm(run=run) if drafts > 1 else None),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
         )
         return render(request, "manage/matching/run.html", context, status=status)

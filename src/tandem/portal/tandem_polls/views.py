@@ -7,10 +7,11 @@ tandems in the round, so everyone else — coordinators included — gets 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tandem.core.forms import add_service_errors
 from tandem.programmes.models import Round
@@ -165,6 +166,9 @@ def poll_detail(request, org, programme, round, poll):
         "vote_form": vote_form,
         "choose_form": choose_form,
         "workspace_url": polls.tandem_url(found.tandem),
+        "state_url": reverse(
+            "portal:tandem_poll_state", kwargs={**round.url_kwargs, "poll": found.pk}
+        ),
     }
     return render(request, "portal/tandem_polls/detail.html", context, status=status)
 
@@ -184,3 +188,34 @@ def _answer_rows(poll, options) -> list[dict]:
             }
         )
     return rows
+
+
+POLL_ACTIONS = {
+    "close": (polls.close_poll_without_date, gettext_lazy("The poll is closed without a date.")),
+    "reopen": (polls.reopen_poll, gettext_lazy("The poll is open again.")),
+    "delete": (polls.delete_poll, gettext_lazy("The poll was deleted.")),
+}
+
+
+@login_required
+def poll_state(request, org, programme, round, poll):
+    """POST only: close a poll without a date, open it again, or delete it (its maker)."""
+    round, _tandems = _round_and_tandems(request, org, programme, round)
+    found = polls.poll_for_member(round, request.user, poll)
+    if found is None:
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    action = POLL_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return HttpResponseBadRequest(_("Please choose what to do with the poll."))
+    service, done = action
+    try:
+        service(poll=found, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("portal:tandem_poll", poll=found.pk, **round.url_kwargs)
+    messages.success(request, done)
+    if service is polls.delete_poll:
+        return redirect("portal:tandem_polls", **round.url_kwargs)
+    return redirect("portal:tandem_poll", poll=found.pk, **round.url_kwargs)

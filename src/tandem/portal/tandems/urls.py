@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .. import online
-from . import calendars, meetings, views
+from . import calendars, meetings, phase, views
 
 MEETING = "<int:tandem>/meetings/<int:meeting>/"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<int:tandem>/goals/<int:goal>/remove/", views.goal_remove, name="tandem_goal_remove"),
     path("<int:tandem>/calendar/", calendars.calendar_feed, name="tandem_calendar_feed"),
     path("<int:tandem>/online/", online.tandem_room, name="tandem_online_room"),
+    path("<int:tandem>/end/", phase.end, name="tandem_end"),
+    path("<int:tandem>/series/", phase.series_list, name="tandem_series"),
+    path("<int:tandem>/series/<int:series>/", phase.series_detail, name="tandem_series_detail"),
     path("<int:tandem>/meetings/new/", meetings.meeting_new, name="tandem_meeting_new"),
     path(MEETING, meetings.meeting, name="tandem_meeting"),
     path(MEETING + "edit/", meetings.meeting_edit, name="tandem_meeting_edit"),

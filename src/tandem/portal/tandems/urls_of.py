@@ -9,6 +9,8 @@ TANDEM_PAGES = (
     "goal_add",
     "meeting_new",
     "calendar_feed",
+    "end",
+    "series",
 )
 MEETING_PAGES = (
     "meeting",

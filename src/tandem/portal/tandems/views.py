@@ -21,6 +21,7 @@ from tandem.tandems.models import Agreement
 from .access import goal_of, own_tandem, own_tandems
 from .calendars import FRESH_FEED_TOKEN
 from .forms import AgreementForm, ConfirmAgreementForm, GoalForm
+from .phase_forms import GoalChangeForm
 from .urls_of import tandem_urls
 
 
@@ -45,7 +46,7 @@ def workspace_of(request, org, programme, round, tandem):
 def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_errors=()):
     person = request.user
     agreement = Agreement.objects.filter(tandem=tandem).prefetch_related("topics").first()
-    side = services.require_member(tandem, person)
+    side = services.require_member(tandem, person, reading=True)
     meetings = list(selectors.meetings_of(tandem))
     urls = tandem_urls(tandem)
     for meeting in meetings:
@@ -65,7 +66,10 @@ def render_workspace(request, tandem, *, status=200, goal_form=None, confirm_err
         and getattr(agreement, f"{'mentee' if side == 'mentor' else 'mentor'}_confirmed_at"),
         "version": agreement and services.agreement_version(agreement),
         "confirm_errors": confirm_errors,
-        "goals": [_with_urls(goal, urls.for_goal(goal)) for goal in tandem.goals.all()],
+        "goals": [
+            _with_urls(goal, urls.for_goal(goal))
+            for goal in tandem.goals.prefetch_related("reflections__author")
+        ],
         "goal_form": goal_form or GoalForm(auto_id="id_goal_%s"),
         "upcoming": upcoming,
         "past": past,
@@ -196,7 +200,7 @@ def goal(request, org, programme, round, tandem, goal):
     found = goal_of(tandem, goal)
     status = 200
     if request.method == "POST":
-        form = GoalForm(request.POST)
+        form = GoalChangeForm(request.POST)
         if form.is_valid():
             try:
                 services.update_goal(goal=found, by=request.user, **form.cleaned_data)
@@ -207,11 +211,12 @@ def goal(request, org, programme, round, tandem, goal):
                 return redirect(tandem_urls(tandem)["workspace"] + "#goals")
         status = 400
     else:
-        form = GoalForm(initial={"text": found.text, "progress": found.progress})
+        form = GoalChangeForm(initial={"text": found.text, "progress": found.progress})
     context = {
         "round": tandem.round,
         "tandem": tandem,
         "goal": found,
+        "reflections": selectors.reflections_of(found),
         "form": form,
         "urls": tandem_urls(tandem),
     }
