@@ -8,7 +8,8 @@ counts, sums and averages leave here — no names, no texts people wrote about o
 text, the feedback summary the moderator's).
 
 Two sections come from other apps: ``survey_results`` (tandem.surveys.results
-.results_for_round: closed surveys only, with its small-group rule) and ``early_end``.
+.results_for_round: closed surveys only, with its small-group rule) and ``early_end``
+(tandem.tandems.selectors.early_end_counts: counts per reason category, never the text).
 """
 
 import datetime as dt
@@ -24,8 +25,9 @@ from tandem.matching.models import MatchRun
 from tandem.matching.selectors import mode_comparison, percent, pool_of
 from tandem.programmes.enums import PhaseKind, RoleKind, SizeClass
 from tandem.surveys.results import results_for_round
-from tandem.tandems.enums import MeetingStatus
+from tandem.tandems.enums import EndCategory, MeetingStatus
 from tandem.tandems.models import Meeting, Tandem, TimeSpent
+from tandem.tandems.selectors import early_end_counts
 from tandem.training.selectors import consultation_counts
 
 from .selectors import feedback_session_of, interview_counts, lessons_learned
@@ -136,6 +138,12 @@ class ComparisonRow:
     feedback_attended: int
 
 
+@dataclass(frozen=True)
+class EarlyEnds:
+    total: int
+    by_reason: tuple[tuple[str, int], ...]  # (category in words, count), every category
+
+
 @dataclass
 class RoundReport:
     round_name: str
@@ -156,7 +164,7 @@ class RoundReport:
     comparison: tuple[ComparisonRow, ...] = ()
     # Joined from other apps where they provide them (see the module's docstring).
     survey_results: object | None = None
-    early_end: object | None = None
+    early_end: EarlyEnds | None = None
     show_matching: bool = field(default=True)
 
 
@@ -368,6 +376,15 @@ def comparison_section(round, viewer) -> tuple[ComparisonRow, ...]:
 # --- the whole report ----------------------------------------------------------------------
 
 
+def early_end_section(round) -> EarlyEnds:
+    counts = early_end_counts(round)
+    labels = dict(EndCategory.choices)
+    return EarlyEnds(
+        total=sum(counts.values()),
+        by_reason=tuple((str(labels[category]), n) for category, n in counts.items()),
+    )
+
+
 def round_report(round, viewer) -> RoundReport:
     """Every figure of the report as the viewer may see it."""
     topics, offer_known = topics_section(round)
@@ -390,5 +407,6 @@ def round_report(round, viewer) -> RoundReport:
         lessons_learned=lessons_learned(round),
         comparison=comparison_section(round, viewer),
         survey_results=results_for_round(round),
+        early_end=early_end_section(round),
         show_matching=show_matching,
     )

@@ -100,6 +100,14 @@ def report_tables(report) -> list[tuple[str, list[str], list[list]]]:
                 ],
             )
         )
+    if report.early_end is not None:
+        tables.append(
+            (
+                _("Tandems ended early, by reason"),
+                [_("Reason"), _("Tandems")],
+                [[label, n] for label, n in report.early_end.by_reason],
+            )
+        )
     for survey in report.survey_results or ():
         tables.append(
             (

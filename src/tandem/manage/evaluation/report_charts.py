@@ -64,6 +64,13 @@ def report_charts(report) -> dict[str, charts.Chart]:
         value_label=_("Hours"),
         unit="h",
     )
+    if report.early_end and report.early_end.total:
+        found["early_end"] = charts.bars(
+            _("Tandems ended early, by reason"),
+            _("Number of tandems ended early, per reason category the person chose."),
+            report.early_end.by_reason,
+            value_label=_("Tandems"),
+        )
     for survey in report.survey_results or ():
         likert = [
             (question.text, aggregate.top_two * 100)
