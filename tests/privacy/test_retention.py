@@ -134,7 +134,7 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "meeting_notes": 1,
         "date_polls": 1,
         "agreements_blanked": 0,
-        "goals_blanked": 0,
+        "goals_blanked": 1,
         "agendas_blanked": 1,
         "consultation_notes_blanked": 0,
         "goal_reflections": 1,

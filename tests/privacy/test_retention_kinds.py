@@ -101,6 +101,8 @@ def test_each_kind_goes_on_its_own_months_and_the_figures_stay(tandem_round, set
         "agreements_blanked": 1,
         "goals_blanked": 1,
         "agendas_blanked": 1,
+        "goal_reflections": 0,
+        "early_end_reasons": 0,
     }
     assert texts_left(tandem_round) == {"tandem_texts": False, "consultation_notes": True}
     entry = AuditEntry.objects.get(action="privacy.retention_applied")

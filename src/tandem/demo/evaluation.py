@@ -79,7 +79,10 @@ def _meetings(tandem) -> None:
 def build(round, coordinator, trainer) -> None:
     if FeedbackSession.objects.filter(round=round).exists():
         return
-    tandems = list(Tandem.objects.filter(round=round).select_related("mentor", "mentee"))
+    # Tandems still running: an ended one takes no more meetings.
+    tandems = list(
+        Tandem.objects.filter(round=round, ended_at=None).select_related("mentor", "mentee")
+    )
     for tandem in tandems:
         _meetings(tandem)
     in_tandems = [person for tandem in tandems for person in (tandem.mentee, tandem.mentor)]
