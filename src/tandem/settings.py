@@ -283,11 +283,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 
 # --- background tasks -----------------------------------------------------
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# TASKS_BACKEND: "database" (default; django-tasks' database queue, worker `manage.py
+# run_worker`) or "rq" (Redis at TASKS_REDIS_URL through django-tasks-rq, worker
+# `manage.py run_rq_worker`); any other value is taken as a backend's dotted path.
+TASKS_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 # The worker (manage.py run_worker) writes a heartbeat to the shared cache this often; one
 # silent for TANDEM_WORKER_STALE_SECONDS counts as gone: /healthz says so, and the tasks it
@@ -298,6 +299,11 @@ TANDEM_TASK_MAX_ATTEMPTS = int(os.environ.get("TANDEM_TASK_MAX_ATTEMPTS", "3"))
 # How often a worker recovers stuck tasks and prunes finished results older than N days.
 TANDEM_TASK_MAINTENANCE_SECONDS = int(os.environ.get("TANDEM_TASK_MAINTENANCE_SECONDS", "600"))
 TANDEM_TASK_RESULTS_DAYS = int(os.environ.get("TANDEM_TASK_RESULTS_DAYS", "14"))
+
+if TASKS["default"]["BACKEND"] == TASKS_BACKENDS["rq"]:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL", "redis://127.0.0.1:6379/1")}}
 
 # --- i18n -----------------------------------------------------------------
 LANGUAGE_CODE = "de"

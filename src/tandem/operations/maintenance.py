@@ -60,9 +60,28 @@ def prune_results(*, now: dt.datetime | None = None, days: int | None = None) ->
     return old.delete()[0]
 
 
-def queue_depth() -> int | None:
-    """Tasks waiting to run, for the health report (the database queue only)."""
+def backend_name() -> str:
+    """``database``, ``rq`` or (another backend) its dotted path."""
     backend = settings.TASKS["default"]["BACKEND"]
-    if backend != "django_tasks_db.DatabaseBackend":
-        return None
-    return DBTaskResult.objects.ready().count()
+    names = {path: name for name, path in settings.TASKS_BACKENDS.items()}
+    return names.get(backend, backend)
+
+
+def rq_queues() -> list:
+    """The RQ queues the default task backend uses (TASKS_BACKEND=rq)."""
+    import django_rq
+
+    names = settings.TASKS["default"].get("QUEUES") or ["default"]
+    return [django_rq.get_queue(name) for name in names]
+
+
+def queue_depth() -> int | None:
+    """Tasks waiting to run, for the health report: ready rows of the database queue, or
+    jobs waiting in the RQ queues in Redis (scheduled ones not yet due are not counted in
+    either); None for another backend. Raises when the queue's store does not answer."""
+    name = backend_name()
+    if name == "database":
+        return DBTaskResult.objects.ready().count()
+    if name == "rq":
+        return sum(queue.count for queue in rq_queues())
+    return None

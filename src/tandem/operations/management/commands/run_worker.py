@@ -18,16 +18,19 @@ from tandem.operations import heartbeat, maintenance
 logger = logging.getLogger(__name__)
 
 
-def keep_beating(worker_id: str, stop: threading.Event, *, own_connection: bool = True) -> None:
-    """Beat (and maintain) until ``stop`` is set; the thread's database connection is its
-    own and closed after each round."""
+def keep_beating(
+    worker_id: str, stop: threading.Event, *, own_connection: bool = True, maintain: bool = True
+) -> None:
+    """Beat (and, with ``maintain``, look after the database queue) until ``stop`` is set;
+    the thread's database connection is its own and closed after each round."""
     last_maintenance = -float("inf")
     while True:
         try:
             if own_connection:
                 close_old_connections()
             heartbeat.beat(worker_id)
-            if time.monotonic() - last_maintenance >= settings.TANDEM_TASK_MAINTENANCE_SECONDS:
+            due = time.monotonic() - last_maintenance >= settings.TANDEM_TASK_MAINTENANCE_SECONDS
+            if maintain and due:
                 maintenance.recover_stuck_tasks()
                 maintenance.prune_results()
                 last_maintenance = time.monotonic()
