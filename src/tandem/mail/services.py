@@ -162,9 +162,23 @@ def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail
 
 
 def schedule_sending(mail: QueuedMail) -> None:
+    transaction.on_commit(lambda: _hand_to_worker(mail.pk))
+
+
+def _hand_to_worker(mail_id: int) -> None:
+    """Give a saved mail to the task queue. If the queue does not answer (Redis down), the
+    person's action stands — it is committed — and the mail is kept as failed with the
+    reason, so coordinators can send it again from the outbox; no error page."""
     from .tasks import send_queued_mail
 
-    transaction.on_commit(lambda: send_queued_mail.enqueue(mail.pk))
+    try:
+        send_queued_mail.enqueue(mail_id)
+    except Exception as error:  # noqa: BLE001 — any queue failure must not become a 500
+        logger.warning("Mail %s could not be handed to the task queue: %r", mail_id, error)
+        QueuedMail.objects.filter(pk=mail_id, status=MailStatus.QUEUED).update(
+            status=MailStatus.FAILED,
+            error=_("The task queue did not answer; please send the mail again."),
+        )
 
 
 @transaction.atomic
