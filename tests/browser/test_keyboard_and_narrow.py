@@ -32,8 +32,9 @@ FOCUS_RING = """() => {
   const style = getComputedStyle(el);
   const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
   const shadow = style.boxShadow && style.boxShadow !== "none";
-  return {outline, shadow, style: style.outlineStyle + " " + style.outlineWidth + " " + style.boxShadow, cls: el.className, matches: el.matches(":focus-visible"), tag: el.tagName,
-          name: el.getAttribute("name") || el.textContent.trim().slice(0, 40)};
+  return {name: el.getAttribute("name") || el.textContent.trim().slice(0, 40),
+          outline, shadow, tag: el.tagName, cls: el.className,
+          style: [style.outlineStyle, style.outlineWidth, style.boxShadow].join(" ")};
 }"""
 
 
@@ -60,6 +61,12 @@ def tab_to(page, selector: str, *, back: bool = False, limit: int = 120) -> None
     raise AssertionError(f"{selector} not reached by keyboard on {page.url}")
 
 
+def assert_fits(page) -> None:
+    """Nothing scrolls sideways (a wide table may scroll inside its own frame)."""
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], (page.url, width)
+
+
 def value(page, selector: str) -> str:
     return page.eval_on_selector(selector, "el => el.value")
 
@@ -77,6 +84,7 @@ def test_application_form_by_keyboard_alone(live_server, browser, settings):
     page.set_default_timeout(10_000)
     log_in(page, live_server, email)
     page.goto(live_server.url + reverse("portal:application_apply", kwargs=round.url_kwargs))
+    assert_fits(page)
 
     tab_to(page, "input[name=position]")
     page.keyboard.type("Referentin für Open Access")
@@ -111,6 +119,7 @@ def test_application_form_by_keyboard_alone(live_server, browser, settings):
         page.keyboard.press("Enter")
     # The demo mentee reads the platform in her own language (English).
     page.get_by_text("Your application was submitted").wait_for()
+    assert_fits(page)
     application = Application.objects.get(person__email=email)
     assert application.state == ApplicationState.SUBMITTED
     assert application.position == "Referentin für Open Access"
@@ -158,7 +167,11 @@ def test_date_poll_by_keyboard_alone(live_server, browser, settings):
     page = context.new_page()
     page.set_default_timeout(10_000)
     log_in(page, live_server, tandem.mentee.email)
+    # The proposal page and the poll pages while the round is in its matching phase.
+    page.goto(live_server.url + reverse("portal:proposal", kwargs=round.url_kwargs))
+    assert_fits(page)
     page.goto(polls_url)
+    assert_fits(page)
 
     today = timezone.localdate()
     first = dt.datetime.combine(today + dt.timedelta(days=10), dt.time(10, 15))
@@ -184,6 +197,7 @@ def test_date_poll_by_keyboard_alone(live_server, browser, settings):
         live_server.url
         + reverse("portal:tandem_poll", kwargs={**round.url_kwargs, "poll": poll.pk})
     )
+    assert_fits(page)
     options = list(poll.options.order_by("starts_at"))
     # First date: yes (Space on the first choice); second: "if need be" (one arrow on).
     tab_to(page, f"input[name=answer_{options[0].pk}]")
@@ -200,4 +214,85 @@ def test_date_poll_by_keyboard_alone(live_server, browser, settings):
         )
     )
     assert votes == {options[0].pk: "yes", options[1].pk: "maybe"}
+    context.close()
+
+
+def narrow_pages(round) -> dict[str, list[str]]:
+    """The main pages of every role, after the round has ended (so every phase has data)."""
+    from tandem.matching.models import MatchRun
+
+    kwargs = round.url_kwargs
+    tandem = Tandem.objects.filter(round=round).select_related("mentor", "mentee").first()
+    run = MatchRun.objects.filter(round=round).order_by("-number").first()
+
+    def urls(namespace, names):
+        return [reverse(f"{namespace}:{name}", kwargs=kwargs) for name in names]
+
+    public = urls("public", ["call", "gallery"])
+    person = (
+        [reverse("portal:dashboard")]
+        + urls(
+            "portal",
+            [
+                "round",
+                "application_apply",
+                "proposal",
+                "tandem",
+                "tandem_polls",
+                "training",
+                "surveys",
+                "evaluation",
+            ],
+        )
+        + [
+            reverse(
+                "portal:alumni_directory",
+                kwargs={"org": kwargs["org"], "programme": kwargs["programme"]},
+            )
+        ]
+    )
+    return {
+        "koordination@example.org": urls(
+            "manage",
+            [
+                "round",
+                "application_list",
+                "matching",
+                "tandems",
+                "training",
+                "surveys",
+                "evaluation",
+                "round_report",
+                "round_alumni",
+            ],
+        )
+        + [reverse("manage:matching_run", kwargs={**kwargs, "run": run.pk})],
+        tandem.mentee.email: person,
+        tandem.mentor.email: person,
+        "": public,
+    }
+
+
+def test_no_main_page_scrolls_sideways_at_320_px(live_server, browser, settings):
+    settings.TANDEM_DEMO_SKIPS_MFA = True
+    call_command("demo", stage="alumni", stdout=io.StringIO())
+    round = Tandem.objects.first().round  # the ended round (the next one has no tandems)
+    context = browser.new_context(locale="de-DE", viewport=NARROW)
+    page = context.new_page()
+    too_wide, not_shown = [], []
+    for email, urls in narrow_pages(round).items():
+        if email:
+            log_in(page, live_server, email)
+        else:
+            page.context.clear_cookies()
+        for url in urls:
+            response = page.goto(live_server.url + url)
+            if response.status != 200:
+                not_shown.append((email, url, response.status))
+                continue
+            width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if width[0] > width[1]:
+                too_wide.append((email, url, width))
+    assert not not_shown, not_shown
+    assert not too_wide, "\n".join(map(str, too_wide))
     context.close()
