@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-STAGE ?= training
+STAGE ?= alumni
 
 VNU_JAR := .ci/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
