@@ -62,7 +62,10 @@ class _AuditLog(SecondFactorRequiredMixin, View):
     csv = False
 
     def scope(self) -> dict:
-        raise NotImplementedError
+        """Which entries the page shows (criteria for audit.entries). Each page says so
+        itself — the operators' page all, an organisation's page its own — so a page that
+        forgets gets an error instead of the whole platform's log."""
+        raise NotImplementedError(f"{type(self).__name__} must say which entries it shows")
 
     def get(self, request, **kwargs):
         form = AuditFilterForm(request.GET or None)
