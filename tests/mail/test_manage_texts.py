@@ -1,12 +1,13 @@
 """The mail text pages of a round: coordinators only, checked before saving."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils.html import escape
 
 from tandem.audit.models import AuditEntry
-from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES
+from tandem.mail.defaults import DEFAULT_TEMPLATES, MAIL_PURPOSES, PLATFORM_PURPOSES
 from tandem.mail.models import MailTemplate
-from tandem.mail.services import template_for
+from tandem.mail.services import save_round_texts, template_for
 from tests.conftest import DENIED_ROLES, manage_url, verified, with_totp
 from tests.factories import RoundFactory, RoundRoleFactory, UserFactory
 
@@ -34,11 +35,36 @@ def own_text(round):
 def test_list_shows_every_purpose_and_whether_the_round_has_its_own_text(login, round, coordinator):
     own_text(round)
     page = login(coordinator).get(manage_url("mail_texts", round)).content.decode()
+    editable = [key for key in DEFAULT_TEMPLATES if key not in PLATFORM_PURPOSES]
     for key in DEFAULT_TEMPLATES:
         title, description = MAIL_PURPOSES[key]
         assert escape(str(title)) in page and escape(str(description)) in page
-        assert manage_url("mail_text", round, key=key) in page
-    assert page.count("Own text") == 1 and page.count(">Default<") == len(DEFAULT_TEMPLATES) - 1
+        edit_link = manage_url("mail_text", round, key=key)
+        assert (edit_link in page) == (key not in PLATFORM_PURPOSES)
+    assert page.count("Own text") == 1 and page.count(">Default<") == len(editable) - 1
+
+
+@pytest.mark.parametrize(
+    "key", ["role_invitation", "application_import_confirmation", "info_event_confirm_address"]
+)
+def test_texts_to_unconfirmed_addresses_stay_the_platforms_own(login, round, coordinator, key):
+    """Mails to addresses nobody has confirmed are never worded by a coordinator: the
+    page lists them without an edit link, the edit page is 404, and the service refuses."""
+    assert key in PLATFORM_PURPOSES
+    client = login(coordinator)
+    page = client.get(manage_url("mail_texts", round)).content.decode()
+    assert "Sent in the platform" in page
+    assert client.get(manage_url("mail_text", round, key=key)).status_code == 404
+    assert client.post(manage_url("mail_text", round, key=key), VALID).status_code == 404
+    assert client.post(manage_url("mail_text_reset", round, key=key)).status_code == 404
+    with pytest.raises(ValidationError):
+        save_round_texts(
+            round=round,
+            key=key,
+            texts={"de": ("Betreff", "Hallo {{ name }}")},
+            by=coordinator,
+        )
+    assert not MailTemplate.objects.filter(key=key).exists()
 
 
 def test_a_purpose_without_a_title_is_listed_by_its_key(login, round, coordinator, monkeypatch):

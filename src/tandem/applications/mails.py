@@ -60,9 +60,9 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "application_import_confirmation": (
         _("Confirming an imported application"),
-        _(
-            "Asks a person whose application was imported to confirm it. Always the "
-            "platform's own text: changes made here are not used."
-        ),
+        _("Asks a person whose application was imported to confirm it."),
     ),
 }
+
+# Sent to addresses nobody has confirmed yet: always in the platform's own words.
+PLATFORM_PURPOSES = {"application_import_confirmation"}

@@ -39,11 +39,19 @@ CONFIDENTIAL_PURPOSES: set[str] = set()
 # and edited like mail texts, never queued, not offered as an outbox filter.
 DOCUMENT_PURPOSES: set[str] = set()
 
+# Purposes always sent in the platform's own words, never a programme's or round's text:
+# they go to addresses nobody has confirmed yet (role and import invitations, the info
+# event's double opt-in), so a coordinator must not be able to put words of their own
+# into them. The text pages list them without an edit link.
+PLATFORM_PURPOSES: set[str] = set()
+
 
 def register_mail_texts(module) -> None:
-    """Add an app's built-in texts and their titles (``MAIL_TEMPLATES``, ``PURPOSES``)."""
+    """Add an app's built-in texts and their titles (``MAIL_TEMPLATES``, ``PURPOSES``) and
+    which of them only the platform words (``PLATFORM_PURPOSES``, optional)."""
     DEFAULT_TEMPLATES.update(module.MAIL_TEMPLATES)
     MAIL_PURPOSES.update(module.PURPOSES)
+    PLATFORM_PURPOSES.update(getattr(module, "PLATFORM_PURPOSES", ()))
 
 
 def register_document_texts(module) -> None:

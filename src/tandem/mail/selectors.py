@@ -7,7 +7,13 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from .defaults import CONFIDENTIAL_PURPOSES, DEFAULT_TEMPLATES, DOCUMENT_PURPOSES, MAIL_PURPOSES
+from .defaults import (
+    CONFIDENTIAL_PURPOSES,
+    DEFAULT_TEMPLATES,
+    DOCUMENT_PURPOSES,
+    MAIL_PURPOSES,
+    PLATFORM_PURPOSES,
+)
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 
@@ -25,6 +31,11 @@ class Purpose:
     @property
     def printed(self) -> bool:
         return self.key in DOCUMENT_PURPOSES
+
+    @property
+    def editable(self) -> bool:
+        """Whether a programme or round may word this purpose itself."""
+        return self.key not in PLATFORM_PURPOSES
 
 
 def purpose_of(key: str) -> Purpose:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 
-from .defaults import DEFAULT_TEMPLATES, DOCUMENT_PURPOSES
+from .defaults import DEFAULT_TEMPLATES, DOCUMENT_PURPOSES, PLATFORM_PURPOSES
 from .enums import MailStatus
 from .models import MailTemplate, QueuedMail
 from .previews import sample_context
@@ -292,6 +292,8 @@ def save_round_texts(
     """
     if key not in DEFAULT_TEMPLATES:
         raise ValidationError(_("There is no e-mail text for this purpose."))
+    if key in PLATFORM_PURPOSES:
+        raise ValidationError(_("This e-mail is always sent in the platform's own words."))
     if not set(texts) <= {code for code, _name in settings.LANGUAGES}:
         raise ValidationError(_("E-mail texts can only be written in the platform's languages."))
     errors = round_text_errors(round, key, texts, programme)

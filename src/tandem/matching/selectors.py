@@ -307,7 +307,7 @@ _DETAILS = {
     ),
     "best_fit": gettext_lazy("Best fit: %(fit)s %% with %(mentor)s."),
     "no_mentors": gettext_lazy("There were no mentors."),
-    "need": gettext_lazy("No mentor offers \u201c%(need)s\u201d."),
+    "need": gettext_lazy("No mentor offers “%(need)s”."),
 }
 
 

@@ -39,9 +39,9 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
 PURPOSES: dict[str, tuple[str, str]] = {
     "role_invitation": (
         _("Invitation to a role"),
-        _(
-            "Invites a person by e-mail to a role in the round. Always the platform's own "
-            "text: changes made here are not used."
-        ),
+        _("Invites a person by e-mail to a role in the round."),
     ),
 }
+
+# Sent to addresses nobody has confirmed yet: always in the platform's own words.
+PLATFORM_PURPOSES = {"role_invitation"}

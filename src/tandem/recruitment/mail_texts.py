@@ -142,9 +142,9 @@ PURPOSES: dict[str, tuple[str, str]] = {
     ),
     "info_event_confirm_address": (
         _("Confirming an address for the info event"),
-        _(
-            "Asks whoever registered for the info event to confirm the address (double "
-            "opt-in). Always the platform's own text: changes made here are not used."
-        ),
+        _("Asks whoever registered for the info event to confirm the address (double opt-in)."),
     ),
 }
+
+# Sent to addresses nobody has confirmed yet: always in the platform's own words.
+PLATFORM_PURPOSES = {"info_event_confirm_address"}

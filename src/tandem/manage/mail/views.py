@@ -76,6 +76,7 @@ class TextListView(TextOwnerMixin, View):
         shared = {}
         if self.owner_round is not None:
             shared = selectors.own_text_languages(None, programme=self.programme)
+        purposes = selectors.mail_purposes()
         rows = [
             (
                 purpose,
@@ -83,16 +84,23 @@ class TextListView(TextOwnerMixin, View):
                 self.text_url("text", key=purpose.key),
                 purpose.key in shared,
             )
-            for purpose in selectors.mail_purposes()
+            for purpose in purposes
+            if purpose.editable
         ]
-        return render(request, "manage/mail/texts.html", self.text_context(rows=rows))
+        platform = [purpose for purpose in purposes if not purpose.editable]
+        return render(
+            request, "manage/mail/texts.html", self.text_context(rows=rows, platform=platform)
+        )
 
 
 class TextMixin(TextOwnerMixin):
     def purpose(self, key: str):
         if key not in DEFAULT_TEMPLATES:
             raise Http404
-        return selectors.purpose_of(key)
+        purpose = selectors.purpose_of(key)
+        if not purpose.editable:
+            raise Http404
+        return purpose
 
 
 class TextEditView(TextMixin, View):
