@@ -58,3 +58,41 @@ def test_retention_deletes_who_was_asked_and_keeps_the_anonymous_answers(
     assert personal_data.apply_retention(later) == 10
     assert not SurveyInvitation.objects.exists()
     assert SurveyResponse.objects.count() == 1
+
+
+def test_free_text_answers_go_on_their_own_months_and_the_scales_stay(
+    round, open_final, cohort, people, settings
+):
+    """Retention kind ``survey_free_texts``: the texts go N months after the round ends,
+    the anonymous scale answers (the round's figures) stay."""
+    import time_machine
+
+    from tandem.privacy.retention import apply_retention
+    from tandem.surveys.results import survey_results
+    from tests.privacy.conftest import end_round_on
+
+    mentors, mentees = cohort
+    for n, person in enumerate([*mentors, *mentees]):
+        answer(open_final, person, fit=1 + n % 5, suggestions=f"Vorschlag Nummer {n}")
+    closed = services.close_survey(survey=open_final, by=people["coordinator"])
+    before = survey_results(closed, "en")
+    fit = next(q for q in before.questions if q.key == "fit")
+    suggestions = next(q for q in before.questions if q.key == "suggestions")
+    assert suggestions.shown and len(suggestions.texts) == 10
+
+    end_round_on(round, dt.date(2027, 3, 31))
+    settings.TANDEM_RETENTION_MONTHS = 24
+    settings.TANDEM_RETENTION_BY_KIND = {"survey_free_texts": 2}
+    with time_machine.travel(dt.datetime(2027, 5, 30, 12, tzinfo=dt.UTC)):
+        assert apply_retention() == []
+    with time_machine.travel(dt.datetime(2027, 6, 2, 12, tzinfo=dt.UTC)):
+        [result] = apply_retention()
+        assert apply_retention() == []  # nothing left to remove, nothing logged
+    assert result.counts == {"survey_free_texts_removed": 10}
+
+    stored = json.dumps(list(SurveyResponse.objects.values_list("answers", flat=True)))
+    assert "Vorschlag" not in stored
+    after = survey_results(closed, "en")
+    assert SurveyResponse.objects.count() == 10
+    assert next(q for q in after.questions if q.key == "fit").aggregates == fit.aggregates
+    assert not next(q for q in after.questions if q.key == "suggestions").texts

@@ -42,6 +42,7 @@ import random
 
 from django.utils.crypto import salted_hmac
 
+from .enums import ItemKind
 from .models import SurveyResponse
 
 KEY_SALT = "tandem.surveys.answer"
@@ -63,3 +64,27 @@ def reshuffle(survey) -> None:
     SurveyResponse.objects.filter(survey=survey).delete()
     random.SystemRandom().shuffle(rows)
     SurveyResponse.objects.bulk_create(rows)
+
+
+def expire_free_texts(*, programme_round, dry_run: bool = False) -> dict[str, int]:
+    """The free-text answers of the round's surveys go once their retention runs out; the
+    other answers (scales and choices, anonymous) stay for the round's figures.
+
+    Rows are changed in place: no row is added or moved, so nothing about the order of
+    the responses changes (see "Row order" above).
+    """
+    count = 0
+    responses = SurveyResponse.objects.filter(survey__round=programme_round).prefetch_related(
+        "survey__items"
+    )
+    for response in responses:
+        texts = {str(item.pk) for item in response.survey.items.all() if item.kind == ItemKind.TEXT}
+        kept = {key: answer for key, answer in response.answers.items() if key not in texts}
+        removed = [key for key in response.answers if key in texts and response.answers[key]]
+        if not removed:
+            continue
+        count += len(removed)
+        if not dry_run:
+            response.answers = kept
+            response.save(update_fields=["answers"])
+    return {"survey_free_texts_removed": count}

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
-from .answers import own_response
+from .answers import expire_free_texts, own_response
 from .enums import SurveyState
 from .models import SurveyInvitation
 
@@ -67,6 +67,17 @@ def erase(user) -> None:
     SurveyInvitation.objects.filter(person=user).delete()
 
 
+# The retention kind of free-text answers (TANDEM_RETENTION_BY_KIND): they may name or
+# describe people, so they go on their own months; the scales and choices stay.
+SURVEY_FREE_TEXTS = "survey_free_texts"
+
+
+def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
+    if kind != SURVEY_FREE_TEXTS:
+        return {}
+    return expire_free_texts(programme_round=round, dry_run=dry_run)
+
+
 @transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Who was asked goes after retention; the anonymous responses stay with the round."""
@@ -106,12 +117,15 @@ DECLARATION = Declaration(
             "nobody: stored without the person (answers.py)",
             "anonymous results of the survey",
             "the person while open (own answer); aggregates only for staff (k-rule)",
-            "as long as the round (anonymous)",
+            "free-text answers: N months after the round (survey_free_texts); the other "
+            "answers: as long as the round (anonymous)",
+            retention_kind=SURVEY_FREE_TEXTS,
         ),
     ),
     export=export,
     erase=erase,
     apply_retention=apply_retention,
+    expire_texts=expire_texts,
     erase_order=50,
     not_personal=(
         NotPersonal("surveys.SurveyItem", "a question of a survey, worded by the staff"),
