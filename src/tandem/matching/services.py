@@ -29,8 +29,8 @@ from tandem.matching.engine import (
     compute_fit,
     explain,
 )
-from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import Round
+from tandem.programmes.selectors import coordinators_of
 from tandem.tandems.services import form_tandem
 
 from . import selectors
@@ -587,7 +587,7 @@ def _decline(proposal: Proposal, side: str) -> None:
         },
     )
     round = proposal.round
-    for coordinator in _coordinators(round):
+    for coordinator in coordinators_of(round):
         with translation.override(coordinator.language):
             side_label = _("by the mentee") if side == "mentee" else _("by the mentor")
         queue_mail(
@@ -601,13 +601,6 @@ def _decline(proposal: Proposal, side: str) -> None:
                 "url": reverse("manage:matching", kwargs=round.url_kwargs),
             },
         )
-
-
-def _coordinators(round):
-    people = {person.pk: person for person in round.programme.organisation.coordinators.all()}
-    for role in round.roles.filter(role=RoleKind.COORDINATOR).select_related("person"):
-        people.setdefault(role.person.pk, role.person)
-    return [person for person in people.values() if person.is_active]
 
 
 def _form_tandem(proposal: Proposal) -> None:

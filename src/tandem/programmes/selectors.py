@@ -103,6 +103,17 @@ def programme_in_scope(org_slug: str, programme_slug: str) -> Programme:
     )
 
 
+def coordinators_of(programme_round) -> list:
+    """Active coordinators of the round, each once: the organisation's and the round's own
+    (those who get the round's notices)."""
+    organisation = programme_round.programme.organisation
+    people = {person.pk: person for person in organisation.coordinators.all()}
+    roles = programme_round.roles.filter(role=RoleKind.COORDINATOR).select_related("person")
+    for role in roles:
+        people.setdefault(role.person.pk, role.person)
+    return [person for person in people.values() if person.is_active]
+
+
 def roles_for_round(round):
     return round.roles.select_related("person__institution").order_by("role", "person__name")
 

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
-from tandem.programmes.enums import PhaseKind, RoleKind
+from tandem.programmes.enums import PhaseKind
+from tandem.programmes.selectors import coordinators_of
 
 from . import selectors
 from .enums import EndCategory, MeetingStatus, SeriesStatus
@@ -27,14 +28,6 @@ from .services import require_member
 REASON_MAX_LENGTH = 2000
 #: a new match is offered while at most this share of the tandem phase has passed
 NEW_MATCH_WITHIN_SHARE = 1 / 3
-
-
-def coordinators_of(round) -> list:
-    """Active coordinators of the round: the organisation's and the round's own."""
-    people = {person.pk: person for person in round.programme.organisation.coordinators.all()}
-    for role in round.roles.filter(role=RoleKind.COORDINATOR).select_related("person"):
-        people.setdefault(role.person.pk, role.person)
-    return [person for person in people.values() if person.is_active]
 
 
 @transaction.atomic
