@@ -258,6 +258,9 @@ TABLE = {
     "manage:training_session_edit": (grant(ok=TRAINING), grant(invalid=TRAINING)),
     "manage:training_session_new": (grant(ok=TRAINING), grant(invalid=TRAINING)),
     "portal:account_deleted": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
+    # Our sign-up (allauth's, starting with an invited name): a form for everyone;
+    # the signed-in are sent on, an empty POST shows the form again with its messages.
+    "account_signup": (grant(ok=EVERYONE), grant(ok=EVERYONE)),
     "portal:api_token_revoke": (grant(no_method=LOGGED_IN), grant(ok={"mentee"})),
     "portal:api_tokens": (grant(ok=LOGGED_IN), grant(invalid=LOGGED_IN)),
     "portal:application_apply": (grant(ok=ROUND), grant(invalid=ROUND)),

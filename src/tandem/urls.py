@@ -4,12 +4,15 @@ from django.urls import include, path
 
 from tandem.api.v1.api import api
 from tandem.core.views import healthz, switch_language
+from tandem.people import signup
 from tandem.public import certificates
 from tandem.public.views import accessibility, home
 
 urlpatterns = [
     path("", home, name="home"),
     path("accessibility/", accessibility, name="accessibility"),
+    # Before allauth's own: sign-up that starts with an invited person's name.
+    path("accounts/signup/", signup.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("language/", switch_language, name="switch_language"),

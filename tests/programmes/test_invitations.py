@@ -155,3 +155,15 @@ def test_declined_withdrawn_expired_and_foreign_links_answer_404(client, round, 
     )
     assert client.get(link(expired)).status_code == 404
     assert client.get(public_url("role_invitation", round, token="x" * 43)).status_code == 404
+
+
+def test_sign_up_from_the_invitation_starts_with_the_invited_name(client, round):
+    """The name comes through the session, never in the link; only for the invited address."""
+    invitation = invite(round)
+    page = client.get(link(invitation)).content.decode()
+    signup_link = re.search(r'href="(/accounts/signup/\?[^"]+)"', page).group(1)
+    assert "Eva" not in signup_link and "Brandt" not in signup_link
+    form = client.get(signup_link.replace("&amp;", "&")).content.decode()
+    assert 'value="Eva Brandt"' in form and 'value="eva@example.org"' in form
+    other = client.get(reverse("account_signup") + "?email=someone@example.org").content.decode()
+    assert "Eva Brandt" not in other

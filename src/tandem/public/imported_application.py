@@ -26,7 +26,7 @@ def imported_application(request, org, programme, round, token):
         or pending.round.url_kwargs != {"org": org, "programme": programme, "round": round}
     ):
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
-    links = entry_links(request, pending.email)
+    links = entry_links(request, pending.email, pending.name)
     error, status = "", 200
     if request.method == "POST":
         form = InvitationAnswerForm(request.POST)

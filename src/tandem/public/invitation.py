@@ -33,7 +33,7 @@ def invitation(request, org, programme, round, token):
 def answer_page(request, candidate):
     """The invitation with accept and decline; also reached from the dashboard (portal)."""
     found = candidate.round
-    links = entry_links(request, candidate.email)
+    links = entry_links(request, candidate.email, candidate.name)
     error = ""
     status = 200
     if request.method == "POST":

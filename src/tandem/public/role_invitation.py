@@ -12,13 +12,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from tandem.people.signup import remember_invited_name
 from tandem.programmes import invitations
 
 from .forms import InvitationAnswerForm
 
 
-def entry_links(request, email: str) -> dict[str, str]:
-    """Log-in and sign-up links that come back here; sign-up has the address filled in."""
+def entry_links(request, email: str, name: str = "") -> dict[str, str]:
+    """Log-in and sign-up links that come back here; sign-up has the address filled in,
+    and the invited name (kept in the session, see people.signup)."""
+    if not request.user.is_authenticated:
+        remember_invited_name(request, email=email, name=name)
     return {
         "login_url": reverse("account_login") + "?" + urlencode({"next": request.path}),
         "signup_url": reverse("account_signup")
@@ -36,7 +40,7 @@ def role_invitation(request, org, programme, round, token):
         or invitation.round.url_kwargs != {"org": org, "programme": programme, "round": round}
     ):
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
-    links = entry_links(request, invitation.email)
+    links = entry_links(request, invitation.email, invitation.name)
     error, status = "", 200
     if request.method == "POST":
         form = InvitationAnswerForm(request.POST)
