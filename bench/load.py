@@ -94,7 +94,10 @@ def report(options, samples, cpu, load_before, load_after) -> int:
         )
     if samples:
         print(
-            f"  gunicorn workers' CPU: {cpu * 1000 / len(samples):.0f} ms per request (all kinds)"
+            # Counted from the first answer of /healthz, when the other workers may still
+            # be loading Django: short runs overstate it (bench/profile_pages.py does not).
+            f"  gunicorn workers' CPU: {cpu * 1000 / len(samples):.0f} ms per request "
+            "(all kinds, with the workers' warm-up)"
         )
     by_name = {}
     for row in samples:
