@@ -1,9 +1,16 @@
 """Load test: ~50 simulated people of every role against gunicorn (3 workers) and
 PostgreSQL, through the main pages. Loopback only, bounded in time; prints p50, p95 and
-errors, and exits non-zero when p95 >= 300 ms or any request failed.
+errors, each for page views and for logins apart (a login is slow on purpose: Argon2
+password hashing), and exits non-zero when the pages' p95 >= 300 ms or any request failed.
+
+Each simulated person logs in once, then opens a page of their role, reads it for a think
+time drawn evenly from --think (default 3 to 10 s, about what a person spends on a page of
+lists and forms before the next click) and opens the next. It also prints the machine's
+load average before and after (the figures depend on what else runs on the machine) and
+the gunicorn workers' CPU time per request, which does not.
 
     .venv/bin/pip install -c requirements.lock -e ".[bench]"
-    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--port 8765]
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--think 3,10] [--port 8765]
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, password postgres, or BENCH_DB_URL for
 the server). It makes a scratch database tandem_bench, builds the demo there, starts
@@ -11,7 +18,7 @@ gunicorn and the task worker on 127.0.0.1, runs locust headless and removes all 
 """
 
 import argparse
-import csv
+import json
 import os
 import signal
 import subprocess
@@ -24,32 +31,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SERVER = os.environ.get("BENCH_DB_URL", "postgres://postgres:postgres@127.0.0.1:5432")
-DATABASE = "tandem_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "tandem_bench")
 
 PAGES = """
-import json
-from tandem.demo import people
-from tandem.programmes.models import Round
-from tandem.tandems.models import Tandem
-from django.urls import reverse
-round = Round.objects.get(slug="durchlauf-2027")
-k = round.url_kwargs
-tandem = Tandem.objects.get(round=round)
-trainer = round.roles.get(role="trainer").person
-def m(name): return reverse(f"manage:{name}", kwargs=k)
-def p(name, **extra): return reverse(f"portal:{name}", kwargs={**k, **extra})
-pages = {
-  "coordinator": {"email": people.COORDINATOR[0], "pages": ["/manage/", m("round"),
-      m("application_list"), m("mail_outbox"), m("matching"), "/me/"]},
-  "trainer": {"email": trainer.email, "pages": ["/me/", m("application_list"),
-      m("consultations"), p("round")]},
-  "mentor": {"email": tandem.mentor.email, "pages": ["/me/", p("round"),
-      p("tandem_workspace", tandem=tandem.pk), p("training"), reverse("portal:my_data")]},
-  "mentee": {"email": tandem.mentee.email, "pages": ["/me/", p("round"),
-      p("tandem_workspace", tandem=tandem.pk), p("consultations"), reverse("portal:my_data")]},
-  "anonymous": {"email": None, "pages": ["/", "/accounts/login/", "/healthz"]},
-}
-print(json.dumps(pages))
+import json, sys
+sys.path.insert(0, "bench")
+from pages import load_mix
+print(json.dumps(load_mix()))
 """
 
 
@@ -72,21 +60,77 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"{url} did not answer within {seconds} s")
 
 
+def workers_cpu_seconds(master: int) -> float:
+    """User plus system CPU seconds the gunicorn workers (the master's children) used so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0
+    for child in children:
+        fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def report(options, samples, cpu, load_before, load_after) -> int:
+    print(
+        f"{options.users} users, {options.seconds} s, think time {options.think} s; "
+        f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
+        f"({os.cpu_count()} cores)"
+    )
+    failed = 0
+    for kind in ("page", "login"):
+        rows = [row for row in samples if row["kind"] == kind]
+        times = [row["ms"] for row in rows]
+        errors = sum(1 for row in rows if row["error"])
+        failed += errors
+        print(
+            f"  {kind + 's':<6} {len(rows):>5} requests  p50 {percentile(times, 0.5):>6.0f} ms  "
+            f"p95 {percentile(times, 0.95):>6.0f} ms  errors {errors}"
+        )
+    if samples:
+        print(
+            # Counted from the first answer of /healthz, when the other workers may still
+            # be loading Django: short runs overstate it (bench/profile_pages.py does not).
+            f"  gunicorn workers' CPU: {cpu * 1000 / len(samples):.0f} ms per request "
+            "(all kinds, with the workers' warm-up)"
+        )
+    by_name = {}
+    for row in samples:
+        by_name.setdefault(row["name"], []).append(row["ms"])
+    slowest = sorted(by_name.items(), key=lambda item: -percentile(item[1], 0.95))[:5]
+    for name, times in slowest:
+        print(f"  p95 {percentile(times, 0.95):>6.0f} ms  {name}")
+    pages = [row["ms"] for row in samples if row["kind"] == "page"]
+    return 0 if samples and failed == 0 and percentile(pages, 0.95) < 300 else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--think", default="3,10", help="seconds a person spends on a page: min,max (default 3,10)"
+    )
     options = parser.parse_args()
     host = f"http://127.0.0.1:{options.port}"
     env = {
         **os.environ,
-        "PYTHONPATH": str(REPO / "src"),
+        # The caller's path stays behind ours (e.g. locust installed elsewhere).
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(REPO / "src"), os.environ.get("PYTHONPATH")])
+        ),
         "DATABASE_URL": f"{SERVER}/{DATABASE}",
         "DATABASE_CONN_MAX_AGE": "60",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "ERROR",
+        "BENCH_THINK": options.think,
     }
     psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", env)
     psql(f"CREATE DATABASE {DATABASE}", env)
@@ -109,32 +153,24 @@ def main() -> int:
         )
         services.append(subprocess.Popen([PYTHON, "manage.py", "run_worker"], env=env, cwd=REPO))
         wait_for(f"{host}/healthz")
+        load_before = os.getloadavg()
         with tempfile.TemporaryDirectory() as folder:
-            prefix = Path(folder) / "load"
+            times = Path(folder) / "times.jsonl"
+            cpu_before = workers_cpu_seconds(services[0].pid)
             subprocess.run(
                 [
                     PYTHON, "-m", "locust", "-f", str(REPO / "bench" / "locustfile.py"),
                     "--headless", "--host", host, "--users", str(options.users),
                     "--spawn-rate", "10", "--run-time", f"{options.seconds}s",
-                    "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR",
+                    "--only-summary", "--loglevel", "ERROR",
                 ],
-                env=env, cwd=REPO, timeout=options.seconds + 120, check=False,
+                env={**env, "BENCH_TIMES": str(times)}, cwd=REPO,
+                timeout=options.seconds + 120, check=False, stdout=subprocess.DEVNULL,
             )  # fmt: skip
-            with open(f"{prefix}_stats.csv", newline="") as file:
-                rows = list(csv.DictReader(file))
-        total = next(row for row in rows if row["Name"] == "Aggregated")
-        requests, failures = int(total["Request Count"]), int(total["Failure Count"])
-        p50, p95 = float(total["50%"]), float(total["95%"])
-        print(
-            f"{options.users} users, {options.seconds} s: {requests} requests, "
-            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, errors {failures}"
-        )
-        slowest = sorted(
-            (row for row in rows if row["Name"] != "Aggregated"), key=lambda r: -float(r["95%"])
-        )[:5]
-        for row in slowest:
-            print(f"  p95 {float(row['95%']):>6.0f} ms  {row['Name']}")
-        return 0 if failures == 0 and p95 < 300 else 1
+            cpu = workers_cpu_seconds(services[0].pid) - cpu_before
+            samples = [json.loads(line) for line in times.read_text().splitlines()]
+        load_after = os.getloadavg()
+        return report(options, samples, cpu, load_before, load_after)
     finally:
         for service in services:
             service.send_signal(signal.SIGTERM)

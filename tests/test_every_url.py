@@ -204,6 +204,8 @@ TABLE = {
     "manage:matching_swap": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:organisation_audit_log": (grant(ok=ORG), grant(no_method=ORG)),
+    # One person (the mentee) as the organisation's coordinators see them; opening it is logged.
+    "manage:person": (grant(ok=ORG), grant(no_method=ORG)),
     "manage:organisation_audit_log_csv": (grant(ok=ORG), grant(no_method=ORG)),
     "manage:audit_log": (grant(ok={"staff"}), grant(no_method={"staff"})),
     "manage:audit_log_csv": (grant(ok={"staff"}), grant(no_method={"staff"})),

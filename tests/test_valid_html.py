@@ -50,6 +50,8 @@ PAGES = [
     ("coordinator", "manage:organisations"),
     ("org_coordinator", "manage:organisation"),
     ("org_coordinator", "manage:programme"),
+    ("org_coordinator", "manage:person"),
+    ("org_coordinator", "manage:round_roles"),
     ("coordinator", "manage:round"),
     ("coordinator", "manage:round_edit"),
     ("coordinator", "manage:round_roles"),

@@ -268,6 +268,7 @@ def build() -> tuple[dict, dict]:
         "role": spare_role.pk,
         "candidate": candidate.pk,
         "pk": application.pk,
+        "person": people["mentee"].pk,
         "mail": mail.pk,
         "key": "mentor_invitation",
         "run": run.pk,

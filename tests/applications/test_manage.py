@@ -235,7 +235,8 @@ def test_list_query_count_does_not_grow(
     assert len(response.context["applications"]) == count
 
 
-QUERIES = 18  # + the page count, imports awaiting confirmation, the menu's Coordination check
+QUERIES = 19  # + the page count, imports awaiting confirmation, the menu's Coordination check,
+# and whether the viewer coordinates the organisation (the link to each person's page)
 
 
 def test_long_list_is_paged_and_keeps_filters(client, round, coordinator, monkeypatch):

@@ -91,6 +91,7 @@ def sample_kwargs(round):
         "role": round.roles.first().pk,
         "candidate": candidate.pk,
         "pk": application.pk,
+        "person": application.person_id,
         "mail": mail.pk,
         "key": "mentor_invitation",
         "run": run.pk,

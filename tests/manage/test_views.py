@@ -2,10 +2,14 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Organisation, Phase, Round, RoundRole
+from tandem.tandems.models import Tandem
+from tests.applications.factories import ApplicationFactory
 from tests.factories import RoundRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +231,27 @@ def test_a_round_coordinator_cannot_remove_their_own_coordinator_role(client, ro
     response = client.post(url, follow=True)
     assert "You cannot remove your own coordinator role" in response.content.decode()
     assert RoundRole.objects.filter(pk=own.pk).exists()
+
+
+def test_round_overview_needs_the_same_queries_for_few_or_many_people(client, coordinator, round):
+    """The coordinators' most opened page counts, it does not list: more people, tandems
+    and proposals must not add queries (bench/profile_pages.py: 16 with the demo)."""
+    url = reverse("manage:round", kwargs=round.url_kwargs)
+    client.force_login(coordinator)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def more_people():
+        mentor = RoundRoleFactory(round=round, role="mentor").person
+        mentee = RoundRoleFactory(round=round, role="mentee").person
+        ApplicationFactory(round=round, person=mentee)
+        Tandem.objects.create(round=round, mentor=mentor, mentee=mentee)
+
+    more_people()
+    one = queries()
+    for _ in range(5):
+        more_people()
+    assert queries() == one

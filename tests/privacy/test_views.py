@@ -2,12 +2,17 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tandem.audit.models import AuditEntry
 from tandem.people.personal_data import ERASED_NAME
+from tandem.programmes.enums import RoleKind
 from tandem.recruitment.models import MentorProfile
-from tests.factories import UserFactory
+from tandem.tandems.models import Tandem
+from tests.applications.factories import ApplicationFactory
+from tests.factories import RoundFactory, RoundRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +169,27 @@ def test_the_only_coordinator_is_told_why_not(client, round, coordinator):
 
 def test_the_confirmation_page_needs_a_deletion(client):
     assert client.get(DELETED)["Location"] == reverse("home")
+
+
+def test_the_page_needs_the_same_queries_for_one_round_or_many(client):
+    """One count per kind of data (bench/profile_pages.py: 34 with the demo), never one per
+    row: a person with many rounds behind them must not make the page slower."""
+    person = UserFactory()
+    client.force_login(person)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(PAGE).status_code == 200
+        return len(captured)
+
+    def take_part():
+        programme_round = RoundFactory()
+        RoundRoleFactory(round=programme_round, person=person, role=RoleKind.MENTEE)
+        ApplicationFactory(round=programme_round, person=person)
+        Tandem.objects.create(round=programme_round, mentor=UserFactory(), mentee=person)
+
+    take_part()
+    one = queries()
+    for _ in range(3):
+        take_part()
+    assert queries() == one

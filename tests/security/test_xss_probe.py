@@ -258,6 +258,8 @@ def populate() -> dict:
         "role": [round.roles.first().pk],
         "candidate": [candidate.pk],
         "pk": list(round.applications.values_list("pk", flat=True)[:2]),
+        # The person page shows names, institutions and round names of both.
+        "person": [mentee.pk, mentor.pk],
         "mail": [QueuedMail.objects.filter(round=round).first().pk],
         "key": ["tandem_meeting_planned", "role_assigned"],
         "run": [MatchRun.objects.filter(round=round).first().pk],

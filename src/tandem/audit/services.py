@@ -23,14 +23,20 @@ def organisation_of(obj, round=None) -> int | None:
     return getattr(programme, "organisation_id", None)
 
 
-def log_action(actor, action: str, obj: models.Model, *, round=None, data=None) -> AuditEntry:
-    """Write one audit entry; called by every service function that changes state."""
+def log_action(
+    actor, action: str, obj: models.Model, *, round=None, data=None, organisation=None
+) -> AuditEntry:
+    """Write one audit entry; called by every service function that changes state.
+
+    ``organisation`` names the organisation where neither the round nor the object does
+    (a person belongs to no organisation, but a coordinator opens them in one).
+    """
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         round_id=getattr(round, "pk", None),
         round_label=round_label(round),
-        organisation_id=organisation_of(obj, round),
+        organisation_id=organisation.pk if organisation else organisation_of(obj, round),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         data=data or {},

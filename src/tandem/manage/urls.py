@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import records, views
+from . import people, records, views
 from .mail import urls as mail_urls
 
 app_name = "manage"
@@ -33,6 +33,8 @@ urlpatterns = [
         name="organisation_audit_log_csv",
     ),
     path("<slug:org>/", views.OrganisationView.as_view(), name="organisation"),
+    # Before the programme's paths: "people" is a reserved slug (programmes.services).
+    path("<slug:org>/people/<int:person>/", people.PersonView.as_view(), name="person"),
     path("<slug:org>/<slug:programme>/", views.ProgrammeView.as_view(), name="programme"),
     path(
         "<slug:org>/<slug:programme>/topics/<int:topic>/remove/",

@@ -275,6 +275,10 @@ class RoundRolesView(RoundScopeMixin, View):
             "roles": selectors.roles_for_round(self.round),
             "invitations": invitations.pending_invitations(self.round),
             "form": form,
+            # The person page is the organisation's coordinators' (a round's are not).
+            "may_open_people": request.user.has_perm(
+                "programmes.manage_organisation", self.organisation
+            ),
         }
         return render(request, "manage/round_roles.html", context, status=status)
 

@@ -17,7 +17,18 @@ from .models import Institution, Organisation, Phase, Programme, Round, RoundRol
 from .taxonomy import DEFAULT_TOPICS
 
 # Words that are path segments of the management URLs and so cannot be slugs.
-RESERVED_SLUGS = {"new", "edit", "topics", "texts", "rounds", "roles", "advance", "programmes"}
+RESERVED_SLUGS = {
+    "new",
+    "edit",
+    "topics",
+    "texts",
+    "rounds",
+    "roles",
+    "advance",
+    "programmes",
+    # /manage/<org>/people/<id>/ (a person) would otherwise hide a programme "people".
+    "people",
+}
 
 
 def normalise_name(name: str) -> str:

@@ -56,6 +56,8 @@ class ApplicationsMixin(RoundScopeMixin):
             "programme": self.programme,
             "round": self.round,
             "may_decide": user.has_perm("applications.decide_applications", self.round),
+            # The person page is the organisation's coordinators' (not a round's, nor trainers').
+            "may_open_people": user.has_perm("programmes.manage_organisation", self.organisation),
         }
 
     def require(self, permission: str) -> None:

@@ -272,5 +272,8 @@ class ProfileListView(RecruitmentMixin, View):
         context = self.base_context(
             profiles=selectors.mentor_profiles_for_staff(self.round),
             manages=request.user.has_perm("recruitment.manage_recruitment", self.round),
+            may_open_people=request.user.has_perm(
+                "programmes.manage_organisation", self.organisation
+            ),
         )
         return render(request, "manage/recruitment/profiles.html", context)
