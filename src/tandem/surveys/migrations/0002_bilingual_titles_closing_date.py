@@ -9,8 +9,9 @@ someone writes the translation. Nothing is lost, and nothing is shown as a trans
 that is not one.
 """
 
-import tandem.surveys.models
 from django.db import migrations, models
+
+import tandem.surveys.models
 
 
 def _split(apps, schema_editor):
