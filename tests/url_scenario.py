@@ -296,6 +296,7 @@ def build() -> tuple[dict, dict]:
         "application_id": application.pk,
         "run_id": run.pk,
         "session_id": session.pk,
+        "survey_id": closed.pk,
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},

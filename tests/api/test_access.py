@@ -35,6 +35,8 @@ READS = {
     "/api/v1/rounds/{round}/tandems": STAFF,
     "/api/v1/rounds/{round}/trainings": ROUND,
     "/api/v1/rounds/{round}/trainings/{session}": READERS | {"mentor"},
+    "/api/v1/rounds/{round}/surveys": READERS,
+    "/api/v1/rounds/{round}/surveys/{survey}/results": READERS,
 }
 
 
@@ -52,6 +54,7 @@ def scenario(fast_passwords):
         "pk": values["pk"],
         "run": values["run"],
         "session": values["session"],
+        "survey": values["survey_id"],
     }
     return people, round, other, ids
 
@@ -207,8 +210,9 @@ def test_pages_are_capped_and_filters_apply(client, scenario):
 def test_the_schema_and_the_docs_are_served_by_the_platform(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["version"] == "1"
-    assert "survey aggregates" in schema["info"]["description"]
+    assert "Survey results are aggregates only" in schema["info"]["description"]
     assert "/api/v1/rounds/{round_id}/tandems" in schema["paths"]
+    assert "/api/v1/rounds/{round_id}/surveys/{survey_id}/results" in schema["paths"]
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     html = docs.content.decode()

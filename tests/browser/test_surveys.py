@@ -2,7 +2,10 @@
 German, at phone width: each page axe-clean (WCAG 2.1 AA: no serious violations) and
 nothing scrolls sideways."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from tandem.programmes.enums import RoleKind
 from tandem.surveys import services
@@ -55,7 +58,8 @@ def test_a_mentee_answers_and_the_coordinator_reads_results(live_server, browser
         RoundRoleFactory(round=round, person=other, role=RoleKind.MENTOR)
         others.append(other)
     open_survey = services.create_survey(round=round, template_key="final", by=coordinator)
-    services.open_survey(survey=open_survey, by=coordinator)
+    closes_on = timezone.localdate() + dt.timedelta(days=14)
+    services.open_survey(survey=open_survey, by=coordinator, closes_on=closes_on)
     closed = services.create_survey(round=round, template_key="midterm", by=coordinator)
     services.open_survey(survey=closed, by=coordinator)
     fit = closed.items.get(key="fit")
@@ -68,6 +72,7 @@ def test_a_mentee_answers_and_the_coordinator_reads_results(live_server, browser
     _login(page, live_server.url, mentee.email)
     page.get_by_role("link", name="Eine Befragung wartet auf Ihre Antworten").first.click()
     page.get_by_text("mindestens 5 Personen").first.wait_for()
+    page.get_by_text("Antworten bis einschließlich").wait_for()
     _check(page)
     page.get_by_label("5 – trifft voll zu").first.check()
     page.get_by_role("button", name="Antworten senden").click()

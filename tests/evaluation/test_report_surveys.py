@@ -24,7 +24,15 @@ def _fast(fast_passwords):
 def closed_survey(round, people):
     coordinator = people["coordinator"]
     survey = surveys.create_survey(round=round, template_key="final", by=coordinator)
-    surveys.update_survey(survey=survey, by=coordinator, title="Abschluss", intro="", k=3)
+    surveys.update_survey(
+        survey=survey,
+        by=coordinator,
+        title_de="Abschluss",
+        title_en="",
+        intro_de="",
+        intro_en="",
+        k=3,
+    )
     add_participants(round, RoleKind.MENTEE, 2)
     surveys.open_survey(survey=survey, by=coordinator)
     mentees = [role.person for role in round.roles.filter(role=RoleKind.MENTEE)]

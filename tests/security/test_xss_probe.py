@@ -206,7 +206,15 @@ def populate() -> dict:
     # Surveys: typed answers (free text, choice labels) reach the results and the answer
     # page; they sit in JSON, so the probe goes in here rather than by write_probe.
     closed = surveys.create_survey(round=round, template_key="final", by=coordinator)
-    surveys.update_survey(survey=closed, by=coordinator, title="Befragung", intro="", k=3)
+    surveys.update_survey(
+        survey=closed,
+        by=coordinator,
+        title_de="Befragung",
+        title_en="Survey",
+        intro_de="",
+        intro_en="",
+        k=3,
+    )
     surveys.add_item(
         survey=closed,
         by=coordinator,

@@ -126,21 +126,24 @@ def test_someone_not_asked_cannot_answer(open_final, people):
         answer(open_final, people["coordinator"], fit=3)
 
 
+def wording(survey) -> dict:
+    return {
+        "title_de": survey.title_de,
+        "title_en": survey.title_en,
+        "intro_de": survey.intro_de,
+        "intro_en": survey.intro_en,
+    }
+
+
 def test_k_is_frozen_at_the_first_answer_and_never_below_three(open_final, cohort, people):
     coordinator = people["coordinator"]
     with pytest.raises(ValidationError):
-        services.update_survey(
-            survey=open_final, by=coordinator, title=open_final.title, intro=open_final.intro, k=2
-        )
-    services.update_survey(
-        survey=open_final, by=coordinator, title=open_final.title, intro=open_final.intro, k=4
-    )
+        services.update_survey(survey=open_final, by=coordinator, **wording(open_final), k=2)
+    services.update_survey(survey=open_final, by=coordinator, **wording(open_final), k=4)
     answer(open_final, cohort[0][0], fit=3)
     open_final.refresh_from_db()
     with pytest.raises(ValidationError) as caught:
-        services.update_survey(
-            survey=open_final, by=coordinator, title=open_final.title, intro=open_final.intro, k=6
-        )
+        services.update_survey(survey=open_final, by=coordinator, **wording(open_final), k=6)
     assert "k" in caught.value.message_dict
     open_final.refresh_from_db()
     assert open_final.k == 4

@@ -1,8 +1,10 @@
 """Built-in e-mail texts of surveys (coordinators may override them per round).
 
-The mails name the survey, its link and k; they never say who answered. A reminder goes
-to everyone asked, answered or not: sent only to those who have not answered, the round's
-outbox would tell the coordinators who has.
+The mails name the survey, its link, k and the closing date; they never say who answered.
+A coordinator's reminder goes to everyone asked, answered or not: sent only to those who
+have not answered, the round's outbox would tell the coordinators who has. The automatic
+reminders before the closing date go to those who have not answered only, and are kept
+out of the round's outbox for that reason (tandem.surveys.schedule).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Sie dauert wenige Minuten. Ihre Antworten werden getrennt von Ihrem Namen "
             "gespeichert und nur zusammengefasst gezeigt, und nur dort, wo mindestens "
             "{{ k }} Personen geantwortet haben. Bis zum Ende der Befragung können Sie "
-            "Ihre Antworten ändern.\n\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+            "Ihre Antworten ändern.{% if answer_by %} Antworten sind bis einschließlich "
+            "{{ answer_by }} möglich.{% endif %}\n\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
         ),
         "en": (
             "Your opinion counts: {{ title }}",
@@ -27,7 +30,8 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "the survey “{{ title }}” of the round “{{ round }}” is open. It takes a few "
             "minutes. Your answers are stored apart from your name and only shown in "
             "summary, and only where at least {{ k }} people answered. You can change your "
-            "answers until the survey closes.\n\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+            "answers until the survey closes.{% if answer_by %} Answers are taken until "
+            "{{ answer_by }} (inclusive).{% endif %}\n\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
         ),
     },
     "survey_reminder": {
@@ -51,6 +55,28 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
         ),
     },
+    "survey_reminder_unanswered": {
+        "de": (
+            "Noch bis {{ answer_by }}: {{ title }}",
+            "Guten Tag {{ name }},\n\n"
+            "die Befragung „{{ title }}“ im Durchlauf „{{ round }}“ läuft noch bis "
+            "einschließlich {{ answer_by }}. Wir freuen uns über Ihre Antworten; sie werden "
+            "getrennt von Ihrem Namen gespeichert und nur zusammengefasst gezeigt (ab {{ k }} "
+            "Antworten). Diese Erinnerung geht automatisch an alle, die noch nicht geantwortet "
+            "haben; wer sie bekommt, sieht niemand im Programm.\n\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "Until {{ answer_by }}: {{ title }}",
+            "Hello {{ name }},\n\n"
+            "the survey “{{ title }}” of the round “{{ round }}” is open until {{ answer_by }} "
+            "(inclusive). We would be glad to hear from you; answers are stored apart from "
+            "your name and only shown in summary (from {{ k }} answers). This reminder goes "
+            "automatically to everyone who has not answered yet; nobody in the programme "
+            "sees who gets it.\n\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+        ),
+    },
 }
 
 PURPOSES: dict[str, tuple[str, str]] = {
@@ -63,6 +89,13 @@ PURPOSES: dict[str, tuple[str, str]] = {
         _(
             "Reminds everyone asked of an open survey (sent by a coordinator); it goes to all, "
             "so that the outbox does not show who has answered."
+        ),
+    ),
+    "survey_reminder_unanswered": (
+        _("Automatic survey reminder"),
+        _(
+            "Reminds those who have not answered an open survey, on the reminder dates before "
+            "its closing date; kept out of the outbox, so that nobody sees who has answered."
         ),
     ),
 }

@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ItemKind, RespondentGroup, SurveyKind, SurveyState
@@ -20,11 +21,26 @@ def default_k() -> int:
     return max(K_MIN, settings.TANDEM_SURVEY_K)
 
 
+def default_reminder_days() -> list[int]:
+    """Reminders go this many days before the closing date, unless the survey says else."""
+    return [7, 2]
+
+
+def in_language(language: str | None, german: str, english: str) -> str:
+    """The wording in the reader's language, else the other one (one may be left empty)."""
+    if (language or get_language() or "de").startswith("de"):
+        return german or english
+    return english or german
+
+
 class Survey(models.Model):
     round = models.ForeignKey("programmes.Round", on_delete=models.CASCADE, related_name="surveys")
     kind = models.CharField(_("kind"), max_length=10, choices=SurveyKind.choices)
-    title = models.CharField(_("title"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True, max_length=2000)
+    #: in German and English; either may be empty, the reader then sees the other
+    title_de = models.CharField(_("title (German)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    intro_de = models.TextField(_("introduction (German)"), blank=True, max_length=2000)
+    intro_en = models.TextField(_("introduction (English)"), blank=True, max_length=2000)
     state = models.CharField(max_length=10, choices=SurveyState.choices, default=SurveyState.DRAFT)
     #: results are shown only where at least k people answered; frozen at the first answer
     k = models.PositiveSmallIntegerField(
@@ -34,6 +50,14 @@ class Survey(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    #: answers are taken until the end of this day; the daily run closes it the day after
+    closes_on = models.DateField(_("answers until"), null=True, blank=True)
+    #: days before ``closes_on`` on which those not yet answered are reminded
+    reminder_days = models.JSONField(
+        _("reminders (days before closing)"), default=default_reminder_days, blank=True
+    )
+    #: the last reminder date (a day of the schedule) already sent: once per date
+    reminded_for = models.DateField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -46,6 +70,21 @@ class Survey(models.Model):
 
     def __str__(self):
         return self.title
+
+    def title_in(self, language: str | None) -> str:
+        return in_language(language, self.title_de, self.title_en)
+
+    def intro_in(self, language: str | None) -> str:
+        return in_language(language, self.intro_de, self.intro_en)
+
+    @property
+    def title(self) -> str:
+        """The title in the active language (pages, exports, mails render in it)."""
+        return self.title_in(None)
+
+    @property
+    def intro(self) -> str:
+        return self.intro_in(None)
 
     @property
     def is_open(self) -> bool:
@@ -81,7 +120,7 @@ class SurveyItem(models.Model):
         return self.key
 
     def text(self, language: str) -> str:
-        return self.text_de if (language or "").startswith("de") else self.text_en
+        return in_language(language, self.text_de, self.text_en)
 
 
 class SurveyInvitation(models.Model):

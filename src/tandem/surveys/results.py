@@ -163,7 +163,7 @@ def survey_results(survey, language: str | None = None) -> SurveyResults:
     respondents = len(responses) if published else survey.invitations.filter(answered=True).count()
     result = SurveyResults(
         survey_id=survey.pk,
-        title=survey.title,
+        title=survey.title_in(language),
         kind=survey.kind,
         k=survey.k,
         invited=max(survey.invitations.count(), respondents),

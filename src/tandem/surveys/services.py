@@ -2,12 +2,15 @@
 
 Each function checks, saves, writes the audit log and queues its e-mails in one
 transaction. How answers are kept apart from the people who gave them: answers.py.
+What happens by itself (closing on the date, reminders before it): schedule.py.
 """
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
@@ -24,6 +27,9 @@ TITLE_MAX_LENGTH = 200
 INTRO_MAX_LENGTH = 2000
 QUESTION_MAX_LENGTH = 500
 K_MAX = 50
+#: reminders: at most this many dates, each at most this many days before closing
+REMINDERS_MAX = 5
+REMINDER_DAYS_MAX = 60
 
 
 def require_survey_staff(round, person) -> None:
@@ -55,13 +61,13 @@ def create_survey(*, round, template_key: str, by) -> Survey:
     template = catalogue.template(template_key)
     if template is None:
         raise ValidationError({"template": _("Please choose a template.")})
-    language = getattr(by, "language", "") or "de"
-    pick = "de" if language.startswith("de") else "en"
     survey = Survey.objects.create(
         round=round,
         kind=template["key"],
-        title=template["title"][pick],
-        intro=template["intro"][pick],
+        title_de=template["title"]["de"],
+        title_en=template["title"]["en"],
+        intro_de=template["intro"]["de"],
+        intro_en=template["intro"]["en"],
         created_by=by,
     )
     SurveyItem.objects.bulk_create(
@@ -89,33 +95,120 @@ def _length_error(value: str, limit: int, empty_message: str = "") -> str:
     return ""
 
 
+def closing_date_error(closes_on: dt.date | None, *, today: dt.date | None = None) -> str:
+    """A closing date must be today or later (answers are taken until the end of it)."""
+    today = today or timezone.localdate()
+    if closes_on is not None and closes_on < today:
+        return _("The closing date lies in the past. Please choose today or a later day.")
+    return ""
+
+
+def parse_reminder_days(text: str) -> list[int]:
+    """ "7, 2" into [7, 2] (largest first); raises ValidationError keyed reminder_days."""
+    parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    if not all(part.isdigit() for part in parts):
+        raise ValidationError(
+            {
+                "reminder_days": _(
+                    "Please give whole numbers of days, separated by commas, e.g. 7, 2."
+                )
+            }
+        )
+    days = sorted({int(part) for part in parts}, reverse=True)
+    _raise_if({"reminder_days": _reminder_days_error(days)})
+    return days
+
+
+def _reminder_days_error(days) -> str:
+    if not isinstance(days, list) or not all(isinstance(day, int) for day in days):
+        return _("Please give whole numbers of days, separated by commas, e.g. 7, 2.")
+    if len(days) > REMINDERS_MAX:
+        return _("Please give at most %(n)s reminder dates.") % {"n": REMINDERS_MAX}
+    if any(not 1 <= day <= REMINDER_DAYS_MAX for day in days):
+        return _("Each reminder must lie between 1 and %(n)s days before the closing date.") % {
+            "n": REMINDER_DAYS_MAX
+        }
+    return ""
+
+
 @transaction.atomic
-def update_survey(*, survey: Survey, by, title: str, intro: str, k: int) -> Survey:
-    """Title and introduction change while a draft; k until the first answer (then frozen)."""
+def update_survey(
+    *,
+    survey: Survey,
+    by,
+    title_de: str,
+    title_en: str,
+    intro_de: str,
+    intro_en: str,
+    k: int,
+    closes_on: dt.date | None = None,
+    reminder_days: list[int] | None = None,
+) -> Survey:
+    """Title and introduction change while a draft; k until the first answer (then
+    frozen); the closing date and the reminders until the survey is closed."""
     survey = _locked(survey)
     require_survey_staff(survey.round, by)
-    title, intro = title.strip(), intro.strip()
+    title_de, title_en = title_de.strip(), title_en.strip()
+    intro_de, intro_en = intro_de.strip(), intro_en.strip()
+    reminder_days = survey.reminder_days if reminder_days is None else reminder_days
+    no_title = _("Please give the survey a title, in German or English or both.")
     errors = {
-        "title": _length_error(title, TITLE_MAX_LENGTH, _("Please give the survey a title.")),
-        "intro": _length_error(intro, INTRO_MAX_LENGTH),
+        "title_de": _length_error(title_de, TITLE_MAX_LENGTH),
+        "title_en": _length_error(title_en, TITLE_MAX_LENGTH),
+        "intro_de": _length_error(intro_de, INTRO_MAX_LENGTH),
+        "intro_en": _length_error(intro_en, INTRO_MAX_LENGTH),
         "k": (
             _("k must be between %(low)s and %(high)s.") % {"low": K_MIN, "high": K_MAX}
             if not isinstance(k, int) or not K_MIN <= k <= K_MAX
             else ""
         ),
+        # an unchanged date stays valid: the daily run closes it, not this form
+        "closes_on": closing_date_error(closes_on) if closes_on != survey.closes_on else "",
+        "reminder_days": _reminder_days_error(reminder_days),
     }
+    if not title_de and not title_en:
+        errors["title_de"] = errors["title_de"] or no_title
     if survey.state == SurveyState.CLOSED:
         raise ValidationError(_("The survey is closed and can no longer change."))
-    if survey.state != SurveyState.DRAFT and (title != survey.title or intro != survey.intro):
-        errors["title"] = errors["title"] or _(
+    wording = (title_de, title_en, intro_de, intro_en)
+    if survey.state != SurveyState.DRAFT and wording != (
+        survey.title_de,
+        survey.title_en,
+        survey.intro_de,
+        survey.intro_en,
+    ):
+        errors["title_de"] = errors["title_de"] or _(
             "The survey is open: title and introduction can no longer change."
         )
     if k != survey.k and survey.responses.exists():
         errors["k"] = _("k is fixed since the first answer came in.")
     _raise_if(errors)
-    survey.title, survey.intro, survey.k = title, intro, k
-    survey.save(update_fields=["title", "intro", "k"])
-    log_action(by, "surveys.changed", survey, round=survey.round, data={"k": k})
+    survey.title_de, survey.title_en = title_de, title_en
+    survey.intro_de, survey.intro_en = intro_de, intro_en
+    survey.k, survey.closes_on = k, closes_on
+    survey.reminder_days = sorted(set(reminder_days), reverse=True)
+    survey.save(
+        update_fields=[
+            "title_de",
+            "title_en",
+            "intro_de",
+            "intro_en",
+            "k",
+            "closes_on",
+            "reminder_days",
+        ]
+    )
+    log_action(
+        by,
+        "surveys.changed",
+        survey,
+        round=survey.round,
+        data={
+            "k": k,
+            "closes_on": closes_on.isoformat() if closes_on else None,
+            "reminder_days": survey.reminder_days,
+        },
+    )
     return survey
 
 
@@ -248,17 +341,24 @@ def _invite_new(survey) -> int:
 
 
 @transaction.atomic
-def open_survey(*, survey: Survey, by) -> int:
-    """Open the survey and invite the round's mentors and mentees; returns how many."""
+def open_survey(*, survey: Survey, by, closes_on: dt.date | None = None) -> int:
+    """Open the survey and invite the round's mentors and mentees; returns how many.
+
+    ``closes_on`` (answers until the end of that day) may be given here or later on the
+    survey's form; without one the survey stays open until a coordinator closes it.
+    """
     survey = _locked(survey)
     require_survey_staff(survey.round, by)
     if survey.state != SurveyState.DRAFT:
         raise ValidationError(_("Only a draft survey can be opened."))
     if not survey.items.exists():
         raise ValidationError(_("The survey has no questions yet."))
+    closes_on = closes_on or survey.closes_on
+    _raise_if({"closes_on": closing_date_error(closes_on)})
     survey.state = SurveyState.OPEN
     survey.opened_at = timezone.now()
-    survey.save(update_fields=["state", "opened_at"])
+    survey.closes_on = closes_on
+    survey.save(update_fields=["state", "opened_at", "closes_on"])
     count = _invite_new(survey)
     log_action(by, "surveys.opened", survey, round=survey.round, data={"invited": count})
     return count
@@ -295,18 +395,37 @@ def send_reminders(*, survey: Survey, by) -> int:
 
 @transaction.atomic
 def close_survey(*, survey: Survey, by) -> Survey:
-    """Close the survey: answers are final, results are published, edit keys are erased."""
+    """A coordinator closes the survey now (see publish_at_close for what that means)."""
     survey = _locked(survey)
     require_survey_staff(survey.round, by)
     if survey.state != SurveyState.OPEN:
         raise ValidationError(_("Only an open survey can be closed."))
+    return publish_at_close(survey=survey, by=by)
+
+
+def publish_at_close(*, survey: Survey, by=None) -> Survey:
+    """The one place of what closing means, by hand or on the closing date (``by=None``):
+    answers are final, results are published, edit keys are erased. Call it with the
+    survey locked and open (close_survey, schedule.close_due)."""
     survey.state = SurveyState.CLOSED
     survey.closed_at = timezone.now()
     survey.save(update_fields=["state", "closed_at"])
     SurveyResponse.objects.filter(survey=survey).update(edit_key=None)
     answer_store.reshuffle(survey)
-    log_action(by, "surveys.closed", survey, round=survey.round)
+    log_action(
+        by,
+        "surveys.closed",
+        survey,
+        round=survey.round,
+        data={} if by is not None else {"on_closing_date": survey.closes_on.isoformat()},
+    )
     return survey
+
+
+def past_closing_date(survey: Survey, today: dt.date | None = None) -> bool:
+    """Whether the day of the last answers has passed (the daily run may not have closed
+    the survey yet: answers are refused all the same)."""
+    return survey.closes_on is not None and survey.closes_on < (today or timezone.localdate())
 
 
 def clean_answers(survey: Survey, raw) -> dict:
@@ -368,7 +487,7 @@ def submit_answers(*, survey: Survey, person, raw) -> bool:
     says that they answered; all responses of the survey are rewritten in random order.
     """
     survey = _locked(survey)
-    if survey.state != SurveyState.OPEN:
+    if survey.state != SurveyState.OPEN or past_closing_date(survey):
         raise ValidationError(_("This survey is not open, so answers can no longer change."))
     invitation = (
         SurveyInvitation.objects.select_for_update().filter(survey=survey, person=person).first()
@@ -398,19 +517,27 @@ def survey_url(survey) -> str:
     return reverse("portal:survey", kwargs={**survey.round.url_kwargs, "survey": survey.pk})
 
 
+def mail_context(survey: Survey, person) -> dict:
+    """What the survey's mails fill in, in the person's language."""
+    programme_round = survey.round
+    with translation.override(person.language or "de"):
+        answer_by = formats.date_format(survey.closes_on, "DATE_FORMAT") if survey.closes_on else ""
+    return {
+        "name": person.get_full_name(),
+        "title": survey.title_in(person.language),
+        "round": programme_round.name,
+        "k": survey.k,
+        "answer_by": answer_by,
+        "url": survey_url(survey),
+        "organisation": programme_round.programme.organisation.name,
+    }
+
+
 def _mail(key: str, survey: Survey, person) -> None:
-    round = survey.round
     queue_mail(
         key=key,
         to=person.email,
         recipient=person,
-        round=round,
-        context={
-            "name": person.get_full_name(),
-            "title": survey.title,
-            "round": round.name,
-            "k": survey.k,
-            "url": survey_url(survey),
-            "organisation": round.programme.organisation.name,
-        },
+        round=survey.round,
+        context=mail_context(survey, person),
     )

@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from . import people, programmes, rounds_work
+from . import people, programmes, rounds_work, surveys
 from .auth import TokenAuth
 from .docs import ReferencePage
 from .errors import NOT_FOUND, ApiError
@@ -21,7 +21,10 @@ part of the API; tandems appear as metadata only.
 Lists are paginated (`page`, `page_size` up to 100). Errors answer
 `{"detail": "…"}`, with `errors` per field where there are some.
 
-Not yet in the API: survey aggregates (the evaluation is later work).
+Survey results are aggregates only, exactly as the results page shows them (the same
+aggregation with its small-group rule k): a question answered by fewer than k people is
+marked `shown: false` and carries nothing else; free texts only where k or more answered.
+Only closed surveys have results; who answered is never part of the API.
 """
 
 
@@ -36,6 +39,7 @@ ROUND_OPERATIONS = (
     "list_tandems",
     "list_trainings",
     "create_training",
+    "list_surveys",
 )
 # OpenAPI links: which answer leads to which operation (clients and the stateful tests
 # follow them). operationId → status → target operationId → its parameters.
@@ -49,6 +53,9 @@ LINKS = {
         }
     },
     "list_match_runs": {"200": {"list_proposals": {"round_id": SAME_ROUND, "run_id": FIRST_ITEM}}},
+    "list_surveys": {
+        "200": {"get_survey_results": {"round_id": SAME_ROUND, "survey_id": FIRST_ITEM}}
+    },
     "list_trainings": {"200": {"get_training": {"round_id": SAME_ROUND, "session_id": FIRST_ITEM}}},
     "create_training": {
         "201": {"get_training": {"round_id": SAME_ROUND, "session_id": "$response.body#/id"}}
@@ -88,6 +95,7 @@ api = TandemApi(
 api.add_router("", programmes.router)
 api.add_router("", people.router)
 api.add_router("", rounds_work.router)
+api.add_router("", surveys.router)
 
 
 def _error(request, status: int, detail: str, errors: dict | None = None):

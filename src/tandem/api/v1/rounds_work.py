@@ -96,15 +96,24 @@ class TrainingOut(Schema):
     attended: int | None = None
 
 
+# Said in the schema too, so that clients (and schemathesis) know a NUL is refused; the
+# validator below refuses it with a clear message.
+NO_NUL = {"pattern": r"^[^\x00]*$"}
+
+
 class TrainingIn(Schema):
-    title: str = Field(min_length=1, max_length=training.TITLE_MAX_LENGTH)
+    title: str = Field(min_length=1, max_length=training.TITLE_MAX_LENGTH, json_schema_extra=NO_NUL)
     starts_at: dt.datetime = Field(
         description="within the round's dates, two years either side (else 409)"
     )
     duration_minutes: int = Field(ge=limits.MINUTES_MIN, le=limits.SESSION_MINUTES_MAX)
-    online_url: str = Field("", max_length=200, description="https://… or empty")
-    place: str = Field("", max_length=training.PLACE_MAX_LENGTH)
-    description: str = Field("", max_length=training.DESCRIPTION_MAX_LENGTH)
+    online_url: str = Field(
+        "", max_length=200, json_schema_extra=NO_NUL, description="https://… or empty"
+    )
+    place: str = Field("", max_length=training.PLACE_MAX_LENGTH, json_schema_extra=NO_NUL)
+    description: str = Field(
+        "", max_length=training.DESCRIPTION_MAX_LENGTH, json_schema_extra=NO_NUL
+    )
     audience: Audience = Audience.MENTORS
 
     @field_validator("starts_at")

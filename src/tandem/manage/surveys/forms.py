@@ -1,24 +1,58 @@
 """Forms of the survey pages for coordinators and trainers. The services check again."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.forms import bound_dates
 from tandem.surveys.enums import ItemKind
 from tandem.surveys.limits import K_MIN
-from tandem.surveys.services import K_MAX
+from tandem.surveys.services import K_MAX, parse_reminder_days
+
+
+def _closing_date_field():
+    return forms.DateField(
+        label=_("Answers until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_(
+            "Answers are taken until the end of this day; the next day the survey closes by "
+            "itself and its results are published. Empty: it stays open until you close it."
+        ),
+        error_messages={"invalid": _("Please give the date as a calendar day.")},
+    )
 
 
 class SurveyForm(forms.Form):
-    title = forms.CharField(
-        label=_("Title"),
+    title_de = forms.CharField(label=_("Title (German)"), required=False, max_length=200)
+    title_en = forms.CharField(
+        label=_("Title (English)"),
+        required=False,
         max_length=200,
-        error_messages={"required": _("Please give the survey a title.")},
+        help_text=_("One language is enough: readers of the other one then see it too."),
     )
-    intro = forms.CharField(
-        label=_("Introduction"),
+    intro_de = forms.CharField(
+        label=_("Introduction (German)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    intro_en = forms.CharField(
+        label=_("Introduction (English)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    closes_on = _closing_date_field()
+    reminder_days = forms.CharField(
+        label=_("Automatic reminders (days before the closing date)"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "E.g. 7, 2: on these days those who have not answered get a reminder, once each. "
+            "Nobody in the programme sees who gets one. Empty: no automatic reminder."
+        ),
     )
     k = forms.IntegerField(
         label=_("Smallest group shown (k)"),
@@ -35,6 +69,28 @@ class SurveyForm(forms.Form):
             "invalid": _("Please give k as a whole number."),
         },
     )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
+
+    def clean_reminder_days(self) -> list[int]:
+        try:
+            return parse_reminder_days(self.cleaned_data.get("reminder_days", ""))
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["reminder_days"]) from error
+
+
+class OpenForm(forms.Form):
+    closes_on = _closing_date_field()
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_dates(self, round=round)
+
+
+def reminder_days_text(survey) -> str:
+    return ", ".join(str(day) for day in survey.reminder_days or [])
 
 
 class ItemForm(forms.Form):

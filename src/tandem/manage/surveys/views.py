@@ -20,7 +20,7 @@ from tandem.surveys import catalogue, exports, selectors, services
 from tandem.surveys.enums import ItemKind, SurveyState
 from tandem.surveys.results import survey_results
 
-from .forms import ItemForm, NewItemForm, SurveyForm, choice_lines
+from .forms import ItemForm, NewItemForm, OpenForm, SurveyForm, choice_lines, reminder_days_text
 
 
 class SurveyMixin(RoundScopeMixin):
@@ -92,7 +92,7 @@ class SurveyView(SurveyMixin, View):
 
     def post(self, request, survey, **kwargs):
         survey = self.survey_or_404(survey)
-        form = SurveyForm(request.POST)
+        form = SurveyForm(request.POST, round=self.round)
         if form.is_valid():
             try:
                 services.update_survey(survey=survey, by=request.user, **form.cleaned_data)
@@ -103,7 +103,16 @@ class SurveyView(SurveyMixin, View):
                 return self.back(survey)
         return self.render(request, survey, form=form, status=400)
 
-    def render(self, request, survey, form=None, item_forms=None, new_item_form=None, status=200):
+    def render(
+        self,
+        request,
+        survey,
+        form=None,
+        item_forms=None,
+        new_item_form=None,
+        open_form=None,
+        status=200,
+    ):
         items = list(survey.items.all())
         item_forms = item_forms or {}
         for item in items:
@@ -125,8 +134,22 @@ class SurveyView(SurveyMixin, View):
                 items=items,
                 form=form
                 or SurveyForm(
-                    initial={"title": survey.title, "intro": survey.intro, "k": survey.k}
+                    initial={
+                        "title_de": survey.title_de,
+                        "title_en": survey.title_en,
+                        "intro_de": survey.intro_de,
+                        "intro_en": survey.intro_en,
+                        "k": survey.k,
+                        "closes_on": survey.closes_on,
+                        "reminder_days": reminder_days_text(survey),
+                    },
+                    round=self.round,
                 ),
+                open_form=open_form
+                or OpenForm(
+                    initial={"closes_on": survey.closes_on}, round=self.round, prefix="open"
+                ),
+                reminder_days_text=reminder_days_text(survey),
                 new_item_form=new_item_form or NewItemForm(prefix="new"),
                 is_draft=survey.state == SurveyState.DRAFT,
                 k_frozen=survey.responses.exists(),
@@ -189,9 +212,30 @@ class ItemRemoveView(_Action):
         messages.success(request, _("The question is removed."))
 
 
-class SurveyOpenView(_Action):
-    def act(self, request, survey, **kwargs):
-        count = services.open_survey(survey=survey, by=request.user)
+class SurveyOpenView(SurveyView):
+    """Open with an optional closing date; a date refused shows next to its field."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, survey, **kwargs):
+        survey = self.survey_or_404(survey)
+        form = OpenForm(request.POST, round=self.round, prefix="open")
+        if form.is_valid():
+            try:
+                count = services.open_survey(
+                    survey=survey, by=request.user, closes_on=form.cleaned_data["closes_on"]
+                )
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):
+                    messages.error(request, " ".join(error.messages))
+                    return self.back(survey)
+                add_service_errors(form, error)
+            else:
+                self.tell_opened(request, count)
+                return self.back(survey)
+        return self.render(request, survey, open_form=form, status=400)
+
+    def tell_opened(self, request, count):
         messages.success(
             request,
             ngettext(

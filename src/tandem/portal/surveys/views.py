@@ -83,6 +83,8 @@ def survey(request, org, programme, round, survey):
         raise Http404
     found = invitation.survey
     language = get_language() or "de"
+    # After the closing date answers are refused even before the daily run closes it.
+    accepting = found.is_open and not services.past_closing_date(found)
     errors, status, values = {}, 200, {}
     if request.method == "POST":
         try:
@@ -98,7 +100,7 @@ def survey(request, org, programme, round, survey):
                 else _("Thank you, your answers are saved."),
             )
             return redirect("portal:survey", survey=found.pk, **round.url_kwargs)
-    elif found.is_open:
+    elif accepting:
         response = own_response(found, request.user)
         values = response.answers if response is not None else {}
     return render(
@@ -108,7 +110,8 @@ def survey(request, org, programme, round, survey):
             "round": round,
             "survey": found,
             "invitation": invitation,
-            "questions": _questions(found, language, values, errors) if found.is_open else [],
+            "accepting": accepting,
+            "questions": _questions(found, language, values, errors) if accepting else [],
             "general_errors": errors.get("", []) or errors.get("__all__", []),
             "results": survey_results(found) if found.is_closed else None,
             "TEXT": ItemKind.TEXT,
