@@ -20,7 +20,6 @@ impact), the main ones in German and English. Screenshots go to the directory na
 """
 
 import datetime as dt
-import io
 import os
 import re
 from pathlib import Path
@@ -53,6 +52,7 @@ README_SHOTS = {
     "03-call": "call.png",
     "06-application-errors": "application-form-errors.png",
     "10-matching-run": "matching-run.png",
+    "11-proposal": "proposal.png",
     "14-tandem": "tandem-workspace.png",
     "20-round-report": "round-report.png",
 }
@@ -263,6 +263,8 @@ def vote(walk, *answers):
 def test_a_whole_round(live_server, browser, settings):
     settings.TANDEM_DEMO_SKIPS_MFA = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for stale in ARTEFACTS.glob("failure.*"):
+        stale.unlink()
     walk = Walk(live_server, browser)
     try:
         run_the_round(walk)
