@@ -1,15 +1,17 @@
 """One whole round in a real browser, as the people of a round do it (issue 17).
 
 A coordinator sets up a programme and a round and invites two mentors and a trainer, who
-sign up through the links in their e-mails; the mentors fill their profiles. Three people
-apply from the public call (one is first refused: a missing field, a wrong file), the
+sign up through the links in their e-mails; the mentors fill their profiles (one is first
+refused: no self-presentation and a text file as photo). Three people apply from the public
+call (one is first refused: no expectations and no consent, in English and German), the
 coordinator runs matching and sends the proposals; one mentor declines and a second run
 finds another pair. A tandem confirms its agreement, picks a date by poll, writes an agenda
 and notes; the trainer holds a training and a consultation; a survey is answered; the round
 report is shown; certificates download; the next round is created from this one.
 
 Everything happens through the pages. The database is only written for what no page offers:
-the staff account the coordinator starts with. The round takes months; the server's clock
+the staff account the coordinator starts with. The application form takes no file (the
+design asks for none), so the wrong file is tried on the mentor profile. The round takes months; the server's clock
 travels on between the phases (``time_machine``) while the browser keeps its own.
 
 Each key page is checked with axe-core against WCAG 2.1 A and AA (no violation of any
@@ -130,7 +132,10 @@ class Walk:
         self.page.wait_for_function(f"document.documentElement.lang === '{code}'")
 
     def axe_both(self):
-        """axe in English, then the same page (same state) in German, then back."""
+        """axe in English, then the page reloaded in German, then back to English.
+
+        Switching reloads the page, so a page showing a refused form is checked in German
+        by repeating the mistake there (see the application step)."""
         self.axe()
         self.language("de")
         self.axe()
