@@ -11,8 +11,9 @@ report is shown; certificates download; the next round is created from this one.
 
 Everything happens through the pages. The database is only written for what no page offers:
 the staff account the coordinator starts with. The application form takes no file (the
-design asks for none), so the wrong file is tried on the mentor profile. The round takes months; the server's clock
-travels on between the phases (``time_machine``) while the browser keeps its own.
+design asks for none), so the wrong file is tried on the mentor profile. The round takes
+months; the server's clock travels on between the phases (``time_machine``) while the
+browser keeps its own.
 
 Each key page is checked with axe-core against WCAG 2.1 A and AA (no violation of any
 impact), the main ones in German and English. Screenshots go to the directory named by
