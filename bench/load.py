@@ -10,7 +10,8 @@ load average before and after (the figures depend on what else runs on the machi
 the gunicorn workers' CPU time per request, which does not.
 
     .venv/bin/pip install -c requirements.lock -e ".[bench]"
-    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--think 3,10] [--port 8765]
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--think 3,10]
+        [--spawn-rate 1] [--port 8765]
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, password postgres, or BENCH_DB_URL for
 the server). It makes a scratch database tandem_bench, builds the demo there, starts
@@ -78,7 +79,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def report(options, samples, cpu, load_before, load_after) -> int:
     print(
-        f"{options.users} users, {options.seconds} s, think time {options.think} s; "
+        f"{options.users} users arriving {options.spawn_rate:g} per second, {options.seconds} s, "
+        f"think time {options.think} s; "
         f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
         f"({os.cpu_count()} cores)"
     )
@@ -114,6 +116,14 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--spawn-rate",
+        type=float,
+        default=1.0,
+        # Fifty people do not log in within the same five seconds; at 10 per second the
+        # logins (Argon2, ~0.2 s CPU each) queue the first pages behind them.
+        help="people who start per second (default 1: 50 arrive over the first 50 s)",
+    )
     parser.add_argument(
         "--think", default="3,10", help="seconds a person spends on a page: min,max (default 3,10)"
     )
@@ -161,7 +171,7 @@ def main() -> int:
                 [
                     PYTHON, "-m", "locust", "-f", str(REPO / "bench" / "locustfile.py"),
                     "--headless", "--host", host, "--users", str(options.users),
-                    "--spawn-rate", "10", "--run-time", f"{options.seconds}s",
+                    "--spawn-rate", str(options.spawn_rate), "--run-time", f"{options.seconds}s",
                     "--only-summary", "--loglevel", "ERROR",
                 ],
                 env={**env, "BENCH_TIMES": str(times)}, cwd=REPO,

@@ -74,13 +74,13 @@ def test_demo_builds_the_pilot_round_and_is_idempotent(capsys):
     )
 
 
-def test_production_settings_pass_the_deploy_check():
+def test_production_settings_pass_the_deploy_check(tmp_path):
     env = {
         **os.environ,
         "TANDEM_PRODUCTION": "1",
         "SECRET_KEY": "x" * 64 + "-production-secret-for-the-check",
         "ALLOWED_HOSTS": "tandem.example.org",
-        "DATABASE_URL": "sqlite:////tmp/tandem-deploy-check.sqlite3",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
     }
     # The browser tests set this for their own thread; a deployment never has it.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
