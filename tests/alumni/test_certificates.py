@@ -1,9 +1,13 @@
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
+from tandem.alumni.certificate_texts import CERTIFICATE, MAIL_TEMPLATES
 from tandem.alumni.certificates import build_certificate_pdf, revoke_certificate
 from tandem.alumni.models import Certificate
-from tandem.alumni.wording import DEFAULT_WORDING, certificate_wording
+from tandem.mail.services import save_programme_texts
 from tests.conftest import manage_url
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +22,39 @@ def test_ids_are_random_and_long(closed):
     assert len(set(ids)) == 2 and all(len(value) >= 24 for value in ids)
 
 
-@pytest.mark.parametrize("language", ["de", "en"])
-def test_the_pdf_is_built_in_both_languages(closed, language):
+def text_of(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("de", "als Mentee teilgenommen"), ("en", "took part as a mentee")]
+)
+def test_the_pdf_is_built_in_both_languages(closed, language, words):
     certificate = Certificate.objects.get(role="mentee")
     pdf = build_certificate_pdf(certificate, language)
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
-    assert (
-        certificate_wording(certificate.round.programme, language).title
-        == (DEFAULT_WORDING[language]["title"])
-    )
+    text = " ".join(text_of(pdf).split())
+    assert MAIL_TEMPLATES[CERTIFICATE][language][0] in text
+    assert words in text and certificate.holder_name in text
+
+
+def test_the_certificate_prints_the_programmes_own_words(closed, round, coordinator):
+    texts = {
+        "de": ("Bescheinigung Datenkompetenz", "{% if is_mentor %}hat begleitet.{% else %}"
+               "hat im Programm {{ programme }} Datenkompetenz erworben.{% endif %}"),
+        "en": ("Data skills certificate", "{% if is_mentor %}accompanied.{% else %}"
+               "gained data skills in {{ programme }}.{% endif %}"),
+    }  # fmt: skip
+    save_programme_texts(programme=round.programme, key=CERTIFICATE, texts=texts, by=coordinator)
+    mentee = Certificate.objects.get(role="mentee")
+    text = " ".join(text_of(build_certificate_pdf(mentee, "de")).split())
+    assert "Bescheinigung Datenkompetenz" in text
+    assert f"hat im Programm {mentee.programme_name} Datenkompetenz erworben." in text
+    assert "Teilnahmebescheinigung" not in text
+    # The frame stays: the confidentiality note and the verification link.
+    assert "vertraulich" in text and mentee.public_id in text.replace(" ", "")
+    mentor = Certificate.objects.get(role="mentor")
+    assert "accompanied." in " ".join(text_of(build_certificate_pdf(mentor, "en")).split())
 
 
 def test_the_holder_downloads_the_pdf_others_get_404(closed, client):

@@ -20,7 +20,7 @@ from tandem.audit.services import log_action
 from tandem.documents.fonts import FAMILY, add_fonts
 
 from .models import Certificate
-from .wording import certificate_wording
+from .wording import certificate_wording, date_format
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -52,12 +52,11 @@ def qr_png(url: str) -> bytes:
 
 def build_certificate_pdf(certificate: Certificate, language: str) -> bytes:
     """The certificate as PDF in ``language``; names print as written (Unicode font)."""
-    round = certificate.round
-    wording = certificate_wording(round.programme, language)
     url = verification_url(certificate)
+    day_format = date_format(language)
 
     def day(value) -> str:
-        return value.strftime(wording.date_format)
+        return value.strftime(day_format)
 
     values = {
         "round": certificate.round_name,
@@ -69,6 +68,9 @@ def build_certificate_pdf(certificate: Certificate, language: str) -> bytes:
         "date": day(certificate.issued_on),
         "url": url,
     }
+    wording = certificate_wording(
+        certificate.round, language, is_mentor=certificate.role == "mentor", values=values
+    )
     pdf = FPDF(format="A4")
     add_fonts(pdf)
     pdf.set_title(f"{wording.title} - {certificate.holder_name}")
@@ -90,8 +92,7 @@ def build_certificate_pdf(certificate: Certificate, language: str) -> bytes:
     write(wording.title, size=22, style="B", gap=10, align="C")
     write(wording.intro, gap=4, align="C")
     write(certificate.holder_name, size=18, style="B", gap=6, align="C")
-    role_text = wording.mentor if certificate.role == "mentor" else wording.mentee
-    write(role_text.format(**values), gap=6)
+    write(wording.achievement, gap=6)
     write(wording.meetings.format(**values), style="B", gap=4)
     if certificate.trainings:
         write(wording.trainings, style="B", gap=1)

@@ -1,29 +1,24 @@
-"""The wording of certificates of participation: a default text per language, in one place.
+"""The wording of certificates of participation, in one place.
 
-``certificate_wording(programme, language)`` is the one function that gives a
-certificate its texts. Today it returns the default below; when programmes have their
-own editable texts, it looks up the programme's text for the key ``certificate`` and
-falls back to this default — no caller changes. Placeholders in braces are filled from
-the certificate's own data only (names, dates, counts), never from a tandem's content.
+``certificate_wording(round, language, is_mentor=..., values=...)`` is the one function
+that gives a certificate its texts. The title and the sentence on what the holder did are
+the programme text ``certificate`` (certificate_texts.py; the round's own text, else the
+programme's, else the built-in one), filled in by the mail engine. The frame around them
+is the same for every programme and not editable: the intro before the name, the
+meetings and trainings lines, that the tandem's content is confidential (a promise of the
+platform, DESIGN.md §2), the issuer and the verification link. Placeholders are filled
+from the certificate's own data only (names, dates, counts), never from a tandem's content.
 """
 
 from dataclasses import dataclass
 
-DEFAULT_WORDING = {
+from tandem.mail.services import render_text, template_for
+
+from .certificate_texts import CERTIFICATE
+
+FRAME = {
     "de": {
-        "title": "Teilnahmebescheinigung",
         "intro": "Hiermit wird bestätigt, dass",
-        "mentor": (
-            "im Durchlauf „{round}“ des Mentoring-Programms „{programme}“ vom {start} bis "
-            "{end} als Mentor*in mitgewirkt und eine*n Mentee aus einer anderen Einrichtung "
-            "im Peer-to-Peer-Mentoring zu einem gemeinsamen Arbeitsthema begleitet hat."
-        ),
-        "mentee": (
-            "im Durchlauf „{round}“ des Mentoring-Programms „{programme}“ vom {start} bis "
-            "{end} als Mentee teilgenommen und im Tandem mit einer*einem erfahrenen "
-            "Mentor*in aus einer anderen Einrichtung an einem gemeinsamen Arbeitsthema "
-            "gearbeitet hat."
-        ),
         "meetings": "Treffen im Tandem: {meetings}",
         "trainings": "Besuchte Schulungen:",
         "confidential": (
@@ -35,18 +30,7 @@ DEFAULT_WORDING = {
         "date_format": "%d.%m.%Y",
     },
     "en": {
-        "title": "Certificate of participation",
         "intro": "This is to certify that",
-        "mentor": (
-            "took part as a mentor in the round “{round}” of the mentoring programme "
-            "“{programme}” from {start} to {end}, accompanying a mentee from another "
-            "institution in peer-to-peer mentoring on a shared working topic."
-        ),
-        "mentee": (
-            "took part as a mentee in the round “{round}” of the mentoring programme "
-            "“{programme}” from {start} to {end}, working in a tandem with an experienced "
-            "mentor from another institution on a shared working topic."
-        ),
         "meetings": "Tandem meetings held: {meetings}",
         "trainings": "Training attended:",
         "confidential": (
@@ -63,8 +47,7 @@ DEFAULT_WORDING = {
 class Wording:
     title: str
     intro: str
-    mentor: str
-    mentee: str
+    achievement: str  # what the holder did: the programme's text, filled in
     meetings: str
     trainings: str
     confidential: str
@@ -73,7 +56,14 @@ class Wording:
     date_format: str
 
 
-def certificate_wording(programme, language: str) -> Wording:
-    """The texts of the programme's certificates in ``language`` ("de" or "en")."""
-    texts = DEFAULT_WORDING.get(language, DEFAULT_WORDING["de"])
-    return Wording(**texts)
+def date_format(language: str) -> str:
+    return FRAME.get(language, FRAME["de"])["date_format"]
+
+
+def certificate_wording(round, language: str, *, is_mentor: bool, values: dict) -> Wording:
+    """The texts of one certificate in ``language`` ("de" or "en"); ``values`` holds the
+    certificate's round, programme, start and end as printed."""
+    language = language if language in FRAME else "de"
+    subject, body = template_for(CERTIFICATE, language, round)
+    title, achievement = render_text(subject, body, language, {**values, "is_mentor": is_mentor})
+    return Wording(title=title, achievement=achievement.strip(), **FRAME[language])

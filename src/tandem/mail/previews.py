@@ -60,6 +60,9 @@ def sample_values(language: str) -> dict:
             "position": "Fachreferentin, Universitätsbibliothek Beispielstadt",
             "dates": _("Applications") + ": 01.02.2027 – 28.02.2027",
             "contact": "Cora Koordination, Netzwerk Bibliometrie & Open Access",
+            # the certificate (alumni/certificate_texts.py): dates as printed
+            "start": "01.04.2027",
+            "end": "30.09.2027",
             "site_url": settings.SITE_URL,
         }
 
