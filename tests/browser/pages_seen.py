@@ -61,6 +61,7 @@ class PagesSeen:
         self.keys: set[tuple[str, str, str]] = set()
         self.failures: list[str] = []
         self.pending = 0
+        self.axed = 0  # how many pages axe checked (set by axe())
         directory.mkdir(parents=True, exist_ok=True)
         for old in directory.glob("*.html"):
             old.unlink()
@@ -90,7 +91,7 @@ class PagesSeen:
         self.pending += 1
         try:
             body = response.body()
-            page = self._keep(request.method, request.url, response.status, body)
+            page = self.keep(request.method, request.url, response.status, body)
             if page is not None and not page.path.startswith(NOT_REPEATED):
                 self._other_language(context, request, page)
         except Exception as error:  # reported at the end, with the URL
@@ -98,7 +99,7 @@ class PagesSeen:
         finally:
             self.pending -= 1
 
-    def _keep(self, method, url, status, body) -> Page | None:
+    def keep(self, method, url, status, body) -> Page | None:
         found = LANG.search(body)
         if found is None:
             self.failures.append(f"{method} {url}: no <html lang> in the page")
@@ -136,7 +137,7 @@ class PagesSeen:
             status, body, url = answer.code, answer.read(), request.url
         if status != seen.status or urlsplit(url).path != seen.path:
             self.failures.append(f"{seen.label}: {status} {url} in {other}")
-        page = self._keep(seen.method, url, status, body)
+        page = self.keep(seen.method, url, status, body)
         if page is not None and page.language != other:
             self.failures.append(f"{page.label}: asked for {other}, got {page.language}")
 
