@@ -9,7 +9,8 @@ language, as the same person (their cookies, with the language cookie set to the
 language, which wins over the stored preference): a GET is repeated, a refused form
 (a POST answered with 4xx or with ``aria-invalid`` fields) is sent once more, which
 changes nothing because it is refused again. Pages whose GET has a side effect are not
-repeated (``NOT_REPEATED``).
+repeated (``NOT_REPEATED``). The browser drops a body once its page is left; a GET whose
+body was not read in time is asked again the same way, in the same language.
 
 axe runs afterwards, once per path, language and state (shown or refused), on the kept
 HTML served to a cookie-less page with the site's own styles and scripts, so the check
@@ -25,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 OTHER = {"de": "en", "en": "de"}
@@ -90,7 +92,14 @@ class PagesSeen:
             return
         self.pending += 1
         try:
-            body = response.body()
+            try:
+                body = response.body()
+            except Error:
+                # The walk went on before the body was read (the browser drops it): a GET
+                # is asked again as the same person, in the same language.
+                if request.method != "GET" or urlsplit(request.url).path.startswith(NOT_REPEATED):
+                    raise
+                _, body, _ = self._fetch(context, request)
             page = self.keep(request.method, request.url, response.status, body)
             if page is not None and not page.path.startswith(NOT_REPEATED):
                 self._other_language(context, request, page)
@@ -117,29 +126,35 @@ class PagesSeen:
         other = OTHER[seen.language]
         if (seen.path, other, seen.state) in {(p.path, p.language, p.state) for p in self.pages}:
             return
-        cookies = [c for c in context.cookies(self.base) if c["name"] != "django_language"]
-        cookies.append({"name": "django_language", "value": other})
-        headers = {
-            "Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies),
-            "Accept-Language": other,
-        }
         data = None
         if seen.method == "POST":
             data = request.post_data_buffer
             if data is None:  # a form with a file: the browser does not tell its body
                 return
-            headers["Content-Type"] = request.headers["content-type"]
-        again = urllib.request.Request(request.url, data=data, headers=headers)  # noqa: S310
-        try:
-            with urllib.request.urlopen(again, timeout=30) as answer:  # noqa: S310 — live server
-                status, body, url = answer.status, answer.read(), answer.geturl()
-        except urllib.error.HTTPError as answer:
-            status, body, url = answer.code, answer.read(), request.url
+        status, body, url = self._fetch(context, request, other, data)
         if status != seen.status or urlsplit(url).path != seen.path:
             self.failures.append(f"{seen.label}: {status} {url} in {other}")
         page = self.keep(seen.method, url, status, body)
         if page is not None and page.language != other:
             self.failures.append(f"{page.label}: asked for {other}, got {page.language}")
+
+    def _fetch(self, context, request, language=None, data=None) -> tuple[int, bytes, str]:
+        """The request once more with the person's cookies (in ``language`` if given)."""
+        cookies = context.cookies(self.base)
+        headers = {"Accept-Language": request.headers.get("accept-language", "")}
+        if language is not None:
+            cookies = [c for c in cookies if c["name"] != "django_language"]
+            cookies.append({"name": "django_language", "value": language})
+            headers["Accept-Language"] = language
+        headers["Cookie"] = "; ".join(f"{c['name']}={c['value']}" for c in cookies)
+        if data is not None:
+            headers["Content-Type"] = request.headers["content-type"]
+        again = urllib.request.Request(request.url, data=data, headers=headers)  # noqa: S310
+        try:
+            with urllib.request.urlopen(again, timeout=30) as answer:  # noqa: S310 — live server
+                return answer.status, answer.read(), answer.geturl()
+        except urllib.error.HTTPError as answer:
+            return answer.code, answer.read(), request.url
 
     # --- afterwards ------------------------------------------------------------------
 

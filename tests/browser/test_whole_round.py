@@ -15,8 +15,11 @@ design asks for none), so the wrong file is tried on the mentor profile. The rou
 months; the server's clock travels on between the phases (``time_machine``) while the
 browser keeps its own.
 
-Each key page is checked with axe-core against WCAG 2.1 A and AA (no violation of any
-impact), the main ones in German and English. Screenshots go to the directory named by
+Every page the browser loads is kept and also fetched in the other language
+(pages_seen.py); at the end axe-core checks each path, language and state once against
+WCAG 2.1 A and AA (no violation of any impact) and one run of the Nu HTML Checker checks
+all of them. Key pages are also checked with axe as they stand in the browser (after
+scripts). The refused forms are refused in both languages. Screenshots go to the directory named by
 ``TANDEM_WHOLE_ROUND_ARTEFACTS`` (default ``test-artifacts/whole-round/``); with
 ``TANDEM_UPDATE_SCREENSHOTS=1`` a few of them are also written, optimised, to
 ``docs/screenshots/`` for the README.
@@ -92,13 +95,16 @@ class Walk:
         self.page.set_default_timeout(15_000)
 
     def go(self, path):
+        self.seen.settle(self.page)  # the last page's body is read before it is left
         response = self.page.goto(self.base + path)
         assert response.status == 200, (path, response.status)
 
     def click(self, role, name, **kwargs):
+        self.seen.settle(self.page)
         self.page.get_by_role(role, name=name, **kwargs).click()
 
     def button(self, name, **kwargs):
+        self.seen.settle(self.page)
         self.page.locator("main").get_by_role("button", name=name, **kwargs).click()
 
     def text(self, text):
