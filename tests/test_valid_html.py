@@ -2,24 +2,19 @@
 
 The pages are rendered with the test client against the access table's round
 (tests/url_scenario.py), as the role that uses them, written to files, and checked by one
-run of vnu.jar (npm package ``vnu-jar``, installed by ``make vnu`` into .ci/vnu).
+run of vnu.jar (tests/html_checker.py).
 """
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+from tests.html_checker import html_errors, needs_vnu
 from tests.test_every_url import our_urls, url_of
 from tests.url_scenario import build
 
 pytestmark = pytest.mark.django_db
-
-VNU = Path(__file__).resolve().parents[1] / ".ci/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
-JAVA = shutil.which("java")
 
 # (role, URL name): the pages people spend their time on, error states below.
 PAGES = [
@@ -105,22 +100,7 @@ def render_pages(client, tmp_path) -> dict[Path, str]:
     return written
 
 
-@pytest.mark.skipif(JAVA is None, reason="java is not installed (Debian: default-jre-headless)")
-@pytest.mark.skipif(not VNU.exists(), reason="vnu.jar is missing: run `make vnu` (npm vnu-jar)")
+@needs_vnu
 def test_the_main_pages_are_valid_html(client, tmp_path, fast_passwords):
-    written = render_pages(client, tmp_path)
-    result = subprocess.run(  # noqa: S603 — our own command line
-        [JAVA, "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, written)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stderr or "{}").get("messages", [])
-    errors = [
-        f"{written.get(Path(m['url'].removeprefix('file:')), m['url'])}, line "
-        f"{m.get('lastLine')}: {m['message']}  [{m.get('extract', '').strip()[:120]}]"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors = html_errors(render_pages(client, tmp_path))
     assert not errors, "\n".join(errors)
