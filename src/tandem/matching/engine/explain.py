@@ -194,10 +194,12 @@ def explain(
     rules = rules or Rules()
     ok = feasible(fit, rules)
     by_mentee: dict[int, Explanation] = {}
-    rows, cols = [], []
-    for a in result.assignments:
-        i, j = fit.mentee_index[a.mentee_id], fit.mentor_index[a.mentor_id]
-        comps = {k: round(float(v[i, j]), 4) for k, v in fit.components.items() if k != "total"}
+    rows = [fit.mentee_index[a.mentee_id] for a in result.assignments]
+    cols = [fit.mentor_index[a.mentor_id] for a in result.assignments]
+    # components of the placed pairs only: recomputed per chunk where they were not kept
+    pair_parts = fit.pair_components(rows, cols)
+    for a, i, j, parts in zip(result.assignments, rows, cols, pair_parts, strict=True):
+        comps = {k: round(float(v), 4) for k, v in parts.items() if k != "total"}
         ex = Explanation(
             mentee_id=a.mentee_id,
             status=PINNED if a.pinned else MATCHED,
@@ -213,8 +215,6 @@ def explain(
             ex.params = {"kind": "need", "need": words, "need_key": key}
         _pair_details(fit, i, j, ex)
         by_mentee[i] = ex
-        rows.append(i)
-        cols.append(j)
     if rows:
         best, score = _runner_ups(fit, ok, np.array(rows), np.array(cols))
         for i, b, s in zip(rows, best.tolist(), score.tolist(), strict=True):
