@@ -66,6 +66,13 @@ def test_chunked_scores_equal_unchunked_bit_for_bit(seed, chunk):
         for c in COMPONENTS:
             assert np.array_equal(again[c], whole.components[c][rows]), (c, rows)
     assert parts.pair(3, 4) == whole.pair(3, 4)
+    # single pairs (what explanations recompute) too, scattered and in any order
+    rng = np.random.default_rng(seed)
+    for size in (1, 2, 40):
+        r, c = rng.integers(0, n, size), rng.integers(0, m, size)
+        got = parts.scorer.pairs(r, c)
+        for name in COMPONENTS:
+            assert np.array_equal(got[name], whole.components[name][r, c]), (name, size)
 
 
 @pytest.mark.parametrize("seed", [5, 6])

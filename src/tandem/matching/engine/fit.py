@@ -104,11 +104,13 @@ class FitMatrix:
         """Component values of the pairs (rows[k], cols[k]), in chunks of rows."""
         out: list[dict] = []
         rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        step = chunk_rows(self.shape[1])
+        step = PAIRS_STEP
         for start in range(0, len(rows), step):
             r, c = rows[start : start + step], cols[start : start + step]
-            parts = self.component_rows(r)
-            picked = {k: v[np.arange(len(r)), c].tolist() for k, v in parts.items()}
+            if self.components or self.scorer is None:
+                picked = {k: v[r, c].tolist() for k, v in self.components.items()}
+            else:
+                picked = {k: v.tolist() for k, v in self.scorer.pairs(r, c).items()}
             out.extend({k: v[x] for k, v in picked.items()} for x in range(len(r)))
         return out
 
@@ -282,6 +284,8 @@ CHUNK_BYTES = 64 << 20
 #: they are recomputed for the rows that need them (explanations), so memory stays
 #: bounded by the total score matrix plus one chunk
 KEEP_COMPONENTS_PAIRS = 1 << 22
+#: pairs whose components are recomputed at a time (the term product is step x step)
+PAIRS_STEP = 256
 
 
 def chunk_rows(m: int) -> int:
@@ -320,7 +324,7 @@ class Scorer:
     need_norm: np.ndarray  # (n, topics) concept need, rows sum to 1
     offer_t: np.ndarray  # (topics, m) concept offer
     mentee_terms: object  # sparse (n, stems)
-    mentor_terms_t: object  # sparse (stems, m)
+    mentor_terms_t: np.ndarray  # (stems, m) dense: few distinct stems
     context_table: np.ndarray  # (groups, m)
     context_of: np.ndarray  # (n,) group of each applicant
     preferences: dict[int, dict[int, float]]  # applicant -> mentor -> preference value
@@ -334,8 +338,9 @@ class Scorer:
         topic = _rows_product(self.need_topics[rows], self.offer_topics_t)
         np.clip(topic, 0.0, 1.0, out=topic)
         concept = _rows_product(self.need_norm[rows], self.offer_t)
-        terms = (self.mentee_terms[rows] @ self.mentor_terms_t).toarray()
-        terms = terms.astype(np.float32, copy=False)
+        # sparse rows times the dense mentor side: each row's sum runs over its own
+        # terms in one fixed order, whatever the block
+        terms = self.mentee_terms[rows] @ self.mentor_terms_t
         terms *= 1.0 / TERM_FULL
         np.minimum(terms, 1.0, out=terms)
         concept *= CONCEPT_SHARE
@@ -348,6 +353,32 @@ class Scorer:
         for k, i in enumerate(rows.tolist()):
             for j, value in self.preferences.get(i, {}).items():
                 preference[k, j] = value
+        return {"topic": topic, "text": text, "context": context, "preference": preference}
+
+    def pairs(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
+        """Component values of the pairs (rows[k], cols[k]): the same numbers as the
+        blocks give, at a fraction of the cost (explanations need only the placed pairs).
+
+        The topic products take whole rows (a dense product of a column subset may round
+        differently); the term product takes only these mentors' columns, which is exact
+        because each value is summed over the applicant's own terms in a fixed order.
+        """
+        at = np.arange(len(rows))
+        topic = _rows_product(self.need_topics[rows], self.offer_topics_t)[at, cols]
+        np.clip(topic, 0.0, 1.0, out=topic)
+        concept = _rows_product(self.need_norm[rows], self.offer_t)[at, cols]
+        terms = np.diagonal(self.mentee_terms[rows] @ self.mentor_terms_t[:, cols]).copy()
+        terms *= 1.0 / TERM_FULL
+        np.minimum(terms, 1.0, out=terms)
+        concept *= CONCEPT_SHARE
+        terms *= 1.0 - CONCEPT_SHARE
+        text = np.add(concept, terms)
+        np.clip(text, 0.0, 1.0, out=text)
+        context = self.context_table[self.context_of[rows], cols]
+        preference = np.array(
+            [self.preferences.get(i, {}).get(j, 0.0) for i, j in zip(rows, cols, strict=True)],
+            dtype=np.float32,
+        )
         return {"topic": topic, "text": text, "context": context, "preference": preference}
 
     def total(self, rows: np.ndarray, parts: dict[str, np.ndarray]) -> np.ndarray:
@@ -430,7 +461,7 @@ def compute_fit(
         need_norm=need_norm,
         offer_t=np.ascontiguousarray(offer.T),
         mentee_terms=ftext_e.terms,
-        mentor_terms_t=ftext_r.terms.T.tocsc(),
+        mentor_terms_t=np.ascontiguousarray(ftext_r.terms.T.toarray(), dtype=np.float32),
         context_table=table,
         context_of=of_mentee,
         preferences=_preferences(mentees, mentors),
