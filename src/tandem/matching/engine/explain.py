@@ -22,7 +22,7 @@ from .model import (
     Rules,
     render_detail,
 )
-from .text import surface_form
+from .text import surface_forms
 
 
 @dataclass
@@ -105,7 +105,7 @@ def _pair_details(fit: FitMatrix, i: int, j: int, ex: Explanation) -> None:
         terms = model.shared_terms(fit.mentee_text, i, fit.mentor_text, j)
         if fit.mentees:
             raw = f"{fit.mentees[i].expectations} {fit.mentees[i].projects}"
-            terms = [surface_form(raw, w) for w in terms]
+            terms = surface_forms(raw, terms) if terms else terms
         ex.shared_terms = terms
 
 
