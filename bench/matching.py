@@ -16,8 +16,16 @@ next to the figures: the machine is shared. Progress goes to stderr.
 
 With --sparse the same fit matrix is solved once more with the sparse solver forced
 (engine/sparse.py) and its time, rounds and certificate are printed. The goals of issue 15
-are printed as ratios measured in this run. Not built: the comparison with mentor-match
-(no --peer flag yet: it is not installed or run).
+are printed as ratios measured in this run.
+
+    .venv/bin/python bench/matching.py --peer           # also compare with mentor-match
+
+With --peer a temporary virtual environment gets mentor-match 7.0.1 from PyPI (the nearest
+open-source peer: exact Munkres on rule points, 1:1, no text, no explanations; never a
+project dependency) and both tools run on the same synthetic round of N = 1,600 applicants
+and mentors (bench/peer_mentor_match.py says how the round maps onto mentor-match's
+rules). tandem-match is timed end to end as above (CSV in -> proposals out) with mentor
+capacities 1-2; mentor-match's process_data is timed from its participant objects.
 """
 
 from __future__ import annotations
@@ -170,6 +178,7 @@ def main() -> None:
     p.add_argument("--sizes", default="1000x500,5000x2500,10000x5000,20000x10000")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--sparse", action="store_true", help="also time the sparse solver")
+    p.add_argument("--peer", action="store_true", help="also compare with mentor-match")
     p.add_argument("--child", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
@@ -177,6 +186,9 @@ def main() -> None:
         print(json.dumps(child(n, m, args.seed, args.sparse)))
         return
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, numpy {np.__version__}")
+    if args.peer:
+        peer(args.seed)
+        return
     head = (
         f"{'size':>12} {'places':>6} {'admit':>6} {'read':>6} {'fit':>6} {'solve':>6} "
         f"{'explain':>7} {'write':>6} {'total':>6} {'peak MiB':>8} {'baseline':>8} "
@@ -212,6 +224,69 @@ def main() -> None:
     goals(rows)
 
 
+PEER_N = 1600
+
+
+def _run_child(size: str, seed: int) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", size, "--seed", str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def peer(seed: int) -> None:
+    """tandem-match and mentor-match 7.0.1 on the same round of N = 1,600."""
+    n = PEER_N
+    with tempfile.TemporaryDirectory() as tmp:
+        env = Path(tmp) / "peer"
+        print("creating a virtual environment with mentor-match 7.0.1 ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(env)], check=True)
+        py = str(env / "bin" / "python")
+        subprocess.run([py, "-m", "pip", "install", "-q", "mentor-match==7.0.1"], check=True)
+        mentees, mentors = synthetic_round(n, n, seed=seed)
+
+        def person(x, profession: str) -> dict:
+            return {
+                "grade": "1",
+                "organisation": x.institution,
+                "profession": profession,
+                "email": f"{type(x).__name__}-{x.id}",
+                "first name": x.name,
+                "languages": sorted(x.languages),
+            }
+
+        data = {
+            "mentees": [person(e, e.topics[0] if e.topics else "") for e in mentees],
+            "mentors": [
+                person(r, max(r.topics, key=r.topics.get) if r.topics else "") for r in mentors
+            ],
+        }
+        instance = Path(tmp) / "instance.json"
+        instance.write_text(json.dumps(data), encoding="utf-8")
+        print(f"running tandem-match on {n}x{n} ...", file=sys.stderr, flush=True)
+        ours = _run_child(f"{n}x{n}", seed)
+        print(f"running mentor-match on {n}x{n} (minutes) ...", file=sys.stderr, flush=True)
+        proc = subprocess.run(
+            # -P: bench/ must not be on the path (bench/matching.py would shadow the
+            # peer's package "matching")
+            [py, "-P", str(ROOT / "bench" / "peer_mentor_match.py"), str(instance)],
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        theirs = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(
+        f"N = {n}: tandem-match {ours['total']:.2f} s end to end ({ours['admitted']} pairs), "
+        f"mentor-match 7.0.1 {theirs['seconds']:.2f} s ({theirs['pairs']} pairs)"
+    )
+    ratio = theirs["seconds"] / max(ours["total"], 1e-9)
+    print(f"mentor-match / tandem-match: {ratio:.1f} x (goal >= 50 x: {ratio / 50:.2f} x the goal)")
+    print(f"load average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
 def _num(x: float | None, width: int) -> str:
     return f"{'-':>{width}}" if x is None else f"{x:>{width}.2f}"
 
@@ -236,7 +311,7 @@ def goals(rows: list[dict]) -> None:
             print(
                 f"  {r['size']} solver / scipy's dense solve: {solver / 0.5:.2f} x the goal of 0.5"
             )
-    print("  mentor-match at N = 1600: not measured (the comparison is not built)")
+    print("  mentor-match at N = 1600: run with --peer")
     print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if len(rows) > 1:
         print("growth (time, peak memory) relative to the first size:")
