@@ -283,7 +283,8 @@ def peer(seed: int) -> None:
         f"mentor-match 7.0.1 {theirs['seconds']:.2f} s ({theirs['pairs']} pairs)"
     )
     ratio = theirs["seconds"] / max(ours["total"], 1e-9)
-    print(f"mentor-match / tandem-match: {ratio:.1f} x (goal >= 50 x: {ratio / 50:.2f} x the goal)")
+    met = "met" if ratio >= 50 else "not met"
+    print(f"mentor-match / tandem-match: {ratio:.1f} x (goal >= 50 x: {met})")
     print(f"load average (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
