@@ -41,8 +41,9 @@ class FitMatrix:
     """Scores for every (mentee, mentor) pair plus what the solvers and explanations need.
 
     Rows are mentees, columns mentors, in the order given to `compute_fit`. Every component
-    and the total are float32 arrays in [0, 1]. The total does not apply the hard rules;
-    `feasible(fit, rules)` does.
+    and the total are float32 arrays in [0, 1]. For large rounds `components` is empty (not
+    kept, to bound memory): `component_rows` and `pair_components` recompute them exactly.
+    The total does not apply the hard rules; `feasible(fit, rules)` does.
     """
 
     mentee_ids: list[str]
