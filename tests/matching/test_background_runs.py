@@ -193,3 +193,43 @@ def test_the_run_page_is_paged_with_a_fixed_number_of_queries(
     assert few == some == many
     text = client.get(url + "?page=3").content.decode()
     assert "Showing 7–9 of 10" in text
+
+
+def _add_left_out(run, count: int) -> None:
+    from tandem.matching.engine import CAPACITY  # noqa: PLC0415
+
+    unplaced = run.summary.setdefault("unplaced", [])
+    for k in range(count):
+        application = ApplicationFactory(round=run.round, person=UserFactory(name=f"Left {k}"))
+        unplaced.append({"application": application.pk, "reason": CAPACITY, "params": {}})
+    MatchRun.objects.filter(pk=run.pk).update(summary=run.summary)
+
+
+def test_the_left_out_applicants_are_paged_with_a_fixed_number_of_queries(
+    client, round, coordinator, matching_pool, monkeypatch
+):
+    monkeypatch.setattr(views, "LEFT_OUT_PER_PAGE", 3)
+    run = services.run_matching(round=round, by=coordinator, settings=S())
+    client.force_login(coordinator)
+    url = manage_url("matching_run", round, run=run.pk)
+    client.get(url)  # warm up (session, caches)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    _add_left_out(run, 4)
+    some = queries()
+    _add_left_out(run, 9)
+    many = queries()
+    assert some == many
+    total = len(run.summary["unplaced"])
+    text = client.get(url + "?left=2").content.decode()
+    assert f"Showing 4–6 of {total}" in text
+    from tandem.applications.models import Application  # noqa: PLC0415
+
+    for item in run.summary["unplaced"][3:6]:  # the second page, in the run's order
+        assert str(Application.objects.get(pk=item["application"]).person) in text
+    assert f'<dd class="col-sm-5">{total}</dd>' in text
+    assert 'href="?left=3"' in text  # the pages of the left-out list have their own number

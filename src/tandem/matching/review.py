@@ -97,6 +97,7 @@ def score_matrix(run: MatchRun) -> ScoreMatrix:
     rows = []
     for i, eid in enumerate(fit.mentee_ids):
         application = data.applications[eid]
+        parts = fit.component_rows([i])  # kept, or recomputed for large rounds
         cells = []
         for j, mid in enumerate(fit.mentor_ids):
             blocked = [
@@ -113,8 +114,7 @@ def score_matrix(run: MatchRun) -> ScoreMatrix:
                     blocked_by=blocked,
                     proposed=(application.pk, data.profiles[mid].pk) in proposed,
                     components={
-                        name: round(float(values[i, j]) * 100)
-                        for name, values in fit.components.items()
+                        name: round(float(values[0, j]) * 100) for name, values in parts.items()
                     },
                 )
             )

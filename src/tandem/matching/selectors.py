@@ -325,9 +325,10 @@ def detail_in_words(params: dict, mentor_names: dict[int, str]) -> str:
     return str(text) % values
 
 
-def left_out(run) -> list[LeftOut]:
-    """Everyone the run did not place, with the reason in words (and the detail)."""
-    unplaced = run.summary.get("unplaced", [])
+def left_out(run, unplaced: list[dict] | None = None) -> list[LeftOut]:
+    """Everyone the run did not place (or these of them: one page), with the reason in
+    words (and the detail)."""
+    unplaced = run.summary.get("unplaced", []) if unplaced is None else unplaced
     applications = (
         Application.objects.filter(
             round=run.round, pk__in=[item["application"] for item in unplaced]

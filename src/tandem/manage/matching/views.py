@@ -91,6 +91,8 @@ class OverviewView(MatchingMixin, View):
 
 #: new proposals per page of a run
 PAIRS_PER_PAGE = 50
+#: left-out applicants per page of a run (its own page number: ?left=)
+LEFT_OUT_PER_PAGE = 50
 
 
 class RunView(MatchingMixin, View):
@@ -108,6 +110,9 @@ class RunView(MatchingMixin, View):
             request.GET.get("page")
         )
         pairs = selectors.run_pairs(run, page.object_list)
+        left_page = Paginator(run.summary.get("unplaced", []), LEFT_OUT_PER_PAGE).get_page(
+            request.GET.get("left")
+        )
         drafts = run.proposals.filter(status=ProposalStatus.DRAFT).count()
         for row in pairs:
             pk = row.proposal.pk
@@ -122,7 +127,8 @@ class RunView(MatchingMixin, View):
             pairs=pairs,
             components=COMPONENTS,
             kept=selectors.kept_pairs(run),
-            left_out=selectors.left_out(run),
+            left_out=selectors.left_out(run, list(left_page.object_list)),
+            left_page=left_page,
             comparison=selectors.mode_comparison(run),
             is_latest=is_latest,
             page=page,

@@ -22,7 +22,7 @@ from .model import (
     Rules,
     render_detail,
 )
-from .text import surface_form
+from .text import surface_forms
 
 
 @dataclass
@@ -105,7 +105,7 @@ def _pair_details(fit: FitMatrix, i: int, j: int, ex: Explanation) -> None:
         terms = model.shared_terms(fit.mentee_text, i, fit.mentor_text, j)
         if fit.mentees:
             raw = f"{fit.mentees[i].expectations} {fit.mentees[i].projects}"
-            terms = [surface_form(raw, w) for w in terms]
+            terms = surface_forms(raw, terms) if terms else terms
         ex.shared_terms = terms
 
 
@@ -194,10 +194,12 @@ def explain(
     rules = rules or Rules()
     ok = feasible(fit, rules)
     by_mentee: dict[int, Explanation] = {}
-    rows, cols = [], []
-    for a in result.assignments:
-        i, j = fit.mentee_index[a.mentee_id], fit.mentor_index[a.mentor_id]
-        comps = {k: round(float(v[i, j]), 4) for k, v in fit.components.items() if k != "total"}
+    rows = [fit.mentee_index[a.mentee_id] for a in result.assignments]
+    cols = [fit.mentor_index[a.mentor_id] for a in result.assignments]
+    # components of the placed pairs only: recomputed per chunk where they were not kept
+    pair_parts = fit.pair_components(rows, cols)
+    for a, i, j, parts in zip(result.assignments, rows, cols, pair_parts, strict=True):
+        comps = {k: round(float(v), 4) for k, v in parts.items() if k != "total"}
         ex = Explanation(
             mentee_id=a.mentee_id,
             status=PINNED if a.pinned else MATCHED,
@@ -213,8 +215,6 @@ def explain(
             ex.params = {"kind": "need", "need": words, "need_key": key}
         _pair_details(fit, i, j, ex)
         by_mentee[i] = ex
-        rows.append(i)
-        cols.append(j)
     if rows:
         best, score = _runner_ups(fit, ok, np.array(rows), np.array(cols))
         for i, b, s in zip(rows, best.tolist(), score.tolist(), strict=True):

@@ -11,7 +11,7 @@ from .institutions import normalise_institution
 from .model import COMPONENTS, Mentee, Mentor, Rules, Weights
 from .needs import VAGUE_MIN_CUES, outside_hits, split_negated, vagueness
 from .taxonomy import DEFAULT_TAXONOMY, OUTSIDE_NEEDS, Taxonomy, type_similarity
-from .text import TextFeatures, TextModel, term_similarity
+from .text import TextFeatures, TextModel
 
 Progress = Callable[[str, float], None]
 
@@ -41,8 +41,9 @@ class FitMatrix:
     """Scores for every (mentee, mentor) pair plus what the solvers and explanations need.
 
     Rows are mentees, columns mentors, in the order given to `compute_fit`. Every component
-    and the total are float32 arrays in [0, 1]. The total does not apply the hard rules;
-    `feasible(fit, rules)` does.
+    and the total are float32 arrays in [0, 1]. For large rounds `components` is empty (not
+    kept, to bound memory): `component_rows` and `pair_components` recompute them exactly.
+    The total does not apply the hard rules; `feasible(fit, rules)` does.
     """
 
     mentee_ids: list[str]
@@ -67,6 +68,8 @@ class FitMatrix:
     text_model: TextModel | None = None
     mentee_text: TextFeatures | None = None
     mentor_text: TextFeatures | None = None
+    #: scores any applicant rows again (components that were not kept)
+    scorer: Scorer | None = None
     mentee_index: dict[str, int] = field(init=False)
     mentor_index: dict[str, int] = field(init=False)
 
@@ -91,9 +94,30 @@ class FitMatrix:
         """
         return float(min(self.shape[0], int(self.capacity.sum())) + 1)
 
+    def component_rows(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """Component blocks (len(rows), m) of these applicant rows: kept or recomputed."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if self.components or self.scorer is None:
+            return {c: a[rows] for c, a in self.components.items()}
+        return self.scorer.components(rows)
+
+    def pair_components(self, rows: Sequence[int], cols: Sequence[int]) -> list[dict]:
+        """Component values of the pairs (rows[k], cols[k]), in chunks of rows."""
+        out: list[dict] = []
+        rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        step = PAIRS_STEP
+        for start in range(0, len(rows), step):
+            r, c = rows[start : start + step], cols[start : start + step]
+            if self.components or self.scorer is None:
+                picked = {k: v[r, c].tolist() for k, v in self.components.items()}
+            else:
+                picked = {k: v.tolist() for k, v in self.scorer.pairs(r, c).items()}
+            out.extend({k: v[x] for k, v in picked.items()} for x in range(len(r)))
+        return out
+
     def pair(self, i: int, j: int) -> dict[str, float]:
         """Component values and total of one pair."""
-        out = {c: float(a[i, j]) for c, a in self.components.items()}
+        out = {c: float(v) for c, v in self.pair_components([i], [j])[0].items()}
         out["total"] = float(self.total[i, j])
         return out
 
@@ -185,11 +209,11 @@ def _topic_matrices(
 
 def _context(
     mentees: Sequence[Mentee], mentors: Sequence[Mentor], taxonomy: Taxonomy
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Institution type similarity; size similarity; allrounders for small libraries.
 
     Mentees fall into few groups (type, size, small-library need), so one row per group is
-    computed and gathered: the cost is one (n, m) copy.
+    computed: returns the (groups, m) table and each mentee's group (rows are gathered).
     """
     sizes = {"small": 0.0, "medium": 0.5, "large": 1.0}
     allround = taxonomy.allrounder_topic
@@ -230,25 +254,150 @@ def _context(
             table.append(row.astype(np.float32))
         of_mentee[i] = g
     if not table:
-        return np.zeros((0, len(mentors)), dtype=np.float32)
-    return np.stack(table)[of_mentee]
+        return np.zeros((0, len(mentors)), dtype=np.float32), of_mentee
+    return np.stack(table), of_mentee
 
 
-def _preference(mentees: Sequence[Mentee], mentors: Sequence[Mentor]) -> np.ndarray:
-    """1 for a first choice, 0.75, 0.5, then 0.25 for every further stated choice."""
-    pref = np.zeros((len(mentees), len(mentors)), dtype=np.float32)
+def _preferences(
+    mentees: Sequence[Mentee], mentors: Sequence[Mentor]
+) -> dict[int, dict[int, float]]:
+    """1 for a first choice, 0.75, 0.5, then 0.25 for every further stated choice (either
+    side's; the higher counts). Only stated pairs: applicant -> mentor -> value."""
+    pref: dict[int, dict[int, float]] = {}
     mi = {r.id: j for j, r in enumerate(mentors)}
     ei = {e.id: i for i, e in enumerate(mentees)}
     for i, e in enumerate(mentees):
         for rank, mid in enumerate(dict.fromkeys(e.preferred_mentors)):
             if mid in mi:
-                pref[i, mi[mid]] = max(0.25, 1.0 - 0.25 * rank)
+                pref.setdefault(i, {})[mi[mid]] = max(0.25, 1.0 - 0.25 * rank)
     for j, r in enumerate(mentors):
         for rank, eid in enumerate(dict.fromkeys(r.preferred_mentees)):
             if eid in ei:
-                i = ei[eid]
-                pref[i, j] = max(pref[i, j], max(0.25, 1.0 - 0.25 * rank))
+                row = pref.setdefault(ei[eid], {})
+                row[j] = max(row.get(j, 0.0), max(0.25, 1.0 - 0.25 * rank))
     return pref
+
+
+#: rows of applicants scored at a time: the component blocks of one chunk take about
+#: this many bytes (float32, the four components and their temporaries)
+CHUNK_BYTES = 64 << 20
+#: up to this many pairs the component matrices are kept for the review grid; above it
+#: they are recomputed for the rows that need them (explanations), so memory stays
+#: bounded by the total score matrix plus one chunk
+KEEP_COMPONENTS_PAIRS = 1 << 22
+#: pairs whose components are recomputed at a time (the term product is step x step)
+PAIRS_STEP = 256
+
+
+def chunk_rows(m: int) -> int:
+    """Applicants per chunk for m mentors: about CHUNK_BYTES of component blocks."""
+    return max(2, CHUNK_BYTES // max(1, 8 * 4 * m))
+
+
+def _blocks(n: int, size: int) -> list[np.ndarray]:
+    """Row blocks of at least two rows (a one-row product takes BLAS's gemv path, whose
+    rounding differs from gemm's: blocks of two or more give bit-identical rows)."""
+    size = max(2, size)
+    starts = list(range(0, n, size))
+    if len(starts) > 1 and n - starts[-1] < 2:
+        starts.pop()
+    return [np.arange(a, b) for a, b in zip(starts, [*starts[1:], n], strict=True)]
+
+
+def _rows_product(a: np.ndarray, b_t: np.ndarray) -> np.ndarray:
+    """a @ b_t row by row identical whatever the block (see _blocks): one row is doubled."""
+    if a.shape[0] == 1:
+        return (np.vstack([a, a]) @ b_t)[:1]
+    return a @ b_t
+
+
+@dataclass
+class Scorer:
+    """What scoring needs from both sides, so any block of applicant rows can be scored.
+
+    Every value of a row depends only on that row's applicant and the mentors, so scoring
+    in chunks gives the same numbers as scoring all rows at once (tests check it).
+    """
+
+    weights: dict[str, float]
+    need_topics: np.ndarray  # (n, topics)
+    offer_topics_t: np.ndarray  # (topics, m)
+    need_norm: np.ndarray  # (n, topics) concept need, rows sum to 1
+    offer_t: np.ndarray  # (topics, m) concept offer
+    mentee_terms: object  # sparse (n, stems)
+    mentor_terms_t: np.ndarray  # (stems, m) dense: few distinct stems
+    context_table: np.ndarray  # (groups, m)
+    context_of: np.ndarray  # (n,) group of each applicant
+    preferences: dict[int, dict[int, float]]  # applicant -> mentor -> preference value
+    unserved_topics: frozenset[int]  # rows lowered: no mentor offers their central topic
+    vague: np.ndarray  # (n,) bool
+    outside: dict[int, np.ndarray]  # applicant -> (m,) bool: mentor offers the outside need
+
+    def components(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """The four component blocks (len(rows), m) of these applicant rows."""
+        m = self.context_table.shape[1]
+        topic = _rows_product(self.need_topics[rows], self.offer_topics_t)
+        np.clip(topic, 0.0, 1.0, out=topic)
+        concept = _rows_product(self.need_norm[rows], self.offer_t)
+        # sparse rows times the dense mentor side: each row's sum runs over its own
+        # terms in one fixed order, whatever the block
+        terms = self.mentee_terms[rows] @ self.mentor_terms_t
+        terms *= 1.0 / TERM_FULL
+        np.minimum(terms, 1.0, out=terms)
+        concept *= CONCEPT_SHARE
+        terms *= 1.0 - CONCEPT_SHARE
+        text = np.add(concept, terms)
+        del concept, terms
+        np.clip(text, 0.0, 1.0, out=text)
+        context = self.context_table[self.context_of[rows]]
+        preference = np.zeros((len(rows), m), dtype=np.float32)
+        for k, i in enumerate(rows.tolist()):
+            for j, value in self.preferences.get(i, {}).items():
+                preference[k, j] = value
+        return {"topic": topic, "text": text, "context": context, "preference": preference}
+
+    def pairs(self, rows: np.ndarray, cols: np.ndarray) -> dict[str, np.ndarray]:
+        """Component values of the pairs (rows[k], cols[k]): the same numbers as the
+        blocks give, at a fraction of the cost (explanations need only the placed pairs).
+
+        The topic products take whole rows (a dense product of a column subset may round
+        differently); the term product takes only these mentors' columns, which is exact
+        because each value is summed over the applicant's own terms in a fixed order.
+        """
+        at = np.arange(len(rows))
+        topic = _rows_product(self.need_topics[rows], self.offer_topics_t)[at, cols]
+        np.clip(topic, 0.0, 1.0, out=topic)
+        concept = _rows_product(self.need_norm[rows], self.offer_t)[at, cols]
+        terms = np.diagonal(self.mentee_terms[rows] @ self.mentor_terms_t[:, cols]).copy()
+        terms *= 1.0 / TERM_FULL
+        np.minimum(terms, 1.0, out=terms)
+        concept *= CONCEPT_SHARE
+        terms *= 1.0 - CONCEPT_SHARE
+        text = np.add(concept, terms)
+        np.clip(text, 0.0, 1.0, out=text)
+        context = self.context_table[self.context_of[rows], cols]
+        preference = np.array(
+            [self.preferences.get(i, {}).get(j, 0.0) for i, j in zip(rows, cols, strict=True)],
+            dtype=np.float32,
+        )
+        return {"topic": topic, "text": text, "context": context, "preference": preference}
+
+    def total(self, rows: np.ndarray, parts: dict[str, np.ndarray]) -> np.ndarray:
+        """Weighted total of a block, with the factors for unmet and vague needs."""
+        out = np.zeros_like(parts["topic"])
+        for c in COMPONENTS:
+            if self.weights[c]:
+                out += np.float32(self.weights[c]) * parts[c]
+        np.clip(out, 0.0, 1.0, out=out)
+        for k, i in enumerate(rows.tolist()):
+            if i in self.unserved_topics:
+                out[k] *= np.float32(OUTSIDE_FACTOR)
+        out[self.vague[rows]] *= np.float32(VAGUE_FACTOR)
+        for k, i in enumerate(rows.tolist()):
+            offered = self.outside.get(i)
+            if offered is not None:
+                out[k, ~offered] *= np.float32(OUTSIDE_FACTOR)
+        return out
 
 
 def compute_fit(
@@ -257,12 +406,21 @@ def compute_fit(
     weights: Weights | None = None,
     taxonomy: Taxonomy | None = None,
     progress: Progress | None = None,
+    chunk: int | None = None,
+    keep_components: bool | None = None,
 ) -> FitMatrix:
-    """Score every pair. Cost: O(n·m) float32 per component; text work is per vocabulary."""
+    """Score every pair, in chunks of applicant rows: memory is the (n, m) float32 total
+    plus one chunk's components (and the components themselves only while
+    n·m <= KEEP_COMPONENTS_PAIRS, unless `keep_components` says otherwise).
+
+    `chunk` (rows per block) and `keep_components` are for tests and the benchmark.
+    """
     weights = weights or Weights()
     taxonomy = taxonomy or DEFAULT_TAXONOMY
     w = weights.normalised()
     n, m = len(mentees), len(mentors)
+    if keep_components is None:
+        keep_components = n * m <= KEEP_COMPONENTS_PAIRS
 
     def report(stage: str, share: float) -> None:
         if progress is not None:
@@ -284,9 +442,6 @@ def compute_fit(
     offer_topics = offer_topics * keep
     report("text analysis", 1.0)
 
-    topic = need_topics @ offer_topics.T
-    np.clip(topic, 0.0, 1.0, out=topic)
-
     # text: how much of the need found in the mentee's text the mentor's offer covers;
     # the offer is the profile text's concepts or the declared topic level, whichever is more
     need = ftext_e.concepts
@@ -295,40 +450,37 @@ def compute_fit(
     need_norm = np.divide(
         need, need_sum[:, None], out=np.zeros_like(need), where=need_sum[:, None] > 0
     )
-    text = np.empty((n, m), dtype=np.float32)
-    for start in range(0, n, CHUNK):
-        block = slice(start, min(n, start + CHUNK))
-        concept = need_norm[block] @ offer.T
-        terms = term_similarity(ftext_e.terms, ftext_r.terms, block)
-        terms *= 1.0 / TERM_FULL
-        np.minimum(terms, 1.0, out=terms)
-        concept *= CONCEPT_SHARE
-        terms *= 1.0 - CONCEPT_SHARE
-        np.add(concept, terms, out=text[block])
-        report("text fit", block.stop / max(n, 1))
-    np.clip(text, 0.0, 1.0, out=text)
-
-    context = _context(mentees, mentors, taxonomy)
-    preference = _preference(mentees, mentors)
-    components = {"topic": topic, "text": text, "context": context, "preference": preference}
-
-    total = np.zeros((n, m), dtype=np.float32)
-    for start in range(0, n, CHUNK):
-        block = slice(start, min(n, start + CHUNK))
-        part = total[block]
-        for c in COMPONENTS:
-            if w[c]:
-                part += np.float32(w[c]) * components[c][block]
-        np.clip(part, 0.0, 1.0, out=part)
-
+    table, of_mentee = _context(mentees, mentors, taxonomy)
     unserved_topics = _unoffered_topics(ftext_e.concepts, offer, model, ftext_e)
-    for i in unserved_topics:
-        total[i] *= np.float32(OUTSIDE_FACTOR)
-    vague = np.array([vagueness(t) >= VAGUE_MIN_CUES for t in e_raw], dtype=bool)
-    total[vague] *= np.float32(VAGUE_FACTOR)
-    unserved = _outside_needs(e_split, r_split, total)
-    for i, need in unserved_topics.items():
-        unserved.setdefault(i, need)
+    outside, unserved = _outside_needs(e_split, r_split)
+    for i, central in unserved_topics.items():
+        unserved.setdefault(i, central)
+    scorer = Scorer(
+        weights=w,
+        need_topics=need_topics,
+        offer_topics_t=np.ascontiguousarray(offer_topics.T),
+        need_norm=need_norm,
+        offer_t=np.ascontiguousarray(offer.T),
+        mentee_terms=ftext_e.terms,
+        mentor_terms_t=np.ascontiguousarray(ftext_r.terms.T.toarray(), dtype=np.float32),
+        context_table=table,
+        context_of=of_mentee,
+        preferences=_preferences(mentees, mentors),
+        unserved_topics=frozenset(unserved_topics),
+        vague=np.array([vagueness(t) >= VAGUE_MIN_CUES for t in e_raw], dtype=bool),
+        outside=outside,
+    )
+
+    total = np.empty((n, m), dtype=np.float32)
+    components = (
+        {c: np.empty((n, m), dtype=np.float32) for c in COMPONENTS} if keep_components else {}
+    )
+    for rows in _blocks(n, chunk or chunk_rows(m)):
+        parts = scorer.components(rows)
+        total[rows[0] : rows[-1] + 1] = scorer.total(rows, parts)
+        for c, block in components.items():
+            block[rows[0] : rows[-1] + 1] = parts[c]
+        report("fit scores", (rows[-1] + 1) / max(n, 1))
 
     inst_a, inst_b = _institution_codes(
         [e.institution for e in mentees], [r.institution for r in mentors]
@@ -349,13 +501,14 @@ def compute_fit(
         mentee_languages=lang_a,
         mentor_languages=lang_b,
         unserved=unserved,
-        vague=vague,
+        vague=scorer.vague,
         mentees=list(mentees),
         mentors=list(mentors),
         taxonomy=taxonomy,
         text_model=model,
         mentee_text=ftext_e,
         mentor_text=ftext_r,
+        scorer=scorer,
     )
 
 
@@ -381,13 +534,16 @@ def _unoffered_topics(
 
 
 def _outside_needs(
-    e_split: list[tuple[str, str]], r_split: list[tuple[str, str]], total: np.ndarray
-) -> dict[int, tuple[str, str]]:
-    """Lower the fit of pairs whose mentor lacks the applicant's central outside need.
+    e_split: list[tuple[str, str]], r_split: list[tuple[str, str]]
+) -> tuple[dict[int, np.ndarray], dict[int, tuple[str, str]]]:
+    """Which mentors offer each applicant's central outside need (pairs without it are
+    lowered when scored).
 
-    Returns the applicants whose central need no mentor offers, with the need in their words.
+    Returns applicant -> (m,) bool offered, and the applicants whose central need no mentor
+    offers, with the need in their words.
     """
     offers: dict[str, np.ndarray] = {}
+    outside: dict[int, np.ndarray] = {}
     unserved: dict[int, tuple[str, str]] = {}
     for i, (kept, _refused) in enumerate(e_split):
         hits = [h for h in outside_hits(kept, OUTSIDE_NEEDS) if h.count >= OUTSIDE_CENTRAL]
@@ -406,11 +562,10 @@ def _outside_needs(
                 ],
                 dtype=bool,
             )
-        offered = offers[central.key]
-        total[i, ~offered] *= np.float32(OUTSIDE_FACTOR)
-        if not offered.any():
+        outside[i] = offers[central.key]
+        if not outside[i].any():
             unserved[i] = (central.key, central.phrase)
-    return unserved
+    return outside, unserved
 
 
 def rule_masks(fit: FitMatrix, rules: Rules, rows: slice | None = None) -> dict[str, np.ndarray]:

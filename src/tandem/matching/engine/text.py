@@ -116,12 +116,18 @@ def stem(token: str) -> str:
     return token
 
 
-def surface_form(text: str, word: str) -> str:
-    """The word as written in the text (umlauts, case) for a normalised token, if found."""
+def surface_forms(text: str, words: list[str]) -> list[str]:
+    """Each word as written in the text (umlauts, case) for a normalised token, if found;
+    the text is read once."""
+    wanted = set(words)
+    found: dict[str, str] = {}
     for raw in re.findall(r"\w+", text):
-        if normalise(raw) == word:
-            return raw
-    return word
+        if len(found) == len(wanted):
+            break
+        key = normalise(raw)
+        if key in wanted:
+            found.setdefault(key, raw)
+    return [found.get(w, w) for w in words]
 
 
 #: shortest part of a compound ("fonds", "daten", "kosten")
@@ -323,11 +329,11 @@ class TextModel:
 
     def found_phrases(self, features: TextFeatures, row: int) -> list[tuple[str, str, float]]:
         """(phrase, topic key, coverage) of the phrases found in one analysed text."""
-        r = features.coverage.getrow(row)
+        indices, data = _row(features.coverage, row)
         keys = self.taxonomy.keys
         hits = [
             (self.phrases[j].text, keys[self.phrases[j].topic], float(v))
-            for j, v in zip(r.indices, r.data, strict=True)
+            for j, v in zip(indices.tolist(), data.tolist(), strict=True)
         ]
         return sorted(hits, key=lambda h: -h[2])
 
@@ -335,13 +341,19 @@ class TextModel:
         self, a: TextFeatures, i: int, b: TextFeatures, j: int, limit: int = 5
     ) -> list[str]:
         """Words both texts use, most distinctive first."""
-        ra, rb = a.terms.getrow(i), b.terms.getrow(j)
-        common, ia, ib = np.intersect1d(ra.indices, rb.indices, return_indices=True)
+        (a_idx, a_val), (b_idx, b_val) = _row(a.terms, i), _row(b.terms, j)
+        common, ia, ib = np.intersect1d(a_idx, b_idx, return_indices=True)
         if len(common) == 0:
             return []
-        w = ra.data[ia] * rb.data[ib]
+        w = a_val[ia] * b_val[ib]
         order = np.argsort(-w)[:limit]
         return [self.surface[int(common[k])] for k in order]
+
+
+def _row(matrix: sp.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of one CSR row (getrow builds a matrix per call: slow)."""
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[lo:hi], matrix.data[lo:hi]
 
 
 def _max_by_topic(values: np.ndarray, phrase_topic: sp.csr_matrix) -> np.ndarray:
