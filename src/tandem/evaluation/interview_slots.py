@@ -182,8 +182,7 @@ def cancel_booked_interview(*, round, person) -> Interview:
         hours = interview.slot.cancel_notice_hours
         raise ValidationError(
             ngettext(
-                "Interviews can be cancelled up to %(n)s hour ahead. Please get in touch "
-                "directly.",
+                "Interviews can be cancelled up to %(n)s hour ahead. Please get in touch directly.",
                 "Interviews can be cancelled up to %(n)s hours ahead. Please get in touch "
                 "directly.",
                 hours,

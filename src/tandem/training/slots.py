@@ -46,9 +46,7 @@ def refuse_clashes(slots, times: list[dt.datetime], minutes: int, person) -> Non
 def cancel_notice_error(hours) -> str:
     if 0 <= int(hours) <= CANCEL_NOTICE_HOURS_MAX:
         return ""
-    return _("Please give between 0 and %(n)s hours (two weeks).") % {
-        "n": CANCEL_NOTICE_HOURS_MAX
-    }
+    return _("Please give between 0 and %(n)s hours (two weeks).") % {"n": CANCEL_NOTICE_HOURS_MAX}
 
 
 def may_still_cancel(starts_at: dt.datetime, notice_hours: int, now=None) -> bool:

@@ -159,10 +159,9 @@ class InterviewSlotsView(EvaluationMixin, View):
         return self.render(request, form, status=400)
 
     def render(self, request, form, status=200):
-        slots = (
-            self.round.interview_slots.select_related("interviewer", "interview__person")
-            .order_by("starts_at", "pk")
-        )
+        slots = self.round.interview_slots.select_related(
+            "interviewer", "interview__person"
+        ).order_by("starts_at", "pk")
         return render(
             request,
             "manage/evaluation/slots.html",

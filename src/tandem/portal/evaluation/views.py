@@ -6,11 +6,10 @@ staff-only (DESIGN.md §2): nothing here reads them.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tandem.core.forms import parse_id
 from tandem.evaluation import interview_slots, selectors
@@ -71,10 +70,11 @@ def feedback_calendar(request, org, programme, round):
     )
 
 
-@require_POST
 @login_required
 def book_interview(request, org, programme, round):
     round = _round_of(request, org, programme, round)
+    if request.method != "POST":  # after the round check: outsiders get 404, not 405
+        return HttpResponseNotAllowed(["POST"])
     slot_id = parse_id(request.POST.get("slot", ""))
     try:
         if slot_id is None:
@@ -87,10 +87,11 @@ def book_interview(request, org, programme, round):
     return redirect("portal:evaluation", **round.url_kwargs)
 
 
-@require_POST
 @login_required
 def cancel_interview(request, org, programme, round):
     round = _round_of(request, org, programme, round)
+    if request.method != "POST":  # after the round check: outsiders get 404, not 405
+        return HttpResponseNotAllowed(["POST"])
     try:
         interview_slots.cancel_booked_interview(round=round, person=request.user)
     except ValidationError as error:
