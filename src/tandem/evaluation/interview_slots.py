@@ -171,7 +171,8 @@ def may_cancel_booking(interview: Interview, now=None) -> bool:
 def cancel_booked_interview(*, round, person) -> Interview:
     """The participant cancels; the slot is free again and they may book another."""
     interview = (
-        Interview.objects.select_for_update()
+        # of=self: PostgreSQL locks no nullable side of a join (slot, interviewer).
+        Interview.objects.select_for_update(of=("self",))
         .select_related("slot", "interviewer")
         .filter(round=round, person=person)
         .first()
