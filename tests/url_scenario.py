@@ -14,6 +14,7 @@ from tandem.alumni.models import Alumnus, Certificate
 from tandem.api.services import create_token
 from tandem.applications.imported import hold_for_confirmation
 from tandem.applications.imports import ImportRow
+from tandem.evaluation import interview_slots as evaluation_slots
 from tandem.evaluation import services as evaluation
 from tandem.mail.models import QueuedMail
 from tandem.matching.enums import ProposalStatus
@@ -228,6 +229,12 @@ def build() -> tuple[dict, dict]:
     evaluation.save_interview_notes(
         interview=interview, by=trainer, notes={"critique": "Geheime Interviewnotiz"}
     )
+    interview_slot = evaluation_slots.publish_interview_slot(
+        round=round,
+        by=trainer,
+        starts_at=soon + dt.timedelta(days=2, hours=3),
+        duration_minutes=45,
+    )
     feedback = evaluation.save_feedback_session(
         round=round, by=trainer, starts_at=soon + dt.timedelta(days=3), duration_minutes=120
     )
@@ -300,6 +307,7 @@ def build() -> tuple[dict, dict]:
         # Where two URLs name a parameter alike: the value for one URL name, or for one
         # URL name and method.
         "public:invitation": {"token": candidate_token},
+        "manage:evaluation_slot_remove": {"slot": interview_slot.pk},
         "public:role_invitation": {"token": invitation.token},
         "public:imported_application": {"token": imported.token},
         ("public:info_event_confirm", "get"): {"token": confirm["get"]},

@@ -245,8 +245,9 @@ def months_by_kind(value: str) -> dict[str, int]:
     return months
 
 
-# Months after a round's end per kind of text (tandem_texts, consultation_notes, and the
-# kinds later apps declare); a kind not named here keeps TANDEM_RETENTION_MONTHS.
+# Months after a round's end per kind of text (tandem_texts, consultation_notes,
+# interview_notes and the kinds later apps declare); a kind not named here keeps
+# TANDEM_RETENTION_MONTHS.
 TANDEM_RETENTION_BY_KIND = months_by_kind(os.environ.get("TANDEM_RETENTION_BY_KIND", ""))
 # Organisations are created by the platform's operators (staff); self-service only if on.
 TANDEM_SELF_SERVICE_ORGANISATIONS = env_bool("TANDEM_SELF_SERVICE_ORGANISATIONS")

@@ -18,6 +18,8 @@ def test_demo_evaluation_stage_has_interviews_a_held_feedback_session_and_lesson
     assert round.current_phase == "evaluation"
     assert Interview.objects.filter(round=round, status="held").count() == 3
     assert Interview.objects.filter(round=round, status="planned").exists()
+    assert Interview.objects.filter(round=round, slot__isnull=False).count() == 1
+    assert round.interview_slots.filter(interview=None).count() == 2
     assert InterviewNote.objects.filter(interview__round=round).count() >= 5
     invitations = list(session.invitations.all())
     assert invitations and sum(bool(i.attended) for i in invitations) == len(invitations) - 1

@@ -4,6 +4,7 @@ person interviewed, erased, expired."""
 import datetime as dt
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
@@ -47,17 +48,51 @@ def test_erase_removes_the_persons_interviews_and_keeps_what_staff_wrote_nameles
     ]
 
 
-def test_retention_deletes_the_notes_of_rounds_long_ended(round, interview, trainer, settings):
+def test_interview_notes_go_on_their_own_months_and_the_interview_stays(
+    round, interview, trainer, people, settings
+):
+    """Time travel: notes survive 3 months after the round's end, go the day after; the
+    interview (date, status) and the count of held interviews survive."""
+    from tandem.privacy.retention import apply_retention
+    from tests.privacy.conftest import end_round_on
+
+    ended = timezone.localdate() + dt.timedelta(days=60)
+    end_round_on(round, ended)
+    settings.TANDEM_RETENTION_MONTHS = 24
+    settings.TANDEM_RETENTION_BY_KIND = {"interview_notes": 3}
     services.save_interview_notes(interview=interview, by=trainer, notes={"tandem": "x"})
-    assert personal_data.apply_retention(timezone.now()) == 0
-    last = max(phase.ends_on for phase in round.phases.all())
-    later = (
-        timezone.now()
-        + (last - timezone.localdate())
-        + dt.timedelta(days=31 * (settings.TANDEM_RETENTION_MONTHS + 1))
+    three_months = ended + dt.timedelta(days=88)
+    with time_machine.travel(dt.datetime.combine(three_months, dt.time(12), dt.UTC)):
+        apply_retention()
+    assert InterviewNote.objects.exists()
+    with time_machine.travel(
+        dt.datetime.combine(ended + dt.timedelta(days=95), dt.time(12), dt.UTC)
+    ):
+        [result] = apply_retention()
+    assert result.counts["interview_notes_deleted"] == 1
+    assert not InterviewNote.objects.exists()
+    kept = Interview.objects.get()
+    assert kept.starts_at == interview.starts_at and kept.status == interview.status
+
+
+def test_an_interviewers_slots_are_exported_and_erased(round, trainer, people):
+    from tandem.evaluation import interview_slots
+    from tandem.evaluation.models import InterviewSlot
+
+    from .conftest import at
+
+    slot = interview_slots.publish_interview_slot(
+        round=round, by=trainer, starts_at=at(8), duration_minutes=45, place="Raum 4"
     )
-    assert personal_data.apply_retention(later) == 1
-    assert Interview.objects.exists() and not InterviewNote.objects.exists()
+    booked = interview_slots.book_interview_slot(
+        slot_id=slot.pk, round=round, person=people["mentor"]
+    )
+    [row] = personal_data.export(trainer)["interview_slots_offered"]
+    assert row["place"] == "Raum 4"
+    personal_data.erase(trainer)
+    assert not InterviewSlot.objects.exists()
+    booked.refresh_from_db()
+    assert booked.slot is None and booked.starts_at == slot.starts_at
 
 
 def test_a_jitsi_room_is_suggested_for_a_new_interview(client, round, trainer, settings):

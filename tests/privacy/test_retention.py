@@ -138,6 +138,7 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "agendas_blanked": 1,
         "consultation_notes_blanked": 0,
         "survey_free_texts_removed": 0,
+        "interview_notes_deleted": 0,
         "goal_reflections": 1,
         "early_end_reasons": 0,
         "mentor_profile_files": 2,

@@ -14,7 +14,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from tandem.evaluation import services
+from tandem.evaluation import interview_slots, services
 from tandem.evaluation.enums import InterviewStatus
 from tandem.evaluation.models import FeedbackInvitation, FeedbackSession
 from tandem.programmes.enums import RoleKind
@@ -94,16 +94,32 @@ def build(round, coordinator, trainer) -> None:
         .order_by("person__email")[:2]
     ]
     people = in_tandems + others
-    for index, person in enumerate(people):
-        past = index < 3
-        interview = services.schedule_interview(
+    # Three published slots; the last person booked the first one from the portal.
+    slots = [
+        interview_slots.publish_interview_slot(
             round=round,
-            by=trainer if index % 2 else coordinator,
-            person=person,
-            starts_at=_at(-6 + index if past else 2 + index, 10),
+            by=trainer,
+            starts_at=_at(4 + day, 9),
             duration_minutes=45,
             online_url="https://meet.example.org/tandem-auswertung",
         )
+        for day in range(3)
+    ]
+    for index, person in enumerate(people):
+        past = index < 3
+        if index == len(people) - 1 and not past:
+            interview = interview_slots.book_interview_slot(
+                slot_id=slots[0].pk, round=round, person=person
+            )
+        else:
+            interview = services.schedule_interview(
+                round=round,
+                by=trainer if index % 2 else coordinator,
+                person=person,
+                starts_at=_at(-6 + index if past else 2 + index, 10),
+                duration_minutes=45,
+                online_url="https://meet.example.org/tandem-auswertung",
+            )
         if past:
             services.set_interview_status(
                 interview=interview, by=trainer, status=InterviewStatus.HELD

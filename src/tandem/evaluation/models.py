@@ -5,6 +5,7 @@ DESIGN.md §2): the person interviewed sees that the interview took place and wh
 never the notes. Calendar files and e-mails carry date, length and link only.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -12,9 +13,65 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
+from tandem.training.limits import (
+    CANCEL_NOTICE_HOURS_MAX,
+    MINUTES_MIN,
+    SESSION_MINUTES_MAX,
+    SLOT_MINUTES_MAX,
+)
 
 from .enums import InterviewStatus
+
+
+class InterviewSlot(models.Model):
+    """A time a coordinator or trainer offers for an evaluation interview.
+
+    Booked, it points to the one interview made from it (``Interview.slot`` is unique, so
+    a slot is booked once); the service locks the slot's row, the constraint backs it up.
+    """
+
+    round = models.ForeignKey(
+        "programmes.Round", on_delete=models.CASCADE, related_name="interview_slots"
+    )
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="interview_slots",
+        verbose_name=_("interviewer"),
+    )
+    starts_at = models.DateTimeField(_("date and time"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"),
+        default=45,
+        validators=[MinValueValidator(MINUTES_MIN), MaxValueValidator(SLOT_MINUTES_MAX)],
+    )
+    #: starts_at + duration, stored so the overlap check is one query
+    ends_at = models.DateTimeField(editable=False)
+    online_url = models.URLField(_("online link"), blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    cancel_notice_hours = models.PositiveSmallIntegerField(
+        _("cancel at least … hours ahead"),
+        default=24,
+        validators=[MaxValueValidator(CANCEL_NOTICE_HOURS_MAX)],
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interview slot")
+        verbose_name_plural = _("interview slots")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interviewer", "starts_at"], name="one_interview_slot_per_time"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.interviewer} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        self.ends_at = self.starts_at + dt.timedelta(minutes=int(self.duration_minutes))
+        super().save(*args, **kwargs)
 
 
 class Interview(models.Model):
@@ -42,6 +99,14 @@ class Interview(models.Model):
     )
     online_url = models.URLField(_("online link"), blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
+    #: the slot it was booked from (none when staff planned a fixed time); freed on cancel
+    slot = models.OneToOneField(
+        InterviewSlot,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interview",
+    )
     status = models.CharField(
         _("status"),
         max_length=10,

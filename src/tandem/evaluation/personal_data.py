@@ -13,7 +13,17 @@ from django.db import transaction
 
 from tandem.privacy.registry import Declaration, Holding
 
-from .models import FeedbackInvitation, FeedbackSession, Interview, InterviewNote, RoundReview
+from .models import (
+    FeedbackInvitation,
+    FeedbackSession,
+    Interview,
+    InterviewNote,
+    InterviewSlot,
+    RoundReview,
+)
+
+# The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("interview_notes=3").
+INTERVIEW_NOTES = "interview_notes"
 
 
 def _iso(value):
@@ -45,6 +55,9 @@ def export(user) -> dict:
         .select_related("session__round__programme__organisation")
         .order_by("session__starts_at", "pk")
     )
+    offered = InterviewSlot.objects.filter(interviewer=user).select_related(
+        "round__programme__organisation"
+    )
     moderated = FeedbackSession.objects.filter(moderator=user).select_related(
         "round__programme__organisation"
     )
@@ -68,6 +81,16 @@ def export(user) -> dict:
             }
             for i in led
         ],
+        "interview_slots_offered": [
+            {
+                **_round(slot.round),
+                "starts_at": _iso(slot.starts_at),
+                "minutes": slot.duration_minutes,
+                "place": slot.place,
+                "online_url": slot.online_url,
+            }
+            for slot in offered
+        ],
         "feedback_session_invitations": [
             {
                 **_round(i.session.round),
@@ -90,24 +113,34 @@ def erase(user) -> None:
     Interview.objects.filter(person=user).delete()
     FeedbackInvitation.objects.filter(person=user).delete()
     Interview.objects.filter(interviewer=user).update(interviewer=None)
+    # Their offered times go; an interview booked from one keeps its date (slot -> null).
+    InterviewSlot.objects.filter(interviewer=user).delete()
     InterviewNote.objects.filter(written_by=user).update(written_by=None)
     FeedbackSession.objects.filter(moderator=user).update(moderator=None)
     RoundReview.objects.filter(updated_by=user).update(updated_by=None)
 
 
+def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
+    """Interview notes go on their own months; the interviews (dates, status) stay."""
+    if kind != INTERVIEW_NOTES:
+        return {}
+    notes = InterviewNote.objects.filter(interview__round=round)
+    count = notes.count()
+    if not dry_run:
+        notes.delete()
+    return {"interview_notes_deleted": count}
+
+
 @transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
-    """Interview notes of rounds past retention go; that an interview took place, the
-    attendance and the summaries stay as the record of the round."""
+    """The interview slots of rounds past retention go (an interview booked from one keeps
+    its date); interviews, attendance and summaries stay as the record of the round."""
     from tandem.programmes.selectors import rounds_ended_before
 
     rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
         "pk"
     )
-    notes = InterviewNote.objects.filter(interview__round__in=rounds)
-    count = notes.count()
-    notes.delete()
-    return count
+    return InterviewSlot.objects.filter(round__in=rounds).delete()[0]
 
 
 DECLARATION = Declaration(
@@ -127,6 +160,15 @@ DECLARATION = Declaration(
             "the participant interviewed",
             "notes along the interview guide for the round's evaluation",
             "the round's coordinators and trainers only (not the person, not the partner)",
+            "N months after the round ends (interview_notes)",
+            retention_kind=INTERVIEW_NOTES,
+        ),
+        Holding(
+            "evaluation.InterviewSlot",
+            ("interviewer", "starts_at", "online_url", "place"),
+            "the interviewer",
+            "times offered for booking an evaluation interview",
+            "the round's staff; participants of the round (free slots only)",
             "until retention after the round ends",
         ),
         Holding(
@@ -157,5 +199,6 @@ DECLARATION = Declaration(
     export=export,
     erase=erase,
     apply_retention=apply_retention,
+    expire_texts=expire_texts,
     erase_order=50,
 )

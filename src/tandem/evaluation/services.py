@@ -178,8 +178,10 @@ def set_interview_status(*, interview: Interview, by, status: str) -> Interview:
         )
     was_cancelled = interview.status == InterviewStatus.CANCELLED
     interview.status = status
+    if status == InterviewStatus.CANCELLED:
+        interview.slot = None  # a booked slot is free again for someone else
     interview.sequence += 1
-    interview.save(update_fields=["status", "sequence", "updated_at"])
+    interview.save(update_fields=["status", "slot", "sequence", "updated_at"])
     log_action(by, f"evaluation.interview_{status}", interview, round=interview.round)
     if status == InterviewStatus.CANCELLED:
         mail_about_interview("evaluation_interview_cancelled", interview)

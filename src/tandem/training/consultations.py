@@ -19,7 +19,7 @@ from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
 from tandem.tandems.selectors import local_datetime, zone_of
 
-from . import checks
+from . import checks, slots
 from .enums import BookingStatus
 from .models import ConsultationBooking, ConsultationSlot, TrainingMaterial
 from .selectors import portal_url
@@ -28,15 +28,6 @@ NOTE_MAX_LENGTH = 2000
 TRAINER_NOTES_MAX_LENGTH = 10000
 MAX_SLOTS_AT_ONCE = 60
 TAKEN = gettext_lazy("Someone else has just booked this time. Please choose another one.")
-
-
-def _overlapping(trainer, starts_at: dt.datetime, minutes: int):
-    ends_at = starts_at + dt.timedelta(minutes=minutes)
-    return list(
-        ConsultationSlot.objects.filter(
-            trainer=trainer, starts_at__lt=ends_at, ends_at__gt=starts_at
-        )
-    )
 
 
 @transaction.atomic
@@ -60,11 +51,7 @@ def publish_slots(
         "starts_at": checks.date_error(round, starts_at),
         "duration_minutes": checks.length_error(duration_minutes, 15, 240),
         "online_url": checks.url_error(online_url),
-        "cancel_notice_hours": (
-            ""
-            if 0 <= int(cancel_notice_hours) <= 336
-            else _("Please give between 0 and 336 hours (two weeks).")
-        ),
+        "cancel_notice_hours": slots.cancel_notice_error(cancel_notice_hours),
     }
     if not errors["starts_at"] and starts_at <= timezone.now():
         errors["starts_at"] = _("Please choose a time in the future.")
@@ -88,24 +75,13 @@ def publish_slots(
     # The trainer's row is the lock: two requests of one trainer publish one after the other,
     # so the overlap check below sees the other's slots.
     User.objects.select_for_update().filter(pk=trainer.pk).first()
-    clashes = [time for time in times if _overlapping(trainer, time, int(duration_minutes))]
-    if clashes:
-        raise ValidationError(
-            {
-                "starts_at": [
-                    ngettext(
-                        "You already offer a slot at this time: %(times)s.",
-                        "You already offer slots at these times: %(times)s.",
-                        len(clashes),
-                    )
-                    % {"times": ", ".join(local_datetime(time, trainer) for time in clashes)}
-                ]
-            }
-        )
+    slots.refuse_clashes(
+        ConsultationSlot.objects.filter(trainer=trainer), times, int(duration_minutes), trainer
+    )
     try:
         # The savepoint keeps the caller's transaction usable if the database refuses.
         with transaction.atomic():
-            slots = [
+            created = [
                 ConsultationSlot.objects.create(
                     round=round,
                     trainer=trainer,
@@ -123,9 +99,9 @@ def publish_slots(
             {"starts_at": [_("You already offer a slot at this time.")]}
         ) from None
     log_action(
-        trainer, "training.slots_published", slots[0], round=round, data={"count": len(slots)}
+        trainer, "training.slots_published", created[0], round=round, data={"count": len(created)}
     )
-    return slots
+    return created
 
 
 @transaction.atomic
@@ -179,9 +155,9 @@ def book_consultation(*, slot: ConsultationSlot, person, note: str = "") -> Cons
 
 
 def may_still_cancel(booking: ConsultationBooking, now=None) -> bool:
-    now = now or timezone.now()
-    notice = dt.timedelta(hours=booking.slot.cancel_notice_hours)
-    return booking.status == BookingStatus.BOOKED and now <= booking.slot.starts_at - notice
+    return booking.status == BookingStatus.BOOKED and slots.may_still_cancel(
+        booking.slot.starts_at, booking.slot.cancel_notice_hours, now
+    )
 
 
 @transaction.atomic
@@ -276,11 +252,11 @@ def erase_consultations(*, person) -> dict[str, int]:
     """An erased person's bookings go (with both notes); a trainer's slots go with their
     bookings, and the materials they added stay without their name."""
     bookings = ConsultationBooking.objects.filter(person=person).delete()[1]
-    slots = ConsultationSlot.objects.filter(trainer=person).delete()[1]
+    removed = ConsultationSlot.objects.filter(trainer=person).delete()[1]
     TrainingMaterial.objects.filter(added_by=person).update(added_by=None)
     return {
         "consultation_bookings": bookings.get(ConsultationBooking._meta.label, 0),
-        "consultation_slots": slots.get(ConsultationSlot._meta.label, 0),
+        "consultation_slots": removed.get(ConsultationSlot._meta.label, 0),
     }
 
 

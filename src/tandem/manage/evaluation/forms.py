@@ -142,3 +142,35 @@ class LessonsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What the next round should keep or change; part of the round report."),
     )
+
+
+class InterviewSlotForm(_WhenForm):
+    """A time offered for booking; the services check overlap and notice again."""
+
+    duration_minutes = _length(45, SLOT_MINUTES_MAX)
+    cancel_notice_hours = forms.IntegerField(
+        label=_("Cancelling possible up to … hours ahead"),
+        initial=24,
+        error_messages={"required": _("Please give the notice in hours.")},
+    )
+    field_order = [
+        "interviewer",
+        "starts_at",
+        "duration_minutes",
+        "online_url",
+        "place",
+        "cancel_notice_hours",
+    ]
+
+    def __init__(self, *args, round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interviewer"] = ModelChoiceField(
+            label=_("Interviewer"),
+            queryset=staff_of(round),
+            error_messages={
+                "required": _("Please choose a coordinator or trainer of this round."),
+                "invalid_choice": _("Please choose a coordinator or trainer of this round."),
+            },
+        )
+        self.order_fields(self.field_order)
+        bound_dates(self, round=round)

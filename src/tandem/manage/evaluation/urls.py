@@ -7,6 +7,12 @@ INTERVIEW = "interviews/<int:interview>/"
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="evaluation"),
     path("interviews/new/", views.InterviewCreateView.as_view(), name="evaluation_interview_new"),
+    path("interviews/slots/", views.InterviewSlotsView.as_view(), name="evaluation_slots"),
+    path(
+        "interviews/slots/<int:slot>/remove/",
+        views.InterviewSlotRemoveView.as_view(),
+        name="evaluation_slot_remove",
+    ),
     path(INTERVIEW, views.InterviewView.as_view(), name="evaluation_interview"),
     path(INTERVIEW + "edit/", views.InterviewEditView.as_view(), name="evaluation_interview_edit"),
     path(

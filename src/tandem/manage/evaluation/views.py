@@ -19,7 +19,7 @@ from tandem.audit.services import log_action
 from tandem.core.access import RoundScopeMixin
 from tandem.core.forms import add_service_errors, parse_id
 from tandem.core.meeting_links import suggested_link
-from tandem.evaluation import selectors, services
+from tandem.evaluation import interview_slots, selectors, services
 from tandem.evaluation.calendar import feedback_ics, interview_ics
 from tandem.evaluation.enums import InterviewStatus
 from tandem.evaluation.report import round_report
@@ -30,6 +30,7 @@ from .forms import (
     FeedbackSessionForm,
     InterviewForm,
     InterviewNotesForm,
+    InterviewSlotForm,
     LessonsForm,
     SummaryForm,
 )
@@ -134,6 +135,53 @@ class InterviewEditView(InterviewCreateView):
                 messages.success(request, _("The interview is saved."))
                 return self.back("evaluation_interview", interview=found.pk)
         return self.render(request, form, status=400, interview=found)
+
+
+class InterviewSlotsView(EvaluationMixin, View):
+    """The round's interview slots: publish one, see who booked which, remove a free one."""
+
+    def get(self, request, **kwargs):
+        initial = {"online_url": suggested_link(), "interviewer": request.user.pk}
+        return self.render(request, InterviewSlotForm(round=self.round, initial=initial))
+
+    def post(self, request, **kwargs):
+        form = InterviewSlotForm(request.POST, round=self.round)
+        if form.is_valid():
+            try:
+                interview_slots.publish_interview_slot(
+                    round=self.round, by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The slot is published; participants can book it."))
+                return self.back("evaluation_slots")
+        return self.render(request, form, status=400)
+
+    def render(self, request, form, status=200):
+        slots = self.round.interview_slots.select_related(
+            "interviewer", "interview__person"
+        ).order_by("starts_at", "pk")
+        return render(
+            request,
+            "manage/evaluation/slots.html",
+            self.base_context(form=form, slots=slots),
+            status=status,
+        )
+
+
+class InterviewSlotRemoveView(EvaluationMixin, View):
+    def post(self, request, slot, **kwargs):
+        found = self.round.interview_slots.filter(pk=slot).first()
+        if found is None:
+            raise Http404
+        try:
+            interview_slots.remove_interview_slot(slot=found, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The slot is removed."))
+        return self.back("evaluation_slots")
 
 
 class InterviewView(EvaluationMixin, View):
