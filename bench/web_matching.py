@@ -47,7 +47,10 @@ PAGE_GOAL_MS = 300.0
 
 def psql(sql: str) -> None:
     subprocess.run(
-        ["psql", f"{SERVER}/postgres", "-q", "-c", sql], check=True, stdout=subprocess.DEVNULL
+        ["psql", f"{SERVER}/postgres", "-q", "-c", sql],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "PGOPTIONS": "-c client_min_messages=warning"},
     )
 
 
@@ -355,6 +358,8 @@ def bench(options) -> int:
         f"run by the worker: {run_s:.1f} s ({run.summary['pairs']} pairs, "
         f"{len(run.summary['unplaced'])} left out, {run.summary['places']} places)"
     )
+    if phases:
+        print(f"  {'take up':<8} {phases[0][1] - t1:6.2f} s  (the worker claims the task)")
     ends = [t for _phase, t in phases[1:]] + [finished]
     for (phase, start), end in zip(phases, ends, strict=True):
         print(f"  {phase:<8} {end - start:6.2f} s")
