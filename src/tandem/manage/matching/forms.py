@@ -186,7 +186,7 @@ class OverdueForm(forms.Form):
 
 
 class SwapForm(forms.Form):
-    """Swap the mentors of two draft pairs of the same run (one form for the whole run)."""
+    """Swap the mentors of two draft pairs of the same run (one form per page of the run)."""
 
     first = ModelChoiceField(
         label=_("First pair"),
