@@ -1,6 +1,7 @@
 """Match runs in the background (issue 15): progress, cancel, no worker, order, paging."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -233,3 +234,41 @@ def test_the_left_out_applicants_are_paged_with_a_fixed_number_of_queries(
         assert str(Application.objects.get(pk=item["application"]).person) in text
     assert f'<dd class="col-sm-5">{total}</dd>' in text
     assert 'href="?left=3"' in text  # the pages of the left-out list have their own number
+
+
+def _swap_options(text: str) -> int:
+    form = text.split('id="swap"', 1)[1].split("</form>", 1)[0]
+    return len(re.findall(r'<option value="\d+"', form))  # pairs, not the empty choice
+
+
+def test_the_swap_lists_offer_the_pairs_of_the_page_and_queries_stay_the_same(
+    client, round, coordinator, matching_pool, monkeypatch
+):
+    monkeypatch.setattr(views, "PAIRS_PER_PAGE", 3)
+    run = services.run_matching(round=round, by=coordinator, settings=S())
+    client.force_login(coordinator)
+    url = manage_url("matching_run", round, run=run.pk)
+    client.get(url)  # warm up (session, caches)
+
+    def shown() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), _swap_options(response.content.decode())
+
+    _add_pairs(run, 2)
+    some_queries, some_options = shown()
+    _add_pairs(run, 20)
+    many_queries, many_options = shown()
+    assert some_queries == many_queries
+    # two selects, each with the page's three draft pairs: not the run's 24
+    assert some_options == many_options == 2 * 3
+    # a swap of two pairs on the second page re-renders that page when it is refused
+    second = list(selectors.run_proposals(run)[3:5])
+    response = client.post(
+        manage_url("matching_swap", round, run=run.pk) + "?page=2",
+        {"first": second[0].pk, "second": second[1].pk, "reason": ""},
+    )
+    text = response.content.decode()
+    assert response.status_code == 400 and "Please give a reason" in text
+    assert _swap_options(text) == 2 * 3 and f'<option value="{second[0].pk}" selected' in text

@@ -186,7 +186,7 @@ class OverdueForm(forms.Form):
 
 
 class SwapForm(forms.Form):
-    """Swap the mentors of two draft pairs of the same run (one form for the whole run)."""
+    """Swap the mentors of two draft pairs of the same run (one form per page of the run)."""
 
     first = ModelChoiceField(
         label=_("First pair"),
@@ -210,14 +210,22 @@ class SwapForm(forms.Form):
         error_messages={"required": _("Please give a reason; it is kept in the log.")},
     )
 
-    def __init__(self, *args, run=None, **kwargs):
+    def __init__(self, *args, run=None, shown=None, **kwargs):
         super().__init__(*args, **kwargs)
-        drafts = Proposal.objects.filter(run=run, status=ProposalStatus.DRAFT).select_related(
+        self.drafts = Proposal.objects.filter(run=run, status=ProposalStatus.DRAFT).select_related(
             "application__person", "mentor_profile__person"
         )
         for name in ("first", "second"):
-            self.fields[name].queryset = drafts
+            self.fields[name].queryset = self.drafts
             self.fields[name].label_from_instance = _pair_label
+        if shown is not None:
+            self.show_only(shown)
+
+    def show_only(self, proposal_pks) -> None:
+        """Offer only these pairs (the page's): a run of 2,000 pairs would put 2,000
+        options in each select. Call it after validation: any draft of the run is valid."""
+        for name in ("first", "second"):
+            self.fields[name].queryset = self.drafts.filter(pk__in=list(proposal_pks))
 
     def clean(self):
         data = super().clean()

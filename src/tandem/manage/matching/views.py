@@ -134,11 +134,20 @@ class RunView(MatchingMixin, View):
             page=page,
             has_drafts=drafts > 0,
             send_form=send_form or SendForm.with_default_date(),
-            # Two draft pairs at least: their mentors can be swapped (one form for the run).
-            swap_form=swap_form or (SwapForm(run=run) if drafts > 1 else None),
+            swap_form=_swap_form(run, pairs, swap_form),
             mail_drafts=selectors.proposal_mail_drafts(self.round),
         )
         return render(request, "manage/matching/run.html", context, status=status)
+
+
+def _swap_form(run, pairs, bound=None):
+    """The swap form of the page: its selects offer the page's draft pairs (two at least),
+    so the page stays the same size however many pairs the run has."""
+    shown = [row.proposal.pk for row in pairs if row.proposal.status == ProposalStatus.DRAFT]
+    if bound is not None:
+        bound.show_only(shown)
+        return bound
+    return SwapForm(run=run, shown=shown) if len(shown) > 1 else None
 
 
 class RunProgressView(MatchingMixin, View):
