@@ -9,11 +9,11 @@ interviewer's export holds the interviews they led with the notes they wrote.
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 
 from tandem.privacy.registry import Declaration, Holding
 
-from .models import FeedbackInvitation, FeedbackSession, Interview, InterviewNote, RoundReview
+from . import services
+from .models import FeedbackInvitation, FeedbackSession, Interview
 
 
 def _iso(value):
@@ -83,31 +83,17 @@ def export(user) -> dict:
     }
 
 
-@transaction.atomic
 def erase(user) -> None:
-    """The person's interviews (with their notes) and invitations go; what they wrote as
-    staff stays without their name."""
-    Interview.objects.filter(person=user).delete()
-    FeedbackInvitation.objects.filter(person=user).delete()
-    Interview.objects.filter(interviewer=user).update(interviewer=None)
-    InterviewNote.objects.filter(written_by=user).update(written_by=None)
-    FeedbackSession.objects.filter(moderator=user).update(moderator=None)
-    RoundReview.objects.filter(updated_by=user).update(updated_by=None)
+    services.erase_participant(person=user)
 
 
-@transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Interview notes of rounds past retention go; that an interview took place, the
     attendance and the summaries stay as the record of the round."""
     from tandem.programmes.selectors import rounds_ended_before
 
-    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
-        "pk"
-    )
-    notes = InterviewNote.objects.filter(interview__round__in=rounds)
-    count = notes.count()
-    notes.delete()
-    return count
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date())
+    return services.delete_interview_notes(rounds=rounds.values("pk"))
 
 
 DECLARATION = Declaration(

@@ -423,3 +423,27 @@ def save_lessons_learned(*, round, by, text: str) -> RoundReview:
     review.save()
     log_action(by, "evaluation.lessons_saved", review, round=round)
     return review
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+@transaction.atomic
+def erase_participant(*, person) -> None:
+    """The person's interviews (with their notes) and invitations go; what they wrote as
+    staff stays without their name."""
+    Interview.objects.filter(person=person).delete()
+    FeedbackInvitation.objects.filter(person=person).delete()
+    Interview.objects.filter(interviewer=person).update(interviewer=None)
+    InterviewNote.objects.filter(written_by=person).update(written_by=None)
+    FeedbackSession.objects.filter(moderator=person).update(moderator=None)
+    RoundReview.objects.filter(updated_by=person).update(updated_by=None)
+
+
+@transaction.atomic
+def delete_interview_notes(*, rounds) -> int:
+    """The interview notes of ``rounds`` (past retention) go; returns how many."""
+    notes = InterviewNote.objects.filter(interview__round__in=rounds)
+    count = notes.count()
+    notes.delete()
+    return count
