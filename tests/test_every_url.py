@@ -72,6 +72,8 @@ def table_rows() -> dict[str, str]:
 
 def outcome(response) -> str:
     """ "ok" (200, or a redirect that is not to the login), "login", or the status code."""
+    # Closed at once: a file download (FileResponse) otherwise leaves its file open.
+    response.close()
     if response.status_code == 200:
         return "ok"
     if response.status_code == 302:

@@ -10,7 +10,7 @@ from tandem.applications.models import Application, MentorChoice, TopicChoice
 from tandem.audit.models import AuditEntry
 from tandem.mail.enums import MailStatus
 from tandem.mail.models import QueuedMail
-from tandem.people.personal_data import ERASED_NAME
+from tandem.people.services import ERASED_NAME
 from tandem.privacy.erasure import erase_person
 from tandem.programmes.enums import RoleKind
 from tandem.programmes.models import RoundRole

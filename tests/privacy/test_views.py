@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tandem.audit.models import AuditEntry
-from tandem.people.personal_data import ERASED_NAME
+from tandem.people.services import ERASED_NAME
 from tandem.programmes.enums import RoleKind
 from tandem.recruitment.models import MentorProfile
 from tandem.tandems.models import Tandem

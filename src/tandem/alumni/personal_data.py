@@ -6,6 +6,7 @@ from django.db.models import Q
 from tandem.people.personal_data import iso
 from tandem.privacy.registry import Declaration, Holding
 
+from . import services
 from .models import Alumnus, Certificate, DirectoryEntry, TandemCompletion
 
 
@@ -70,13 +71,7 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict[str, int]:
-    """Entries, alumni status and certificates go (their addresses then find nothing);
-    a completed tandem's record goes with the tandem."""
-    counts = {}
-    for key in ("directory_entries", "alumni", "certificates"):
-        rows = _records(user)[key]
-        counts[key] = rows.delete()[1].get(rows.model._meta.label, 0)
-    return counts
+    return services.erase_alumnus(person=user)
 
 
 DECLARATION = Declaration(

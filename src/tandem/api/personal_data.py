@@ -2,10 +2,9 @@
 
 import datetime as dt
 
-from django.db.models import Q
-
 from tandem.privacy.registry import Declaration, Holding
 
+from . import services
 from .models import ApiToken
 
 
@@ -33,21 +32,11 @@ def export(user) -> dict:
 
 
 def erase(user) -> dict:
-    deleted, _ = ApiToken.objects.filter(person=user).delete()
-    return {"api_tokens": deleted}
-
-
-# A token that stopped working stays listed this long, so that its owner sees what became
-# of it; then it goes.
-KEEP_ENDED_TOKENS = dt.timedelta(days=90)
+    return {"api_tokens": services.delete_tokens_of(person=user)}
 
 
 def apply_retention(now: dt.datetime) -> int:
-    cutoff = now - KEEP_ENDED_TOKENS
-    deleted, _ = ApiToken.objects.filter(
-        Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)
-    ).delete()
-    return deleted
+    return services.delete_ended_tokens(now=now)
 
 
 def count(user) -> dict[str, int]:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,3 +125,25 @@ def log_api_write(token: ApiToken, action: str, obj, *, round=None) -> None:
         round=round,
         data={"operation": action, "token": token.pk, "token_prefix": token.prefix},
     )
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+# A token that stopped working stays listed this long, so that its owner sees what became
+# of it; then it goes.
+KEEP_ENDED_TOKENS = dt.timedelta(days=90)
+
+
+def delete_tokens_of(*, person) -> int:
+    """An erased person's tokens go (they stopped working when the account was closed)."""
+    deleted, _ = ApiToken.objects.filter(person=person).delete()
+    return deleted
+
+
+def delete_ended_tokens(*, now: dt.datetime) -> int:
+    """Tokens expired or revoked more than ``KEEP_ENDED_TOKENS`` ago go."""
+    cutoff = now - KEEP_ENDED_TOKENS
+    deleted, _ = ApiToken.objects.filter(
+        Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)
+    ).delete()
+    return deleted

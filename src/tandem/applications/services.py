@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
 from tandem.people.personal_data import email_matches
+from tandem.programmes import services as programmes
 from tandem.programmes.enums import PhaseKind, RoleKind
 from tandem.programmes.models import Round, RoundRole
 from tandem.programmes.services import assign_role, revoke_role
@@ -339,9 +340,7 @@ def erase_applicant(*, person, addresses) -> dict[str, int]:
     applications = Application.objects.select_for_update().filter(person=person)
     open_ones = applications.exclude(state__in=DECIDED_STATES)
     open_rounds = list(open_ones.filter(state__in=ACTIVE_STATES).values_list("round", flat=True))
-    roles = _deleted(
-        RoundRole.objects.filter(person=person, role=RoleKind.MENTEE, round__in=open_rounds)
-    )
+    roles = programmes.remove_mentee_roles(people=[person], rounds=open_rounds)
     deleted = _deleted(open_ones)
     decided = applications.filter(state__in=DECIDED_STATES)
     MentorChoice.objects.filter(application__in=decided).delete()
@@ -362,14 +361,13 @@ def clean_round_applications(*, round, dry_run: bool = False) -> dict[str, int]:
     applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
     imported = ImportedApplication.objects.filter(round=round)
     holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
-    roles = RoundRole.objects.filter(round=round, role=RoleKind.MENTEE, person__in=holders)
     counts = {
         "applications": applications.count(),
-        "mentee_roles": roles.count(),
+        "mentee_roles": programmes.remove_mentee_roles(people=holders, round=round, dry_run=True),
         "imported_applications": imported.count(),
     }
     if not dry_run:
         imported.delete()
-        roles.delete()
+        programmes.remove_mentee_roles(people=holders, round=round)
         applications.delete()
     return counts

@@ -6,8 +6,7 @@ typed into the wrong field would end up in the log), never a factor's secret.
 
 from django.contrib.auth import get_user_model
 
-from .models import AuditEntry
-from .services import log_action
+from .services import log_action, log_anonymous_attempt
 
 
 def logged_in(sender, request=None, user=None, **kwargs):
@@ -22,9 +21,7 @@ def login_failed(sender, credentials, request=None, **kwargs):
         log_action(None, "account.login_failed", user)
     else:
         # An address without an account: that an attempt failed, nothing of what was typed.
-        AuditEntry.objects.create(
-            action="account.login_failed", object_type=User._meta.label_lower, object_id=""
-        )
+        log_anonymous_attempt("account.login_failed", User)
 
 
 def _factor(action):

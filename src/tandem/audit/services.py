@@ -41,3 +41,11 @@ def log_action(
         object_id=str(obj.pk),
         data=data or {},
     )
+
+
+def log_anonymous_attempt(action: str, model: type[models.Model]) -> AuditEntry:
+    """An attempt that names no record (a failed login with an address nobody has): that
+    it happened, nothing of what was typed."""
+    return AuditEntry.objects.create(
+        action=action, object_type=model._meta.label_lower, object_id=""
+    )

@@ -9,18 +9,11 @@ interviewer's export holds the interviews they led with the notes they wrote.
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 
 from tandem.privacy.registry import Declaration, Holding
 
-from .models import (
-    FeedbackInvitation,
-    FeedbackSession,
-    Interview,
-    InterviewNote,
-    InterviewSlot,
-    RoundReview,
-)
+from . import services
+from .models import FeedbackInvitation, FeedbackSession, Interview, InterviewSlot
 
 # The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("interview_notes=3").
 INTERVIEW_NOTES = "interview_notes"
@@ -106,41 +99,26 @@ def export(user) -> dict:
     }
 
 
-@transaction.atomic
 def erase(user) -> None:
-    """The person's interviews (with their notes) and invitations go; what they wrote as
-    staff stays without their name."""
-    Interview.objects.filter(person=user).delete()
-    FeedbackInvitation.objects.filter(person=user).delete()
-    Interview.objects.filter(interviewer=user).update(interviewer=None)
-    # Their offered times go; an interview booked from one keeps its date (slot -> null).
-    InterviewSlot.objects.filter(interviewer=user).delete()
-    InterviewNote.objects.filter(written_by=user).update(written_by=None)
-    FeedbackSession.objects.filter(moderator=user).update(moderator=None)
-    RoundReview.objects.filter(updated_by=user).update(updated_by=None)
+    services.erase_participant(person=user)
 
 
 def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     """Interview notes go on their own months; the interviews (dates, status) stay."""
     if kind != INTERVIEW_NOTES:
         return {}
-    notes = InterviewNote.objects.filter(interview__round=round)
-    count = notes.count()
-    if not dry_run:
-        notes.delete()
-    return {"interview_notes_deleted": count}
+    return {
+        "interview_notes_deleted": services.expire_interview_notes(round=round, dry_run=dry_run)
+    }
 
 
-@transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """The interview slots of rounds past retention go (an interview booked from one keeps
     its date); interviews, attendance and summaries stay as the record of the round."""
     from tandem.programmes.selectors import rounds_ended_before
 
-    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
-        "pk"
-    )
-    return InterviewSlot.objects.filter(round__in=rounds).delete()[0]
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date())
+    return services.delete_interview_slots(rounds=rounds.values("pk"))
 
 
 DECLARATION = Declaration(

@@ -21,7 +21,14 @@ from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTE
 
 from .enums import InterviewStatus
 from .guide import KEYS
-from .models import FeedbackInvitation, FeedbackSession, Interview, InterviewNote, RoundReview
+from .models import (
+    FeedbackInvitation,
+    FeedbackSession,
+    Interview,
+    InterviewNote,
+    InterviewSlot,
+    RoundReview,
+)
 from .selectors import participants, portal_url, staff_of
 
 PLACE_MAX_LENGTH = 300
@@ -425,3 +432,37 @@ def save_lessons_learned(*, round, by, text: str) -> RoundReview:
     review.save()
     log_action(by, "evaluation.lessons_saved", review, round=round)
     return review
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+@transaction.atomic
+def erase_participant(*, person) -> None:
+    """The person's interviews (with their notes) and invitations go; what they wrote as
+    staff stays without their name."""
+    Interview.objects.filter(person=person).delete()
+    FeedbackInvitation.objects.filter(person=person).delete()
+    Interview.objects.filter(interviewer=person).update(interviewer=None)
+    # Their offered times go; an interview booked from one keeps its date (slot -> null).
+    InterviewSlot.objects.filter(interviewer=person).delete()
+    InterviewNote.objects.filter(written_by=person).update(written_by=None)
+    FeedbackSession.objects.filter(moderator=person).update(moderator=None)
+    RoundReview.objects.filter(updated_by=person).update(updated_by=None)
+
+
+def expire_interview_notes(*, round, dry_run: bool = False) -> int:
+    """The interview notes of ``round`` go (retention kind ``interview_notes``); the
+    interviews themselves (dates, status) stay. Returns how many go."""
+    notes = InterviewNote.objects.filter(interview__round=round)
+    count = notes.count()
+    if not dry_run:
+        notes.delete()
+    return count
+
+
+@transaction.atomic
+def delete_interview_slots(*, rounds) -> int:
+    """The interview slots of ``rounds`` (past retention) go; an interview booked from one
+    keeps its date. Returns how many go."""
+    return InterviewSlot.objects.filter(round__in=rounds).delete()[0]

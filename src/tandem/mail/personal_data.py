@@ -2,13 +2,8 @@
 
 from django.db.models import Q
 
-from tandem.people.personal_data import (
-    ERASED_NAME,
-    addresses_of,
-    anonymous_address,
-    email_matches,
-    iso,
-)
+from tandem.people.personal_data import addresses_of, email_matches, iso
+from tandem.people.services import ERASED_NAME, anonymous_address
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
 from . import services

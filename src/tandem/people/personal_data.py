@@ -10,13 +10,11 @@ from operator import or_
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.db.models import Q
 
 from tandem.privacy.registry import Declaration, Holding
 
-# Stored on the record, so in no particular UI language.
-ERASED_NAME = "Deleted person"
+from . import services
 
 
 def iso(value) -> str | None:
@@ -34,11 +32,6 @@ def email_matches(addresses, field: str = "email") -> Q:
     """A filter for rows whose ``field`` is one of the addresses (any letter case)."""
     conditions = [Q(**{f"{field}__iexact": address}) for address in addresses]
     return reduce(or_, conditions) if conditions else Q(pk__in=[])
-
-
-def anonymous_address(user) -> str:
-    # The reserved top-level domain ".invalid" (RFC 2606) can never receive mail.
-    return f"deleted-{user.pk}@invalid"
 
 
 def count(user) -> dict[str, int]:
@@ -86,22 +79,8 @@ def export(user) -> dict:
     }
 
 
-def erase(user) -> None:
-    """The record keeps its id (keys and the audit trail stay) but names nobody any more."""
-    user.name = ERASED_NAME
-    user.email = anonymous_address(user)
-    user.position = ""
-    user.institution = None
-    user.language = settings.LANGUAGE_CODE
-    user.time_zone = settings.TIME_ZONE
-    user.is_active = user.is_staff = user.is_superuser = False
-    # A changed password hash also ends the person's sessions on other devices.
-    user.set_unusable_password()
-    user.save()
-    user.groups.clear()
-    user.user_permissions.clear()
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
+def erase(user) -> dict[str, int]:
+    return services.anonymise_account(person=user)
 
 
 DECLARATION = Declaration(

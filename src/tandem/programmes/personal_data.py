@@ -13,12 +13,8 @@ from django.utils.translation import gettext as _
 from tandem.people.personal_data import addresses_of, email_matches, iso
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
-from .enums import RoleKind
+from . import services
 from .models import Organisation, RoleInvitation, RoundRole
-
-# Staff roles only grant access, which an erased person must lose; mentor and mentee
-# roles stay because they count the round's participants.
-STAFF_ROLES = (RoleKind.COORDINATOR, RoleKind.TRAINER)
 
 
 def round_in_export(round) -> dict | None:
@@ -116,13 +112,7 @@ def check_erasure(user) -> None:
 
 
 def erase(user) -> dict[str, int]:
-    invitations = _invitations(user).delete()[1].get(RoleInvitation._meta.label, 0)
-    revoked = RoundRole.objects.filter(person=user, role__in=STAFF_ROLES).delete()[1]
-    user.coordinated_organisations.clear()
-    return {
-        "staff_roles_revoked": revoked.get(RoundRole._meta.label, 0),
-        "role_invitations": invitations,
-    }
+    return services.erase_role_holder(person=user, invitations=_invitations(user))
 
 
 def rounds_past_retention(cutoff: dt.date):

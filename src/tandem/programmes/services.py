@@ -342,3 +342,32 @@ def merge_institutions(*, keep: Institution, merge: Institution, by, round=None)
     )
     merge.delete()
     return keep
+
+
+# --- erasure and retention (called from personal_data.py and other apps' services) ----
+
+# Staff roles only grant access, which an erased person must lose; mentor and mentee
+# roles stay because they count the round's participants.
+STAFF_ROLES = (RoleKind.COORDINATOR, RoleKind.TRAINER)
+
+
+def _deleted(queryset) -> int:
+    return queryset.delete()[1].get(queryset.model._meta.label, 0)
+
+
+@transaction.atomic
+def erase_role_holder(*, person, invitations) -> dict[str, int]:
+    """An erased person loses the staff roles and the coordination of organisations; the
+    role invitations sent to them (``invitations``, found by their addresses) go."""
+    deleted = _deleted(invitations)
+    revoked = _deleted(RoundRole.objects.filter(person=person, role__in=STAFF_ROLES))
+    person.coordinated_organisations.clear()
+    return {"staff_roles_revoked": revoked, "role_invitations": deleted}
+
+
+def remove_mentee_roles(*, people, rounds=None, round=None, dry_run: bool = False) -> int:
+    """The mentee roles of ``people`` in ``rounds`` (or one ``round``) go with their
+    applications (erasure, retention); with ``dry_run`` only counted."""
+    roles = RoundRole.objects.filter(role=RoleKind.MENTEE, person__in=people)
+    roles = roles.filter(round=round) if round is not None else roles.filter(round__in=rounds)
+    return roles.count() if dry_run else _deleted(roles)

@@ -12,10 +12,6 @@ from . import services
 from .models import Candidate, InfoEventRegistration, MentorProfile, MentorTopic
 
 
-def _deleted(queryset) -> int:
-    return queryset.delete()[1].get(queryset.model._meta.label, 0)
-
-
 def _topic(topic) -> dict:
     return {"key": topic.key, "label": topic.label}
 

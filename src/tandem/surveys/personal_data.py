@@ -11,10 +11,10 @@ as part of the round's anonymous results.
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 
 from tandem.privacy.registry import Declaration, Holding, NotPersonal
 
+from . import services
 from .answers import expire_free_texts, own_response
 from .enums import SurveyState
 from .models import SurveyInvitation
@@ -57,14 +57,8 @@ def export(user) -> dict:
     return {"survey_invitations": rows}
 
 
-@transaction.atomic
 def erase(user) -> None:
-    """The person's invitations go, and their own answers to surveys still open."""
-    for invitation in SurveyInvitation.objects.filter(person=user).select_related("survey"):
-        response = own_response(invitation.survey, user)
-        if response is not None:
-            response.delete()
-    SurveyInvitation.objects.filter(person=user).delete()
+    services.erase_respondent(person=user)
 
 
 # The retention kind of free-text answers (TANDEM_RETENTION_BY_KIND): they may name or
@@ -78,18 +72,12 @@ def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     return expire_free_texts(programme_round=round, dry_run=dry_run)
 
 
-@transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Who was asked goes after retention; the anonymous responses stay with the round."""
     from tandem.programmes.selectors import rounds_ended_before
 
-    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
-        "pk"
-    )
-    invitations = SurveyInvitation.objects.filter(survey__round__in=rounds)
-    count = invitations.count()
-    invitations.delete()
-    return count
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date())
+    return services.delete_invitations(rounds=rounds.values("pk"))
 
 
 DECLARATION = Declaration(

@@ -541,3 +541,25 @@ def _mail(key: str, survey: Survey, person) -> None:
         round=survey.round,
         context=mail_context(survey, person),
     )
+
+
+# --- erasure and retention (called from personal_data.py) -----------------------------
+
+
+@transaction.atomic
+def erase_respondent(*, person) -> None:
+    """The person's invitations go, and their own answers to surveys still open."""
+    for invitation in SurveyInvitation.objects.filter(person=person).select_related("survey"):
+        response = answer_store.own_response(invitation.survey, person)
+        if response is not None:
+            response.delete()
+    SurveyInvitation.objects.filter(person=person).delete()
+
+
+@transaction.atomic
+def delete_invitations(*, rounds) -> int:
+    """Who was asked in ``rounds`` (past retention) goes; returns how many invitations."""
+    invitations = SurveyInvitation.objects.filter(survey__round__in=rounds)
+    count = invitations.count()
+    invitations.delete()
+    return count

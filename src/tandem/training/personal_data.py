@@ -8,13 +8,11 @@ holds their slots and the notes they wrote.
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 
-from tandem.privacy.files import delete_after_commit
 from tandem.privacy.registry import Declaration, Holding
 
 from . import consultations, services
-from .models import ConsultationBooking, ConsultationSlot, TrainingInvitation, TrainingMaterial
+from .models import ConsultationBooking, ConsultationSlot, TrainingInvitation
 
 # The kind of text whose months TANDEM_RETENTION_BY_KIND sets ("consultation_notes=3").
 CONSULTATION_NOTES = "consultation_notes"
@@ -111,24 +109,13 @@ def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     return consultations.expire_consultation_notes(round=round, dry_run=dry_run)
 
 
-@transaction.atomic
 def apply_retention(now: dt.datetime) -> int:
     """Consultations (slots, bookings, notes) and materials of rounds past retention go;
     who attended which training stays as the record of the round."""
     from tandem.programmes.selectors import rounds_ended_before
 
-    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date()).values(
-        "pk"
-    )
-    slots = ConsultationSlot.objects.filter(round__in=rounds)
-    bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
-    materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))
-    count = bookings.count() + slots.count() + len(materials)
-    bookings.delete()
-    slots.delete()
-    delete_after_commit([material.file for material in materials])
-    TrainingMaterial.objects.filter(pk__in=[m.pk for m in materials]).delete()
-    return count
+    rounds = rounds_ended_before(months=settings.TANDEM_RETENTION_MONTHS, today=now.date())
+    return services.clean_rounds(rounds=rounds.values("pk"))
 
 
 DECLARATION = Declaration(

@@ -287,3 +287,20 @@ def erase_invitations(*, person) -> dict[str, int]:
     """An erased person's training invitations (with answers and attendance) go."""
     deleted = TrainingInvitation.objects.filter(person=person).delete()[1]
     return {"training_invitations": deleted.get(TrainingInvitation._meta.label, 0)}
+
+
+@transaction.atomic
+def clean_rounds(*, rounds) -> int:
+    """Consultations (slots, bookings, notes) and materials of ``rounds`` (past retention)
+    go, the files once the clean-up commits; returns how many rows went."""
+    from .models import ConsultationBooking, ConsultationSlot
+
+    slots = ConsultationSlot.objects.filter(round__in=rounds)
+    bookings = ConsultationBooking.objects.filter(slot__round__in=rounds)
+    materials = list(TrainingMaterial.objects.filter(session__round__in=rounds))
+    count = bookings.count() + slots.count() + len(materials)
+    bookings.delete()
+    slots.delete()
+    delete_after_commit([material.file for material in materials])
+    TrainingMaterial.objects.filter(pk__in=[m.pk for m in materials]).delete()
+    return count
