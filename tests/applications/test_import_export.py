@@ -115,23 +115,24 @@ def guessed_mapping_post(client, round):
     return {name: form[name].value() or "" for name in form.fields}
 
 
-def run_import(client, round, content, name="export.csv"):
-    response = upload(client, round, content, name)
+def run_import(client, programme_round, content, name="export.csv"):
+    response = upload(client, programme_round, content, name)
     assert response.status_code == 302, response.content.decode()[:2000]
     response = client.post(
-        url(round, "application_import_map"), guessed_mapping_post(client, round)
+        url(programme_round, "application_import_map"),
+        guessed_mapping_post(client, programme_round),
     )
     assert response.status_code == 302, [str(e) for e in response.context["errors"]]
-    response = client.get(url(round, "application_import_preview"))
+    response = client.get(url(programme_round, "application_import_preview"))
     assert response.status_code == 200
-    response = client.post(url(round, "application_import_preview"))
+    response = client.post(url(programme_round, "application_import_preview"))
     assert response.status_code == 302
     return response
 
 
-def confirm_all(round):
+def confirm_all(programme_round):
     """Every imported person confirms: with their account, or one they create for it."""
-    for pending in ImportedApplication.objects.filter(round=round, confirmed_at=None):
+    for pending in ImportedApplication.objects.filter(round=programme_round, confirmed_at=None):
         person = get_user_model().objects.filter(email__iexact=pending.email).first()
         person = verified(person or UserFactory(email=pending.email, name=""))
         confirm_imported_application(pending=pending, person=person)

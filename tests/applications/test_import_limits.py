@@ -28,8 +28,8 @@ from .test_import_export import (
 pytestmark = pytest.mark.django_db
 
 
-def refused(client, round, content, name, message):
-    response = upload(client, round, content, name)
+def refused(client, programme_round, content, name, message):
+    response = upload(client, programme_round, content, name)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Application.objects.exists()

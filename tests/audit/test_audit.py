@@ -11,7 +11,7 @@ from tests.factories import RoundFactory, UserFactory
 def test_an_entry_survives_the_deletion_of_its_round():
     round = RoundFactory()
     coordinator = UserFactory()
-    log_action(coordinator, "round.created", round, round=round)
+    log_action(coordinator, "round.created", round, programme_round=round)
     round_id, name = round.pk, round.name
     round.delete()
     entry = AuditEntry.objects.get(action="round.created")

@@ -31,9 +31,9 @@ def two_organisations():
     foreign = RoundFactory(programme=ProgrammeFactory(organisation=theirs))
     coordinator = with_totp(verified(UserFactory(name="Cora Koordination")))
     mine.coordinators.add(coordinator)
-    log_action(coordinator, "round.updated", round, round=round)
+    log_action(coordinator, "round.updated", round, programme_round=round)
     log_action(coordinator, "organisation.coordinator_added", mine, data={"person": 7})
-    log_action(None, "round.updated", foreign, round=foreign)
+    log_action(None, "round.updated", foreign, programme_round=foreign)
     return mine, round, coordinator
 
 

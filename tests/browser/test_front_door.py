@@ -149,12 +149,12 @@ def log_in(page, live_server, email):
     page.wait_for_url("**/me/")
 
 
-def main_pages(round) -> dict[str, list[str]]:
-    kwargs = round.url_kwargs
+def main_pages(programme_round) -> dict[str, list[str]]:
+    kwargs = programme_round.url_kwargs
     org, programme = kwargs["org"], kwargs["programme"]
-    run = MatchRun.objects.filter(round=round).order_by("-number").first()
-    tandem = Tandem.objects.filter(round=round).select_related("mentor", "mentee").first()
-    application = Application.objects.filter(round=round).order_by("pk").first()
+    run = MatchRun.objects.filter(round=programme_round).order_by("-number").first()
+    tandem = Tandem.objects.filter(round=programme_round).select_related("mentor", "mentee").first()
+    application = Application.objects.filter(round=programme_round).order_by("pk").first()
     manage = [
         reverse("manage:organisations"),
         reverse("manage:organisation", kwargs={"org": org}),

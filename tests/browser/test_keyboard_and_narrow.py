@@ -218,13 +218,13 @@ def test_date_poll_by_keyboard_alone(live_server, browser, settings):
     context.close()
 
 
-def narrow_pages(round) -> dict[str, list[str]]:
+def narrow_pages(programme_round) -> dict[str, list[str]]:
     """The main pages of every role, after the round has ended (so every phase has data)."""
     from tandem.matching.models import MatchRun
 
-    kwargs = round.url_kwargs
-    tandem = Tandem.objects.filter(round=round).select_related("mentor", "mentee").first()
-    run = MatchRun.objects.filter(round=round).order_by("-number").first()
+    kwargs = programme_round.url_kwargs
+    tandem = Tandem.objects.filter(round=programme_round).select_related("mentor", "mentee").first()
+    run = MatchRun.objects.filter(round=programme_round).order_by("-number").first()
 
     def urls(namespace, names):
         return [reverse(f"{namespace}:{name}", kwargs=kwargs) for name in names]

@@ -29,10 +29,10 @@ from .conftest import at
 pytestmark = pytest.mark.django_db
 
 
-def _person(round=None, role=None, **extra):
+def _person(programme_round=None, role=None, **extra):
     user = with_totp(verified(UserFactory(**extra)))
-    if round is not None:
-        RoundRoleFactory(round=round, person=user, role=role)
+    if programme_round is not None:
+        RoundRoleFactory(round=programme_round, person=user, role=role)
     return user
 
 
@@ -109,7 +109,9 @@ def known(round, people, trainer):
     services.record_feedback_attendance(
         session=session, by=trainer, attended={mentees[0].pk, mentors[0].pk, mentors[1].pk}
     )
-    services.save_lessons_learned(round=round, by=people["coordinator"], text="Früher werben.")
+    services.save_lessons_learned(
+        programme_round=round, by=people["coordinator"], text="Früher werben."
+    )
     return round
 
 

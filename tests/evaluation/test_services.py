@@ -187,8 +187,10 @@ def test_attendance_waits_for_the_session(feedback, trainer):
 
 def test_lessons_learned_are_the_coordinators(round, people, trainer):
     with pytest.raises(PermissionDenied):
-        services.save_lessons_learned(round=round, by=trainer, text="x")
-    services.save_lessons_learned(round=round, by=people["coordinator"], text=" Früher anfangen. ")
+        services.save_lessons_learned(programme_round=round, by=trainer, text="x")
+    services.save_lessons_learned(
+        programme_round=round, by=people["coordinator"], text=" Früher anfangen. "
+    )
     assert selectors.lessons_learned(round) == "Früher anfangen."
 
 

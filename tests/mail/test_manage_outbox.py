@@ -235,9 +235,9 @@ def test_confidential_purposes_show_only_metadata(login, round, coordinator):
         assert "Ihre Beratung" not in html and SECRET not in html
 
 
-def outbox_requests(round, mail):
-    detail = manage_url("mail_outbox_mail", round, mail=mail.pk)
-    outbox = manage_url("mail_outbox", round)
+def outbox_requests(programme_round, mail):
+    detail = manage_url("mail_outbox_mail", programme_round, mail=mail.pk)
+    outbox = manage_url("mail_outbox", programme_round)
     return [
         ("get", outbox, {}),
         ("get", detail, {}),

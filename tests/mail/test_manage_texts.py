@@ -22,11 +22,11 @@ VALID = {
 }
 
 
-def own_text(round):
+def own_text(programme_round):
     return MailTemplate.objects.create(
         key="role_assigned",
         language="de",
-        round=round,
+        round=programme_round,
         subject=SECRET_SUBJECT,
         body="Geheimer Text",
     )
@@ -195,13 +195,13 @@ def test_texts_of_another_round_are_neither_shown_nor_changed(login, round, coor
     assert MailTemplate.objects.filter(round=other).count() == 1
 
 
-def text_requests(round):
-    edit = manage_url("mail_text", round, key="role_assigned")
+def text_requests(programme_round):
+    edit = manage_url("mail_text", programme_round, key="role_assigned")
     return [
-        ("get", manage_url("mail_texts", round), {}),
+        ("get", manage_url("mail_texts", programme_round), {}),
         ("get", edit, {}),
         ("post", edit, VALID),
-        ("post", manage_url("mail_text_reset", round, key="role_assigned"), {}),
+        ("post", manage_url("mail_text_reset", programme_round, key="role_assigned"), {}),
     ]
 
 

@@ -89,13 +89,13 @@ def tandem(round):
     )
 
 
-def broken_text(round, key="tandem_meeting_planned"):
+def broken_text(programme_round, key="tandem_meeting_planned"):
     # Saved before the checks knew the real types: |first fails on the number of minutes.
     for language in ("de", "en"):
         MailTemplate.objects.create(
             key=key,
             language=language,
-            round=round,
+            round=programme_round,
             subject="Treffen {{ when }}",
             body="Dauer: {{ minutes|first }}",
         )

@@ -16,8 +16,8 @@ from .factories import QueuedMailFactory
 pytestmark = pytest.mark.django_db
 
 
-def queued(round, minutes_ago):
-    mail = QueuedMailFactory(round=round, status=MailStatus.QUEUED)
+def queued(programme_round, minutes_ago):
+    mail = QueuedMailFactory(round=programme_round, status=MailStatus.QUEUED)
     QueuedMail.objects.filter(pk=mail.pk).update(
         created_at=timezone.now() - dt.timedelta(minutes=minutes_ago)
     )

@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db
 DENIED = ["mentor", "mentee", "trainer", "outsider", "foreign_coordinator"]
 
 
-def round_urls(round):
-    kwargs = round.url_kwargs
+def round_urls(programme_round):
+    kwargs = programme_round.url_kwargs
     org, programme = kwargs["org"], kwargs["programme"]
-    topic = round.programme.topics.first()
-    role = round.roles.first()
+    topic = programme_round.programme.topics.first()
+    role = programme_round.roles.first()
     return [
         ("get", reverse("manage:organisation", kwargs={"org": org})),
         ("get", reverse("manage:programme", kwargs={"org": org, "programme": programme})),

@@ -34,10 +34,10 @@ def mail_to(person, status=MailStatus.SENT, subject="Hello", round=None, **kwarg
     )
 
 
-def end_round_on(round, day: dt.date):
+def end_round_on(programme_round, day: dt.date):
     """Move every phase of the round so that the latest one ends on ``day``."""
-    round.phases.update(starts_on=day - dt.timedelta(days=200), ends_on=day)
-    return round
+    programme_round.phases.update(starts_on=day - dt.timedelta(days=200), ends_on=day)
+    return programme_round
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from tests.factories import RoundFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def held(round, email):
+def held(programme_round, email):
     return hold_for_confirmation(
-        round=round,
+        round=programme_round,
         row=ImportRow(number=2, email=email, name="Eva Import"),
         data={"expectations": "Meine Erwartungen", "languages": ["de"], "topics": []},
         source="LimeSurvey",

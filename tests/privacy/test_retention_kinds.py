@@ -61,9 +61,9 @@ def figures(round):
     }
 
 
-def texts_left(round):
-    agreement = Agreement.objects.get(tandem__round=round)
-    meeting = Meeting.objects.get(tandem__round=round)
+def texts_left(programme_round):
+    agreement = Agreement.objects.get(tandem__round=programme_round)
+    meeting = Meeting.objects.get(tandem__round=programme_round)
     return {
         "tandem_texts": bool(
             agreement.goals
@@ -75,7 +75,7 @@ def texts_left(round):
             or DatePoll.objects.exists()
         ),
         "consultation_notes": ConsultationBooking.objects.exclude(note="", trainer_notes="")
-        .filter(slot__round=round)
+        .filter(slot__round=programme_round)
         .exists(),
     }
 

@@ -81,7 +81,10 @@ def test_round_rejects_a_phase_that_ends_before_it_starts(round):
     dates[PhaseKind.TRAINING] = (dt.date(2027, 10, 20), dt.date(2027, 10, 1))
     with pytest.raises(ValidationError) as error:
         services.update_round(
-            round=round, settings=services.RoundSettings(name="X"), phase_dates=dates, by=None
+            programme_round=round,
+            settings=services.RoundSettings(name="X"),
+            phase_dates=dates,
+            by=None,
         )
     assert "training_end" in error.value.message_dict
     round.refresh_from_db()
@@ -131,7 +134,7 @@ def test_nobody_is_mentor_and_mentee_in_one_round(round):
 
 
 def test_move_round_to_phase_is_logged(round):
-    services.move_round_to_phase(round=round, phase=PhaseKind.APPLICATIONS, by=None)
+    services.move_round_to_phase(programme_round=round, phase=PhaseKind.APPLICATIONS, by=None)
     round.refresh_from_db()
     assert round.current_phase == PhaseKind.APPLICATIONS
     entry = AuditEntry.objects.get(action="round.phase_changed")

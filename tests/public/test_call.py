@@ -28,8 +28,8 @@ def link_in(message) -> str:
     return re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
 
 
-def apply_url(round):
-    return reverse("portal:application_apply", kwargs=round.url_kwargs)
+def apply_url(programme_round):
+    return reverse("portal:application_apply", kwargs=programme_round.url_kwargs)
 
 
 def test_home_lists_open_and_coming_calls_but_not_private_or_closed_ones(

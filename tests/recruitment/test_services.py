@@ -22,8 +22,8 @@ from .factories import CandidateFactory, InfoEventFactory, MentorProfileFactory
 pytestmark = pytest.mark.django_db
 
 
-def topic(round, key):
-    return round.programme.topics.get(key=key)
+def topic(programme_round, key):
+    return programme_round.programme.topics.get(key=key)
 
 
 def test_add_candidate_refuses_duplicates_and_logs(round, coordinator):

@@ -6,11 +6,11 @@ from tests.conftest import verified, with_totp
 from tests.factories import RoundRoleFactory, UserFactory
 
 
-def add_participants(round, role, count):
+def add_participants(programme_round, role, count):
     people = []
     for _ in range(count):
         person = with_totp(verified(UserFactory()))
-        RoundRoleFactory(round=round, person=person, role=role)
+        RoundRoleFactory(round=programme_round, person=person, role=role)
         people.append(person)
     return people
 

@@ -168,8 +168,8 @@ def test_the_page_needs_a_fixed_number_of_queries(
 # --- quiet ------------------------------------------------------------------------------------
 
 
-def quiet(round) -> bool:
-    return tandem_overview(round)[0].quiet
+def quiet(programme_round) -> bool:
+    return tandem_overview(programme_round)[0].quiet
 
 
 def test_a_new_tandem_is_not_quiet_yet(round, tandem):

@@ -40,7 +40,7 @@ def revoke_certificate(*, certificate: Certificate, reason: str, by) -> Certific
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason[:300]
     certificate.save(update_fields=["revoked_at", "revoked_reason"])
-    log_action(by, "certificate.revoked", certificate, round=certificate.round)
+    log_action(by, "certificate.revoked", certificate, programme_round=certificate.round)
     return certificate
 
 

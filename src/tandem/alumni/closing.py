@@ -42,10 +42,12 @@ def _held(now):
     )
 
 
-def closing_preview(round: Round, now=None) -> ClosingSummary:
+def closing_preview(programme_round: Round, now=None) -> ClosingSummary:
     """What closing the round now would do (counts only)."""
     now = now or timezone.now()
-    tandems = Tandem.objects.filter(round=round).annotate(held=Count("meetings", filter=_held(now)))
+    tandems = Tandem.objects.filter(round=programme_round).annotate(
+        held=Count("meetings", filter=_held(now))
+    )
     met = [t for t in tandems if t.held]
     people = {t.mentor_id for t in met} | {t.mentee_id for t in met}
     holders = {(t.mentor_id, RoleKind.MENTOR) for t in met} | {
@@ -134,5 +136,5 @@ def close_round(*, round: Round, by, now=None) -> ClosingSummary:
     summary = ClosingSummary(
         tandems=len(tandems), completed=len(met), certificates=len(holders), alumni=len(people)
     )
-    log_action(by, "round.closed", round, round=round, data=vars(summary))
+    log_action(by, "round.closed", round, programme_round=round, data=vars(summary))
     return summary

@@ -146,7 +146,7 @@ def create_next_round(*, previous: Round, name: str, by) -> NextRound:
         by,
         "round.created_from_previous",
         new,
-        round=new,
+        programme_round=new,
         data={"previous": previous.pk, "former_mentors": mentors, "former_mentees": mentees},
     )
     return NextRound(new, mentors, mentees)

@@ -82,7 +82,7 @@ def create_token(
         person,
         "api.token_created",
         token,
-        round=round,
+        programme_round=round,
         data={"access": access, "organisation": getattr(organisation, "pk", None)},
     )
     return token, key
@@ -94,7 +94,7 @@ def revoke_token(*, token: ApiToken, by) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        log_action(by, "api.token_revoked", token, round=token.round)
+        log_action(by, "api.token_revoked", token, programme_round=token.round)
     return token
 
 
@@ -116,13 +116,13 @@ def token_for_key(key: str) -> ApiToken | None:
     return token
 
 
-def log_api_write(token: ApiToken, action: str, obj, *, round=None) -> None:
+def log_api_write(token: ApiToken, action: str, obj, *, programme_round=None) -> None:
     """Beside the service's own entry: which token made the change."""
     log_action(
         token.person,
         "api.write",
         obj,
-        round=round,
+        programme_round=programme_round,
         data={"operation": action, "token": token.pk, "token_prefix": token.prefix},
     )
 

@@ -69,9 +69,9 @@ def open_calls(today: dt.date | None = None) -> list[Call]:
     return sorted(calls, key=lambda call: (call.window.status != "open", call.window.ends_on))
 
 
-def call_for(round: Round, today: dt.date | None = None) -> Call:
+def call_for(programme_round: Round, today: dt.date | None = None) -> Call:
     """The facts of one round's call page (the caller has checked that it may be read)."""
-    phases = {phase.kind: phase for phase in round.phases.all()}
+    phases = {phase.kind: phase for phase in programme_round.phases.all()}
     key_dates = [
         KeyDate(
             label=str(kind.label), starts_on=phases[kind].starts_on, ends_on=phases[kind].ends_on
@@ -80,29 +80,29 @@ def call_for(round: Round, today: dt.date | None = None) -> Call:
         if kind in phases
     ]
     return Call(
-        round=round,
-        window=application_window(round, today),
+        round=programme_round,
+        window=application_window(programme_round, today),
         key_dates=key_dates,
-        topics=list(round.programme.topics.order_by("position", "key")),
+        topics=list(programme_round.programme.topics.order_by("position", "key")),
     )
 
 
-def effort_text(round: Round) -> str:
+def effort_text(programme_round: Round) -> str:
     """The expected effort in plain words, e.g. "About one meeting a month of up to 2 hours
     for about 6 months, and about as much time again for preparation." """
-    weeks = round.meeting_rhythm_weeks
+    weeks = programme_round.meeting_rhythm_weeks
     if weeks == 4:
         rhythm = _("About one meeting a month")
     else:
         rhythm = ngettext(
             "About one meeting a week", "About one meeting every %(n)s weeks", weeks
         ) % {"n": weeks}
-    minutes = round.meeting_max_minutes
+    minutes = programme_round.meeting_max_minutes
     if minutes % 60 == 0:
         length = ngettext("%(n)s hour", "%(n)s hours", minutes // 60) % {"n": minutes // 60}
     else:
         length = ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
-    months = round.tandem_months
+    months = programme_round.tandem_months
     duration = ngettext("%(n)s month", "%(n)s months", months) % {"n": months}
     return _(
         "%(rhythm)s of up to %(length)s for about %(duration)s, and about as much time "
@@ -110,18 +110,18 @@ def effort_text(round: Round) -> str:
     ) % {"rhythm": rhythm, "length": length, "duration": duration}
 
 
-def call_text(round: Round, language: str) -> tuple[str, str]:
+def call_text(programme_round: Round, language: str) -> tuple[str, str]:
     """Heading and text of "what the programme is": the round's, else its programme's,
     else the built-in text, filled in (plain text; the page escapes it)."""
     context = {
-        "programme": round.programme.name,
-        "round": round.name,
-        "organisation": round.programme.organisation.name,
-        "months": round.tandem_months,
-        "meeting_hours": f"{round.meeting_max_minutes / 60:g}",
+        "programme": programme_round.programme.name,
+        "round": programme_round.name,
+        "organisation": programme_round.programme.organisation.name,
+        "months": programme_round.tandem_months,
+        "meeting_hours": f"{programme_round.meeting_max_minutes / 60:g}",
     }
     try:
-        return render_mail(CALL_TEXT, language, context, round=round)
+        return render_mail(CALL_TEXT, language, context, programme_round=programme_round)
     except Exception:  # noqa: BLE001 — a text saved before a check existed: the built-in one
         subject, body = MAIL_TEMPLATES[CALL_TEXT].get(language) or MAIL_TEMPLATES[CALL_TEXT]["de"]
         return render_text(subject, body, language, context)

@@ -34,7 +34,7 @@ def hold_for_confirmation(*, round, row, data: dict, source: str, by) -> Importe
     if pending is not None and pending.is_open:
         pending.name, pending.data, pending.source = row.name, data, source
         pending.save(update_fields=["name", "data", "source"])
-        log_action(by, "application.import_refreshed", pending, round=round)
+        log_action(by, "application.import_refreshed", pending, programme_round=round)
         return pending
     token, token_hash = new_token()
     values = {
@@ -52,7 +52,9 @@ def hold_for_confirmation(*, round, row, data: dict, source: str, by) -> Importe
     )
     pending.token = token
     _queue_confirmation(pending, token)
-    log_action(by, "application.import_held", pending, round=round, data={"source": source})
+    log_action(
+        by, "application.import_held", pending, programme_round=round, data={"source": source}
+    )
     return pending
 
 
@@ -97,8 +99,8 @@ def imported_for_token(token: str) -> ImportedApplication | None:
     )
 
 
-def waiting_for_confirmation(round):
-    return round.imported_applications.filter(
+def waiting_for_confirmation(programme_round):
+    return programme_round.imported_applications.filter(
         confirmed_at=None, declined_at=None, expires_at__gt=timezone.now()
     )
 
@@ -149,7 +151,7 @@ def confirm_imported_application(*, pending: ImportedApplication, person) -> App
         person,
         "application.import_confirmed",
         application,
-        round=round,
+        programme_round=round,
         data={"source": pending.source},
     )
     sync_mentee_role(application, person)
@@ -163,5 +165,5 @@ def decline_imported_application(*, pending: ImportedApplication) -> ImportedApp
     pending.declined_at = timezone.now()
     pending.data = {}
     pending.save(update_fields=["declined_at", "data"])
-    log_action(None, "application.import_declined", pending, round=pending.round)
+    log_action(None, "application.import_declined", pending, programme_round=pending.round)
     return pending

@@ -758,7 +758,7 @@ def import_applications(*, round, rows: list[ImportRow], source: str, by) -> dic
             by,
             "application.imported",
             application,
-            round=round,
+            programme_round=round,
             data={"created": False, "source": source},
         )
         sync_mentee_role(application, by)

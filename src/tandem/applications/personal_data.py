@@ -93,7 +93,7 @@ def erase(user) -> dict[str, int]:
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
     """Applications the round did not admit go; admitted ones are the record of the round."""
-    return services.clean_round_applications(round=round, dry_run=dry_run)
+    return services.clean_round_applications(programme_round=round, dry_run=dry_run)
 
 
 def apply_retention(now) -> int:

@@ -80,20 +80,20 @@ def recruitment_profiles(round):
     return published_profiles(round)
 
 
-def preferred_mentor_choices(round) -> list:
+def preferred_mentor_choices(programme_round) -> list:
     """People an applicant may name as preferred mentors.
 
     The mentors whose profiles are published in the round's gallery (they agreed to
     be shown); only if the recruitment area is missing, every person with the mentor
     role in the round.
     """
-    profiles = recruitment_profiles(round)
+    profiles = recruitment_profiles(programme_round)
     if profiles is not None:
         people = {profile.person for profile in profiles}
         return sorted(people, key=lambda person: (person.name, person.email))
     User = get_user_model()
     return list(
-        User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
+        User.objects.filter(round_roles__round=programme_round, round_roles__role=RoleKind.MENTOR)
         .distinct()
         .order_by("name", "email")
     )

@@ -117,10 +117,10 @@ def _write(application: Application, data: ApplicationData) -> None:
     )
 
 
-def _check_may_apply(round: Round, person) -> None:
+def _check_may_apply(programme_round: Round, person) -> None:
     if person.institution_id is None:
         raise ValidationError(_("Please add your institution to your profile first."))
-    if round.roles.filter(person=person, role=RoleKind.MENTOR).exists():
+    if programme_round.roles.filter(person=person, role=RoleKind.MENTOR).exists():
         raise ValidationError(_("You are a mentor in this round and cannot apply as a mentee."))
 
 
@@ -161,7 +161,7 @@ def save_application(
         person,
         "application.created" if created else "application.updated",
         application,
-        round=round,
+        programme_round=round,
         data={"state": application.state},
     )
     if submit and application.state == S.DRAFT:
@@ -237,7 +237,7 @@ def set_favoured(*, application: Application, favoured: bool, by) -> Application
             by,
             "application.favoured" if favoured else "application.unfavoured",
             application,
-            round=application.round,
+            programme_round=application.round,
         )
     return application
 
@@ -271,7 +271,7 @@ def _move(application: Application, to_state: str, by) -> Application:
         by,
         f"application.{to_state}",
         application,
-        round=application.round,
+        programme_round=application.round,
         data={"from": previous, "to": to_state},
     )
     sync_mentee_role(application, by)
@@ -355,19 +355,21 @@ def erase_applicant(*, person, addresses) -> dict[str, int]:
 
 
 @transaction.atomic
-def clean_round_applications(*, round, dry_run: bool = False) -> dict[str, int]:
+def clean_round_applications(*, programme_round, dry_run: bool = False) -> dict[str, int]:
     """A round past retention: the applications it did not admit go, with the imported rows
     nobody confirmed and the mentee role of an applicant never decided."""
-    applications = Application.objects.filter(round=round).exclude(state=S.ADMITTED)
-    imported = ImportedApplication.objects.filter(round=round)
+    applications = Application.objects.filter(round=programme_round).exclude(state=S.ADMITTED)
+    imported = ImportedApplication.objects.filter(round=programme_round)
     holders = list(applications.filter(state__in=ACTIVE_STATES).values_list("person", flat=True))
     counts = {
         "applications": applications.count(),
-        "mentee_roles": programmes.remove_mentee_roles(people=holders, round=round, dry_run=True),
+        "mentee_roles": programmes.remove_mentee_roles(
+            people=holders, round=programme_round, dry_run=True
+        ),
         "imported_applications": imported.count(),
     }
     if not dry_run:
         imported.delete()
-        programmes.remove_mentee_roles(people=holders, round=round)
+        programmes.remove_mentee_roles(people=holders, round=programme_round)
         applications.delete()
     return counts

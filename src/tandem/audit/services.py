@@ -11,10 +11,10 @@ def round_label(round) -> str:
     return " – ".join([programme.organisation.name, programme.name, round.name])
 
 
-def organisation_of(obj, round=None) -> int | None:
+def organisation_of(obj, programme_round=None) -> int | None:
     """The organisation an entry belongs to: the round's, or the object's own."""
-    if round is not None:
-        return round.programme.organisation_id
+    if programme_round is not None:
+        return programme_round.programme.organisation_id
     if obj._meta.label_lower == "programmes.organisation":
         return obj.pk
     if getattr(obj, "organisation_id", None):
@@ -24,7 +24,7 @@ def organisation_of(obj, round=None) -> int | None:
 
 
 def log_action(
-    actor, action: str, obj: models.Model, *, round=None, data=None, organisation=None
+    actor, action: str, obj: models.Model, *, programme_round=None, data=None, organisation=None
 ) -> AuditEntry:
     """Write one audit entry; called by every service function that changes state.
 
@@ -34,9 +34,9 @@ def log_action(
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
-        round_id=getattr(round, "pk", None),
-        round_label=round_label(round),
-        organisation_id=organisation.pk if organisation else organisation_of(obj, round),
+        round_id=getattr(programme_round, "pk", None),
+        round_label=round_label(programme_round),
+        organisation_id=organisation.pk if organisation else organisation_of(obj, programme_round),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         data=data or {},

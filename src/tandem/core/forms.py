@@ -97,9 +97,9 @@ def date_window(round=None) -> tuple[dt.date, dt.date]:
     return _shift(today, -OPEN_MARGIN_YEARS), _shift(today, OPEN_MARGIN_YEARS)
 
 
-def bound_dates(form, *, round=None) -> None:
+def bound_dates(form, *, programme_round=None) -> None:
     """Refuse, on every date and date-time field of the form, days outside the window."""
-    first, last = date_window(round)
+    first, last = date_window(programme_round)
     message = _("Please give a date between %(first)s and %(last)s.") % {
         "first": formats.date_format(first, "SHORT_DATE_FORMAT"),
         "last": formats.date_format(last, "SHORT_DATE_FORMAT"),

@@ -33,25 +33,27 @@ NEXT_ROUND = "Durchlauf 2028"
 MEETINGS = 5
 
 
-def build(round, coordinator) -> None:
-    if round.closed_on is None:
-        _form_tandems(round)
-        for tandem in Tandem.objects.filter(round=round).select_related("mentee"):
+def build(programme_round, coordinator) -> None:
+    if programme_round.closed_on is None:
+        _form_tandems(programme_round)
+        for tandem in Tandem.objects.filter(round=programme_round).select_related("mentee"):
             _agree_and_meet(tandem)
-        close_round(round=round, by=coordinator)
-        _join_directory(round)
-    if not round.next_rounds.exists():
-        made = create_next_round(previous=round, name=NEXT_ROUND, by=coordinator)
+        close_round(round=programme_round, by=coordinator)
+        _join_directory(programme_round)
+    if not programme_round.next_rounds.exists():
+        made = create_next_round(previous=programme_round, name=NEXT_ROUND, by=coordinator)
         former_mentees = Candidate.objects.filter(
-            round=made.round, person__certificates__round=round, person__certificates__role="mentee"
+            round=made.round,
+            person__certificates__round=programme_round,
+            person__certificates__role="mentee",
         )
         invite_candidates(round=made.round, candidates=list(former_mentees), by=coordinator)
 
 
-def _form_tandems(round) -> None:
-    for proposal in Proposal.objects.filter(round=round, status=ProposalStatus.SENT).select_related(
-        "application__person", "mentor_profile__person"
-    ):
+def _form_tandems(programme_round) -> None:
+    for proposal in Proposal.objects.filter(
+        round=programme_round, status=ProposalStatus.SENT
+    ).select_related("application__person", "mentor_profile__person"):
         for person, answered in (
             (proposal.mentee, proposal.mentee_answer),
             (proposal.mentor, proposal.mentor_answer),
@@ -91,14 +93,14 @@ def _agree_and_meet(tandem) -> None:
         )
 
 
-def _join_directory(round) -> None:
-    programme = round.programme
+def _join_directory(programme_round) -> None:
+    programme = programme_round.programme
     for index, alumnus in enumerate(
         Alumnus.objects.filter(programme=programme).select_related("person").order_by("pk")
     ):
         person = alumnus.person
-        profile = MentorProfile.objects.filter(round=round, person=person).first()
-        application = Application.objects.filter(round=round, person=person).first()
+        profile = MentorProfile.objects.filter(round=programme_round, person=person).first()
+        application = Application.objects.filter(round=programme_round, person=person).first()
         topics = (
             list(profile.topics.all())
             if profile

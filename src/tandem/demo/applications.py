@@ -257,18 +257,18 @@ def _applicants():
         yield demo_person(email, name, position, institution)
 
 
-def build(round, coordinator) -> None:
-    topics = {topic.key: topic for topic in round.programme.topics.all()}
+def build(programme_round, coordinator) -> None:
+    topics = {topic.key: topic for topic in programme_round.programme.topics.all()}
     now = timezone.now()
     for index, person in enumerate(_applicants()):
-        if Application.objects.filter(round=round, person=person).exists():
+        if Application.objects.filter(round=programme_round, person=person).exists():
             continue
         (state, keys, languages, informed, expectations, projects, availability, how_heard) = (
             APPLICATIONS[person.email]
         )
         when = now - dt.timedelta(days=10 - index % 10, hours=index)
         application = Application.objects.create(
-            round=round,
+            round=programme_round,
             person=person,
             state=state,
             institution=person.institution,
@@ -292,7 +292,7 @@ def build(round, coordinator) -> None:
             person,
             "application.created",
             application,
-            round=round,
+            programme_round=programme_round,
             data={"demo": True, "state": state},
         )
         sync_mentee_role(application, coordinator)

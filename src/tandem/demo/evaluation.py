@@ -76,19 +76,21 @@ def _meetings(tandem) -> None:
         )
 
 
-def build(round, coordinator, trainer) -> None:
-    if FeedbackSession.objects.filter(round=round).exists():
+def build(programme_round, coordinator, trainer) -> None:
+    if FeedbackSession.objects.filter(round=programme_round).exists():
         return
     # Tandems still running: an ended one takes no more meetings.
     tandems = list(
-        Tandem.objects.filter(round=round, ended_at=None).select_related("mentor", "mentee")
+        Tandem.objects.filter(round=programme_round, ended_at=None).select_related(
+            "mentor", "mentee"
+        )
     )
     for tandem in tandems:
         _meetings(tandem)
     in_tandems = [person for tandem in tandems for person in (tandem.mentee, tandem.mentor)]
     others = [
         role.person
-        for role in round.roles.filter(role=RoleKind.MENTOR)
+        for role in programme_round.roles.filter(role=RoleKind.MENTOR)
         .exclude(person__in=in_tandems)
         .select_related("person")
         .order_by("person__email")[:2]
@@ -97,7 +99,7 @@ def build(round, coordinator, trainer) -> None:
     # Three published slots; the last person booked the first one from the portal.
     slots = [
         interview_slots.publish_interview_slot(
-            round=round,
+            round=programme_round,
             by=trainer,
             starts_at=_at(4 + day, 9),
             duration_minutes=45,
@@ -109,11 +111,11 @@ def build(round, coordinator, trainer) -> None:
         past = index < 3
         if index == len(people) - 1 and not past:
             interview = interview_slots.book_interview_slot(
-                slot_id=slots[0].pk, round=round, person=person
+                slot_id=slots[0].pk, round=programme_round, person=person
             )
         else:
             interview = services.schedule_interview(
-                round=round,
+                round=programme_round,
                 by=trainer if index % 2 else coordinator,
                 person=person,
                 starts_at=_at(-6 + index if past else 2 + index, 10),
@@ -127,7 +129,7 @@ def build(round, coordinator, trainer) -> None:
         if index < len(NOTES):
             services.save_interview_notes(interview=interview, by=trainer, notes=NOTES[index])
     session = services.save_feedback_session(
-        round=round,
+        round=programme_round,
         by=trainer,
         starts_at=_at(-2, 14),
         duration_minutes=120,
@@ -143,4 +145,4 @@ def build(round, coordinator, trainer) -> None:
         session=session, by=trainer, attended={person.pk for person in people[:-1]}
     )
     services.save_feedback_summary(session=session, by=trainer, text=SUMMARY)
-    services.save_lessons_learned(round=round, by=coordinator, text=LESSONS)
+    services.save_lessons_learned(programme_round=programme_round, by=coordinator, text=LESSONS)

@@ -28,21 +28,23 @@ DECLINE_COMMENT = (
 )
 
 
-def build(round, coordinator) -> None:
-    if round.match_runs.exists():
+def build(programme_round, coordinator) -> None:
+    if programme_round.match_runs.exists():
         return
-    first = services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
+    first = services.run_matching(
+        round=programme_round, by=coordinator, settings=services.MatchSettings()
+    )
     services.send_proposals(
         run=first, answer_by=timezone.localdate() + dt.timedelta(days=14), by=coordinator
     )
     # Only the proposals go out: the recruitment stage's invitation stays a draft, so the
     # outbox still shows the review step.
     drafts = QueuedMail.objects.filter(
-        round=round, status=MailStatus.DRAFT, template_key__in=PROPOSAL_MAILS
+        round=programme_round, status=MailStatus.DRAFT, template_key__in=PROPOSAL_MAILS
     )
-    release_round_mails(round=round, by=coordinator, mails=drafts)
+    release_round_mails(round=programme_round, by=coordinator, mails=drafts)
     _answer(list(first.proposals.order_by("-score", "pk")))
-    services.run_matching(round=round, by=coordinator, settings=services.MatchSettings())
+    services.run_matching(round=programme_round, by=coordinator, settings=services.MatchSettings())
 
 
 # Best pair first: a tandem, a mentor's no, a mentee's yes; the rest wait for both.

@@ -148,25 +148,31 @@ CANDIDATES = [
 ]
 
 
-def build(round, coordinator) -> None:
-    _profiles(round, coordinator)
-    _candidates(round, coordinator)
-    _info_event(round, coordinator)
+def build(programme_round, coordinator) -> None:
+    _profiles(programme_round, coordinator)
+    _candidates(programme_round, coordinator)
+    _info_event(programme_round, coordinator)
 
 
-def _profiles(round, coordinator) -> None:
-    topics = {topic.key: topic for topic in round.programme.topics.all()}
+def _profiles(programme_round, coordinator) -> None:
+    topics = {topic.key: topic for topic in programme_round.programme.topics.all()}
     by_email = {row[0]: row for row in people.MENTORS}
     for email, (levels, text, experience, capacity, languages, weekdays, times) in PROFILES.items():
         person = demo_person_at(*by_email[email])
-        if not RoundRole.objects.filter(round=round, person=person, role=RoleKind.MENTOR).exists():
+        if not RoundRole.objects.filter(
+            round=programme_round, person=person, role=RoleKind.MENTOR
+        ).exists():
             assign_role(
-                round=round, person=person, role=RoleKind.MENTOR, by=coordinator, notify=False
+                round=programme_round,
+                person=person,
+                role=RoleKind.MENTOR,
+                by=coordinator,
+                notify=False,
             )
-        if MentorProfile.objects.filter(round=round, person=person).exists():
+        if MentorProfile.objects.filter(round=programme_round, person=person).exists():
             continue
         services.save_mentor_profile(
-            round=round,
+            round=programme_round,
             person=person,
             levels={topics[key]: level for key, level in levels.items() if key in topics},
             data=services.MentorProfileData(
@@ -181,14 +187,14 @@ def _profiles(round, coordinator) -> None:
         )
 
 
-def _candidates(round, coordinator) -> None:
-    topics = {topic.key: topic for topic in round.programme.topics.all()}
+def _candidates(programme_round, coordinator) -> None:
+    topics = {topic.key: topic for topic in programme_round.programme.topics.all()}
     now = timezone.now()
     for name, email, institution, keys, notes, status in CANDIDATES:
-        if Candidate.objects.filter(round=round, email=email).exists():
+        if Candidate.objects.filter(round=programme_round, email=email).exists():
             continue
         candidate = services.add_candidate(
-            round=round,
+            round=programme_round,
             name=name,
             email=email,
             institution=institution,
@@ -198,7 +204,9 @@ def _candidates(round, coordinator) -> None:
         )
         if status == CandidateStatus.INVITED:
             # The invitation waits in the outbox, so the demo shows the review step.
-            services.invite_candidates(round=round, candidates=[candidate], by=coordinator)
+            services.invite_candidates(
+                round=programme_round, candidates=[candidate], by=coordinator
+            )
         elif status == CandidateStatus.DECLINED:
             Candidate.objects.filter(pk=candidate.pk).update(
                 status=status,
@@ -207,10 +215,10 @@ def _candidates(round, coordinator) -> None:
             )
 
 
-def _info_event(round, coordinator) -> None:
-    if InfoEvent.objects.filter(round=round).exists():
+def _info_event(programme_round, coordinator) -> None:
+    if InfoEvent.objects.filter(round=programme_round).exists():
         return
-    phase = round.phases.filter(kind=PhaseKind.INFO_EVENT).first()
+    phase = programme_round.phases.filter(kind=PhaseKind.INFO_EVENT).first()
     day = (
         phase.starts_on + dt.timedelta(days=2)
         if phase
@@ -219,7 +227,7 @@ def _info_event(round, coordinator) -> None:
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
     starts_at = dt.datetime.combine(day, dt.time(14, 0), tzinfo=berlin)
     services.schedule_info_event(
-        round=round,
+        round=programme_round,
         starts_at=starts_at,
         ends_at=starts_at + dt.timedelta(minutes=90),
         video_url="https://meet.example.org/tandem-infoveranstaltung",

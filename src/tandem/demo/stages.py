@@ -127,13 +127,17 @@ def _round(programme, coordinator, stage: str) -> Round:
         )
     else:
         services.update_round(
-            round=round, settings=settings, phase_dates=phase_dates, by=coordinator
+            programme_round=round, settings=settings, phase_dates=phase_dates, by=coordinator
         )
     if round.current_phase != CURRENT_PHASE[stage]:
-        services.move_round_to_phase(round=round, phase=CURRENT_PHASE[stage], by=coordinator)
+        services.move_round_to_phase(
+            programme_round=round, phase=CURRENT_PHASE[stage], by=coordinator
+        )
     return round
 
 
-def _role(round, person, role, coordinator) -> None:
-    if not RoundRole.objects.filter(round=round, person=person, role=role).exists():
-        services.assign_role(round=round, person=person, role=role, by=coordinator, notify=False)
+def _role(programme_round, person, role, coordinator) -> None:
+    if not RoundRole.objects.filter(round=programme_round, person=person, role=role).exists():
+        services.assign_role(
+            round=programme_round, person=person, role=role, by=coordinator, notify=False
+        )

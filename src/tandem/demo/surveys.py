@@ -68,13 +68,13 @@ def _final_answers(rng, index, is_mentor) -> dict:
     return values
 
 
-def build(round, coordinator) -> None:
-    if round.surveys.exists():
+def build(programme_round, coordinator) -> None:
+    if programme_round.surveys.exists():
         return
     rng = random.Random(2027)  # noqa: S311 — demo data, not a secret
-    mentors = _people(round, RoleKind.MENTOR)
-    mentees = _people(round, RoleKind.MENTEE)
-    final = services.create_survey(round=round, template_key="final", by=coordinator)
+    mentors = _people(programme_round, RoleKind.MENTOR)
+    mentees = _people(programme_round, RoleKind.MENTEE)
+    final = services.create_survey(round=programme_round, template_key="final", by=coordinator)
     services.open_survey(survey=final, by=coordinator)
     respondents = [(person, True) for person in mentors] + [(p, False) for p in mentees[:6]]
     for index, (person, is_mentor) in enumerate(respondents):
@@ -83,7 +83,7 @@ def build(round, coordinator) -> None:
         )
     services.close_survey(survey=final, by=coordinator)
 
-    midterm = services.create_survey(round=round, template_key="midterm", by=coordinator)
+    midterm = services.create_survey(round=programme_round, template_key="midterm", by=coordinator)
     services.open_survey(survey=midterm, by=coordinator)
     for person in [*mentors[:2], *mentees[:2]]:
         services.submit_answers(

@@ -23,11 +23,11 @@ def _at(days: int, hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), timezone.get_current_timezone())
 
 
-def build(round, coordinator, trainer) -> None:
-    if round.training_sessions.exists():
+def build(programme_round, coordinator, trainer) -> None:
+    if programme_round.training_sessions.exists():
         return
     held = services.create_session(
-        round=round,
+        round=programme_round,
         by=trainer,
         title="Mentoring-Schulung, Teil 1: Erwartungen",
         starts_at=_at(-7, 10),
@@ -39,7 +39,7 @@ def build(round, coordinator, trainer) -> None:
     # "was" invited beforehand, so the rows are written here directly.
     mentors = [
         role.person
-        for role in round.roles.filter(role=RoleKind.MENTOR)
+        for role in programme_round.roles.filter(role=RoleKind.MENTOR)
         .select_related("person")
         .order_by("person__email")
     ]
@@ -54,7 +54,7 @@ def build(round, coordinator, trainer) -> None:
         session=held, by=trainer, attended={mentor.pk for mentor in mentors[1:]}
     )
     upcoming = services.create_session(
-        round=round,
+        round=programme_round,
         by=trainer,
         title="Mentoring-Schulung, Teil 2: Gesprächsführung",
         starts_at=_at(5, 14),
@@ -73,7 +73,7 @@ def build(round, coordinator, trainer) -> None:
     if first:
         services.answer_invitation(invitation=first, by=first.person, accept=True)
     slots = consultations.publish_slots(
-        round=round,
+        round=programme_round,
         trainer=trainer,
         starts_at=_at(3, 16),
         duration_minutes=45,
@@ -81,7 +81,7 @@ def build(round, coordinator, trainer) -> None:
         cancel_notice_hours=24,
         weekly_until=timezone.localdate() + dt.timedelta(weeks=6),
     )
-    tandem = Tandem.objects.filter(round=round).select_related("mentee").first()
+    tandem = Tandem.objects.filter(round=programme_round).select_related("mentee").first()
     if tandem:
         consultations.book_consultation(
             slot=slots[1],

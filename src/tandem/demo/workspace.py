@@ -21,9 +21,9 @@ def _at(days: int, hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), timezone.get_current_timezone())
 
 
-def build(round) -> None:
+def build(programme_round) -> None:
     tandem = (
-        Tandem.objects.filter(round=round, ended_at__isnull=True)
+        Tandem.objects.filter(round=programme_round, ended_at__isnull=True)
         .select_related("mentor", "mentee", "round__programme__organisation")
         .order_by("pk")
         .first()
@@ -38,7 +38,7 @@ def build(round) -> None:
             "Ein Publikationsmonitoring für unsere Einrichtung aufbauen und die ersten "
             "Zahlen der Hochschulleitung vorstellen."
         ),
-        topics=list(round.programme.topics.filter(key="publication_monitoring")),
+        topics=list(programme_round.programme.topics.filter(key="publication_monitoring")),
         rhythm_weeks=4,
         meeting_minutes=90,
         channel="https://meet.example.org/tandem-demo",

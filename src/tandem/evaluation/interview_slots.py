@@ -92,7 +92,7 @@ def publish_interview_slot(
         raise ValidationError(
             {"starts_at": [_("You already offer a slot at this time.")]}
         ) from None
-    log_action(by, "evaluation.interview_slot_published", slot, round=round)
+    log_action(by, "evaluation.interview_slot_published", slot, programme_round=round)
     return slot
 
 
@@ -104,7 +104,7 @@ def remove_interview_slot(*, slot: InterviewSlot, by) -> None:
         raise ValidationError(
             _("This slot is booked. Please cancel the interview first; the person is told.")
         )
-    log_action(by, "evaluation.interview_slot_removed", slot, round=slot.round)
+    log_action(by, "evaluation.interview_slot_removed", slot, programme_round=slot.round)
     slot.delete()
 
 
@@ -152,7 +152,7 @@ def book_interview_slot(*, slot_id: int, round, person) -> Interview:
                 interview = Interview.objects.create(round=round, person=person, **fields)
     except IntegrityError:
         raise ValidationError(TAKEN) from None
-    log_action(person, "evaluation.interview_booked", interview, round=round)
+    log_action(person, "evaluation.interview_booked", interview, programme_round=round)
     mail_both("evaluation_interview_planned", interview)
     return interview
 
@@ -194,7 +194,7 @@ def cancel_booked_interview(*, round, person) -> Interview:
     interview.slot = None
     interview.sequence += 1
     interview.save(update_fields=["status", "slot", "sequence", "updated_at"])
-    log_action(person, "evaluation.interview_booking_cancelled", interview, round=round)
+    log_action(person, "evaluation.interview_booking_cancelled", interview, programme_round=round)
     mail_both("evaluation_interview_cancelled", interview)
     return interview
 

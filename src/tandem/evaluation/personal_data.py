@@ -23,11 +23,11 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def _round(round) -> dict:
+def _round(programme_round) -> dict:
     return {
-        "organisation": round.programme.organisation.name,
-        "programme": round.programme.name,
-        "round": round.name,
+        "organisation": programme_round.programme.organisation.name,
+        "programme": programme_round.programme.name,
+        "round": programme_round.name,
     }
 
 
@@ -108,7 +108,9 @@ def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     if kind != INTERVIEW_NOTES:
         return {}
     return {
-        "interview_notes_deleted": services.expire_interview_notes(round=round, dry_run=dry_run)
+        "interview_notes_deleted": services.expire_interview_notes(
+            programme_round=round, dry_run=dry_run
+        )
     }
 
 

@@ -223,9 +223,9 @@ def institution_sizes_section(round) -> tuple[Demand, ...]:
     )
 
 
-def matching_section(round) -> Matching | None:
+def matching_section(programme_round) -> Matching | None:
     """The run whose proposals went out last (else the latest run), and how modes differed."""
-    runs = MatchRun.objects.filter(round=round)
+    runs = MatchRun.objects.filter(round=programme_round)
     run = (
         runs.filter(sent_at__isnull=False).order_by("-number").first()
         or runs.order_by("-number").first()
@@ -346,13 +346,13 @@ def evaluation_section(round) -> Evaluation:
     )
 
 
-def comparison_row(round, this_round) -> ComparisonRow:
-    applications = applications_section(round)
-    meetings = meetings_section(round)
-    evaluation = evaluation_section(round)
+def comparison_row(programme_round, this_round) -> ComparisonRow:
+    applications = applications_section(programme_round)
+    meetings = meetings_section(programme_round)
+    evaluation = evaluation_section(programme_round)
     return ComparisonRow(
-        round_name=round.name,
-        is_this_round=round.pk == this_round.pk,
+        round_name=programme_round.name,
+        is_this_round=programme_round.pk == this_round.pk,
         applications=applications.submitted,
         places=applications.places,
         tandems=applications.tandems,

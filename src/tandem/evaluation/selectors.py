@@ -49,13 +49,13 @@ def staff_of(round):
     )
 
 
-def role_of(round, person) -> str:
-    roles = set(round.roles.filter(person=person).values_list("role", flat=True))
+def role_of(programme_round, person) -> str:
+    roles = set(programme_round.roles.filter(person=person).values_list("role", flat=True))
     return RoleKind.MENTOR if RoleKind.MENTOR in roles else RoleKind.MENTEE
 
 
-def interviews_of_round(round):
-    return Interview.objects.filter(round=round).select_related("person", "interviewer")
+def interviews_of_round(programme_round):
+    return Interview.objects.filter(round=programme_round).select_related("person", "interviewer")
 
 
 def interview_of_round(round, pk) -> Interview | None:
@@ -132,8 +132,8 @@ def interview_counts(round) -> dict[str, int]:
     return counts
 
 
-def portal_url(name: str, round, **kwargs) -> str:
-    return reverse(f"portal:{name}", kwargs={**round.url_kwargs, **kwargs})
+def portal_url(name: str, programme_round, **kwargs) -> str:
+    return reverse(f"portal:{name}", kwargs={**programme_round.url_kwargs, **kwargs})
 
 
 def manage_url(name: str, round, **kwargs) -> str:

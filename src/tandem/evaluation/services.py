@@ -38,8 +38,8 @@ SUMMARY_MAX_LENGTH = 20000
 LESSONS_MAX_LENGTH = 20000
 
 
-def require_staff(round, person) -> None:
-    if not person.has_perm("evaluation.run_evaluation", round):
+def require_staff(programme_round, person) -> None:
+    if not person.has_perm("evaluation.run_evaluation", programme_round):
         raise PermissionDenied
 
 
@@ -117,7 +117,7 @@ def schedule_interview(
             raise ValidationError(
                 {"person": [_("This person already has an interview; please change that one.")]}
             ) from None
-    log_action(by, "evaluation.interview_planned", interview, round=round)
+    log_action(by, "evaluation.interview_planned", interview, programme_round=round)
     mail_about_interview("evaluation_interview_planned", interview)
     return interview
 
@@ -162,7 +162,7 @@ def update_interview(
         interview.interviewer = interviewer
     interview.sequence += 1
     interview.save()
-    log_action(by, "evaluation.interview_changed", interview, round=round)
+    log_action(by, "evaluation.interview_changed", interview, programme_round=round)
     if moved and interview.status == InterviewStatus.PLANNED:
         mail_about_interview("evaluation_interview_changed", interview)
     return interview
@@ -189,7 +189,7 @@ def set_interview_status(*, interview: Interview, by, status: str) -> Interview:
         interview.slot = None  # a booked slot is free again for someone else
     interview.sequence += 1
     interview.save(update_fields=["status", "slot", "sequence", "updated_at"])
-    log_action(by, f"evaluation.interview_{status}", interview, round=interview.round)
+    log_action(by, f"evaluation.interview_{status}", interview, programme_round=interview.round)
     if status == InterviewStatus.CANCELLED:
         mail_about_interview("evaluation_interview_cancelled", interview)
     elif was_cancelled and status == InterviewStatus.PLANNED:
@@ -218,7 +218,7 @@ def save_interview_notes(*, interview: Interview, by, notes: dict[str, str]) -> 
         else:
             InterviewNote.objects.filter(interview=interview, item=key).delete()
     # The audit entry says that notes were written, never what they say.
-    log_action(by, "evaluation.interview_notes_saved", interview, round=interview.round)
+    log_action(by, "evaluation.interview_notes_saved", interview, programme_round=interview.round)
     return InterviewNote.objects.filter(interview=interview).exclude(text="").count()
 
 
@@ -291,7 +291,7 @@ def save_feedback_session(
             raise ValidationError(
                 _("Someone else has just created the feedback session. Please reload the page.")
             ) from None
-        log_action(by, "evaluation.feedback_session_created", session, round=round)
+        log_action(by, "evaluation.feedback_session_created", session, programme_round=round)
         return session
     moved = (
         starts_at != session.starts_at
@@ -303,7 +303,7 @@ def save_feedback_session(
     session.cancelled_at = None
     session.sequence += 1
     session.save()
-    log_action(by, "evaluation.feedback_session_changed", session, round=round)
+    log_action(by, "evaluation.feedback_session_changed", session, programme_round=round)
     if moved:
         for invitation in session.invitations.select_related("person"):
             mail_about_feedback("feedback_session_changed", session, invitation.person)
@@ -333,7 +333,7 @@ def invite_to_feedback(*, session: FeedbackSession, by) -> int:
             by,
             "evaluation.feedback_invitations_sent",
             session,
-            round=session.round,
+            programme_round=session.round,
             data={"count": len(people)},
         )
     return len(people)
@@ -348,7 +348,7 @@ def cancel_feedback_session(*, session: FeedbackSession, by) -> FeedbackSession:
     session.cancelled_at = timezone.now()
     session.sequence += 1
     session.save(update_fields=["cancelled_at", "sequence", "updated_at"])
-    log_action(by, "evaluation.feedback_session_cancelled", session, round=session.round)
+    log_action(by, "evaluation.feedback_session_cancelled", session, programme_round=session.round)
     for invitation in session.invitations.select_related("person"):
         mail_about_feedback("feedback_session_cancelled", session, invitation.person)
     return session
@@ -370,7 +370,7 @@ def record_feedback_attendance(*, session: FeedbackSession, by, attended: set[in
         by,
         "evaluation.feedback_attendance_recorded",
         session,
-        round=session.round,
+        programme_round=session.round,
         data={"attended": present, "invited": len(invitations)},
     )
     return present
@@ -393,7 +393,7 @@ def save_feedback_summary(*, session: FeedbackSession, by, text: str) -> Feedbac
     checks.raise_if({"summary": _text_error(text, SUMMARY_MAX_LENGTH)})
     session.summary = text
     session.save(update_fields=["summary", "updated_at"])
-    log_action(by, "evaluation.feedback_summary_saved", session, round=session.round)
+    log_action(by, "evaluation.feedback_summary_saved", session, programme_round=session.round)
     return session
 
 
@@ -421,16 +421,16 @@ def mail_about_feedback(key: str, session: FeedbackSession, person) -> None:
 
 
 @transaction.atomic
-def save_lessons_learned(*, round, by, text: str) -> RoundReview:
-    if not by.has_perm("evaluation.write_lessons", round):
+def save_lessons_learned(*, programme_round, by, text: str) -> RoundReview:
+    if not by.has_perm("evaluation.write_lessons", programme_round):
         raise PermissionDenied
     text = text.replace("\r\n", "\n").strip()
     checks.raise_if({"lessons_learned": _text_error(text, LESSONS_MAX_LENGTH)})
-    review, _created = RoundReview.objects.select_for_update().get_or_create(round=round)
+    review, _created = RoundReview.objects.select_for_update().get_or_create(round=programme_round)
     review.lessons_learned = text
     review.updated_by = by
     review.save()
-    log_action(by, "evaluation.lessons_saved", review, round=round)
+    log_action(by, "evaluation.lessons_saved", review, programme_round=programme_round)
     return review
 
 
@@ -451,10 +451,10 @@ def erase_participant(*, person) -> None:
     RoundReview.objects.filter(updated_by=person).update(updated_by=None)
 
 
-def expire_interview_notes(*, round, dry_run: bool = False) -> int:
+def expire_interview_notes(*, programme_round, dry_run: bool = False) -> int:
     """The interview notes of ``round`` go (retention kind ``interview_notes``); the
     interviews themselves (dates, status) stay. Returns how many go."""
-    notes = InterviewNote.objects.filter(interview__round=round)
+    notes = InterviewNote.objects.filter(interview__round=programme_round)
     count = notes.count()
     if not dry_run:
         notes.delete()

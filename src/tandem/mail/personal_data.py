@@ -18,14 +18,14 @@ def _mails(user, addresses):
     )
 
 
-def _round(round) -> dict | None:
+def _round(programme_round) -> dict | None:
     # Mail sits below programmes and imports none of it: the round by its attributes.
-    if round is None:
+    if programme_round is None:
         return None
     return {
-        "organisation": round.programme.organisation.name,
-        "programme": round.programme.name,
-        "round": round.name,
+        "organisation": programme_round.programme.organisation.name,
+        "programme": programme_round.programme.name,
+        "round": programme_round.name,
     }
 
 

@@ -63,8 +63,8 @@ def template_for(key: str, language: str, round=None, programme=None) -> tuple[s
     return texts.get(language) or texts["de"]
 
 
-def render_mail(key: str, language: str, context: dict, round=None) -> tuple[str, str]:
-    subject, body = template_for(key, language, round)
+def render_mail(key: str, language: str, context: dict, programme_round=None) -> tuple[str, str]:
+    subject, body = template_for(key, language, programme_round)
     return render_text(subject, body, language, context)
 
 
@@ -112,7 +112,12 @@ def queue_mail(
         subject, body = render_text(*texts, language, context)
     except Exception as error:  # noqa: BLE001 — a text that fails must not undo the action
         return _queue_unfilled(
-            key=key, to=to, recipient=recipient, language=language, round=round, error=error
+            key=key,
+            to=to,
+            recipient=recipient,
+            language=language,
+            programme_round=round,
+            error=error,
         )
     mail = QueuedMail.objects.create(
         round=round,
@@ -129,7 +134,7 @@ def queue_mail(
     return mail
 
 
-def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail:
+def _queue_unfilled(*, key, to, recipient, language, programme_round, error) -> QueuedMail:
     """Keep a mail whose text could not be filled in as failed, with the reason.
 
     The person's action (planning a meeting, answering a proposal …) stands; the
@@ -138,7 +143,10 @@ def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail
     corrected text.
     """
     logger.warning(
-        "Mail %r for round %s could not be filled in: %r", key, getattr(round, "pk", None), error
+        "Mail %r for round %s could not be filled in: %r",
+        key,
+        getattr(programme_round, "pk", None),
+        error,
     )
     with translation.override(language):
         reason = (
@@ -149,7 +157,7 @@ def _queue_unfilled(*, key, to, recipient, language, round, error) -> QueuedMail
             "Please correct the mail text of this purpose."
         ) % {"reason": reason}
     return QueuedMail.objects.create(
-        round=round,
+        round=programme_round,
         template_key=key,
         to=to,
         recipient=recipient,
@@ -310,7 +318,7 @@ def save_round_texts(
                     by,
                     "mail_text.reset",
                     about,
-                    round=round,
+                    programme_round=round,
                     data={"key": key, "languages": [language]},
                 )
             continue
@@ -321,7 +329,11 @@ def save_round_texts(
             defaults={"subject": subject, "body": body},
         )
         log_action(
-            by, "mail_text.saved", template, round=round, data={"key": key, "language": language}
+            by,
+            "mail_text.saved",
+            template,
+            programme_round=round,
+            data={"key": key, "language": language},
         )
 
 
@@ -341,7 +353,11 @@ def reset_round_texts(*, round, key: str, by, programme=None) -> int:
     count = own.delete()[0]
     if count:
         log_action(
-            by, "mail_text.reset", about, round=round, data={"key": key, "languages": languages}
+            by,
+            "mail_text.reset",
+            about,
+            programme_round=round,
+            data={"key": key, "languages": languages},
         )
     return count
 
@@ -370,7 +386,9 @@ def release_round_mails(*, round, by, mails=None) -> int:
     ids = _chosen(round, MailStatus.DRAFT, mails)
     count = release_mails(QueuedMail.objects.filter(pk__in=ids))
     if count:
-        log_action(by, "mail.released", round, round=round, data={"count": count, "mails": ids})
+        log_action(
+            by, "mail.released", round, programme_round=round, data={"count": count, "mails": ids}
+        )
     return count
 
 
@@ -380,7 +398,9 @@ def discard_mails(*, round, by, mails) -> int:
     ids = _chosen(round, MailStatus.DRAFT, mails)
     count = QueuedMail.objects.filter(pk__in=ids).update(status=MailStatus.DISCARDED)
     if count:
-        log_action(by, "mail.discarded", round, round=round, data={"count": count, "mails": ids})
+        log_action(
+            by, "mail.discarded", round, programme_round=round, data={"count": count, "mails": ids}
+        )
     return count
 
 
@@ -393,7 +413,9 @@ def retry_mails(*, round, by, mails=None) -> int:
         mail.save(update_fields=["status", "error"])
         schedule_sending(mail)
     if ids:
-        log_action(by, "mail.retried", round, round=round, data={"count": len(ids), "mails": ids})
+        log_action(
+            by, "mail.retried", round, programme_round=round, data={"count": len(ids), "mails": ids}
+        )
     return len(ids)
 
 

@@ -272,7 +272,7 @@ CHECKS: list[Check] = [
 ]
 
 
-def round_checklist(round: Round) -> list[ChecklistItem]:
+def round_checklist(programme_round: Round) -> list[ChecklistItem]:
     """The checks of the round's current phase (no self-reported ticks)."""
-    phase = P(round.current_phase)
-    return [check.item(round) for check in CHECKS if phase in check.phases]
+    phase = P(programme_round.current_phase)
+    return [check.item(programme_round) for check in CHECKS if phase in check.phases]

@@ -187,7 +187,7 @@ class RoundPhaseView(RoundScopeMixin, View):
         if not form.is_valid():
             return render_round_page(request, self, form, status=400)
         services.move_round_to_phase(
-            round=self.round, phase=form.cleaned_data["phase"], by=request.user
+            programme_round=self.round, phase=form.cleaned_data["phase"], by=request.user
         )
         messages.success(
             request,
@@ -206,7 +206,7 @@ class RoundEditView(RoundScopeMixin, View):
         if form.is_valid():
             try:
                 services.update_round(
-                    round=self.round,
+                    programme_round=self.round,
                     settings=form.round_settings(),
                     phase_dates=form.phase_dates(),
                     by=request.user,

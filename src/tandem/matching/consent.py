@@ -95,7 +95,11 @@ def _remind(pk: int, today: dt.date) -> int:
         setattr(proposal, f"{side}_reminded_on", today)
         proposal.save(update_fields=[f"{side}_reminded_on"])
         log_action(
-            None, "matching.proposal_reminded", proposal, round=proposal.round, data={"side": side}
+            None,
+            "matching.proposal_reminded",
+            proposal,
+            programme_round=proposal.round,
+            data={"side": side},
         )
         sent += 1
     return sent
@@ -168,7 +172,7 @@ def resolve_overdue(*, round, choice: str, by, new_date: dt.date | None = None) 
         by,
         "matching.overdue_resolved",
         round,
-        round=round,
+        programme_round=round,
         data={
             "choice": choice,
             "count": changed,
@@ -212,7 +216,7 @@ def _lapse(proposal: Proposal) -> None:
             "reason": _("No answer in time"),
         },
     )
-    log_action(None, "matching.proposal_lapsed", proposal, round=proposal.round)
+    log_action(None, "matching.proposal_lapsed", proposal, programme_round=proposal.round)
     for person, partner in ((proposal.mentee, proposal.mentor), (proposal.mentor, proposal.mentee)):
         queue_mail(
             key="proposal_lapsed",

@@ -51,7 +51,7 @@ def erase(user) -> dict[str, int]:
 
 
 def clean_round(round, dry_run: bool) -> dict[str, int]:
-    return services.clean_round_state(round=round, dry_run=dry_run)
+    return services.clean_round_state(programme_round=round, dry_run=dry_run)
 
 
 DECLARATION = Declaration(

@@ -80,7 +80,7 @@ def offer_new_match(*, early_end: EarlyEnd, by) -> Proposal:
         by,
         "matching.new_match_offered",
         proposal,
-        round=tandem.round,
+        programme_round=tandem.round,
         data={"left": early_end.side},
     )
     round = tandem.round

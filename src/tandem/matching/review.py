@@ -217,7 +217,7 @@ def swap_mentors(*, run: MatchRun, first: Proposal, second: Proposal, reason: st
         by,
         "matching.mentors_swapped",
         run,
-        round=run.round,
+        programme_round=run.round,
         data={"proposals": [first.pk, second.pk], "before": before, "reason": reason},
     )
     return first, second

@@ -100,6 +100,10 @@ def send_round_message(*, round, group: str, texts: dict[str, tuple[str, str]], 
             },
         )
     log_action(
-        by, "round_message.drafted", round, round=round, data={"group": group, "count": len(people)}
+        by,
+        "round_message.drafted",
+        round,
+        programme_round=round,
+        data={"group": group, "count": len(people)},
     )
     return len(people)

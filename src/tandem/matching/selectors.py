@@ -166,8 +166,8 @@ class PairRow:
     rule: PairRule | None = None
 
 
-def _topic_labels(round) -> dict[str, str]:
-    return {topic.key: topic.label for topic in round.programme.topics.all()}
+def _topic_labels(programme_round) -> dict[str, str]:
+    return {topic.key: topic.label for topic in programme_round.programme.topics.all()}
 
 
 def _pair_row(proposal, labels, rules, names=None) -> PairRow:
@@ -197,10 +197,10 @@ def _pair_row(proposal, labels, rules, names=None) -> PairRow:
     )
 
 
-def _rules_by_pair(round) -> dict:
+def _rules_by_pair(programme_round) -> dict:
     return {
         (rule.application_id, rule.mentor_profile_id): rule
-        for rule in PairRule.objects.filter(round=round)
+        for rule in PairRule.objects.filter(round=programme_round)
     }
 
 

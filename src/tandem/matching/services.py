@@ -144,7 +144,7 @@ def start_run(*, round, by, settings: MatchSettings, enqueue: bool = True) -> Ma
         created_by=by,
         status=RunStatus.QUEUED,
     )
-    log_action(by, "matching.run_started", run, round=round, data={"mode": settings.mode})
+    log_action(by, "matching.run_started", run, programme_round=round, data={"mode": settings.mode})
     if enqueue:
         from .tasks import compute_match_run
 
@@ -160,7 +160,7 @@ def cancel_run(*, run: MatchRun, by) -> bool:
         return False
     run.status, run.finished_at = RunStatus.CANCELLED, timezone.now()
     run.save(update_fields=["status", "finished_at"])
-    log_action(by, "matching.run_cancelled", run, round=run.round)
+    log_action(by, "matching.run_cancelled", run, programme_round=run.round)
     return True
 
 
@@ -379,7 +379,7 @@ def _save(run, data, result, comparison, explanations, held_pairs, pinned, exclu
         run.created_by,
         "matching.run",
         run,
-        round=round,
+        programme_round=round,
         data={"mode": run.mode, "pairs": len(result.assignments)},
     )
 
@@ -444,13 +444,17 @@ def set_pair_rule(*, round, application, mentor_profile, kind: str, reason: str,
         mentor_profile=mentor_profile,
         defaults={"round": round, "kind": kind, "reason": reason[:500], "created_by": by},
     )
-    log_action(by, f"matching.pair_{kind}", rule, round=round, data={"reason": reason[:500]})
+    log_action(
+        by, f"matching.pair_{kind}", rule, programme_round=round, data={"reason": reason[:500]}
+    )
     return rule
 
 
 @transaction.atomic
 def remove_pair_rule(*, rule: PairRule, by) -> None:
-    log_action(by, "matching.pair_rule_removed", rule, round=rule.round, data={"kind": rule.kind})
+    log_action(
+        by, "matching.pair_rule_removed", rule, programme_round=rule.round, data={"kind": rule.kind}
+    )
     rule.delete()
 
 
@@ -485,7 +489,7 @@ def send_proposals(*, run: MatchRun, answer_by, by) -> int:
         by,
         "matching.proposals_sent",
         run,
-        round=run.round,
+        programme_round=run.round,
         data={"count": len(drafts), "answer_by": answer_by.isoformat()},
     )
     return len(drafts)
@@ -524,8 +528,8 @@ def _mail_side(proposal: Proposal, side: str) -> None:
     )
 
 
-def _topic_label(round, key: str) -> str:
-    topic = round.programme.topics.filter(key=key).first()
+def _topic_label(programme_round, key: str) -> str:
+    topic = programme_round.programme.topics.filter(key=key).first()
     return topic.label if topic else key
 
 
@@ -559,7 +563,11 @@ def answer_proposal(*, proposal: Proposal, person, answer: str, comment: str = "
     setattr(proposal, f"{side}_answered_at", timezone.now())
     action = "accepted" if answer == Answer.ACCEPT else "declined"
     log_action(
-        person, f"matching.proposal_{action}", proposal, round=proposal.round, data={"side": side}
+        person,
+        f"matching.proposal_{action}",
+        proposal,
+        programme_round=proposal.round,
+        data={"side": side},
     )
     if answer == Answer.DECLINE:
         _decline(proposal, side)
@@ -613,7 +621,7 @@ def _form_tandem(proposal: Proposal) -> None:
         application_services.change_state(
             application=application, to_state=ApplicationState.ADMITTED, by=None
         )
-    log_action(None, "tandem.formed", proposal, round=round)
+    log_action(None, "tandem.formed", proposal, programme_round=round)
     for person, partner in ((proposal.mentee, proposal.mentor), (proposal.mentor, proposal.mentee)):
         queue_mail(
             key="tandem_formed",
@@ -638,7 +646,7 @@ def withdraw_proposal(*, proposal: Proposal, by) -> Proposal:
     proposal.status = ProposalStatus.SUPERSEDED
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decided_at"])
-    log_action(by, "matching.proposal_withdrawn", proposal, round=proposal.round)
+    log_action(by, "matching.proposal_withdrawn", proposal, programme_round=proposal.round)
     round = proposal.round
     for person, partner in ((proposal.mentee, proposal.mentor), (proposal.mentor, proposal.mentee)):
         queue_mail(
@@ -682,11 +690,13 @@ def erase_participant(*, person) -> dict[str, int]:
 
 
 @transaction.atomic
-def clean_round_state(*, round, dry_run: bool = False) -> dict[str, int]:
+def clean_round_state(*, programme_round, dry_run: bool = False) -> dict[str, int]:
     """Matching's working state of a round past retention goes: proposals that did not
     become a tandem (with the answers' comments) and the pair rules with their reasons."""
-    proposals = Proposal.objects.filter(round=round).exclude(status=ProposalStatus.ACCEPTED)
-    pair_rules = PairRule.objects.filter(round=round)
+    proposals = Proposal.objects.filter(round=programme_round).exclude(
+        status=ProposalStatus.ACCEPTED
+    )
+    pair_rules = PairRule.objects.filter(round=programme_round)
     counts = {"proposals": proposals.count(), "pair_rules": pair_rules.count()}
     if not dry_run:
         proposals.delete()

@@ -105,7 +105,9 @@ def apply_retention(
                 data = {**counts, "months": months, "ended_on": round.ended_on.isoformat()}
                 if any(kind_months[kind] != months for kind in kinds):
                     data["months_by_kind"] = {kind: kind_months[kind] for kind in kinds}
-                log_action(None, "privacy.retention_applied", round, round=round, data=data)
+                log_action(
+                    None, "privacy.retention_applied", round, programme_round=round, data=data
+                )
         results.append(RoundCleanUp(round, round.ended_on, counts))
     return results
 

@@ -70,7 +70,7 @@ def invite_to_role(
     )
     invitation.token = token
     _send_invitation(invitation, token, by)
-    log_action(by, "role.invited", invitation, round=round, data={"role": role})
+    log_action(by, "role.invited", invitation, programme_round=round, data={"role": role})
     return invitation
 
 
@@ -114,8 +114,8 @@ def invitation_for_token(token: str) -> RoleInvitation | None:
     )
 
 
-def pending_invitations(round: Round):
-    return round.role_invitations.filter(
+def pending_invitations(programme_round: Round):
+    return programme_round.role_invitations.filter(
         accepted_at=None, declined_at=None, expires_at__gt=timezone.now()
     ).order_by("created_at", "id")
 
@@ -156,7 +156,9 @@ def accept_role_invitation(*, invitation: RoleInvitation, person):
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = person
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    log_action(person, "role.invitation_accepted", invitation, round=round, data={"role": role})
+    log_action(
+        person, "role.invitation_accepted", invitation, programme_round=round, data={"role": role}
+    )
     return round_role
 
 
@@ -165,7 +167,7 @@ def decline_role_invitation(*, invitation: RoleInvitation) -> RoleInvitation:
     invitation = _locked_open(invitation)
     invitation.declined_at = timezone.now()
     invitation.save(update_fields=["declined_at"])
-    log_action(None, "role.invitation_declined", invitation, round=invitation.round)
+    log_action(None, "role.invitation_declined", invitation, programme_round=invitation.round)
     return invitation
 
 
@@ -175,7 +177,7 @@ def withdraw_role_invitation(*, invitation: RoleInvitation, by) -> None:
         by,
         "role.invitation_withdrawn",
         invitation,
-        round=invitation.round,
+        programme_round=invitation.round,
         data={"role": invitation.role},
     )
     invitation.delete()

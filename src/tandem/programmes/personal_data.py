@@ -17,14 +17,14 @@ from . import services
 from .models import Organisation, RoleInvitation, RoundRole
 
 
-def round_in_export(round) -> dict | None:
+def round_in_export(programme_round) -> dict | None:
     """How every section of the export names a round."""
-    if round is None:
+    if programme_round is None:
         return None
     return {
-        "organisation": round.programme.organisation.name,
-        "programme": round.programme.name,
-        "round": round.name,
+        "organisation": programme_round.programme.organisation.name,
+        "programme": programme_round.programme.name,
+        "round": programme_round.name,
     }
 
 

@@ -114,8 +114,10 @@ def coordinators_of(programme_round) -> list:
     return [person for person in people.values() if person.is_active]
 
 
-def roles_for_round(round):
-    return round.roles.select_related("person__institution").order_by("role", "person__name")
+def roles_for_round(programme_round):
+    return programme_round.roles.select_related("person__institution").order_by(
+        "role", "person__name"
+    )
 
 
 @dataclass

@@ -169,10 +169,10 @@ def _check_phase_dates(phase_dates: dict) -> None:
         raise ValidationError(errors)
 
 
-def _save_phases(round: Round, phase_dates: dict) -> None:
+def _save_phases(programme_round: Round, phase_dates: dict) -> None:
     for kind, (start, end) in phase_dates.items():
         Phase.objects.update_or_create(
-            round=round, kind=kind, defaults={"starts_on": start, "ends_on": end}
+            round=programme_round, kind=kind, defaults={"starts_on": start, "ends_on": end}
         )
 
 
@@ -182,29 +182,37 @@ def create_round(*, programme: Programme, settings: RoundSettings, phase_dates: 
     slug = unique_slug(settings.name, set(programme.rounds.values_list("slug", flat=True)))
     round = Round.objects.create(programme=programme, slug=slug, **vars(settings))
     _save_phases(round, phase_dates)
-    log_action(by, "round.created", round, round=round, data={"name": settings.name})
+    log_action(by, "round.created", round, programme_round=round, data={"name": settings.name})
     return round
 
 
 @transaction.atomic
-def update_round(*, round: Round, settings: RoundSettings, phase_dates: dict, by) -> Round:
+def update_round(
+    *, programme_round: Round, settings: RoundSettings, phase_dates: dict, by
+) -> Round:
     _check_phase_dates(phase_dates)
     for field, value in vars(settings).items():
-        setattr(round, field, value)
-    round.save()
-    _save_phases(round, phase_dates)
-    log_action(by, "round.updated", round, round=round)
-    return round
+        setattr(programme_round, field, value)
+    programme_round.save()
+    _save_phases(programme_round, phase_dates)
+    log_action(by, "round.updated", programme_round, programme_round=programme_round)
+    return programme_round
 
 
 @transaction.atomic
-def move_round_to_phase(*, round: Round, phase: str, by) -> Round:
+def move_round_to_phase(*, programme_round: Round, phase: str, by) -> Round:
     """The coordinator moves a round on (or back); the platform never does it silently."""
-    previous = round.current_phase
-    round.current_phase = PhaseKind(phase)
-    round.save(update_fields=["current_phase"])
-    log_action(by, "round.phase_changed", round, round=round, data={"from": previous, "to": phase})
-    return round
+    previous = programme_round.current_phase
+    programme_round.current_phase = PhaseKind(phase)
+    programme_round.save(update_fields=["current_phase"])
+    log_action(
+        by,
+        "round.phase_changed",
+        programme_round,
+        programme_round=programme_round,
+        data={"from": previous, "to": phase},
+    )
+    return programme_round
 
 
 @transaction.atomic
@@ -225,7 +233,11 @@ def assign_role(*, round: Round, person, role: str, by, notify: bool = True) -> 
     except IntegrityError:
         raise ValidationError(_("This person already has this role in the round.")) from None
     log_action(
-        by, "role.assigned", round_role, round=round, data={"person": person.pk, "role": role}
+        by,
+        "role.assigned",
+        round_role,
+        programme_round=round,
+        data={"person": person.pk, "role": role},
     )
     if notify:
         _notify_role_assigned(round_role)
@@ -275,7 +287,7 @@ def revoke_role(*, round_role: RoundRole, by) -> None:
         by,
         "role.revoked",
         round_role,
-        round=round_role.round,
+        programme_round=round_role.round,
         data={"person": round_role.person_id, "role": round_role.role},
     )
     round_role.delete()
@@ -323,7 +335,9 @@ institution_merging = Signal()
 
 
 @transaction.atomic
-def merge_institutions(*, keep: Institution, merge: Institution, by, round=None) -> Institution:
+def merge_institutions(
+    *, keep: Institution, merge: Institution, by, programme_round=None
+) -> Institution:
     """One house under two names: every person and every row of `merge` moves to `keep`,
     then `merge` is deleted; logged."""
     if keep.pk == merge.pk:
@@ -337,7 +351,7 @@ def merge_institutions(*, keep: Institution, merge: Institution, by, round=None)
         by,
         "institution.merged",
         keep,
-        round=round,
+        programme_round=programme_round,
         data={"merged": merge.pk, "merged_name": merge.name, **moved},
     )
     merge.delete()

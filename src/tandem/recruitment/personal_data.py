@@ -121,7 +121,7 @@ def erase(user) -> dict[str, int]:
 def clean_round(round, dry_run: bool) -> dict[str, int]:
     """The registrations, the candidate list with its notes, and the mentors' files go;
     the profiles' texts stay as the record of who mentored."""
-    return services.clean_round_records(round=round, dry_run=dry_run)
+    return services.clean_round_records(programme_round=round, dry_run=dry_run)
 
 
 DECLARATION = Declaration(

@@ -32,8 +32,8 @@ INVITABLE = {CandidateStatus.IDEA, CandidateStatus.NO_ANSWER}
 ANSWERABLE = {CandidateStatus.INVITED, CandidateStatus.NO_ANSWER}
 
 
-def _coordinator_name(round: Round, by) -> str:
-    return (by.get_full_name() if by else "") or round.programme.organisation.name
+def _coordinator_name(programme_round: Round, by) -> str:
+    return (by.get_full_name() if by else "") or programme_round.programme.organisation.name
 
 
 def _local_date(value: dt.datetime, language: str) -> str:
@@ -104,7 +104,7 @@ def add_candidate(
             {"email": _("This person is already on the candidate list.")}
         ) from None
     candidate.topics.set(topics)
-    log_action(by, "candidate.added", candidate, round=round)
+    log_action(by, "candidate.added", candidate, programme_round=round)
     return candidate
 
 
@@ -128,7 +128,7 @@ def update_candidate(
     candidate.notes, candidate.language = notes, language
     candidate.save()
     candidate.topics.set(topics)
-    log_action(by, "candidate.updated", candidate, round=candidate.round)
+    log_action(by, "candidate.updated", candidate, programme_round=candidate.round)
     return candidate
 
 
@@ -166,7 +166,7 @@ def set_candidate_status(*, candidate: Candidate, status: str, by) -> Candidate:
         by,
         "candidate.status_set",
         candidate,
-        round=candidate.round,
+        programme_round=candidate.round,
         data={"from": previous, "to": status},
     )
     return candidate
@@ -177,7 +177,9 @@ def remove_candidate(*, candidate: Candidate, by) -> None:
     """Take a person off the list; an accepted mentor keeps role and profile."""
     round = candidate.round
     _drop_invitation_drafts(candidate)
-    log_action(by, "candidate.removed", candidate, round=round, data={"status": candidate.status})
+    log_action(
+        by, "candidate.removed", candidate, programme_round=round, data={"status": candidate.status}
+    )
     candidate.delete()
 
 
@@ -223,7 +225,9 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
             round=round,
             review=review,
         )
-        log_action(by, "candidate.invited", candidate, round=round, data={"review": review})
+        log_action(
+            by, "candidate.invited", candidate, programme_round=round, data={"review": review}
+        )
         result.invited.append(candidate)
     return result
 
@@ -232,7 +236,9 @@ def invite_candidates(*, round: Round, candidates, by, review: bool = True) -> I
 def release_invitations(*, round: Round, by) -> int:
     """Send all recruitment drafts of the round that wait for review."""
     count = release_mails(invitation_drafts(round))
-    log_action(by, "candidate.invitations_released", round, round=round, data={"count": count})
+    log_action(
+        by, "candidate.invitations_released", round, programme_round=round, data={"count": count}
+    )
     return count
 
 
@@ -270,7 +276,7 @@ def accept_invitation(*, candidate: Candidate, person) -> MentorProfile | None:
     candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
-    log_action(person, "candidate.accepted", candidate, round=round)
+    log_action(person, "candidate.accepted", candidate, programme_round=round)
     return MentorProfile.objects.filter(round=round, person=person).first()
 
 
@@ -283,7 +289,7 @@ def decline_invitation(*, candidate: Candidate) -> Candidate:
     candidate.token_hash = None
     candidate.token_expires_at = None
     candidate.save()
-    log_action(None, "candidate.declined", candidate, round=candidate.round)
+    log_action(None, "candidate.declined", candidate, programme_round=candidate.round)
     return candidate
 
 
@@ -318,7 +324,7 @@ def remind_candidates(
             language=candidate.language,
             round=candidate.round,
         )
-        log_action(None, "candidate.reminded", candidate, round=candidate.round)
+        log_action(None, "candidate.reminded", candidate, programme_round=candidate.round)
         reminded += 1
     silent = Candidate.objects.select_related("round").filter(
         Q(reminded_at__lte=now - dt.timedelta(days=give_up_days)) | Q(token_expires_at__lte=now),
@@ -328,7 +334,7 @@ def remind_candidates(
     for candidate in silent:
         candidate.status = CandidateStatus.NO_ANSWER
         candidate.save(update_fields=["status"])
-        log_action(None, "candidate.no_answer", candidate, round=candidate.round)
+        log_action(None, "candidate.no_answer", candidate, programme_round=candidate.round)
         given_up += 1
     return reminded, given_up
 
@@ -411,7 +417,7 @@ def save_mentor_profile(
         person,
         "mentor_profile.created" if created else "mentor_profile.updated",
         profile,
-        round=round,
+        programme_round=round,
         data={"published": profile.publish_in_gallery},
     )
     return profile
@@ -435,7 +441,12 @@ def schedule_info_event(
             "agenda": agenda,
         },
     )
-    log_action(by, "info_event.scheduled" if created else "info_event.updated", event, round=round)
+    log_action(
+        by,
+        "info_event.scheduled" if created else "info_event.updated",
+        event,
+        programme_round=round,
+    )
     return event
 
 
@@ -499,7 +510,7 @@ def register_for_info_event(
     mail.round = round
     mail.save(update_fields=["round"])
     if created:
-        log_action(None, "info_event.registered", registration, round=round)
+        log_action(None, "info_event.registered", registration, programme_round=round)
     registration.token = token
     return registration, created
 
@@ -538,7 +549,7 @@ def confirm_info_event_registration(*, token: str) -> InfoEventRegistration | No
             "event_url": reverse("public:info_event", kwargs=round.url_kwargs),
         },
     )
-    log_action(None, "info_event.address_confirmed", registration, round=round)
+    log_action(None, "info_event.address_confirmed", registration, programme_round=round)
     return registration
 
 
@@ -567,12 +578,14 @@ def erase_person_records(*, person, addresses) -> dict[str, int]:
 
 
 @transaction.atomic
-def clean_round_records(*, round, dry_run: bool = False) -> dict[str, int]:
+def clean_round_records(*, programme_round, dry_run: bool = False) -> dict[str, int]:
     """A round past retention: registrations, the candidate list with its notes and the
     mentors' files go; the profiles' texts stay as the record of who mentored."""
-    registrations = InfoEventRegistration.objects.filter(event__round=round)
-    candidates = Candidate.objects.filter(round=round)
-    profiles = list(MentorProfile.objects.filter(round=round).filter(~Q(photo="") | ~Q(slides="")))
+    registrations = InfoEventRegistration.objects.filter(event__round=programme_round)
+    candidates = Candidate.objects.filter(round=programme_round)
+    profiles = list(
+        MentorProfile.objects.filter(round=programme_round).filter(~Q(photo="") | ~Q(slides=""))
+    )
     files = [file for profile in profiles for file in (profile.photo, profile.slides) if file]
     counts = {
         "info_event_registrations": registrations.count(),

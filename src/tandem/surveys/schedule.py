@@ -115,7 +115,7 @@ def remind_due(pk: int, today: dt.date) -> int:
         None,
         "surveys.reminded_automatically",
         survey,
-        round=survey.round,
+        programme_round=survey.round,
         data={"reminded": len(waiting), "date": due.isoformat()},
     )
     return len(waiting)

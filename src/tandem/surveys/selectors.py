@@ -22,18 +22,18 @@ def survey_of_round(round, pk) -> Survey | None:
     return surveys_of_round(round).filter(pk=pk).select_related("round").first()
 
 
-def invitations_for_user(round, person):
+def invitations_for_user(programme_round, person):
     """The person's own survey invitations of the round (drafts are never shown)."""
     return (
-        SurveyInvitation.objects.filter(survey__round=round, person=person)
+        SurveyInvitation.objects.filter(survey__round=programme_round, person=person)
         .exclude(survey__state=SurveyState.DRAFT)
         .select_related("survey")
         .order_by("survey__created_at", "pk")
     )
 
 
-def invitation_for_user(round, person, survey_pk) -> SurveyInvitation | None:
-    return invitations_for_user(round, person).filter(survey_id=survey_pk).first()
+def invitation_for_user(programme_round, person, survey_pk) -> SurveyInvitation | None:
+    return invitations_for_user(programme_round, person).filter(survey_id=survey_pk).first()
 
 
 def waiting_for_user(rounds, person):

@@ -32,8 +32,8 @@ REMINDERS_MAX = 5
 REMINDER_DAYS_MAX = 60
 
 
-def require_survey_staff(round, person) -> None:
-    if not person.has_perm("surveys.manage_surveys", round):
+def require_survey_staff(programme_round, person) -> None:
+    if not person.has_perm("surveys.manage_surveys", programme_round):
         raise PermissionDenied
 
 
@@ -83,7 +83,9 @@ def create_survey(*, round, template_key: str, by) -> Survey:
         )
         for position, item in enumerate(template["items"], start=1)
     )
-    log_action(by, "surveys.created", survey, round=round, data={"template": template_key})
+    log_action(
+        by, "surveys.created", survey, programme_round=round, data={"template": template_key}
+    )
     return survey
 
 
@@ -202,7 +204,7 @@ def update_survey(
         by,
         "surveys.changed",
         survey,
-        round=survey.round,
+        programme_round=survey.round,
         data={
             "k": k,
             "closes_on": closes_on.isoformat() if closes_on else None,
@@ -258,7 +260,7 @@ def update_item(
     _raise_if(_item_errors(item.kind, text_de, text_en, source, choices))
     item.text_de, item.text_en, item.source, item.choices = text_de, text_en, source, choices
     item.save(update_fields=["text_de", "text_en", "source", "choices"])
-    log_action(by, "surveys.item_changed", item, round=survey.round)
+    log_action(by, "surveys.item_changed", item, programme_round=survey.round)
     return item
 
 
@@ -297,7 +299,7 @@ def add_item(
         source=source,
         choices=choices,
     )
-    log_action(by, "surveys.item_added", item, round=survey.round)
+    log_action(by, "surveys.item_added", item, programme_round=survey.round)
     return item
 
 
@@ -306,7 +308,7 @@ def remove_item(*, item: SurveyItem, by) -> None:
     survey = _locked(item.survey)
     require_survey_staff(survey.round, by)
     _require_draft(survey)
-    log_action(by, "surveys.item_removed", item, round=survey.round)
+    log_action(by, "surveys.item_removed", item, programme_round=survey.round)
     item.delete()
 
 
@@ -360,7 +362,7 @@ def open_survey(*, survey: Survey, by, closes_on: dt.date | None = None) -> int:
     survey.closes_on = closes_on
     survey.save(update_fields=["state", "opened_at", "closes_on"])
     count = _invite_new(survey)
-    log_action(by, "surveys.opened", survey, round=survey.round, data={"invited": count})
+    log_action(by, "surveys.opened", survey, programme_round=survey.round, data={"invited": count})
     return count
 
 
@@ -387,7 +389,7 @@ def send_reminders(*, survey: Survey, by) -> int:
         by,
         "surveys.reminded",
         survey,
-        round=survey.round,
+        programme_round=survey.round,
         data={"reminded": len(asked), "invited": invited},
     )
     return len(asked)
@@ -416,7 +418,7 @@ def publish_at_close(*, survey: Survey, by=None) -> Survey:
         by,
         "surveys.closed",
         survey,
-        round=survey.round,
+        programme_round=survey.round,
         data={} if by is not None else {"on_closing_date": survey.closes_on.isoformat()},
     )
     return survey
@@ -509,7 +511,7 @@ def submit_answers(*, survey: Survey, person, raw) -> bool:
         invitation.answered = True
         invitation.save(update_fields=["answered"])
     answer_store.reshuffle(survey)
-    log_action(person, "surveys.answered", survey, round=survey.round)
+    log_action(person, "surveys.answered", survey, programme_round=survey.round)
     return replaced
 
 

@@ -70,7 +70,7 @@ def end_tandem(*, tandem: Tandem, by, category: str, reason: str = "") -> EarlyE
         by,
         "tandem.ended_early",
         locked,
-        round=tandem.round,
+        programme_round=tandem.round,
         data={"side": side, "category": category, "meetings_cancelled": cancelled},
     )
     _tell(tandem, by, category)
@@ -140,14 +140,14 @@ def may_offer_new_match(early_end: EarlyEnd, today: dt.date | None = None) -> bo
     )
 
 
-def early_ends_of(round):
+def early_ends_of(programme_round):
     """The round's early ends with category and reason — for the coordinators' page only."""
     return (
-        EarlyEnd.objects.filter(tandem__round=round)
+        EarlyEnd.objects.filter(tandem__round=programme_round)
         .select_related("tandem__mentor", "tandem__mentee", "tandem__round", "ended_by")
         .order_by("-created_at", "-pk")
     )
 
 
-def early_end_in_round(round, pk) -> EarlyEnd | None:
-    return early_ends_of(round).filter(pk=pk).first()
+def early_end_in_round(programme_round, pk) -> EarlyEnd | None:
+    return early_ends_of(programme_round).filter(pk=pk).first()

@@ -59,7 +59,7 @@ def nudge_tandem(*, tandem: Tandem, by=None, now=None) -> Tandem:
                 "organisation": round.programme.organisation.name,
             },
         )
-    log_action(by, "tandem.nudged", tandem, round=round, data={"automatic": by is None})
+    log_action(by, "tandem.nudged", tandem, programme_round=round, data={"automatic": by is None})
     return tandem
 
 

@@ -150,7 +150,7 @@ def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     goals, agendas and video links are blanked; tandems, meetings and figures stay."""
     if kind != TANDEM_TEXTS:
         return {}
-    return services.expire_tandem_texts(round=round, dry_run=dry_run)
+    return services.expire_tandem_texts(programme_round=round, dry_run=dry_run)
 
 
 _PAIR = "the mentor and the mentee of the tandem"

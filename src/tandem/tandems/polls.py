@@ -74,7 +74,9 @@ def create_poll(
     DateOption.objects.bulk_create(
         DateOption(poll=poll, starts_at=starts_at) for starts_at in sorted(options)
     )
-    log_action(by, "tandem.poll_opened", poll, round=tandem.round, data={"options": len(options)})
+    log_action(
+        by, "tandem.poll_opened", poll, programme_round=tandem.round, data={"options": len(options)}
+    )
     partner = partner_of(tandem, by)
     queue_mail(
         key="date_poll_opened",
@@ -105,7 +107,7 @@ def vote(*, poll: DatePoll, person, answers: dict[int, str]) -> None:
         DateVote.objects.update_or_create(
             option_id=option_id, person=person, defaults={"answer": answer}
         )
-    log_action(person, "tandem.poll_answered", poll, round=poll.tandem.round)
+    log_action(person, "tandem.poll_answered", poll, programme_round=poll.tandem.round)
 
 
 @transaction.atomic
@@ -132,7 +134,9 @@ def close_poll(*, poll: DatePoll, option: DateOption, by) -> Meeting:
     poll.meeting = meeting
     poll.closed_at = timezone.now()
     poll.save(update_fields=["meeting", "closed_at"])
-    log_action(by, "tandem.poll_closed", poll, round=tandem.round, data={"meeting": meeting.pk})
+    log_action(
+        by, "tandem.poll_closed", poll, programme_round=tandem.round, data={"meeting": meeting.pk}
+    )
     partner = partner_of(tandem, by)
     queue_mail(
         key="date_poll_chosen",
@@ -158,7 +162,7 @@ def close_poll_without_date(*, poll: DatePoll, by) -> DatePoll:
         raise ValidationError(_("This poll is already closed."))
     poll.closed_at = timezone.now()
     poll.save(update_fields=["closed_at"])
-    log_action(by, "tandem.poll_closed_without_date", poll, round=poll.tandem.round)
+    log_action(by, "tandem.poll_closed_without_date", poll, programme_round=poll.tandem.round)
     return poll
 
 
@@ -175,7 +179,7 @@ def reopen_poll(*, poll: DatePoll, by) -> DatePoll:
         )
     poll.closed_at = None
     poll.save(update_fields=["closed_at"])
-    log_action(by, "tandem.poll_reopened", poll, round=poll.tandem.round)
+    log_action(by, "tandem.poll_reopened", poll, programme_round=poll.tandem.round)
     return poll
 
 
@@ -186,7 +190,7 @@ def delete_poll(*, poll: DatePoll, by) -> None:
     poll = _locked(poll)
     if poll.created_by_id != by.pk:
         raise ValidationError(_("Only the person who made a poll can delete it."))
-    log_action(by, "tandem.poll_deleted", poll, round=poll.tandem.round)
+    log_action(by, "tandem.poll_deleted", poll, programme_round=poll.tandem.round)
     poll.delete()
 
 

@@ -192,7 +192,9 @@ def propose_series(
         },
     )
     series.save()
-    log_action(by, "tandem.series_proposed", series, round=tandem.round, data={"count": count})
+    log_action(
+        by, "tandem.series_proposed", series, programme_round=tandem.round, data={"count": count}
+    )
     _tell(series, "meeting_series_proposed", by)
     return series
 
@@ -232,7 +234,7 @@ def move_series(*, series: MeetingSeries, by, **fields) -> MeetingSeries:
     }
     _apply(series, by, current | fields)
     series.save()
-    log_action(by, "tandem.series_moved", series, round=series.tandem.round)
+    log_action(by, "tandem.series_moved", series, programme_round=series.tandem.round)
     _tell(series, "meeting_series_proposed", by)
     return series
 
@@ -266,7 +268,7 @@ def accept_series(*, series: MeetingSeries, by) -> list[Meeting]:
         by,
         "tandem.series_accepted",
         series,
-        round=series.tandem.round,
+        programme_round=series.tandem.round,
         data={"count": len(meetings)},
     )
     _tell(series, "meeting_series_accepted", by)
@@ -283,7 +285,7 @@ def decline_series(*, series: MeetingSeries, by) -> MeetingSeries:
     series.status = SeriesStatus.DECLINED
     series.answered_at = timezone.now()
     series.save(update_fields=["status", "answered_at"])
-    log_action(by, "tandem.series_declined", series, round=series.tandem.round)
+    log_action(by, "tandem.series_declined", series, programme_round=series.tandem.round)
     return series
 
 

@@ -73,5 +73,5 @@ def _remind(pk: int, now: dt.datetime) -> int:
         )
     meeting.reminded_at = now
     meeting.save(update_fields=["reminded_at"])
-    log_action(None, "tandem.meeting_reminded", meeting, round=tandem.round)
+    log_action(None, "tandem.meeting_reminded", meeting, programme_round=tandem.round)
     return 1

@@ -135,7 +135,7 @@ def save_agreement(
         by,
         "tandem.agreement_saved",
         agreement,
-        round=tandem.round,
+        programme_round=tandem.round,
         data={"created": created, "topics": len(topic_ids)},
     )
     _tell_partner("tandem_agreement_changed", tandem, by)
@@ -168,7 +168,11 @@ def confirm_agreement(*, tandem: Tandem, by, version: str | None = None) -> Agre
         # update_fields leaves updated_at alone: a confirmation is no change of content.
         agreement.save(update_fields=[f"{side}_confirmed_at"])
         log_action(
-            by, "tandem.agreement_confirmed", agreement, round=tandem.round, data={"side": side}
+            by,
+            "tandem.agreement_confirmed",
+            agreement,
+            programme_round=tandem.round,
+            data={"side": side},
         )
     return agreement
 
@@ -194,7 +198,13 @@ def add_goal(*, tandem: Tandem, by, text: str, progress: int = 0) -> Goal:
     goal = Goal.objects.create(
         tandem=tandem, text=text, progress=int(progress), position=0 if last is None else last + 1
     )
-    log_action(by, "tandem.goal_added", goal, round=tandem.round, data={"progress": goal.progress})
+    log_action(
+        by,
+        "tandem.goal_added",
+        goal,
+        programme_round=tandem.round,
+        data={"progress": goal.progress},
+    )
     return goal
 
 
@@ -239,7 +249,7 @@ def update_goal(*, goal: Goal, by, text: str, progress: int, reflection: str = "
         by,
         "tandem.goal_changed",
         goal,
-        round=goal.tandem.round,
+        programme_round=goal.tandem.round,
         data={"progress": goal.progress, "before": before},
     )
     return goal
@@ -248,7 +258,7 @@ def update_goal(*, goal: Goal, by, text: str, progress: int, reflection: str = "
 @transaction.atomic
 def remove_goal(*, goal: Goal, by) -> None:
     require_member(goal.tandem, by)
-    log_action(by, "tandem.goal_removed", goal, round=goal.tandem.round)
+    log_action(by, "tandem.goal_removed", goal, programme_round=goal.tandem.round)
     goal.delete()
 
 
@@ -309,7 +319,7 @@ def plan_meeting(
         status=MeetingStatus.PLANNED,
         created_by=by,
     )
-    log_action(by, "tandem.meeting_planned", meeting, round=tandem.round)
+    log_action(by, "tandem.meeting_planned", meeting, programme_round=tandem.round)
     if tell_partner:
         _tell_partner("tandem_meeting_planned", tandem, by, meeting)
     return meeting
@@ -357,7 +367,11 @@ def update_meeting(
         meeting.reminded_at = None  # the new date gets its own reminder
     meeting.save()
     log_action(
-        by, "tandem.meeting_changed", meeting, round=meeting.tandem.round, data={"fields": changed}
+        by,
+        "tandem.meeting_changed",
+        meeting,
+        programme_round=meeting.tandem.round,
+        data={"fields": changed},
     )
     _tell_partner("tandem_meeting_changed", meeting.tandem, by, meeting)
     return meeting
@@ -398,7 +412,7 @@ def set_meeting_status(*, meeting: Meeting, by, status: str) -> Meeting:
         by,
         "tandem.meeting_status",
         meeting,
-        round=meeting.tandem.round,
+        programme_round=meeting.tandem.round,
         data={"from": old, "to": status},
     )
     if status == MeetingStatus.CANCELLED:
@@ -448,7 +462,7 @@ def record_time_spent(
         person,
         "tandem.time_recorded",
         meeting,
-        round=meeting.tandem.round,
+        programme_round=meeting.tandem.round,
         data={
             "meeting_minutes": entry.meeting_minutes,
             "preparation_minutes": entry.preparation_minutes,
@@ -474,7 +488,11 @@ def add_note(*, meeting: Meeting, by, text: str, shared: bool = False) -> Note:
         raise ValidationError(errors)
     note = Note.objects.create(meeting=meeting, author=by, text=text, shared=bool(shared))
     log_action(
-        by, "tandem.note_added", note, round=meeting.tandem.round, data={"shared": note.shared}
+        by,
+        "tandem.note_added",
+        note,
+        programme_round=meeting.tandem.round,
+        data={"shared": note.shared},
     )
     return note
 
@@ -496,7 +514,7 @@ def update_note(*, note: Note, by, text: str, shared: bool) -> Note:
         by,
         "tandem.note_changed",
         note,
-        round=note.meeting.tandem.round,
+        programme_round=note.meeting.tandem.round,
         data={"shared": note.shared},
     )
     return note
@@ -505,7 +523,7 @@ def update_note(*, note: Note, by, text: str, shared: bool) -> Note:
 @transaction.atomic
 def remove_note(*, note: Note, by) -> None:
     _require_author(note, by)
-    log_action(by, "tandem.note_removed", note, round=note.meeting.tandem.round)
+    log_action(by, "tandem.note_removed", note, programme_round=note.meeting.tandem.round)
     note.delete()
 
 
@@ -590,11 +608,11 @@ def erase_member(*, person) -> dict[str, int]:
 
 
 @transaction.atomic
-def expire_tandem_texts(*, round, dry_run: bool = False) -> dict[str, int]:
+def expire_tandem_texts(*, programme_round, dry_run: bool = False) -> dict[str, int]:
     """Retention of the tandem texts of a round that ended long enough ago: the notes and
     date polls go, the shared texts are blanked; the round's figures (tandems, meetings
     with their dates and lengths, goals' progress, time spent) stay."""
-    tandems = list(Tandem.objects.filter(round=round).values_list("pk", flat=True))
+    tandems = list(Tandem.objects.filter(round=programme_round).values_list("pk", flat=True))
     notes = Note.objects.filter(meeting__tandem__in=tandems)
     polls = DatePoll.objects.filter(tandem__in=tandems)
     reflections = GoalReflection.objects.filter(goal__tandem__in=tandems)

@@ -25,8 +25,8 @@ def date_bounds(round) -> tuple[dt.datetime, dt.datetime]:
     return low, high
 
 
-def date_error(round, starts_at: dt.datetime) -> str:
-    low, high = date_bounds(round)
+def date_error(programme_round, starts_at: dt.datetime) -> str:
+    low, high = date_bounds(programme_round)
     if not low <= starts_at <= high:
         return _(
             "Please choose a date between %(low)s and %(high)s (the round's dates, two "

@@ -99,7 +99,11 @@ def publish_slots(
             {"starts_at": [_("You already offer a slot at this time.")]}
         ) from None
     log_action(
-        trainer, "training.slots_published", created[0], round=round, data={"count": len(created)}
+        trainer,
+        "training.slots_published",
+        created[0],
+        programme_round=round,
+        data={"count": len(created)},
     )
     return created
 
@@ -113,7 +117,7 @@ def remove_slot(*, slot: ConsultationSlot, by) -> None:
         raise ValidationError(
             _("This slot is booked. Please cancel the consultation first; the person is told.")
         )
-    log_action(by, "training.slot_removed", slot, round=slot.round)
+    log_action(by, "training.slot_removed", slot, programme_round=slot.round)
     slot.delete()
 
 
@@ -261,10 +265,10 @@ def erase_consultations(*, person) -> dict[str, int]:
 
 
 @transaction.atomic
-def expire_consultation_notes(*, round, dry_run: bool = False) -> dict[str, int]:
+def expire_consultation_notes(*, programme_round, dry_run: bool = False) -> dict[str, int]:
     """The notes of a round's consultations (the person's and the trainer's) are blanked
     once their retention runs out; that a consultation took place stays, for the figures."""
-    bookings = ConsultationBooking.objects.filter(slot__round=round).filter(
+    bookings = ConsultationBooking.objects.filter(slot__round=programme_round).filter(
         ~Q(note="") | ~Q(trainer_notes="")
     )
     count = bookings.count()

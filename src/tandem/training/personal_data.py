@@ -22,11 +22,11 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def _round(round) -> dict:
+def _round(programme_round) -> dict:
     return {
-        "organisation": round.programme.organisation.name,
-        "programme": round.programme.name,
-        "round": round.name,
+        "organisation": programme_round.programme.organisation.name,
+        "programme": programme_round.programme.name,
+        "round": programme_round.name,
     }
 
 
@@ -106,7 +106,7 @@ def erase(user) -> dict[str, int]:
 def expire_texts(kind: str, round, dry_run: bool) -> dict[str, int]:
     if kind != CONSULTATION_NOTES:
         return {}
-    return consultations.expire_consultation_notes(round=round, dry_run=dry_run)
+    return consultations.expire_consultation_notes(programme_round=round, dry_run=dry_run)
 
 
 def apply_retention(now: dt.datetime) -> int:

@@ -51,7 +51,7 @@ def _remind_session(pk: int, now: dt.datetime) -> int:
         services.mail_about_session("training_reminder", session, invitation.person)
     session.reminded_at = now
     session.save(update_fields=["reminded_at"])
-    log_action(None, "training.session_reminded", session, round=session.round)
+    log_action(None, "training.session_reminded", session, programme_round=session.round)
     return 1
 
 

@@ -11,10 +11,10 @@ from tandem.programmes.enums import RoleKind
 from tandem.programmes.rules import is_round_coordinator, is_round_trainer
 
 
-def _has_role(user, round, roles) -> bool:
-    if not user.is_authenticated or round is None:
+def _has_role(user, programme_round, roles) -> bool:
+    if not user.is_authenticated or programme_round is None:
         return False
-    return round.roles.filter(person=user, role__in=roles).exists()
+    return programme_round.roles.filter(person=user, role__in=roles).exists()
 
 
 @rules.predicate

@@ -32,12 +32,12 @@ def sessions_of_round(round):
     )
 
 
-def sessions_for_user(round, person):
+def sessions_for_user(programme_round, person):
     """The sessions a person sees: all of them for those who run the training
     (training.manage_training), the ones they are invited to for everyone else."""
-    if person.has_perm("training.manage_training", round):
-        return sessions_of_round(round)
-    invited = TrainingInvitation.objects.filter(session__round=round, person=person)
+    if person.has_perm("training.manage_training", programme_round):
+        return sessions_of_round(programme_round)
+    invited = TrainingInvitation.objects.filter(session__round=programme_round, person=person)
     return TrainingSession.objects.filter(pk__in=invited.values("session_id"))
 
 
@@ -49,10 +49,10 @@ def invitations_of(session):
     return session.invitations.select_related("person").order_by("person__name", "pk")
 
 
-def invitations_for_user(round, person):
+def invitations_for_user(programme_round, person):
     """The person's invitations in the round, with their sessions."""
     return (
-        TrainingInvitation.objects.filter(session__round=round, person=person)
+        TrainingInvitation.objects.filter(session__round=programme_round, person=person)
         .select_related("session")
         .order_by("session__starts_at", "pk")
     )
@@ -80,16 +80,16 @@ def open_invitations_for_user(person):
 # --- the round's checklist ----------------------------------------------------------------
 
 
-def mentors_without_training(round):
+def mentors_without_training(programme_round):
     """Mentors of the round recorded at no session that took place before the tandem phase."""
     from tandem.people.models import User
 
-    tandem_phase = round.phases.filter(kind=PhaseKind.TANDEM_PHASE).first()
-    attended = TrainingInvitation.objects.filter(session__round=round, attended=True)
+    tandem_phase = programme_round.phases.filter(kind=PhaseKind.TANDEM_PHASE).first()
+    attended = TrainingInvitation.objects.filter(session__round=programme_round, attended=True)
     if tandem_phase:
         attended = attended.filter(session__starts_at__date__lt=tandem_phase.starts_on)
     return (
-        User.objects.filter(round_roles__round=round, round_roles__role=RoleKind.MENTOR)
+        User.objects.filter(round_roles__round=programme_round, round_roles__role=RoleKind.MENTOR)
         .exclude(pk__in=attended.values("person"))
         .distinct()
         .order_by("name")
@@ -103,11 +103,11 @@ def active_booking(slot) -> ConsultationBooking | None:
     return slot.bookings.filter(status=BookingStatus.BOOKED).first()
 
 
-def free_slots(round, now=None):
+def free_slots(programme_round, now=None):
     """Slots of the round in the future with no active booking, soonest first."""
     now = now or timezone.now()
     return (
-        ConsultationSlot.objects.filter(round=round, starts_at__gt=now)
+        ConsultationSlot.objects.filter(round=programme_round, starts_at__gt=now)
         .exclude(bookings__status=BookingStatus.BOOKED)
         .select_related("trainer")
         .order_by("starts_at", "pk")
@@ -192,11 +192,13 @@ def rounds_to_consult_for_user(person):
     )
 
 
-def active_booking_in_round(round, pk) -> ConsultationBooking | None:
+def active_booking_in_round(programme_round, pk) -> ConsultationBooking | None:
     """A booked (not cancelled) consultation of the round; who may see it is the caller's
     check (``training.join_consultation``)."""
     return (
-        ConsultationBooking.objects.filter(slot__round=round, pk=pk, status=BookingStatus.BOOKED)
+        ConsultationBooking.objects.filter(
+            slot__round=programme_round, pk=pk, status=BookingStatus.BOOKED
+        )
         .select_related("slot__trainer", "person")
         .first()
     )

@@ -48,8 +48,8 @@ AUDIENCE_ROLES = {
 }
 
 
-def require_training_staff(round, person) -> None:
-    if not person.has_perm("training.manage_training", round):
+def require_training_staff(programme_round, person) -> None:
+    if not person.has_perm("training.manage_training", programme_round):
         raise PermissionDenied
 
 
@@ -114,7 +114,7 @@ def create_session(
     )
     checks.raise_if(_session_errors(round, **fields))
     session = TrainingSession.objects.create(round=round, created_by=by, **fields)
-    log_action(by, "training.session_created", session, round=round)
+    log_action(by, "training.session_created", session, programme_round=round)
     return session
 
 
@@ -135,7 +135,7 @@ def update_session(*, session: TrainingSession, by, **fields) -> TrainingSession
     if moved:
         session.reminded_at = None
     session.save()
-    log_action(by, "training.session_changed", session, round=session.round)
+    log_action(by, "training.session_changed", session, programme_round=session.round)
     if moved:
         for invitation in session.invitations.exclude(
             answer=InvitationAnswer.DECLINED
@@ -175,7 +175,7 @@ def invite_to_session(*, session: TrainingSession, by) -> int:
             by,
             "training.invitations_sent",
             session,
-            round=session.round,
+            programme_round=session.round,
             data={"count": len(people)},
         )
     return len(people)
@@ -198,7 +198,10 @@ def answer_invitation(*, invitation: TrainingInvitation, by, accept: bool) -> Tr
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["answer", "answered_at"])
     log_action(
-        by, f"training.invitation_{invitation.answer}", invitation, round=invitation.session.round
+        by,
+        f"training.invitation_{invitation.answer}",
+        invitation,
+        programme_round=invitation.session.round,
     )
     return invitation
 
@@ -218,7 +221,7 @@ def record_attendance(*, session: TrainingSession, by, attended: set[int]) -> in
         by,
         "training.attendance_recorded",
         session,
-        round=session.round,
+        programme_round=session.round,
         data={"attended": present, "invited": len(invitations)},
     )
     return present
@@ -249,14 +252,14 @@ def add_material(
     material = TrainingMaterial.objects.create(
         session=session, title=title, url=url, file=file or "", added_by=by
     )
-    log_action(by, "training.material_added", material, round=session.round)
+    log_action(by, "training.material_added", material, programme_round=session.round)
     return material
 
 
 @transaction.atomic
 def remove_material(*, material: TrainingMaterial, by) -> None:
     require_training_staff(material.session.round, by)
-    log_action(by, "training.material_removed", material, round=material.session.round)
+    log_action(by, "training.material_removed", material, programme_round=material.session.round)
     delete_after_commit([material.file])
     material.delete()
 

@@ -193,5 +193,5 @@ def set_application_state(request, round_id: Id, application_id: Id, body: State
         change_state(application=application, to_state=body.state.value, by=request.auth.person)
     except ValidationError as error:
         raise ApiError(409, " ".join(error.messages)) from error
-    log_api_write(token_of(request), "application.state", application, round=round)
+    log_api_write(token_of(request), "application.state", application, programme_round=round)
     return application_detail(round, application_id)

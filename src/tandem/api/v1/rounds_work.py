@@ -226,5 +226,5 @@ def create_training(request, round_id: Id, body: TrainingIn):
         raise ApiError(
             409, "The session cannot be planned like this.", error.message_dict
         ) from error
-    log_api_write(token_of(request), "training.create", session, round=round)
+    log_api_write(token_of(request), "training.create", session, programme_round=round)
     return Status(201, session_of_round(round, session.pk))

@@ -182,7 +182,7 @@ class ApplicationDetailView(ApplicationsMixin, View):
 
     def render(self, request, application, form, status=200):
         # Who looked at whose application is part of the audit log (DESIGN.md §7).
-        log_action(request.user, "application.viewed", application, round=self.round)
+        log_action(request.user, "application.viewed", application, programme_round=self.round)
         context = self.base_context() | {
             "application": application,
             "state_form": form,
@@ -213,7 +213,7 @@ class ApplicationExportView(ApplicationsMixin, View):
             request.user,
             action,
             self.round,
-            round=self.round,
+            programme_round=self.round,
             data={"format": kind, "rows": len(rows)},
         )
         name = f"{stem}-{self.round.slug}.{kind}"

@@ -74,7 +74,7 @@ class InterviewForm(_WhenForm):
             },
         )
         self.order_fields(self.field_order)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 class InterviewNotesForm(forms.Form):
@@ -121,7 +121,7 @@ class FeedbackSessionForm(_WhenForm):
             },
         )
         self.order_fields(self.field_order)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 class SummaryForm(forms.Form):
@@ -173,4 +173,4 @@ class InterviewSlotForm(_WhenForm):
             },
         )
         self.order_fields(self.field_order)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)

@@ -209,7 +209,9 @@ class InterviewView(EvaluationMixin, View):
 
     def render(self, request, interview, form, status=200):
         # Who read the notes on whose interview is part of the audit log (DESIGN.md §7).
-        log_action(request.user, "evaluation.interview_viewed", interview, round=self.round)
+        log_action(
+            request.user, "evaluation.interview_viewed", interview, programme_round=self.round
+        )
         return render(
             request,
             "manage/evaluation/interview.html",
@@ -408,7 +410,9 @@ class ReportView(ReportMixin, View):
         if form.is_valid():
             try:
                 services.save_lessons_learned(
-                    round=self.round, by=request.user, text=form.cleaned_data["lessons_learned"]
+                    programme_round=self.round,
+                    by=request.user,
+                    text=form.cleaned_data["lessons_learned"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -297,7 +297,7 @@ class OutboxMailView(MailMixin, View):
     def get(self, request, mail, **kwargs):
         found = self.mail(mail)
         # Who read which e-mail to whom belongs in the audit log (DESIGN.md §7).
-        log_action(request.user, "mail.viewed", found, round=self.round)
+        log_action(request.user, "mail.viewed", found, programme_round=self.round)
         found.purpose = selectors.purpose_of(found.template_key)
         return render(request, "manage/mail/mail_detail.html", self.base_context(mail=found))
 

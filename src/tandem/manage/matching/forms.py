@@ -145,7 +145,7 @@ class SendForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
     @classmethod
     def with_default_date(cls) -> "SendForm":
@@ -174,7 +174,7 @@ class OverdueForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
         if not self.is_bound:
             self.initial.setdefault("new_date", timezone.localdate() + dt.timedelta(days=7))
 

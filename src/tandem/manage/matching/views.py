@@ -318,7 +318,7 @@ class InstitutionsView(MatchingMixin, View):
         except (KeyError, ValueError):
             raise Http404 from None
         try:
-            merge_institutions(keep=keep, merge=merge, by=request.user, round=self.round)
+            merge_institutions(keep=keep, merge=merge, by=request.user, programme_round=self.round)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render(request, status=400)

@@ -85,7 +85,7 @@ class InfoEventForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
     def clean(self):
         data = super().clean()

@@ -72,7 +72,7 @@ class SurveyForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
     def clean_reminder_days(self) -> list[int]:
         try:
@@ -86,7 +86,7 @@ class OpenForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 def reminder_days_text(survey) -> str:

@@ -61,7 +61,7 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 class MaterialForm(forms.Form):
@@ -117,7 +117,7 @@ class SlotForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 class TrainerNotesForm(forms.Form):

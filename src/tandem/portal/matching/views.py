@@ -136,7 +136,13 @@ def proposal(request, org, programme, round):
             )
         )
         if request.method == "GET":
-            log_action(person, "matching.proposal_viewed", found, round=round, data={"side": side})
+            log_action(
+                person,
+                "matching.proposal_viewed",
+                found,
+                programme_round=round,
+                data={"side": side},
+            )
     return render(
         request,
         "portal/matching/proposal.html",

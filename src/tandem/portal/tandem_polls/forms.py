@@ -57,7 +57,7 @@ class PollForm(forms.Form):
                 widget=LocalDateTimeInput(),
                 input_formats=DATETIME_FORMATS,
             )
-        bound_dates(self, round=tandems[0].round if tandems else None)
+        bound_dates(self, programme_round=tandems[0].round if tandems else None)
         if len(tandems) > 1:
             self.fields["tandem"].choices = [
                 (tandem.pk, partner_of(tandem, viewer).get_full_name()) for tandem in tandems

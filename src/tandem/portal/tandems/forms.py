@@ -130,7 +130,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
 
 
 class MeetingStatusForm(forms.Form):

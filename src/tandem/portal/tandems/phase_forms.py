@@ -128,7 +128,7 @@ class SeriesForm(forms.Form):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        bound_dates(self, round=round)
+        bound_dates(self, programme_round=round)
         message = gettext("Please plan between %(min)s and %(max)s meetings.") % {
             "min": recurring.COUNT_MIN,
             "max": recurring.COUNT_MAX,
