@@ -65,7 +65,7 @@ def test_coordinator_pages_of_recruitment_mail_and_applications(live_server, pag
     page.goto(live_server.url + reverse("manage:application_list", kwargs=kwargs))
     assert_accessible(page)
     first = Application.objects.filter(round=demo_round).order_by("person__name").first()
-    page.get_by_role("link", name=first.person.name).click()
+    page.get_by_role("link", name=first.person.name, exact=True).click()
     page.get_by_role("heading", name=first.person.name).wait_for()
     assert_accessible(page)
 
