@@ -73,6 +73,9 @@ class PagesSeen:
 
     def settle(self, page) -> None:
         """Wait for the bodies still being read (before a context closes)."""
+        # Let the browser's events waiting in the queue arrive first: a response whose
+        # event has not been dispatched yet is not counted in ``pending``.
+        page.wait_for_timeout(50)
         for _ in range(500):
             if not self.pending:
                 return

@@ -162,7 +162,12 @@ class Walk:
     # --- the clock -----------------------------------------------------------
 
     def later(self, when: dt.datetime):
-        """Months pass: the server's clock moves on to ``when`` and keeps ticking."""
+        """Months pass: the server's clock moves on to ``when`` and keeps ticking.
+
+        The pages already loaded are fetched in the other language first: after the jump
+        their sessions have expired, and the fetch would meet the login page."""
+        self.page.wait_for_load_state()
+        self.seen.settle(self.page)
         traveller = time_machine.travel(when, tick=True)
         traveller.start()
         self.travellers.append(traveller)

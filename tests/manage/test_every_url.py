@@ -222,6 +222,7 @@ def test_coordinator_opens_every_page(client, round, people, coordinator):
             assert name not in COORDINATOR_NEVER, f"manage:{name} opened for a coordinator"
             if not getattr(response, "streaming", False):
                 assert BOOKING_NOTE not in response.content.decode(errors="replace"), url
+        response.close()  # a file download keeps its file open until closed
 
 
 POST_ONLY = {

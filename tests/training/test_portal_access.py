@@ -60,6 +60,7 @@ def test_role_table(client, round, people, name, method, keys, allowed):
         client.force_login(people[who])
         entries = AuditEntry.objects.count()
         response = getattr(client, method)(url, POST_DATA.get(name, {}))
+        response.close()  # a file download keeps its file open until closed
         if who not in allowed:
             assert response.status_code == 404, (who, name, response.status_code)
             assert AuditEntry.objects.count() == entries, (who, name)
