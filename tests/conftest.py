@@ -126,6 +126,17 @@ def with_totp(user):
     return user
 
 
+def finish(response) -> None:
+    """Read a streamed response (a file download) to its end, which closes its file.
+
+    Not ``response.close()``: that sends request_finished with Django's connection closer
+    attached, which closes the database connection inside the test's transaction on
+    PostgreSQL. The test client's own wrapper of a streamed body detaches it first.
+    """
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+
+
 def verified(user):
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import URLResolver, get_resolver, reverse
 
+from tests.conftest import finish
 from tests.url_scenario import ROLES, build
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def table_rows() -> dict[str, str]:
 def outcome(response) -> str:
     """ "ok" (200, or a redirect that is not to the login), "login", or the status code."""
     # Closed at once: a file download (FileResponse) otherwise leaves its file open.
-    response.close()
+    finish(response)
     if response.status_code == 200:
         return "ok"
     if response.status_code == 302:

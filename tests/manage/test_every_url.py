@@ -13,6 +13,7 @@ from tandem.mail.models import QueuedMail
 from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.programmes.invitations import invite_to_role
 from tests.applications.factories import ApplicationFactory
+from tests.conftest import finish
 from tests.recruitment.factories import CandidateFactory, MentorProfileFactory
 from tests.training.samples import BOOKING_NOTE, TRAINER_NOTE, training_samples
 
@@ -222,7 +223,7 @@ def test_coordinator_opens_every_page(client, round, people, coordinator):
             assert name not in COORDINATOR_NEVER, f"manage:{name} opened for a coordinator"
             if not getattr(response, "streaming", False):
                 assert BOOKING_NOTE not in response.content.decode(errors="replace"), url
-        response.close()  # a file download keeps its file open until closed
+        finish(response)  # a file download keeps its file open until read
 
 
 POST_ONLY = {

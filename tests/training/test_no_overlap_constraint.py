@@ -54,7 +54,7 @@ def test_adjacent_slots_and_other_trainers_are_fine(slot, people):
 def test_the_service_turns_the_refusal_into_a_message(slot, monkeypatch):
     # The overlap check is what a second code path would lack; without it, the
     # constraint answers and the person reads a message, not an error page.
-    monkeypatch.setattr(consultations, "_overlapping", lambda *args: [])
+    monkeypatch.setattr(consultations.slots, "refuse_clashes", lambda *args, **kwargs: None)
     with pytest.raises(ValidationError) as error:
         consultations.publish_slots(
             round=slot.round,

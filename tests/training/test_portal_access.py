@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tandem.audit.models import AuditEntry
+from tests.conftest import finish
 
 from .samples import training_samples
 
@@ -60,7 +61,7 @@ def test_role_table(client, round, people, name, method, keys, allowed):
         client.force_login(people[who])
         entries = AuditEntry.objects.count()
         response = getattr(client, method)(url, POST_DATA.get(name, {}))
-        response.close()  # a file download keeps its file open until closed
+        finish(response)  # a file download keeps its file open until read
         if who not in allowed:
             assert response.status_code == 404, (who, name, response.status_code)
             assert AuditEntry.objects.count() == entries, (who, name)
