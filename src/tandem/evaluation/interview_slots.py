@@ -15,15 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from tandem.audit.services import log_action
-from tandem.mail.services import queue_mail
-from tandem.tandems.selectors import local_datetime, zone_of
 from tandem.training import checks, slots
 from tandem.training.limits import SLOT_MINUTES_MAX
 
 from .enums import InterviewStatus
 from .models import Interview, InterviewSlot
 from .selectors import manage_url, portal_url, staff_of
-from .services import _when_errors, require_staff
+from .services import _when_errors, interview_mail, require_staff
 
 TAKEN = gettext_lazy("Someone else has just booked this time. Please choose another one.")
 
@@ -207,20 +205,4 @@ def mail_both(key: str, interview: Interview) -> None:
         url = manage_url("evaluation_interview", round, interview=interview.pk)
         pairs.append((interviewer, person, url))
     for recipient, partner, url in pairs:
-        queue_mail(
-            key=key,
-            to=recipient.email,
-            recipient=recipient,
-            round=round,
-            review=False,
-            context={
-                "name": recipient.get_full_name(),
-                "partner": partner.get_full_name() if partner else round.programme.name,
-                "when": local_datetime(interview.starts_at, recipient),
-                "time_zone": zone_of(recipient).key,
-                "minutes": interview.duration_minutes,
-                "url": url,
-                "round": round.name,
-                "organisation": round.programme.organisation.name,
-            },
-        )
+        interview_mail(key, interview, recipient, partner, url)

@@ -223,21 +223,33 @@ def save_interview_notes(*, interview: Interview, by, notes: dict[str, str]) -> 
 
 
 def mail_about_interview(key: str, interview: Interview) -> None:
-    person, round = interview.person, interview.round
-    interviewer = interview.interviewer
+    """The mail to the person interviewed, with a link to their evaluation page."""
+    interview_mail(
+        key,
+        interview,
+        interview.person,
+        interview.interviewer,
+        portal_url("evaluation", interview.round),
+    )
+
+
+def interview_mail(key: str, interview: Interview, recipient, partner, url: str) -> None:
+    """One mail about ``interview`` to ``recipient``, naming ``partner`` (the other side;
+    the programme when nobody is named) and linking ``url``."""
+    round = interview.round
     queue_mail(
         key=key,
-        to=person.email,
-        recipient=person,
+        to=recipient.email,
+        recipient=recipient,
         round=round,
         review=False,
         context={
-            "name": person.get_full_name(),
-            "partner": interviewer.get_full_name() if interviewer else round.programme.name,
-            "when": local_datetime(interview.starts_at, person),
-            "time_zone": zone_of(person).key,
+            "name": recipient.get_full_name(),
+            "partner": partner.get_full_name() if partner else round.programme.name,
+            "when": local_datetime(interview.starts_at, recipient),
+            "time_zone": zone_of(recipient).key,
             "minutes": interview.duration_minutes,
-            "url": portal_url("evaluation", round),
+            "url": url,
             "round": round.name,
             "organisation": round.programme.organisation.name,
         },
