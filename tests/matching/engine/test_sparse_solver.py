@@ -144,3 +144,22 @@ def monkeypatch_k():
 
     yield set_k
     sparse.K_BEST = before
+
+
+def test_above_the_dense_limit_the_sparse_solver_answers_certified():
+    """2,400 x 1,200 with ~1,800 places: the dense matrix (~35 MB) is over DENSE_MAX_BYTES."""
+    rng = np.random.default_rng(3)
+    n, m = 2400, 1200
+    fit = fit_from_scores(
+        rng.random((n, m), dtype=np.float32),
+        capacity=rng.integers(1, 3, m).tolist(),
+        favoured=(rng.random(n) < 0.05).tolist(),
+    )
+    assert n * int(fit.capacity.sum()) * 8 > sparse.DENSE_MAX_BYTES
+    stats = SparseStats()
+    fast = solve(fit, Rules(min_fit=0.2), "optimal", stats=stats)
+    dense = solve(fit, Rules(min_fit=0.2), "optimal", solver="dense")
+    assert stats.certified and stats.reason == ""
+    assert fast.objective == pytest.approx(dense.objective, abs=1e-6)
+    assert fast.favoured_placed == dense.favoured_placed
+    assert admitted(fast) == admitted(dense)

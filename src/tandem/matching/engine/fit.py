@@ -594,13 +594,37 @@ def rule_masks(fit: FitMatrix, rules: Rules, rows: slice | None = None) -> dict[
 
 
 def feasible(fit: FitMatrix, rules: Rules) -> np.ndarray:
-    """Boolean (n, m): pair allowed by every hard rule and at least the minimum fit."""
+    """Boolean (n, m): pair allowed by every hard rule and at least the minimum fit.
+
+    The same rules as rule_masks, written straight into the result block by block: the
+    language rule looks its answer up per pair of language sets (there are few), so no
+    block of integers is built (this runs before every solve).
+    """
     n, m = fit.shape
     ok = np.empty((n, m), dtype=bool)
-    for start in range(0, n, 4 * CHUNK):
-        block = slice(start, min(n, start + 4 * CHUNK))
-        part = fit.total[block] >= np.float32(rules.min_fit)
-        for mask in rule_masks(fit, rules, block).values():
-            part &= mask
-        ok[block] = part
+    rows = 4 * CHUNK
+    scratch = np.empty(min(n, rows) * m, dtype=bool)
+    if rules.shared_language:
+        e_sets, e_code = np.unique(fit.mentee_languages, return_inverse=True)
+        r_sets, r_code = np.unique(fit.mentor_languages, return_inverse=True)
+        shared = (e_sets[:, None] & r_sets[None, :]) != 0
+    for start in range(0, n, rows):
+        block = slice(start, min(n, start + rows))
+        part = ok[block]
+        tmp = scratch[: part.size].reshape(part.shape)
+        np.greater_equal(fit.total[block], np.float32(rules.min_fit), out=part)
+        if rules.cross_institution:
+            inst = fit.mentee_institution[block]
+            np.not_equal(inst[:, None], fit.mentor_institution[None, :], out=tmp)
+            part &= tmp
+        if rules.shared_language:
+            for code in range(len(e_sets)):
+                these = np.flatnonzero(e_code[block] == code)
+                if len(these):
+                    part[these] &= shared[code][r_code][None, :]
+        part &= (fit.capacity > 0)[None, :]
+    for e, r in rules.excluded:
+        i, j = fit.mentee_index.get(e), fit.mentor_index.get(r)
+        if i is not None and j is not None:
+            ok[i, j] = False
     return ok

@@ -73,10 +73,12 @@ def _max_weight_assignment(
     if solver != "dense" and (limit is None or limit > 0):
         prio = np.where(fit.favoured, fit.favour_bonus(), 0.0)
         lim = None if limit is None or limit >= min(fit.shape[0], int(cap.sum())) else limit
+        if (cap <= 0).any():  # pins can use up a mentor's places
+            ok = ok & (cap > 0)[None, :]
         pairs = sparse_assignment(
             fit.total,
             prio,
-            ok & (cap > 0)[None, :],
+            ok,
             np.maximum(cap, 0),
             lim,
             fit.favoured,

@@ -1,28 +1,29 @@
 """The sparse exact solver: few candidate pairs, solved exactly, certified optimal.
 
 Most of an n x m score matrix never matters: an applicant ends up with one of the mentors
-that fit them best. So the solver keeps, per applicant, the best `k` allowed pairs by value
-(and per mentor the best `k` applicants, and more pairs of a favoured applicant: the
-favour bonus makes any of them worth more than all fit; the certificate adds every further
-pair a favoured or pinned-out applicant needs), and solves the maximum-weight
-b-matching on that graph exactly: scipy's LAPJVsp (min_weight_full_bipartite_matching) on
-the mentors' places plus one "unassigned" column per applicant, so leaving someone out is
-worth 0. A binding cap on tandems is left to the dense solver.
+that fit them best. So the solver keeps, per applicant, the best `k` allowed pairs by fit
+(a favoured applicant more: the favour bonus makes any of their pairs worth more than all
+fit), and per mentor the best 2k applicants by value, and solves the maximum-weight
+b-matching on that graph exactly: scipy's LAPJVsp (min_weight_full_bipartite_matching)
+with the smaller of applicants and mentor places as rows, each row with its own "left
+empty" column, so leaving someone out is worth 0. A binding cap on tandems is left to the
+dense solver.
 
 Certificate (LP duality). The matching is a flow s -> applicant -> mentor -> t -> s with
 cost -w on a pair; it is optimal on the candidate pairs exactly when its residual graph
-has no negative cycle, and then the shortest-path distances d from a virtual root are an
-optimal dual (node potentials): every residual arc has reduced cost c + d_a - d_b >= 0.
-A pair left out adds the arc i -> j with cost -w_ij. If no such pair has a positive
-reduced cost w_ij - d_i + d_j (checked against the full score matrix, in row chunks), the
-same potentials certify the full problem, so no matching of the full matrix is worth more:
-the sparse answer is optimal. Pairs that violate it (per applicant the worst few) are
-added and the matching is solved again. Pairs that are not allowed are worth 0.
+has no negative cycle, and then potentials d with c + d_a - d_b >= 0 on every residual arc
+exist (found by Bellman-Ford): an optimal dual. A pair left out adds the arc i -> j with
+cost -w_ij. If no such pair has a positive reduced cost w_ij - d_i + d_j (checked against
+the full score matrix, in row chunks: a float32 screen with a rounding bound, then float64
+on the pairs it flags), the same potentials certify the full problem, so no matching of
+the full matrix is worth more: the sparse answer is optimal. Otherwise the violating pairs
+are added, with the pairs within MARGIN of violating (the next solve moves the potentials,
+and those are the pairs that would violate then), and the matching is solved again. Pairs
+that are not allowed are worth 0.
 
 The dense solver (scipy's linear_sum_assignment) is used where the sparse one does not pay:
-while its float64 matrix fits in DENSE_MAX_BYTES (measured: below that the sparse solver is
-not faster), when the candidate graph is not much smaller than the full one, or when the
-answer cannot be certified within MAX_ROUNDS.
+while its float64 matrix fits in DENSE_MAX_BYTES, when the candidate graph is not much
+smaller than the full one, or when the answer cannot be certified within MAX_ROUNDS.
 """
 
 from __future__ import annotations
@@ -35,25 +36,36 @@ from scipy.sparse.csgraph import (
     min_weight_full_bipartite_matching,
 )
 
-#: candidate pairs per applicant (and applicants per mentor) to start from
-K_BEST = 8
+#: candidate pairs per applicant to start from (measured at 10,000 x 5,000: with 8 the first
+#: certificate finds 20 times more pairs missing; with 16 the first solve costs more)
+K_BEST = 12
 #: the dense solver builds a float64 matrix of applicants x mentor places; up to this size
-#: it is used (measured on 2 cores: the sparse solver does not pay in time below it, see
-#: docs/matching.md), above it the sparse solver keeps the memory bounded
-DENSE_MAX_BYTES = 1 << 30
+#: it is used (measured on 2 cores: the two take the same time at 2,000 x 1,000, a matrix
+#: of 24 MB; below it the dense one is faster, above it the sparse one, see docs/matching.md)
+DENSE_MAX_BYTES = 32 << 20
 #: if the candidate graph holds more than this share of the allowed pairs, go dense
 DENSE_SHARE = 0.35
 #: a left-out pair counts as improving only above this reduced cost (float tolerance of
 #: the LP; the dense solver works in float64 with the same kind of rounding)
 TOLERANCE = 1e-7
+#: each mentor starts with this many times K_BEST applicants (measured: the pairs that the
+#: first certificate finds missing are mostly those of popular mentors)
+MENTOR_K = 2
 #: a favoured applicant starts with this many times K_BEST pairs (the certificate adds any
 #: other pair a favoured applicant needs)
 FAVOURED_K = 4
 #: rounds of "add the violating pairs and solve again" before giving up (then dense)
 MAX_ROUNDS = 12
-#: per applicant, how many of the violating pairs are added in one round (the worst ones)
-ADD_PER_ROW = 3
+#: per applicant, how many of the (nearly) violating pairs are added in one round (the worst)
+ADD_PER_ROW = 50
+#: pairs this close to violating (in fit) are added too: they are the ones that violate once
+#: the next solve moves the potentials (measured on seeded rounds of 10,000 x 5,000: with
+#: 0.1 every seed tried was certified after two solves, with 0.05 some needed three)
+MARGIN = 0.1
+#: applicants per block when the full matrix is read
 ROWS = 1024
+#: float32 machine epsilon (the bound on the screening pass's rounding, see violations)
+EPS32 = float(np.finfo(np.float32).eps)
 
 
 @dataclass
@@ -67,68 +79,115 @@ class SparseStats:
     reason: str = ""
 
 
-def _values(total, prio, ok, rows, bonus) -> np.ndarray:
-    """Value of each pair in a row block; pairs that are not allowed are -inf."""
-    block = total[rows].astype(np.float64)
-    block += prio[rows, None]
-    if bonus:
-        block += bonus
-    block[~ok[rows]] = -np.inf
-    return block
+def _pairs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indices of a 2-d mask's True entries (np.nonzero, but on the flat
+    array: measured about fifteen times faster on these sparse masks)."""
+    return np.divmod(np.flatnonzero(mask), mask.shape[1])
 
 
-def candidates(total, prio, ok, favoured, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Row and column indices of the candidate pairs (each pair once)."""
+class _Blocks:
+    """Buffers for the row blocks of the score matrix, allocated once and reused: the page
+    faults of a fresh allocation per block cost more than the arithmetic on it."""
+
+    def __init__(self, total, ok):
+        self.total, self.ok = total, ok
+        n, m = total.shape
+        size = min(n, ROWS) * m
+        self.vals, self.by_mentor, self.scratch = (np.empty(size, np.float32) for _ in range(3))
+        self.flags = np.empty(size, dtype=bool)
+        # disallowed pairs are set below every allowed value (the -inf of a sort)
+        self.span = np.float32(float(total.max()) - float(total.min()) + 1.0) if total.size else 1
+
+    def allowed_values(self, rows: slice) -> np.ndarray:
+        """Fit of each pair in the block, float32; pairs not allowed below all others."""
+        block = self.total[rows]
+        out = self.vals[: block.size].reshape(block.shape)
+        low = self.scratch[: block.size].reshape(block.shape)
+        flags = self.flags[: block.size].reshape(block.shape)
+        np.copyto(out, block, casting="same_kind")
+        np.logical_not(self.ok[rows], out=flags)
+        np.multiply(flags, self.span, out=low)
+        out -= low
+        return out
+
+    def top_sorted(self, vals: np.ndarray, k: int) -> np.ndarray:
+        """Per row, the k largest values in ascending order (fewer where a row is shorter).
+
+        A sort of a copy, not a partition: numpy sorts float32 rows with SIMD, measured
+        about ten times faster here than argpartition.
+        """
+        work = self.scratch[: vals.size].reshape(vals.shape)
+        np.copyto(work, vals)
+        work.sort(axis=1)
+        return work[:, vals.shape[1] - min(k, vals.shape[1]) :]
+
+    def at_least(self, vals, kth, allowed) -> tuple[np.ndarray, np.ndarray]:
+        """Allowed pairs of the block worth at least their row's threshold."""
+        flags = self.flags[: vals.size].reshape(vals.shape)
+        np.greater_equal(vals, kth[:, None], out=flags)
+        r, c = _pairs(flags)
+        keep = allowed[r, c]  # only the few picked are looked up
+        return r[keep], c[keep]
+
+
+def candidates(total, prio, ok, favoured, k: int) -> np.ndarray:
+    """Boolean (n, m): the candidate pairs.
+
+    Per applicant the k best allowed mentors by fit (the applicant's own priority is the
+    same on each of their pairs, so it does not change their order), more for a favoured
+    applicant; per mentor the k best applicants by value (fit plus priority: there it
+    matters), first per block of rows, then over the blocks. Ties at the k-th value are
+    all kept.
+    """
     n, m = total.shape
-    kk = min(k, m)
-    rows, cols = [], []
-    col_best = np.full((0, m), -np.inf)
-    col_who = np.zeros((0, m), dtype=np.int64)
+    chosen = np.zeros((n, m), dtype=bool)
+    if k <= 0 or not n or not m:
+        return chosen
+    col_r, col_c, col_v, col_top = [], [], [], []
+    prio32 = prio.astype(np.float32)
+    fk = FAVOURED_K * k
+    kc = MENTOR_K * k
+    buf = _Blocks(total, ok)
     for start in range(0, n, ROWS):
         s = slice(start, min(n, start + ROWS))
-        vals = _values(total, prio, ok, s, 0.0)
-        if kk:
-            top = np.argpartition(-vals, kk - 1, axis=1)[:, :kk]
-            r = np.repeat(np.arange(s.start, s.stop), kk)
-            c = top.ravel()
-            keep = np.isfinite(vals[r - s.start, c])
-            rows.append(r[keep])
-            cols.append(c[keep])
+        allowed = ok[s]
+        vals = buf.allowed_values(s)
+        kth = buf.top_sorted(vals, k)[:, 0].copy()
         fav = np.flatnonzero(favoured[s])
         if len(fav):
             # a favoured applicant's pairs all carry the bonus: more of them to start with
-            fk = min(FAVOURED_K * max(k, 1), m)
-            if fk >= m:
-                fr, fc = np.nonzero(np.isfinite(vals[fav]))
-            else:
-                top = np.argpartition(-vals[fav], fk - 1, axis=1)[:, :fk]
-                fr, fc = np.repeat(np.arange(len(fav)), fk), top.ravel()
-                keep = np.isfinite(vals[fav][fr, fc])
-                fr, fc = fr[keep], fc[keep]
-            rows.append(fav[fr] + s.start)
-            cols.append(fc)
-        # per mentor: the best k applicants seen so far
-        kc = min(k, s.stop - s.start + len(col_best))
-        both = np.vstack([col_best, vals])
-        who = np.vstack([col_who, np.broadcast_to(np.arange(s.start, s.stop)[:, None], vals.shape)])
-        pick = np.argpartition(-both, kc - 1, axis=0)[:kc] if kc else np.zeros((0, m), int)
-        col_best = np.take_along_axis(both, pick, axis=0)
-        col_who = np.take_along_axis(who, pick, axis=0)
-    fin = np.isfinite(col_best)
-    rows.append(col_who[fin])
-    cols.append(np.nonzero(fin)[1])
-    r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-    key = np.unique(r.astype(np.int64) * m + c)
-    return key // m, key % m
+            kth[fav] = buf.top_sorted(vals[fav], fk)[:, 0]
+            vals[fav] += prio32[s][fav, None]
+            kth[fav] += prio32[s][fav]
+        r, c = buf.at_least(vals, kth, allowed)
+        chosen[r + start, c] = True
+        # per mentor: the k best applicants of this block, by value
+        by_mentor = buf.by_mentor[: vals.size].reshape(m, len(vals))
+        np.copyto(by_mentor, vals.T)
+        top = buf.top_sorted(by_mentor, kc)
+        col_top.append(top.copy())
+        c, r = buf.at_least(by_mentor, top[:, 0].copy(), allowed.T)
+        col_r.append(r + start)
+        col_c.append(c)
+        col_v.append(by_mentor[c, r])
+    # per mentor over all blocks: at least the k-th best of the blocks' best values
+    tops = np.hstack(col_top)
+    tops.sort(axis=1)
+    kth = tops[:, tops.shape[1] - min(kc, tops.shape[1])]
+    c, v, r = np.concatenate(col_c), np.concatenate(col_v), np.concatenate(col_r)
+    keep = v >= kth[c]
+    chosen[r[keep], c[keep]] = True
+    return chosen
 
 
 def _matching(n, m, r, c, w, cap):
     """Maximum-weight b-matching on the candidate pairs (LAPJVsp on mentor places).
 
-    Rows are applicants; columns are the mentors' places (each pair repeated once per place)
-    and one "unassigned" column per applicant, so every row is matched and leaving someone
-    out is worth 0. Returns, per applicant, the mentor (or -1).
+    One side is the applicants, the other the mentors' places (each pair repeated once per
+    place). The smaller side gives the rows, each with its own "left empty" column, so
+    every row is matched and leaving a row empty is worth 0 (measured: LAPJVsp is about
+    eight times faster with the rows on the smaller side). Returns, per applicant, the
+    mentor (or -1).
     """
     cap = np.maximum(cap, 0)
     first = np.concatenate([[0], np.cumsum(cap)])  # first place column of each mentor
@@ -140,26 +199,36 @@ def _matching(n, m, r, c, w, cap):
     offset = np.arange(len(er)) - np.repeat(np.cumsum(reps) - reps, reps)
     ec = np.repeat(first[c], reps) + offset
     big = float(w.max()) + 1.0 if len(w) else 1.0
-    cost = np.concatenate([big - np.repeat(w, reps), np.full(n, big)])  # all > 0
-    rows = np.concatenate([er, np.arange(n)])
-    cols = np.concatenate([ec, places + np.arange(n)])
-    graph = sp.csr_matrix((cost, (rows, cols)), shape=(n, places + n))
-    _, col = min_weight_full_bipartite_matching(graph)
+    cost = np.concatenate([big - np.repeat(w, reps), np.full(min(n, places), big)])  # > 0
+    by_place = places <= n
+    side, width = (places, n) if by_place else (n, places)
+    rows = np.concatenate([ec if by_place else er, np.arange(side)])
+    cols = np.concatenate([er if by_place else ec, width + np.arange(side)])
+    graph = sp.csr_matrix((cost, (rows, cols)), shape=(side, width + side))
+    _, match = min_weight_full_bipartite_matching(graph)
     place_owner = np.repeat(np.arange(m), cap)
-    return np.where(col < places, place_owner[np.minimum(col, max(places - 1, 0))], -1)
+    mentor_of = np.full(n, -1, dtype=np.int64)
+    real = np.flatnonzero(match < width)
+    if by_place:
+        mentor_of[match[real]] = place_owner[real]
+    else:
+        mentor_of[real] = place_owner[match[real]]
+    return mentor_of
 
 
-def _potentials(n, m, r, c, w, cap, mentor_of):
-    """Shortest-path distances in the residual graph of the matching (its LP dual).
+def _potentials(n, m, r, c, w, cap, mentor_of, start=None):
+    """Feasible potentials of the matching's residual graph (an optimal LP dual).
 
-    Nodes: applicants 0..n-1, mentors n..n+m-1, s = n+m, t = n+m+1, root = n+m+2. Arc costs
-    are those of the min-cost circulation s -> applicant -> mentor -> t -> s with cost -w
-    on a pair. The matching is optimal on these pairs exactly when the residual graph has
-    no negative cycle; then the distances d certify it: every residual arc a -> b has
-    c + d_a - d_b >= 0. Returns d, or None if a negative cycle shows the matching is not
-    optimal.
+    Nodes: applicants 0..n-1, mentors n..n+m-1, s = n+m, t = n+m+1. Arc costs are those of
+    the min-cost circulation s -> applicant -> mentor -> t -> s with cost -w on a pair.
+    The matching is optimal on these pairs exactly when the residual graph has no negative
+    cycle; then potentials d with c + d_a - d_b >= 0 on every residual arc a -> b exist and
+    certify it. They are found by relaxing the arcs from `start` (the previous round's
+    potentials: few arcs change between rounds, so few sweeps are needed; zeros the first
+    time, which gives shortest distances from a virtual root joined to every node).
+    Returns d, or None if a negative cycle shows the matching is not optimal.
     """
-    s_, t_, root = n + m, n + m + 1, n + m + 2
+    s_, t_ = n + m, n + m + 1
     matched = mentor_of[r] == c
     load = np.bincount(mentor_of[mentor_of >= 0], minlength=m)
     is_matched = mentor_of >= 0
@@ -170,7 +239,6 @@ def _potentials(n, m, r, c, w, cap, mentor_of):
         np.where(load < cap, n + mens, t_),  # j -> t if a place is free
         np.full(int((load > 0).sum()), t_),  # j's flow can be undone: t -> j
         np.array([t_, s_]),
-        np.full(n + m + 2, root),
     ]
     dst = [
         np.where(matched, r, n + c),
@@ -178,7 +246,6 @@ def _potentials(n, m, r, c, w, cap, mentor_of):
         np.where(load < cap, t_, n + mens),
         n + mens[load > 0],
         np.array([s_, t_]),
-        np.arange(n + m + 2),
     ]
     cost = [
         np.where(matched, w, -w),
@@ -186,25 +253,24 @@ def _potentials(n, m, r, c, w, cap, mentor_of):
         np.zeros(m),
         np.zeros(len(dst[3])),
         np.zeros(2),
-        np.zeros(n + m + 2),
     ]
     if not is_matched.any():  # no flow: the arc s -> t does not exist
         src[4], dst[4], cost[4] = src[4][:1], dst[4][:1], cost[4][:1]
     a, b, k = (np.concatenate(x) for x in (src, dst, cost))
-    return _shortest(a, b, k, root + 1, root)
+    d = np.zeros(n + m + 2) if start is None else start.copy()
+    return _relax(a, b, k, d)
 
 
-def _shortest(a, b, k, size, root):
-    """Bellman-Ford, one vectorised sweep over all arcs at a time, stopping when settled.
+def _relax(a, b, k, d):
+    """Bellman-Ford from the potentials d, one vectorised sweep over all arcs at a time,
+    stopping when every arc a -> b has d_b <= d_a + k.
 
-    A negative cycle shows as more than `size` sweeps: then None.
+    A negative cycle shows as more sweeps than there are nodes: then None.
     """
     order = np.argsort(b, kind="stable")
     a, b, k = a[order], b[order], k[order]
     heads, first = np.unique(b, return_index=True)
-    d = np.full(size, np.inf)
-    d[root] = 0.0
-    for _ in range(size + 1):
+    for _ in range(len(d) + 1):
         via = d[a] + k
         best = np.minimum.reduceat(via, first)
         better = best < d[heads] - 1e-12
@@ -214,39 +280,58 @@ def _shortest(a, b, k, size, root):
     return None
 
 
-def violations(total, prio, ok, u, v, bonus, mentor_of, tol=TOLERANCE, per_row=ADD_PER_ROW):
-    """Unmatched allowed pairs whose reduced cost w - u_i - v_j is positive (full matrix).
+def violations(
+    total, prio, ok, u, v, bonus, in_graph, tol=TOLERANCE, per_row=ADD_PER_ROW, margin=0.0
+):
+    """Allowed pairs left out of the graph whose reduced cost w - u_i - v_j is positive.
 
-    A matched pair's arc is used up (only its reverse is in the residual graph), so it is
-    not checked. The matrix is read in row chunks.
+    The pairs in the graph need no check: the potentials are feasible on them (a matched
+    pair's arc is used up, only its reverse is in the residual graph). Of the pairs left
+    out, those within `margin` of violating are returned too (they tend to violate once
+    the next solve moves the potentials).
+
+    The matrix is read in row chunks, in two steps: a float32 pass over every pair flags
+    those that may violate (its threshold is lowered by a bound on float32's rounding, so
+    no violating pair is missed), and the flagged pairs are then checked in float64, as
+    the solver's values are.
 
     Returns the count of all such pairs and, per applicant, the `per_row` worst of them
     (the ones added before the next solve).
     """
     n, m = total.shape
-    rows, cols, count = [], [], 0
-    kk = min(per_row, m)
+    # reduced cost of pair (i, j) = total_ij - v_j - a_i, with a_i = u_i - prio_i - bonus
+    a = u - prio - bonus
+    slack = 4 * EPS32 * (2.0 + np.abs(a) + (float(np.abs(v).max()) if m else 0.0))
+    low = min(tol, -margin)
+    threshold = (a + low - slack).astype(np.float32)
+    minus_v = (-v).astype(np.float32)
+    rows, cols, worth = [], [], []
     for start in range(0, n, ROWS):
         s = slice(start, min(n, start + ROWS))
-        vals = _values(total, prio, ok, s, bonus)
-        vals -= u[s, None]
-        vals -= v[None, :]
-        bad = vals > tol
-        has = mentor_of[s] >= 0
-        bad[np.flatnonzero(has), mentor_of[s][has]] = False
-        hit = np.flatnonzero(bad.any(axis=1))
-        if not len(hit):
+        flagged = np.add(total[s], minus_v[None, :], dtype=np.float32) > threshold[s, None]
+        flagged &= ok[s]
+        np.greater(flagged, in_graph[s], out=flagged)  # and not in the graph
+        fr, fc = _pairs(flagged)
+        if not len(fr):
             continue
-        count += int(np.count_nonzero(bad[hit]))
-        top = np.argpartition(-vals[hit], kk - 1, axis=1)[:, :kk]
-        r = np.repeat(hit, kk)
-        c = top.ravel()
-        keep = bad[r, c]
-        rows.append(r[keep] + start)
-        cols.append(c[keep])
+        fr += start
+        exact = total[fr, fc].astype(np.float64) - v[fc] - a[fr]
+        near = exact > low
+        rows.append(fr[near])
+        cols.append(fc[near])
+        worth.append(exact[near])
     if not rows:
-        return count, np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return count, np.concatenate(rows), np.concatenate(cols)
+        return 0, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    r, c, x = np.concatenate(rows), np.concatenate(cols), np.concatenate(worth)
+    count = int(np.count_nonzero(x > tol))
+    if not count:
+        return 0, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    # per applicant the worst `per_row`: sort by applicant, then by reduced cost, descending
+    order = np.lexsort((-x, r))
+    r, c = r[order], c[order]
+    first = np.searchsorted(r, r)  # index of each applicant's first pair in the order
+    keep = np.arange(len(r)) - first < per_row
+    return count, r[keep], c[keep]
 
 
 def sparse_assignment(
@@ -277,11 +362,13 @@ def sparse_assignment(
     if n * int(cap.sum()) * 8 <= DENSE_MAX_BYTES and not force:
         stats.reason = "dense fits in memory"
         return None
-    r, c = candidates(total, prio, ok, favoured, k)
+    in_graph = candidates(total, prio, ok, favoured, k)
+    r, c = _pairs(in_graph)
     stats.candidates = len(r)
     if len(r) > DENSE_SHARE * max(allowed, 1) and not force:
         stats.reason = "not sparse"
         return None
+    d = None
     for _ in range(MAX_ROUNDS):
         stats.rounds += 1
         if len(r) == 0:
@@ -289,18 +376,28 @@ def sparse_assignment(
             return []
         w = total[r, c].astype(np.float64) + prio[r] + bonus
         mentor_of = _matching(n, m, r, c, w, cap)
-        d = _potentials(n, m, r, c, w, cap, mentor_of)
+        d = _potentials(n, m, r, c, w, cap, mentor_of, start=d)
         if d is None:
             stats.reason = "no certificate"
             return None
         # reduced cost of a left-out pair i -> j: -w + d_i - d_j; positive w - d_i + d_j
-        _count, vr, vc = violations(total, prio, ok, d[:n], -d[n : n + m], bonus, mentor_of)
+        _count, vr, vc = violations(
+            total,
+            prio,
+            ok,
+            d[:n],
+            -d[n : n + m],
+            bonus,
+            in_graph,
+            per_row=ADD_PER_ROW,
+            margin=MARGIN,
+        )
         if len(vr) == 0:
             stats.certified = True
             return [(int(i), int(mentor_of[i])) for i in np.flatnonzero(mentor_of >= 0)]
         stats.added += len(vr)
-        key = np.union1d(r * m + c, vr.astype(np.int64) * m + vc)
-        r, c = key // m, key % m
+        in_graph[vr, vc] = True  # not in it before: violations skips the graph's pairs
+        r, c = np.concatenate([r, vr]), np.concatenate([c, vc])
         if len(r) > DENSE_SHARE * allowed and not force:
             stats.reason = "not sparse"
             return None
