@@ -218,6 +218,20 @@ def _pattern(need: OutsideNeed) -> re.Pattern:
     return found
 
 
+_ANY: dict[int, tuple[tuple[OutsideNeed, ...], tuple[str, ...], re.Pattern]] = {}
+
+
+def _any_need(needs: tuple[OutsideNeed, ...]) -> tuple[tuple[str, ...], re.Pattern]:
+    """All cues of these needs, and one pattern for any of them (kept per tuple of needs:
+    the taxonomy's tuple is the same object for every text of a round)."""
+    kept = _ANY.get(id(needs))
+    if kept is None or kept[0] is not needs:
+        cues = tuple(dict.fromkeys(s for need in needs for s in need.stems))
+        pattern = re.compile("|".join(_pattern(n).pattern for n in needs) or r"(?!)")
+        kept = _ANY[id(needs)] = (needs, cues, pattern)
+    return kept[1], kept[2]
+
+
 def _clause_hits(clause: str, need: OutsideNeed) -> set[str]:
     text = " ".join(_WORD.findall(normalise(clause)))
     return set(_pattern(need).findall(text))
@@ -226,12 +240,11 @@ def _clause_hits(clause: str, need: OutsideNeed) -> set[str]:
 def outside_hits(text: str, needs: tuple[OutsideNeed, ...]) -> list[OutsideHit]:
     """Outside needs found in a text, most distinct words first, with the carrying clause."""
     whole = " ".join(_WORD.findall(normalise(text)))
-    key = tuple(s for need in needs for s in need.stems)
-    anything = _PATTERNS.get(key)
-    if anything is None:
-        anything = _PATTERNS[key] = re.compile("|".join(_pattern(n).pattern for n in needs))
-    if not needs or not anything.search(whole):
-        return []  # most texts: one scan, nothing found
+    cues, anything = _any_need(needs)
+    # most texts carry no cue at all: plain substring tests (a superset of the pattern's
+    # matches) answer that several times faster than the regular expression
+    if not any(cue in whole for cue in cues) or not anything.search(whole):
+        return []
     parts = clauses(text)
     out = []
     for need in needs:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -87,8 +88,13 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise(text: str) -> str:
-    """Lower case, umlauts folded (ä -> ae, ß -> ss), accents dropped, gender forms cut."""
+    """Lower case, umlauts folded (ä -> ae, ß -> ss), accents dropped, gender forms cut.
+
+    Cached: a text and its clauses are normalised by several steps (tokens, negation,
+    outside needs, vagueness), about ten calls per text of a round.
+    """
     t = text.casefold().translate(_FOLD)
     if not t.isascii():
         t = unicodedata.normalize("NFKD", t)
