@@ -208,7 +208,7 @@ TABLE = {
     "manage:matching_withdraw": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:matching_overdue": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:matching_matrix": (grant(ok=STAFF), grant(no_method=STAFF)),
-    "manage:matching_swap": (grant(no_method=STAFF), grant(invalid=STAFF)),
+    "manage:matching_swap": (grant(ok=STAFF), grant(invalid=STAFF)),
     "manage:organisation": (grant(ok=ORG), grant(invalid=ORG)),
     "manage:organisation_audit_log": (grant(ok=ORG), grant(no_method=ORG)),
     # One person (the mentee) as the organisation's coordinators see them; opening it is logged.

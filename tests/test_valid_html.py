@@ -58,6 +58,7 @@ PAGES = [
     ("coordinator", "manage:recruitment_info_event"),
     ("coordinator", "manage:matching"),
     ("coordinator", "manage:matching_run"),
+    ("coordinator", "manage:matching_swap"),
     ("coordinator", "manage:matching_gaps"),
     ("coordinator", "manage:tandems"),
     ("coordinator", "manage:mail_texts"),

@@ -29,6 +29,7 @@ def test_new_pages_fit_a_phone_and_pass_axe(live_server, browser, settings):
         "koordination@example.org": [
             reverse("manage:matching_matrix", kwargs={**kwargs, "run": run.pk}),
             reverse("manage:matching_run", kwargs={**kwargs, "run": run.pk}),
+            reverse("manage:matching_swap", kwargs={**kwargs, "run": run.pk}),
             reverse("manage:matching_overdue", kwargs=kwargs),
             reverse("manage:tandems", kwargs=kwargs),
         ],

@@ -229,6 +229,20 @@ def run_proposals(run):
     return _with_people(run.proposals.all()).order_by("-score", "pk")
 
 
+def draft_pairs(run, *, search: str = "", leaving_out=None):
+    """The run's draft proposals (those a swap may change), best fit first, with the people;
+    `search` keeps those whose mentee or mentor has it in their name."""
+    drafts = _with_people(run.proposals.filter(status=ProposalStatus.DRAFT))
+    if leaving_out is not None:
+        drafts = drafts.exclude(pk=leaving_out.pk)
+    if search:
+        drafts = drafts.filter(
+            Q(application__person__name__icontains=search)
+            | Q(mentor_profile__person__name__icontains=search)
+        )
+    return drafts.order_by("-score", "pk")
+
+
 #: a run that waited this long for the worker says that no worker may be running
 WORKER_MISSING_AFTER = 20
 

@@ -227,6 +227,18 @@ class SwapForm(forms.Form):
         for name in ("first", "second"):
             self.fields[name].queryset = self.drafts.filter(pk__in=list(proposal_pks))
 
+    def offer(self, first, others) -> None:
+        """The swap page's form: the first pair chosen before (a hidden field), the second
+        one among the pairs of the page shown (radio buttons). Any draft stays valid."""
+        self.fields["first"].widget = forms.HiddenInput()
+        self.fields["first"].queryset = self.drafts.filter(pk=first.pk)
+        self.initial.setdefault("first", first.pk)
+        second = self.fields["second"]
+        second.widget = forms.RadioSelect()
+        second.empty_label = None
+        second.queryset = self.drafts.filter(pk__in=[p.pk for p in others]).order_by("-score", "pk")
+        second.label = _("Swap with")
+
     def clean(self):
         data = super().clean()
         if data.get("first") and data.get("first") == data.get("second"):

@@ -4,15 +4,19 @@ Only the round's coordinators (permission "matching.run_matching"); every other 
 gets 404, as on the other matching pages.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from tandem.core.forms import add_service_errors
-from tandem.matching import consent, review
+from tandem.matching import consent, review, selectors
 from tandem.matching.enums import OverdueChoice
 
 from .forms import OverdueForm, SwapForm
@@ -72,10 +76,20 @@ def _done(choice: str, count: int) -> str:
 
 
 class SwapView(MatchingMixin, View):
-    """Give two draft proposals of a run each other's mentor (reason required, logged)."""
+    """Give two draft proposals of a run each other's mentor (reason required, logged).
+
+    The run page's form offers the pairs of its page; this page (GET) reaches every draft
+    pair of the run, whatever page it is on: first the pair to change (``?first=``), then
+    the other one, both found by a part of a name (``?q=``) and paged.
+    """
+
+    def get(self, request, run, **kwargs):
+        run = self.get_run(run)
+        return self.render_page(request, run, self.first_pair(request, run))
 
     def post(self, request, run, **kwargs):
         run = self.get_run(run)
+        on_page = "first" in request.GET  # sent from this page, not from the run page
         form = SwapForm(request.POST, run=run)
         if form.is_valid():
             try:
@@ -94,7 +108,44 @@ class SwapView(MatchingMixin, View):
                     _("The mentors were swapped. The two pairs are marked as a manual change."),
                 )
                 return self.redirect_to_run(run)
+        if on_page:
+            first = self.first_pair(request, run)
+            return self.render_page(request, run, first, form=form, status=400)
         return RunView.render(self, request, run, swap_form=form, status=400)
+
+    def first_pair(self, request, run):
+        """The pair chosen first (404 if it is not a draft pair of this run), or None."""
+        value = request.GET.get("first")
+        if value is None:
+            return None
+        if not value.isdigit():
+            raise Http404
+        return get_object_or_404(selectors.draft_pairs(run), pk=int(value))
+
+    def render_page(self, request, run, first, form=None, status=200):
+        search = request.GET.get("q", "").strip()[:SEARCH_LENGTH]
+        pairs = selectors.draft_pairs(run, search=search, leaving_out=first)
+        page = Paginator(pairs, SWAP_PER_PAGE).get_page(request.GET.get("page"))
+        keep = {"first": first.pk} if first else {}
+        if first is not None:
+            form = form or SwapForm(run=run)
+            form.offer(first, page.object_list)
+        context = self.base_context(
+            run=run,
+            first=first,
+            page=page,
+            search=search,
+            form=form,
+            keep=keep,
+            query=urlencode(keep | ({"q": search} if search else {})),
+            here=urlencode(keep | {"q": search, "page": page.number}),
+        )
+        return render(request, "manage/matching/swap.html", context, status=status)
+
+
+#: pairs per page of the swap page, and the longest name part searched for
+SWAP_PER_PAGE = 50
+SEARCH_LENGTH = 100
 
 
 class MatrixView(MatchingMixin, View):
