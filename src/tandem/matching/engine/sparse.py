@@ -28,6 +28,9 @@ smaller than the full one, or when the answer cannot be certified within MAX_ROU
 
 from __future__ import annotations
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +67,8 @@ ADD_PER_ROW = 50
 MARGIN = 0.1
 #: applicants per block when the full matrix is read
 ROWS = 1024
+#: threads that read the blocks (numpy's sorts and arithmetic run outside the GIL)
+THREADS = min(2, os.cpu_count() or 1)
 #: float32 machine epsilon (the bound on the screening pass's rounding, see violations)
 EPS32 = float(np.finfo(np.float32).eps)
 
@@ -89,14 +94,14 @@ class _Blocks:
     """Buffers for the row blocks of the score matrix, allocated once and reused: the page
     faults of a fresh allocation per block cost more than the arithmetic on it."""
 
-    def __init__(self, total, ok):
+    def __init__(self, total, ok, span):
         self.total, self.ok = total, ok
         n, m = total.shape
         size = min(n, ROWS) * m
         self.vals, self.by_mentor, self.scratch = (np.empty(size, np.float32) for _ in range(3))
         self.flags = np.empty(size, dtype=bool)
         # disallowed pairs are set below every allowed value (the -inf of a sort)
-        self.span = np.float32(float(total.max()) - float(total.min()) + 1.0) if total.size else 1
+        self.span = span
 
     def allowed_values(self, rows: slice) -> np.ndarray:
         """Fit of each pair in the block, float32; pairs not allowed below all others."""
@@ -130,25 +135,44 @@ class _Blocks:
         return r[keep], c[keep]
 
 
+def _over_blocks(n: int, work, buffers=None) -> list:
+    """work(start, buffers) for each block of ROWS applicants, in block order, on THREADS
+    threads (numpy lets go of the GIL in its sorts and array arithmetic); each thread
+    gets its own buffers from `buffers()`."""
+    starts = range(0, n, ROWS)
+    make = buffers or (lambda: None)
+    if THREADS == 1 or len(starts) < 2:
+        own = make()
+        return [work(start, own) for start in starts]
+    local = threading.local()
+
+    def run(start):
+        if not hasattr(local, "buffers"):
+            local.buffers = make()
+        return work(start, local.buffers)
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        return list(pool.map(run, starts))
+
+
 def candidates(total, prio, ok, favoured, k: int) -> np.ndarray:
     """Boolean (n, m): the candidate pairs.
 
     Per applicant the k best allowed mentors by fit (the applicant's own priority is the
     same on each of their pairs, so it does not change their order), more for a favoured
-    applicant; per mentor the k best applicants by value (fit plus priority: there it
-    matters), first per block of rows, then over the blocks. Ties at the k-th value are
-    all kept.
+    applicant; per mentor the MENTOR_K * k best applicants by value (fit plus priority:
+    there it matters), first per block of rows, then over the blocks. Ties at the k-th
+    value are all kept.
     """
     n, m = total.shape
     chosen = np.zeros((n, m), dtype=bool)
     if k <= 0 or not n or not m:
         return chosen
-    col_r, col_c, col_v, col_top = [], [], [], []
     prio32 = prio.astype(np.float32)
-    fk = FAVOURED_K * k
-    kc = MENTOR_K * k
-    buf = _Blocks(total, ok)
-    for start in range(0, n, ROWS):
+    fk, kc = FAVOURED_K * k, MENTOR_K * k
+    span = np.float32(float(total.max()) - float(total.min()) + 1.0)
+
+    def block(start, buf):
         s = slice(start, min(n, start + ROWS))
         allowed = ok[s]
         vals = buf.allowed_values(s)
@@ -159,22 +183,22 @@ def candidates(total, prio, ok, favoured, k: int) -> np.ndarray:
             kth[fav] = buf.top_sorted(vals[fav], fk)[:, 0]
             vals[fav] += prio32[s][fav, None]
             kth[fav] += prio32[s][fav]
-        r, c = buf.at_least(vals, kth, allowed)
-        chosen[r + start, c] = True
-        # per mentor: the k best applicants of this block, by value
+        rows, cols = buf.at_least(vals, kth, allowed)
+        # per mentor: the best applicants of this block, by value
         by_mentor = buf.by_mentor[: vals.size].reshape(m, len(vals))
         np.copyto(by_mentor, vals.T)
-        top = buf.top_sorted(by_mentor, kc)
-        col_top.append(top.copy())
+        top = buf.top_sorted(by_mentor, kc).copy()
         c, r = buf.at_least(by_mentor, top[:, 0].copy(), allowed.T)
-        col_r.append(r + start)
-        col_c.append(c)
-        col_v.append(by_mentor[c, r])
+        return rows + start, cols, top, r + start, c, by_mentor[c, r]
+
+    found = _over_blocks(n, block, lambda: _Blocks(total, ok, span))
+    for rows, cols, *_ in found:
+        chosen[rows, cols] = True
     # per mentor over all blocks: at least the k-th best of the blocks' best values
-    tops = np.hstack(col_top)
+    tops = np.hstack([f[2] for f in found])
     tops.sort(axis=1)
     kth = tops[:, tops.shape[1] - min(kc, tops.shape[1])]
-    c, v, r = np.concatenate(col_c), np.concatenate(col_v), np.concatenate(col_r)
+    r, c, v = (np.concatenate([f[i] for f in found]) for i in (3, 4, 5))
     keep = v >= kth[c]
     chosen[r[keep], c[keep]] = True
     return chosen
@@ -305,24 +329,22 @@ def violations(
     low = min(tol, -margin)
     threshold = (a + low - slack).astype(np.float32)
     minus_v = (-v).astype(np.float32)
-    rows, cols, worth = [], [], []
-    for start in range(0, n, ROWS):
+
+    def block(start, _buffers):
         s = slice(start, min(n, start + ROWS))
         flagged = np.add(total[s], minus_v[None, :], dtype=np.float32) > threshold[s, None]
         flagged &= ok[s]
         np.greater(flagged, in_graph[s], out=flagged)  # and not in the graph
         fr, fc = _pairs(flagged)
-        if not len(fr):
-            continue
         fr += start
         exact = total[fr, fc].astype(np.float64) - v[fc] - a[fr]
         near = exact > low
-        rows.append(fr[near])
-        cols.append(fc[near])
-        worth.append(exact[near])
-    if not rows:
+        return fr[near], fc[near], exact[near]
+
+    found = _over_blocks(n, block)
+    if not found:
         return 0, np.zeros(0, np.int64), np.zeros(0, np.int64)
-    r, c, x = np.concatenate(rows), np.concatenate(cols), np.concatenate(worth)
+    r, c, x = (np.concatenate([f[i] for f in found]) for i in range(3))
     count = int(np.count_nonzero(x > tol))
     if not count:
         return 0, np.zeros(0, np.int64), np.zeros(0, np.int64)
