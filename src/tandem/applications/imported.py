@@ -115,7 +115,7 @@ def _locked_open(pending: ImportedApplication) -> ImportedApplication:
 @transaction.atomic
 def confirm_imported_application(*, pending: ImportedApplication, person) -> Application:
     """The person says yes: the imported data becomes their own submitted application."""
-    from .imports import fill_application
+    from .imports import apply_favoured, fill_application
 
     pending = _locked_open(pending)
     if not has_verified_address(person, pending.email):
@@ -145,6 +145,8 @@ def confirm_imported_application(*, pending: ImportedApplication, person) -> App
         submitted_at=now,
     )
     fill_application(application, pending.data, pending.source, now)
+    # the coordinator who imported the row decided the flag, not the person confirming
+    apply_favoured(application, pending.data, pending.imported_by)
     pending.confirmed_at = now
     pending.save(update_fields=["confirmed_at"])
     log_action(

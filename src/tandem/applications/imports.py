@@ -43,7 +43,7 @@ from tandem.programmes.services import find_or_create_institution
 
 from .enums import ApplicationSource, ApplicationState
 from .models import Application, TopicChoice
-from .services import sync_mentee_role
+from .services import set_favoured, sync_mentee_role
 
 # Limits of one import file (stated on the upload page). They are checked while reading, so
 # a file beyond them is turned away quickly, before it costs much time or memory: an XLSX
@@ -77,6 +77,7 @@ FIELDS: list[tuple[str, object]] = [
     ("availability", gettext_lazy("Availability")),
     ("how_heard", gettext_lazy("How they heard of the programme")),
     ("supervisor_informed", gettext_lazy("Supervisor informed")),
+    ("favoured", gettext_lazy("Favoured in matching (1, yes or x)")),
 ]
 FIELD_LABELS = dict(FIELDS)
 
@@ -107,6 +108,7 @@ _GUESSES: list[tuple[str, list[str]]] = [
         ],
     ),
     ("supervisor_informed", ["vorgesetzt", "fuhrungskraft", "fuehrungskraft", "supervisor"]),
+    ("favoured", ["bevorzugt", "vorrang", "favorisiert", "favoured", "favored"]),
     ("how_heard", ["erfahren", "aufmerksam", "heard", "hear about"]),
     (
         "institution",
@@ -448,6 +450,8 @@ class ImportRow:
     availability: str = ""
     how_heard: str = ""
     supervisor_informed: bool | None = None
+    #: favoured in matching: None where the file has no such column (nothing changes)
+    favoured: bool | None = None
     action: str = "new"  # "new", "update" or "skip"
     note: str = ""
 
@@ -658,6 +662,16 @@ def validate_rows(round, table: Table, mapping: dict[str, int | None]):
                 _("Please answer yes or no, not “%(value)s”.") % {"value": informed},
             )
 
+        if "favoured" in columns:
+            # a flag column, as in the matching spreadsheets: empty means not favoured
+            flag = _norm(value("favoured"))
+            row.favoured = flag in _YES
+            if flag and flag not in _YES | _NO:
+                error(
+                    "favoured",
+                    _("Please answer yes or no, not “%(value)s”.") % {"value": flag},
+                )
+
         application = existing_apps.get(email)
         pending = imported.get(email)
         if pending is not None and pending.declined_at:
@@ -700,7 +714,15 @@ def row_data(row: ImportRow) -> dict:
     """A row as JSON-ready data (topics as ids, best first), kept until the person confirms."""
     data = {name: getattr(row, name) for name in ROW_FIELDS}
     data["topics"] = [topic.pk for topic in row.topics]
+    data["favoured"] = row.favoured
     return data
+
+
+def apply_favoured(application: Application, data: dict, by) -> None:
+    """The import's favoured flag, set as a coordinator sets it (logged); a file without
+    the column leaves the flag as it is."""
+    if data.get("favoured") is not None:
+        set_favoured(application=application, favoured=data["favoured"], by=by)
 
 
 def fill_application(application: Application, data: dict, source: str, now) -> Application:
@@ -754,6 +776,7 @@ def import_applications(*, round, rows: list[ImportRow], source: str, by) -> dic
             hold_for_confirmation(round=round, row=row, data=row_data(row), source=source, by=by)
             continue
         fill_application(application, row_data(row), source, now)
+        apply_favoured(application, row_data(row), by)
         log_action(
             by,
             "application.imported",
