@@ -7,6 +7,7 @@ from django.db import models
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 # Ids are BigAutoFields: a signed 64-bit integer on SQLite and PostgreSQL. A larger number
@@ -114,6 +115,21 @@ def bound_dates(form, *, programme_round=None) -> None:
     for field in form.fields.values():
         if isinstance(field, forms.DateField | forms.DateTimeField):
             field.validators.append(within)
+
+
+def integer_between(*, label, low: int, high: int, initial: int, message, required_message):
+    """An IntegerField from low to high. `message` (marked for translation, with %(low)s
+    and %(high)s, or %(n)s for the highest) is filled in when it is shown, so the limits
+    are said once, where they are defined, and the text is in the reader's language."""
+    values = {"low": low, "high": high, "n": high}
+    text = lazy(lambda: str(message) % values, str)()
+    return forms.IntegerField(
+        label=label,
+        min_value=low,
+        max_value=high,
+        initial=initial,
+        error_messages={"min_value": text, "max_value": text, "required": required_message},
+    )
 
 
 def add_service_errors(form, error: ValidationError) -> None:

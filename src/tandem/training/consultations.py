@@ -21,6 +21,7 @@ from tandem.tandems.selectors import local_datetime, zone_of
 
 from . import checks, slots
 from .enums import BookingStatus
+from .limits import MINUTES_MIN, SLOT_MINUTES_MAX
 from .models import ConsultationBooking, ConsultationSlot, TrainingMaterial
 from .selectors import portal_url
 
@@ -49,7 +50,7 @@ def publish_slots(
     online_url = online_url.strip()
     errors = {
         "starts_at": checks.date_error(round, starts_at),
-        "duration_minutes": checks.length_error(duration_minutes, 15, 240),
+        "duration_minutes": checks.length_error(duration_minutes, MINUTES_MIN, SLOT_MINUTES_MAX),
         "online_url": checks.url_error(online_url),
         "cancel_notice_hours": slots.cancel_notice_error(cancel_notice_hours),
     }

@@ -20,6 +20,7 @@ from tandem.tandems.selectors import local_datetime, zone_of
 
 from . import checks
 from .enums import Audience, InvitationAnswer
+from .limits import MINUTES_MIN, SESSION_MINUTES_MAX
 from .models import TrainingInvitation, TrainingMaterial, TrainingSession
 from .selectors import portal_url
 
@@ -65,7 +66,7 @@ def _session_errors(
             else ""
         ),
         "starts_at": checks.date_error(round, starts_at),
-        "duration_minutes": checks.length_error(duration_minutes, 15, 600),
+        "duration_minutes": checks.length_error(duration_minutes, MINUTES_MIN, SESSION_MINUTES_MAX),
         "online_url": checks.url_error(online_url),
         "place": (
             _("Please keep the place under %(n)s characters.") % {"n": PLACE_MAX_LENGTH}

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput, ModelChoiceField, bound_dates
+from tandem.core.forms import LocalDateTimeInput, ModelChoiceField, bound_dates, integer_between
 from tandem.evaluation.guide import GUIDE
 from tandem.evaluation.selectors import participants, staff_of
 from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
+
+from ..training.forms import LENGTH_MESSAGE, cancel_notice_field
 
 DATE_MESSAGES = {
     "required": _("Please give a date and time."),
@@ -15,20 +17,13 @@ DATE_MESSAGES = {
 
 
 def _length(initial: int, longest: int) -> forms.IntegerField:
-    message = _("Please give a length between %(low)s and %(high)s minutes.") % {
-        "low": MINUTES_MIN,
-        "high": longest,
-    }
-    return forms.IntegerField(
+    return integer_between(
         label=_("Length (minutes)"),
-        min_value=MINUTES_MIN,
-        max_value=longest,
+        low=MINUTES_MIN,
+        high=longest,
         initial=initial,
-        error_messages={
-            "min_value": message,
-            "max_value": message,
-            "required": _("Please give the length in minutes."),
-        },
+        message=LENGTH_MESSAGE,
+        required_message=_("Please give the length in minutes."),
     )
 
 
@@ -148,11 +143,7 @@ class InterviewSlotForm(_WhenForm):
     """A time offered for booking; the services check overlap and notice again."""
 
     duration_minutes = _length(45, SLOT_MINUTES_MAX)
-    cancel_notice_hours = forms.IntegerField(
-        label=_("Cancelling possible up to … hours ahead"),
-        initial=24,
-        error_messages={"required": _("Please give the notice in hours.")},
-    )
+    cancel_notice_hours = cancel_notice_field()
     field_order = [
         "interviewer",
         "starts_at",

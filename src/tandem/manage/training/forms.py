@@ -3,9 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.forms import LocalDateTimeInput, bound_dates
+from tandem.core.forms import LocalDateTimeInput, bound_dates, integer_between
 from tandem.training.enums import Audience
-from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
+from tandem.training.limits import (
+    CANCEL_NOTICE_HOURS_MAX,
+    MINUTES_MIN,
+    SESSION_MINUTES_MAX,
+    SLOT_MINUTES_MAX,
+)
+
+LENGTH_MESSAGE = _("Please give a length between %(low)s and %(high)s minutes.")
+
+
+def cancel_notice_field():
+    """How many hours ahead a booked slot may be cancelled (consultations, interviews)."""
+    return integer_between(
+        label=_("Cancelling possible up to … hours ahead"),
+        low=0,
+        high=CANCEL_NOTICE_HOURS_MAX,
+        initial=24,
+        message=_("Please give between 0 and %(n)s hours (two weeks)."),
+        required_message=_("Please give the notice in hours."),
+    )
+
 
 DATE_MESSAGES = {
     "required": _("Please give a date and time."),
@@ -22,16 +42,13 @@ class SessionForm(forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Date and time"), widget=LocalDateTimeInput, error_messages=DATE_MESSAGES
     )
-    duration_minutes = forms.IntegerField(
+    duration_minutes = integer_between(
         label=_("Length (minutes)"),
-        min_value=MINUTES_MIN,
-        max_value=SESSION_MINUTES_MAX,
+        low=MINUTES_MIN,
+        high=SESSION_MINUTES_MAX,
         initial=180,
-        error_messages={
-            "min_value": _("Please give a length between 15 and 600 minutes."),
-            "max_value": _("Please give a length between 15 and 600 minutes."),
-            "required": _("Please give the length in minutes."),
-        },
+        message=LENGTH_MESSAGE,
+        required_message=_("Please give the length in minutes."),
     )
     online_url = forms.CharField(
         label=_("Online link"),
@@ -84,29 +101,16 @@ class SlotForm(forms.Form):
         widget=LocalDateTimeInput,
         error_messages=DATE_MESSAGES,
     )
-    duration_minutes = forms.IntegerField(
+    duration_minutes = integer_between(
         label=_("Length (minutes)"),
-        min_value=MINUTES_MIN,
-        max_value=SLOT_MINUTES_MAX,
+        low=MINUTES_MIN,
+        high=SLOT_MINUTES_MAX,
         initial=45,
-        error_messages={
-            "min_value": _("Please give a length between 15 and 240 minutes."),
-            "max_value": _("Please give a length between 15 and 240 minutes."),
-            "required": _("Please give the length in minutes."),
-        },
+        message=LENGTH_MESSAGE,
+        required_message=_("Please give the length in minutes."),
     )
     online_url = forms.CharField(label=_("Online link"), required=False, max_length=200)
-    cancel_notice_hours = forms.IntegerField(
-        label=_("Cancelling possible up to … hours ahead"),
-        min_value=0,
-        max_value=336,
-        initial=24,
-        error_messages={
-            "min_value": _("Please give between 0 and 336 hours (two weeks)."),
-            "max_value": _("Please give between 0 and 336 hours (two weeks)."),
-            "required": _("Please give the notice in hours."),
-        },
-    )
+    cancel_notice_hours = cancel_notice_field()
     weekly_until = forms.DateField(
         label=_("Repeat weekly until (optional)"),
         required=False,
