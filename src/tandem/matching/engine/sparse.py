@@ -91,8 +91,9 @@ def _pairs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _Blocks:
-    """Buffers for the row blocks of the score matrix, allocated once and reused: the page
-    faults of a fresh allocation per block cost more than the arithmetic on it."""
+    """Buffers for the row blocks of the score matrix, allocated once per thread and reused
+    block after block (fresh temporaries per block measured slower). Disallowed pairs are
+    masked with plain arithmetic: np.where and copyto(where=) measured ten times slower."""
 
     def __init__(self, total, ok, span):
         self.total, self.ok = total, ok
