@@ -52,8 +52,12 @@ def test_booking_makes_the_interview_with_that_interviewer_and_mails_both(
         slot.starts_at,
         slot,
     )
-    mails = QueuedMail.objects.filter(template_key="evaluation_interview_planned")
-    assert sorted(mails.values_list("to", flat=True)) == sorted([mentor.email, trainer.email])
+    # the participant is told the date; the interviewer who booked (own text, own link)
+    told = QueuedMail.objects.get(template_key="evaluation_interview_planned")
+    assert told.to == mentor.email and trainer.get_full_name() in told.body
+    booked = QueuedMail.objects.get(template_key="evaluation_interview_booked")
+    assert booked.to == trainer.email and mentor.get_full_name() in booked.subject
+    assert f"/evaluation/interviews/{interview.pk}/" in booked.body
     # The participant's page links the calendar file, which holds the date.
     ics = client.get(_url("portal:evaluation_interview_ics", slot.round)).content
     assert b"BEGIN:VEVENT" in ics and slot.starts_at.strftime("%Y%m%d").encode() in ics
@@ -75,6 +79,10 @@ def test_cancel_frees_the_slot_and_another_may_be_booked(slot, people, round):
     interview_slots.book_interview_slot(slot_id=slot.pk, round=round, person=mentor)
     cancelled = interview_slots.cancel_booked_interview(round=round, person=mentor)
     assert cancelled.status == InterviewStatus.CANCELLED and cancelled.slot is None
+    told = QueuedMail.objects.get(template_key="evaluation_interview_cancelled")
+    freed = QueuedMail.objects.get(template_key="evaluation_interview_booking_cancelled")
+    assert told.to == mentor.email and freed.to == slot.interviewer.email
+    assert mentor.get_full_name() in freed.body and "free again" in freed.body
     assert list(interview_slots.free_slots(round)) == [slot]
     again = interview_slots.book_interview_slot(slot_id=slot.pk, round=round, person=mentor)
     assert again.pk == cancelled.pk and again.status == InterviewStatus.PLANNED

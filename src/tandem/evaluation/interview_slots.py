@@ -151,7 +151,7 @@ def book_interview_slot(*, slot_id: int, round, person) -> Interview:
     except IntegrityError:
         raise ValidationError(TAKEN) from None
     log_action(person, "evaluation.interview_booked", interview, programme_round=round)
-    mail_both("evaluation_interview_planned", interview)
+    mail_both("evaluation_interview_planned", "evaluation_interview_booked", interview)
     return interview
 
 
@@ -193,16 +193,15 @@ def cancel_booked_interview(*, round, person) -> Interview:
     interview.sequence += 1
     interview.save(update_fields=["status", "slot", "sequence", "updated_at"])
     log_action(person, "evaluation.interview_booking_cancelled", interview, programme_round=round)
-    mail_both("evaluation_interview_cancelled", interview)
+    mail_both("evaluation_interview_cancelled", "evaluation_interview_booking_cancelled", interview)
     return interview
 
 
-def mail_both(key: str, interview: Interview) -> None:
-    """The person and the interviewer, each with a link to their page and calendar file."""
+def mail_both(key: str, interviewer_key: str, interview: Interview) -> None:
+    """The person (text `key`) and the interviewer (`interviewer_key`: told who booked or
+    cancelled), each with a link to their page and calendar file."""
     person, round, interviewer = interview.person, interview.round, interview.interviewer
-    pairs = [(person, interviewer, portal_url("evaluation", round))]
+    interview_mail(key, interview, person, interviewer, portal_url("evaluation", round))
     if interviewer is not None:
         url = manage_url("evaluation_interview", round, interview=interview.pk)
-        pairs.append((interviewer, person, url))
-    for recipient, partner, url in pairs:
-        interview_mail(key, interview, recipient, partner, url)
+        interview_mail(interviewer_key, interview, interviewer, person, url)

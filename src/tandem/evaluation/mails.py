@@ -44,6 +44,40 @@ MAIL_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "Details and the new calendar file:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
         ),
     },
+    "evaluation_interview_booked": {
+        "de": (
+            "Auswertungsgespräch gebucht: {{ partner }} am {{ when }}",
+            "Guten Tag {{ name }},\n\n"
+            "{{ partner }} hat einen Ihrer Termine für ein Auswertungsgespräch im Durchlauf "
+            "„{{ round }}“ gebucht: {{ when }} ({{ time_zone }}), {{ minutes }} Minuten.\n\n"
+            "Das Gespräch, der Leitfaden für Ihre Notizen und die Kalenderdatei:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "Evaluation interview booked: {{ partner }} on {{ when }}",
+            "Hello {{ name }},\n\n"
+            "{{ partner }} has booked one of your evaluation interview slots in the round "
+            "“{{ round }}”: {{ when }} ({{ time_zone }}), {{ minutes }} minutes.\n\n"
+            "The interview, the guide for your notes and the calendar file:\n"
+            "{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+        ),
+    },
+    "evaluation_interview_booking_cancelled": {
+        "de": (
+            "Gebuchtes Auswertungsgespräch abgesagt: {{ partner }} am {{ when }}",
+            "Guten Tag {{ name }},\n\n"
+            "{{ partner }} hat das gebuchte Auswertungsgespräch am {{ when }} ({{ time_zone }}) "
+            "abgesagt. Der Termin ist wieder frei und kann neu gebucht werden.\n\n"
+            "Das Gespräch:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_DE,
+        ),
+        "en": (
+            "Booked evaluation interview cancelled: {{ partner }} on {{ when }}",
+            "Hello {{ name }},\n\n"
+            "{{ partner }} has cancelled the booked evaluation interview on {{ when }} "
+            "({{ time_zone }}). The slot is free again and can be booked anew.\n\n"
+            "The interview:\n{{ site_url }}{{ url }}\n" + _SIGNATURE_EN,
+        ),
+    },
     "evaluation_interview_cancelled": {
         "de": (
             "Auswertungsgespräch am {{ when }} abgesagt",
@@ -119,6 +153,14 @@ PURPOSES: dict[str, tuple[str, str]] = {
     "evaluation_interview_changed": (
         _("Evaluation interview moved"),
         _("Tells a participant the new date or length of their evaluation interview."),
+    ),
+    "evaluation_interview_booked": (
+        _("Evaluation interview booked"),
+        _("Tells the interviewer that a participant booked one of their slots (never notes)."),
+    ),
+    "evaluation_interview_booking_cancelled": (
+        _("Booked evaluation interview cancelled"),
+        _("Tells the interviewer that a participant cancelled a booked interview."),
     ),
     "evaluation_interview_cancelled": (
         _("Evaluation interview cancelled"),
