@@ -46,7 +46,7 @@ def test_an_erased_person_is_in_no_table(fast_passwords, django_capture_on_commi
     person.save()
     person.emailaddress_set.update(email=EMAIL)
     for mail in QueuedMail.objects.all():
-        for field in ("subject", "body", "to"):
+        for field in ("subject", "body", "calendar", "to"):
             value = getattr(mail, field).replace(old_name, NAME).replace(old_email, EMAIL)
             setattr(mail, field, value)
         mail.save()
@@ -94,6 +94,11 @@ def test_an_erased_person_is_in_no_table(fast_passwords, django_capture_on_commi
         recipient=partner,
         subject=f"Ihr Tandem mit {NAME}",
         body=f"Schreiben Sie {NAME} an {EMAIL} oder {EMAIL.upper()}.",
+        calendar=(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1@example.org\r\n"
+            f"SUMMARY:Tandem: {NAME}\r\nLOCATION:https://zwetschge.example/room\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        ),
         status=MailStatus.SENT,
     )
     partner_note = Note.objects.create(

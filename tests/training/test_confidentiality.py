@@ -83,7 +83,7 @@ def test_the_partner_and_other_participants_see_nothing(client, round, people):
 def test_no_mail_carries_a_note_and_none_is_in_the_round_outbox(round, people):
     training_samples(round, people)
     for queued in QueuedMail.objects.all():
-        _clean((queued.subject + queued.body).encode(), queued.template_key)
+        _clean((queued.subject + queued.body + queued.calendar).encode(), queued.template_key)
     keys = set(QueuedMail.objects.filter(round=round).values_list("template_key", flat=True))
     assert not [key for key in keys if key.startswith("consultation")]
 

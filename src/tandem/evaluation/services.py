@@ -19,6 +19,7 @@ from tandem.tandems.selectors import local_datetime, zone_of
 from tandem.training import checks
 from tandem.training.limits import MINUTES_MIN, SESSION_MINUTES_MAX, SLOT_MINUTES_MAX
 
+from .calendar import feedback_ics, interview_ics
 from .enums import InterviewStatus
 from .guide import KEYS
 from .models import (
@@ -237,12 +238,14 @@ def interview_mail(key: str, interview: Interview, recipient, partner, url: str)
     """One mail about ``interview`` to ``recipient``, naming ``partner`` (the other side;
     the programme when nobody is named) and linking ``url``."""
     round = interview.round
+    for_staff = recipient.pk == interview.interviewer_id
     queue_mail(
         key=key,
         to=recipient.email,
         recipient=recipient,
         round=round,
         review=False,
+        calendar=lambda: interview_ics(interview, for_staff=for_staff),
         context={
             "name": recipient.get_full_name(),
             "partner": partner.get_full_name() if partner else round.programme.name,
@@ -417,6 +420,7 @@ def mail_about_feedback(key: str, session: FeedbackSession, person) -> None:
         recipient=person,
         round=round,
         review=False,
+        calendar=lambda: feedback_ics(session, for_staff=False),
         context={
             "name": person.get_full_name(),
             "when": local_datetime(session.starts_at, person),

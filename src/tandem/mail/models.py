@@ -71,6 +71,9 @@ class QueuedMail(models.Model):
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="de")
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("text"))
+    # An iCalendar file sent as an attachment (a meeting, session, consultation or
+    # interview), built in the recipient's language when the mail was queued.
+    calendar = models.TextField(_("calendar file"), blank=True)
     status = models.CharField(max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -40,6 +40,7 @@ def export(user) -> dict:
                 "to": mail.to,
                 "subject": mail.subject,
                 "body": mail.body,
+                "calendar_file": mail.calendar,
                 "round": _round(mail.round),
                 "date": iso(mail.sent_at or mail.created_at),
                 "status": mail.status,
@@ -64,12 +65,13 @@ DECLARATION = Declaration(
     holdings=(
         Holding(
             model="tandem_mail.QueuedMail",
-            fields=("to", "recipient", "subject", "body", "error"),
+            fields=("to", "recipient", "subject", "body", "calendar", "error"),
             whose="the recipient",
             purpose="to send the programme's e-mails",
             seen_by="the round's coordinators (outbox)",
             retention="until the person deletes the account (sent ones are then blanked; "
-            "the person's name and address leave mails to others)",
+            "the person's name and address leave mails to others, whose calendar file "
+            "naming them goes)",
         ),
     ),
     not_personal=(

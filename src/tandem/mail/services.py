@@ -2,6 +2,7 @@
 
 import logging
 import re
+from collections.abc import Callable
 from functools import reduce
 from operator import or_
 
@@ -29,6 +30,8 @@ SENT_SUBJECT_MAX_LENGTH = QueuedMail._meta.get_field("subject").max_length
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 # In a body, tabs and line breaks are text; the rest (NUL above all) is not.
 BODY_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The attachment's name: calendar programs open .ics files (RFC 5545) as events.
+CALENDAR_FILE_NAME = "invite.ics"
 
 
 def header_safe(subject: str) -> str:
@@ -91,6 +94,7 @@ def queue_mail(
     review: bool = False,
     texts_of_round=None,
     texts: dict[str, tuple[str, str]] | None = None,
+    calendar: Callable[[], bytes] | None = None,
 ) -> QueuedMail:
     """Render a template into the outbox in the recipient's language.
 
@@ -100,6 +104,8 @@ def queue_mail(
     round's outbox (``round=None``; e.g. who booked a consultation is confidential).
     ``texts`` (language -> subject, body) replaces the purpose's text for this one mail,
     e.g. a coordinator's message to a group.
+    ``calendar`` builds the iCalendar file sent with the mail; it is called in the
+    recipient's language, so the event's title reads as the mail does.
     """
     if key in DOCUMENT_PURPOSES:
         raise ValueError(f"{key} is printed, not mailed")
@@ -128,10 +134,24 @@ def queue_mail(
         subject=subject,
         body=body,
         status=MailStatus.DRAFT if review else MailStatus.QUEUED,
+        calendar=_calendar_text(calendar, language, key),
     )
     if not review:
         schedule_sending(mail)
     return mail
+
+
+def _calendar_text(calendar: Callable[[], bytes] | None, language: str, key: str) -> str:
+    """The attachment's text; a file that cannot be built leaves the mail without one
+    (its text links the page with the calendar file), never undoing the action."""
+    if calendar is None:
+        return ""
+    try:
+        with translation.override(language):
+            return calendar().decode("utf-8")
+    except Exception as error:  # noqa: BLE001 — the mail goes out without the attachment
+        logger.warning("Calendar file for mail %r could not be built: %r", key, error)
+        return ""
 
 
 def _queue_unfilled(*, key, to, recipient, language, programme_round, error) -> QueuedMail:
@@ -207,9 +227,12 @@ def send_now(mail_id: int) -> None:
         return
     try:
         # Mails queued before subjects were made header-safe may still hold a line break.
-        EmailMessage(
+        message = EmailMessage(
             header_safe(mail.subject), mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to]
-        ).send()
+        )
+        if mail.calendar:
+            message.attach(CALENDAR_FILE_NAME, mail.calendar, "text/calendar")
+        message.send()
     except Exception as error:  # noqa: BLE001 — any transport error is recorded, not raised
         mail.status = MailStatus.FAILED
         mail.error = str(error)[:2000]
@@ -437,7 +460,7 @@ def erase_recipient(
     )
     discarded = own.exclude(status=MailStatus.SENT).delete()[1].get(QueuedMail._meta.label, 0)
     blanked = own.filter(status=MailStatus.SENT).update(
-        to=erased_address, subject="", body="", error=""
+        to=erased_address, subject="", body="", error="", calendar=""
     )
     replacements = [(value, erased_address) for value in sorted(addresses, key=len, reverse=True)]
     if name.strip():
@@ -445,7 +468,7 @@ def erase_recipient(
     mentioning = reduce(
         or_,
         (Q(subject__icontains=v) | Q(body__icontains=v) for v, _r in replacements),
-        Q(pk__in=[]),
+        Q(pk__in=_calendars_naming([v for v, _r in replacements])),
     )
     renamed = 0
     for mail in QueuedMail.objects.select_for_update().filter(mentioning):
@@ -454,6 +477,22 @@ def erase_recipient(
             for value, replacement in replacements:
                 text = re.sub(re.escape(value), replacement, text, flags=re.IGNORECASE)
             setattr(mail, field, text)
-        mail.save(update_fields=["subject", "body"])
+        # A calendar file folds long lines and escapes commas, so a name in it cannot be
+        # replaced reliably: the file goes; the mail's text links the page that has it.
+        mail.calendar = ""
+        mail.save(update_fields=["subject", "body", "calendar"])
         renamed += 1
     return {"mails_discarded": discarded, "mails_anonymised": blanked, "mails_renamed": renamed}
+
+
+def _calendars_naming(values: list[str]) -> list[int]:
+    """Mails whose calendar file names one of ``values`` (case-insensitive), read as
+    unfolded, unescaped text (RFC 5545 §3.1, §3.3.11)."""
+    wanted = [value.lower() for value in values if value]
+    found = []
+    with_files = QueuedMail.objects.exclude(calendar="").values_list("pk", "calendar")
+    for pk, text in with_files.iterator():
+        plain = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";").lower()
+        if any(value in plain for value in wanted):
+            found.append(pk)
+    return found

@@ -16,6 +16,7 @@ from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
 
 from . import selectors
+from .calendar import meeting_ics
 from .enums import MeetingStatus
 from .limits import meeting_length_error
 from .models import (
@@ -547,7 +548,14 @@ def _tell_partner(key: str, tandem: Tandem, by, meeting: Meeting | None = None) 
             "url": selectors.meeting_url(meeting),
         }
     queue_mail(
-        key=key, to=partner.email, recipient=partner, round=round, context=context, review=False
+        key=key,
+        to=partner.email,
+        recipient=partner,
+        round=round,
+        context=context,
+        review=False,
+        # The partner's file (date, length, video link; never the agenda), as on the page.
+        calendar=(lambda: meeting_ics(meeting, partner)) if meeting is not None else None,
     )
 
 

@@ -20,6 +20,7 @@ from tandem.mail.services import queue_mail
 from tandem.tandems.selectors import local_datetime, zone_of
 
 from . import checks, slots
+from .calendar import booking_ics
 from .enums import BookingStatus
 from .limits import MINUTES_MIN, SLOT_MINUTES_MAX
 from .models import ConsultationBooking, ConsultationSlot, TrainingMaterial
@@ -236,6 +237,9 @@ def mail_about_booking(key: str, booking: ConsultationBooking, recipient, partne
         round=None,
         texts_of_round=round,
         review=False,
+        calendar=None
+        if key == "consultation_reminder"
+        else (lambda: booking_ics(booking, recipient)),
         context={
             "name": recipient.get_full_name(),
             "partner": partner.get_full_name(),

@@ -19,6 +19,7 @@ from tandem.programmes.enums import RoleKind
 from tandem.tandems.selectors import local_datetime, zone_of
 
 from . import checks
+from .calendar import session_ics
 from .enums import Audience, InvitationAnswer
 from .limits import MINUTES_MIN, SESSION_MINUTES_MAX
 from .models import TrainingInvitation, TrainingMaterial, TrainingSession
@@ -273,6 +274,8 @@ def mail_about_session(key: str, session: TrainingSession, person) -> None:
         recipient=person,
         round=round,
         review=False,
+        # A reminder repeats what the invitation's file put in the calendar.
+        calendar=None if key == "training_reminder" else (lambda: session_ics(session)),
         context={
             "name": person.get_full_name(),
             "title": session.title,
