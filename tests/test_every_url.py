@@ -296,6 +296,7 @@ TABLE = {
     "portal:profile": (grant(ok=LOGGED_IN), grant(invalid=LOGGED_IN)),
     "portal:proposal": (grant(ok=PAIR), grant()),
     "portal:recruitment_invitation": (grant(ok={"outsider"}), grant(invalid={"outsider"})),
+    "portal:role_invitation": (grant(ok={"outsider"}), grant(invalid={"outsider"})),
     "portal:recruitment_profile": (grant(ok={"mentor"}), grant(invalid={"mentor"})),
     "portal:recruitment_supervisor_letter": (grant(ok=PAIR), grant(ok=PAIR)),
     "portal:round": (grant(ok=ROUND), grant(ok=ROUND)),

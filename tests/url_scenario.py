@@ -143,6 +143,15 @@ def build() -> tuple[dict, dict]:
         language="de",
         by=None,
     )
+    # A role invitation to the outsider's verified address: the dashboard's link.
+    outsider_invitation = invite_to_role(
+        round=round,
+        email=people["outsider"].email,
+        name="Otto Außen",
+        role=RoleKind.TRAINER,
+        language="de",
+        by=None,
+    )
     imported = hold_for_confirmation(
         round=round,
         row=ImportRow(number=2, email="ida.import@example.org", name="Ida Import"),
@@ -291,6 +300,7 @@ def build() -> tuple[dict, dict]:
         "profile": profile.pk,
         "kind": "photo",
         "invitation": invitation.pk,
+        "role_invitation": outsider_invitation.pk,
         "session": session.pk,
         "material": material.pk,
         "slot": free.pk,

@@ -15,7 +15,8 @@ from tandem.matching.models import MatchRun, PairRule, Proposal
 from tandem.privacy import tasks
 from tandem.privacy.retention import apply_retention, months_before
 from tandem.programmes.enums import RoleKind
-from tandem.programmes.models import RoundRole
+from tandem.programmes.invitations import invite_to_role
+from tandem.programmes.models import RoleInvitation, RoundRole
 from tandem.recruitment.models import Candidate, InfoEventRegistration, MentorProfile
 from tandem.tandems.models import DatePoll, Goal, GoalReflection, Meeting, Note, Tandem
 from tests.applications.factories import ApplicationFactory
@@ -40,6 +41,16 @@ def filled_round(round, ended_on):
         name="Gast", email="gast@example.org", consent_text="ok", consented_at=event.starts_at
     )
     CandidateFactory(round=round, notes="arbeitet viel")
+    # A role invitation nobody answered, and one that gave a role (which stays).
+    for email in ("offen@example.org", "angenommen@example.org"):
+        invite_to_role(
+            round=round, email=email, name="Eingeladen", role="trainer", language="de", by=None
+        )
+    accepted = RoundRoleFactory(round=round, role=RoleKind.TRAINER)
+    RoleInvitation.objects.filter(email="angenommen@example.org").update(
+        accepted_at=event.starts_at, accepted_by=accepted.person
+    )
+    made["trainer_role"] = accepted
     made["profile"] = with_files(MentorProfileFactory(round=round))
     # Matching: an agreed pair (stays with its tandem), a declined one and a pair rule.
     run = MatchRun.objects.create(round=round, number=1, mode="optimal")
@@ -109,6 +120,8 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
     ) == {admitted.person_id}
     assert not InfoEventRegistration.objects.filter(event__round=round).exists()
     assert not Candidate.objects.filter(round=round).exists()
+    assert not RoleInvitation.objects.filter(round=round).exists()
+    assert RoundRole.objects.filter(pk=made["trainer_role"].pk).exists()
     profile = MentorProfile.objects.get(pk=made["profile"].pk)
     assert not profile.photo and not profile.slides
     assert profile.presentation  # the profile's text belongs to the tandems and stays
@@ -142,6 +155,7 @@ def test_a_round_past_retention_is_cleaned(round, django_capture_on_commit_callb
         "goal_reflections": 1,
         "early_end_reasons": 0,
         "mentor_profile_files": 2,
+        "role_invitations": 2,
         "months": 6,
         "ended_on": months_before(TODAY, 7).isoformat(),
     }

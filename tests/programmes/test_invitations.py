@@ -12,7 +12,7 @@ from tandem.mail.models import MailTemplate, QueuedMail
 from tandem.programmes.invitations import invite_to_role
 from tandem.programmes.models import RoleInvitation, RoundRole
 from tests.conftest import public_url, verified
-from tests.factories import InstitutionFactory, RoundRoleFactory, UserFactory
+from tests.factories import InstitutionFactory, RoundFactory, RoundRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,71 @@ def test_sign_up_from_the_invitation_starts_with_the_invited_name(client, round)
     assert 'value="Eva Brandt"' in form and 'value="eva@example.org"' in form
     other = client.get(reverse("account_signup") + "?email=someone@example.org").content.decode()
     assert "Eva Brandt" not in other
+
+
+# --- answered from the dashboard, without the mail's link ---------------------------------
+
+
+def dashboard_link(invitation):
+    return reverse(
+        "portal:role_invitation",
+        kwargs={**invitation.round.url_kwargs, "role_invitation": invitation.pk},
+    )
+
+
+def test_the_dashboard_lists_open_invitations_to_verified_addresses_and_answers_them(client, round):
+    person = verified(UserFactory(email="eva@example.org", language="de"))
+    EmailAddress.objects.create(user=person, email="eva.second@example.org", verified=False)
+    accepted = invite(round, role="trainer")
+    unconfirmed = invite(round, email="eva.second@example.org", role="coordinator")
+    declined = invite(RoundFactory(), role="mentor")
+    client.force_login(person)
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert dashboard_link(accepted) in page and dashboard_link(declined) in page
+    assert dashboard_link(unconfirmed) not in page  # the address is not confirmed
+    assert f"Trainer*in in „{round.programme.name}“, Durchlauf „{round.name}“" in page
+    # An unconfirmed address's invitation is not reachable by its id either.
+    assert client.get(dashboard_link(unconfirmed)).status_code == 404
+
+    answer_page = client.get(dashboard_link(accepted)).content.decode()
+    assert "Sie können bis zum" in answer_page and "Dieser Link ist bis" not in answer_page
+    response = client.post(dashboard_link(accepted), {"answer": "accept"})
+    assert response.status_code == 302
+    assert RoundRole.objects.filter(round=round, person=person, role="trainer").exists()
+    assert client.post(dashboard_link(declined), {"answer": "decline"}).status_code == 200
+    assert RoleInvitation.objects.get(pk=declined.pk).declined_at is not None
+    # Answered: gone from the dashboard, and their pages answer 404.
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert dashboard_link(accepted) not in page and dashboard_link(declined) not in page
+    assert client.get(dashboard_link(accepted)).status_code == 404
+
+
+def test_an_invitation_to_someone_else_is_404_from_the_dashboard(client, round):
+    invitation = invite(round, email="eva@example.org")
+    other = verified(UserFactory(email="other@example.org"))
+    client.force_login(other)
+    assert client.get(dashboard_link(invitation)).status_code == 404
+    assert client.post(dashboard_link(invitation), {"answer": "decline"}).status_code == 404
+    assert RoleInvitation.objects.get(pk=invitation.pk).declined_at is None
+    # The right id under another round's address is 404 too.
+    other_round = RoundFactory()
+    wrong = reverse(
+        "portal:role_invitation",
+        kwargs={**other_round.url_kwargs, "role_invitation": invitation.pk},
+    )
+    person = verified(UserFactory(email="eva@example.org"))
+    client.force_login(person)
+    assert client.get(wrong).status_code == 404
+    assert client.get(dashboard_link(invitation)).status_code == 200
+
+
+def test_an_expired_invitation_is_not_listed(client, round):
+    invitation = invite(round)
+    RoleInvitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    client.force_login(verified(UserFactory(email="eva@example.org")))
+    assert (
+        dashboard_link(invitation) not in client.get(reverse("portal:dashboard")).content.decode()
+    )
+    assert client.get(dashboard_link(invitation)).status_code == 404

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import role_invitations, views
 
 app_name = "portal"
 
@@ -11,6 +11,11 @@ urlpatterns = [
     path("data/", include("tandem.portal.privacy.urls")),
     path("api/", include("tandem.portal.api_tokens.urls")),
     path("rounds/<slug:org>/<slug:programme>/<slug:round>/", views.round_detail, name="round"),
+    path(
+        "rounds/<slug:org>/<slug:programme>/<slug:round>/role-invitation/<int:role_invitation>/",
+        role_invitations.role_invitation,
+        name="role_invitation",
+    ),
     path(
         "rounds/<slug:org>/<slug:programme>/<slug:round>/recruitment/",
         include("tandem.portal.recruitment.urls"),

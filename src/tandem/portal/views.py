@@ -12,6 +12,7 @@ from tandem.core.next_step import safe_next
 from tandem.evaluation import selectors as evaluation_selectors
 from tandem.matching import portal as matching_portal
 from tandem.programmes import selectors, services
+from tandem.programmes.invitations import open_invitations_for_person
 from tandem.programmes.models import Round
 from tandem.recruitment import selectors as recruitment_selectors
 from tandem.tandems import selectors as tandem_selectors
@@ -30,6 +31,7 @@ def dashboard(request):
     context = {
         "entries": entries,
         "invitations": recruitment_selectors.open_invitations_for_user(request.user),
+        "role_invitations": open_invitations_for_person(request.user),
         "training_invitations": training_selectors.open_invitations_for_user(request.user),
         "consultation_rounds": training_selectors.rounds_to_consult_for_user(request.user),
         "evaluation": evaluation_selectors.open_evaluation_for_user(request.user),

@@ -5,9 +5,10 @@ A round ends on the last day of its latest phase; rounds without dates never end
 (``clean_round`` in ``<app>/personal_data.py``): the applications it did not admit, the
 info-event registrations, the candidate list with the coordinators' notes, matching's
 proposals that did not become a tandem and its pair rules (with their reasons), the
-tandems' meeting notes and date polls, and the mentors' photos and slides. Admitted
-applications, agreed proposals, tandems with their meetings and the mentor profiles' texts
-stay: they are the record of what took place.
+tandems' meeting notes and date polls, the mentors' photos and slides, and the round's
+role invitations. Admitted applications, agreed proposals, tandems with their meetings,
+the round roles and the mentor profiles' texts stay: they are the record of what took
+place.
 Texts the holdings give a retention kind (``Holding.retention_kind``: the tandems' texts,
 consultation notes, and what later apps declare, such as survey free texts or interview
 notes) go on their kind's own months (``TANDEM_RETENTION_BY_KIND``, else

@@ -14,6 +14,7 @@ import datetime as dt
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -118,6 +119,25 @@ def pending_invitations(programme_round: Round):
     return programme_round.role_invitations.filter(
         accepted_at=None, declined_at=None, expires_at__gt=timezone.now()
     ).order_by("created_at", "id")
+
+
+def open_invitations_for_person(person) -> list[RoleInvitation]:
+    """Open role invitations sent to one of the person's verified addresses, soonest
+    ending first: the dashboard lists them, so an invitation can be answered without the
+    mail's link (only the link token's hash is stored)."""
+    # One query: invitations keep the address in lower case (invite_to_role).
+    emails = (
+        EmailAddress.objects.filter(user=person, verified=True)
+        .annotate(lowered=Lower("email"))
+        .values("lowered")
+    )
+    return list(
+        RoleInvitation.objects.filter(
+            email__in=emails, accepted_at=None, declined_at=None, expires_at__gt=timezone.now()
+        )
+        .select_related("round__programme__organisation")
+        .order_by("expires_at", "pk")
+    )
 
 
 def has_verified_address(person, email: str) -> bool:

@@ -115,6 +115,10 @@ def erase(user) -> dict[str, int]:
     return services.erase_role_holder(person=user, invitations=_invitations(user))
 
 
+def clean_round(programme_round, dry_run: bool) -> dict[str, int]:
+    return services.clean_round_invitations(programme_round=programme_round, dry_run=dry_run)
+
+
 def rounds_past_retention(cutoff: dt.date):
     """Rounds that ended before ``cutoff`` (closed, or their latest phase), oldest first."""
     from .selectors import rounds_with_end
@@ -153,7 +157,8 @@ DECLARATION = Declaration(
             whose="the invited person (and who invited them)",
             purpose="to offer a round role that the person accepts or declines",
             seen_by="the round's coordinators",
-            retention="until the person deletes the account",
+            retention="until the person deletes the account, or the round is past retention "
+            "(TANDEM_RETENTION_MONTHS after its end; the role it gave stays)",
         ),
     ),
     not_personal=(
@@ -166,6 +171,7 @@ DECLARATION = Declaration(
     count=count,
     check_erasure=check_erasure,
     rounds_past_retention=rounds_past_retention,
+    clean_round=clean_round,
     # After the apps whose rows point to rounds and roles, before the account.
     erase_order=900,
 )

@@ -13,7 +13,16 @@ from tandem.audit.services import log_action
 from tandem.matching.engine.institutions import normalise_institution
 
 from .enums import PhaseKind, RoleKind
-from .models import Institution, Organisation, Phase, Programme, Round, RoundRole, Topic
+from .models import (
+    Institution,
+    Organisation,
+    Phase,
+    Programme,
+    RoleInvitation,
+    Round,
+    RoundRole,
+    Topic,
+)
 from .taxonomy import DEFAULT_TOPICS
 
 # Words that are path segments of the management URLs and so cannot be slugs.
@@ -377,6 +386,13 @@ def erase_role_holder(*, person, invitations) -> dict[str, int]:
     revoked = _deleted(RoundRole.objects.filter(person=person, role__in=STAFF_ROLES))
     person.coordinated_organisations.clear()
     return {"staff_roles_revoked": revoked, "role_invitations": deleted}
+
+
+def clean_round_invitations(*, programme_round: Round, dry_run: bool = False) -> dict[str, int]:
+    """A round past retention: its role invitations go, answered or not. They hold the
+    name and address of people who may never have joined; the roles they gave stay."""
+    invitations = RoleInvitation.objects.filter(round=programme_round)
+    return {"role_invitations": invitations.count() if dry_run else _deleted(invitations)}
 
 
 def remove_mentee_roles(*, people, rounds=None, round=None, dry_run: bool = False) -> int:

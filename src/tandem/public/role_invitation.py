@@ -40,7 +40,12 @@ def role_invitation(request, org, programme, round, token):
         or invitation.round.url_kwargs != {"org": org, "programme": programme, "round": round}
     ):
         return render(request, "public/recruitment/invitation_invalid.html", status=404)
-    links = entry_links(request, invitation.email, invitation.name)
+    return answer_page(request, invitation, entry_links(request, invitation.email, invitation.name))
+
+
+def answer_page(request, invitation, links: dict[str, str]):
+    """The invitation with its two answers; the form posts back to the page it is on (the
+    mail's link, or the dashboard's link without the token)."""
     error, status = "", 200
     if request.method == "POST":
         form = InvitationAnswerForm(request.POST)
