@@ -69,12 +69,7 @@ def publish_interview_slot(
     # The interviewer's row is the lock: two publications for one interviewer run one
     # after the other, so the overlap check sees the other's slot.
     User.objects.select_for_update().filter(pk=interviewer.pk).first()
-    slots.refuse_clashes(
-        InterviewSlot.objects.filter(interviewer=interviewer),
-        [starts_at],
-        int(duration_minutes),
-        interviewer,
-    )
+    slots.refuse_clashes(interviewer, [starts_at], int(duration_minutes))
     try:
         with transaction.atomic():
             slot = InterviewSlot.objects.create(

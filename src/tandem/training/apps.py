@@ -11,8 +11,13 @@ class TrainingConfig(AppConfig):
         from tandem.privacy.registry import register
 
         from . import mails, personal_data, rules  # noqa: F401 — rules registers permissions
+        from .models import ConsultationSlot
+        from .slots import register_slot_kind
 
         register_mail_texts(mails)
+        register_slot_kind(
+            "consultation", lambda person: ConsultationSlot.objects.filter(trainer=person)
+        )
         # Who booked a consultation is the trainer's to know (DESIGN.md §2): these mails
         # are queued outside the round's outbox, and marked confidential besides.
         CONFIDENTIAL_PURPOSES.update(mails.CONSULTATION_PURPOSES)

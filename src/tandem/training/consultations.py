@@ -77,9 +77,7 @@ def publish_slots(
     # The trainer's row is the lock: two requests of one trainer publish one after the other,
     # so the overlap check below sees the other's slots.
     User.objects.select_for_update().filter(pk=trainer.pk).first()
-    slots.refuse_clashes(
-        ConsultationSlot.objects.filter(trainer=trainer), times, int(duration_minutes), trainer
-    )
+    slots.refuse_clashes(trainer, times, int(duration_minutes))
     try:
         # The savepoint keeps the caller's transaction usable if the database refuses.
         with transaction.atomic():

@@ -1,12 +1,16 @@
 """Rules of bookable slots, said once: consultations (training) and evaluation interviews
 (evaluation) both offer times a participant books.
 
-One person's slots never overlap; a slot is a limited length; a booking may be cancelled
-up to the slot's notice. The slot models differ (a consultation slot has bookings, an
-interview slot becomes one interview), so the helpers take a queryset and plain values.
+One person's slots never overlap, of whatever kind (a trainer's consultation slot and
+their interview slot neither); a slot is a limited length; a booking may be cancelled up
+to the slot's notice. The slot models differ (a consultation slot has bookings, an
+interview slot becomes one interview), so each app registers how to find one person's
+slots of its kind (``register_slot_kind`` in its AppConfig.ready): training imports no
+evaluation.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -17,6 +21,18 @@ from tandem.tandems.selectors import local_datetime
 
 from .limits import CANCEL_NOTICE_HOURS_MAX
 
+# kind -> person -> a queryset of that person's slots of the kind (starts_at, ends_at).
+_SLOT_KINDS: dict[str, Callable] = {}
+
+
+def register_slot_kind(kind: str, slots_of: Callable) -> None:
+    _SLOT_KINDS[kind] = slots_of
+
+
+def slots_offered_by(person) -> list:
+    """Querysets of every kind of slot the person offers."""
+    return [slots_of(person) for _kind, slots_of in sorted(_SLOT_KINDS.items())]
+
 
 def overlapping(slots, starts_at: dt.datetime, minutes: int) -> list:
     """The slots of ``slots`` (one person's, a queryset with starts_at/ends_at) that
@@ -25,9 +41,13 @@ def overlapping(slots, starts_at: dt.datetime, minutes: int) -> list:
     return list(slots.filter(starts_at__lt=ends_at, ends_at__gt=starts_at))
 
 
-def refuse_clashes(slots, times: list[dt.datetime], minutes: int, person) -> None:
-    """Raise next to ``starts_at`` if any of ``times`` overlaps one of ``slots``."""
-    clashes = [time for time in times if overlapping(slots, time, minutes)]
+def refuse_clashes(person, times: list[dt.datetime], minutes: int) -> None:
+    """Raise next to ``starts_at`` if any of ``times`` overlaps a slot the person offers,
+    of any kind. Callers hold the person's row lock, so two publications run in turn."""
+    offered = slots_offered_by(person)
+    clashes = [
+        time for time in times if any(overlapping(slots, time, minutes) for slots in offered)
+    ]
     if clashes:
         raise ValidationError(
             {
