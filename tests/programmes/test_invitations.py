@@ -235,3 +235,12 @@ def test_an_expired_invitation_is_not_listed(client, round):
         dashboard_link(invitation) not in client.get(reverse("portal:dashboard")).content.decode()
     )
     assert client.get(dashboard_link(invitation)).status_code == 404
+
+
+def test_the_dashboard_escapes_what_coordinators_typed(client, round):
+    round.name = '<img src=x onerror="alert(1)">'
+    round.save(update_fields=["name"])
+    invite(round, role="trainer")
+    client.force_login(verified(UserFactory(email="eva@example.org")))
+    page = client.get(reverse("portal:dashboard")).content.decode()
+    assert "<img src=x" not in page and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page

@@ -277,6 +277,7 @@ def populate() -> dict:
         "kind": ["photo", "slides"],
         "token": [candidate_token, feed.token or "x" * 43, invitation.token, imported.token],
         "invitation": [invitation.pk],
+        "role_invitation": [invitation.pk],
         "session": [session.pk],
         "material": [material.pk],
         "slot": [slot.pk, booking.slot_id],
