@@ -139,6 +139,11 @@ DECLARATION = Declaration(
         ),
     ),
     export=export,
+    records=lambda user: {
+        "applications.application": list(
+            Application.objects.filter(person=user).values_list("pk", flat=True)
+        )
+    },
     erase=erase,
     count=count,
     clean_round=clean_round,

@@ -177,6 +177,12 @@ DECLARATION = Declaration(
         ),
     ),
     export=export,
+    # Staff opening an interview (its notes) is audited.
+    records=lambda user: {
+        "evaluation.interview": list(
+            Interview.objects.filter(person=user).values_list("pk", flat=True)
+        )
+    },
     erase=erase,
     apply_retention=apply_retention,
     expire_texts=expire_texts,

@@ -83,5 +83,10 @@ DECLARATION = Declaration(
     export=export,
     erase=erase,
     count=count,
+    records=lambda user: {
+        "tandem_mail.queuedmail": list(
+            _mails(user, addresses_of(user)).values_list("pk", flat=True)
+        )
+    },
     erase_order=30,
 )

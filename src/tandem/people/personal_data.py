@@ -98,6 +98,8 @@ DECLARATION = Declaration(
     export=export,
     erase=erase,
     count=count,
+    # A coordinator opening the person's page (manage/people.py) is audited.
+    records=lambda user: {"people.user": [user.pk]},
     # Last: the other apps find the person's rows through the addresses erased here.
     erase_order=1000,
 )

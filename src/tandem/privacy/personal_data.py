@@ -6,6 +6,7 @@ the registry and wraps the sections, so it knows no app's models.
 
 from django.utils import timezone, translation
 
+from tandem.audit.selectors import views_by_others
 from tandem.audit.services import log_action
 
 from .registry import declarations
@@ -19,7 +20,19 @@ def personal_data_summary(user) -> dict[str, int]:
     for declaration in declarations():
         if declaration.count:
             counts.update(declaration.count(user))
+    counts["opened_by_staff"] = len(_opened_by_staff(user))
     return counts
+
+
+def _opened_by_staff(user) -> list[dict]:
+    """When staff opened the person's records, from the audit log (each app names its
+    records of the person; the log knows no app)."""
+    records: dict[str, list] = {}
+    for declaration in declarations():
+        if declaration.records:
+            for object_type, ids in declaration.records(user).items():
+                records.setdefault(object_type, []).extend(ids)
+    return views_by_others(user, records)
 
 
 def personal_data_of(user) -> dict:
@@ -37,6 +50,7 @@ def personal_data_of(user) -> dict:
         for declaration in declarations():
             if declaration.export:
                 data.update(declaration.export(user))
+        data["opened_by_staff"] = _opened_by_staff(user)
         return data
 
 

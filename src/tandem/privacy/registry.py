@@ -56,6 +56,8 @@ class Declaration:
     ``retention_label`` names what ``apply_retention``'s number counts.
     ``expire_texts(kind, round, dry_run)`` does, for the holdings that name a
     ``retention_kind``, what ``clean_round`` does for the rest, on that kind's own months.
+    ``records(user)`` names the person's records whose opening by staff is audited
+    (``"app_label.model"`` → primary keys), so the export can say when they were opened.
     """
 
     app_label: str
@@ -78,6 +80,7 @@ class Declaration:
     # ``expire_texts(kind, round, dry_run)`` removes (or, dry, counts) the texts of one
     # retention kind the app declared on its holdings; the round's figures stay.
     expire_texts: Callable[[str, Any, bool], dict[str, int]] | None = None
+    records: Callable[[Any], dict[str, list]] | None = None
 
 
 _declarations: dict[str, Declaration] = {}

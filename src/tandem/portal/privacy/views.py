@@ -96,6 +96,13 @@ KINDS = {
         gettext_lazy("What you did on the platform (activity log)"),
         gettext_lazy("The platform's administrators, to trace changes"),
     ),
+    "opened_by_staff": (
+        gettext_lazy(
+            "When coordinators or trainers opened your application, your page, an e-mail to "
+            "you or the notes of your evaluation interview (what and when, in the download)"
+        ),
+        gettext_lazy("You; the platform's administrators"),
+    ),
 }
 
 
