@@ -157,6 +157,7 @@ TABLE = {
     "manage:round_alumni": (grant(ok=STAFF), grant(no_method=STAFF)),
     "manage:round_close": (grant(no_method=STAFF), grant(ok=STAFF)),
     "manage:certificate_revoke": (grant(no_method=STAFF), grant(invalid=STAFF)),
+    "manage:certificate_reinstate": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "manage:next_round": (grant(no_method=STAFF), grant(invalid=STAFF)),
     "portal:certificates": (grant(ok=LOGGED_IN), grant(no_method=LOGGED_IN)),
     "portal:certificate_pdf": (grant(ok=HOLDER), grant(no_method=HOLDER)),

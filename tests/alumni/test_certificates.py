@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from tandem.alumni.certificate_texts import CERTIFICATE, MAIL_TEMPLATES
 from tandem.alumni.certificates import build_certificate_pdf, revoke_certificate
 from tandem.alumni.models import Certificate
+from tandem.audit.models import AuditEntry
 from tandem.mail.services import save_programme_texts
 from tests.conftest import manage_url
 
@@ -135,3 +136,45 @@ def test_the_coordinator_page_lists_certificates_without_content(
     text = response.content.decode()
     assert response.status_code == 200
     assert closed["mentee"].get_full_name() in text and "Geheim" not in text
+
+
+def test_a_revocation_made_by_mistake_is_taken_back(closed, client, round, coordinator):
+    certificate = Certificate.objects.get(role="mentee")
+    revoke_certificate(certificate=certificate, reason="Verwechselt", by=coordinator)
+    client.force_login(coordinator)
+    url = manage_url("certificate_reinstate", round, certificate=certificate.pk)
+    field = f"c{certificate.pk}-reason"
+    page = client.get(manage_url("round_alumni", round)).content.decode()
+    assert url in page and "Reinstate" in page
+    # a reason is needed, next to the field
+    response = client.post(url, {field: " "})
+    assert response.status_code == 400 and "This field is required." in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.revoked
+    response = client.post(url, {field: "Die Teilnahme ist belegt"}, follow=True)
+    assert "The certificate is valid again." in response.content.decode()
+    certificate.refresh_from_db()
+    assert not certificate.revoked and certificate.revoked_reason == ""
+    assert "genuine" in client.get(verify_url(certificate)).content.decode()
+    assert client.get(reverse("badge_revocations")).json()["revokedCredentials"] == []
+    entry = AuditEntry.objects.get(action="certificate.reinstated")
+    assert entry.actor == coordinator and entry.data == {"reason": "Die Teilnahme ist belegt"}
+    # a valid certificate has nothing to reinstate: said on the page, nothing changes
+    response = client.post(url, {field: "noch einmal"})
+    assert response.status_code == 400
+    assert "nothing to reinstate" in response.content.decode()
+    # the holder gets the PDF again
+    client.force_login(closed["mentee"])
+    pdf = reverse("portal:certificate_pdf", kwargs={"certificate": certificate.pk})
+    assert client.get(pdf).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee", "trainer", "outsider", "foreign_coordinator"])
+def test_others_cannot_reinstate(closed, client, round, coordinator, role):
+    certificate = Certificate.objects.get(role="mentee")
+    revoke_certificate(certificate=certificate, reason="Fehler", by=coordinator)
+    client.force_login(closed[role])
+    url = manage_url("certificate_reinstate", round, certificate=certificate.pk)
+    assert client.post(url, {f"c{certificate.pk}-reason": "x"}).status_code in (404, 302)
+    certificate.refresh_from_db()
+    assert certificate.revoked

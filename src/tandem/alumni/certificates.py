@@ -44,6 +44,29 @@ def revoke_certificate(*, certificate: Certificate, reason: str, by) -> Certific
     return certificate
 
 
+@transaction.atomic
+def reinstate_certificate(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """A coordinator takes a revocation back (it was a mistake): the certificate is valid
+    again, at its address, as a download and as a badge. The log keeps both steps."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if not certificate.revoked:
+        raise ValidationError(_("This certificate is valid; there is nothing to reinstate."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Please say why the certificate is valid again.")})
+    certificate.revoked_at = None
+    certificate.revoked_reason = ""
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    log_action(
+        by,
+        "certificate.reinstated",
+        certificate,
+        programme_round=certificate.round,
+        data={"reason": reason[:300]},
+    )
+    return certificate
+
+
 def qr_png(url: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)

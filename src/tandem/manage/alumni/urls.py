@@ -10,5 +10,10 @@ urlpatterns = [
         views.CertificateRevokeView.as_view(),
         name="certificate_revoke",
     ),
+    path(
+        "certificates/<int:certificate>/reinstate/",
+        views.CertificateReinstateView.as_view(),
+        name="certificate_reinstate",
+    ),
     path("next-round/", views.NextRoundView.as_view(), name="next_round"),
 ]

@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from tandem.alumni.certificates import revoke_certificate, verification_url
+from tandem.alumni.certificates import (
+    reinstate_certificate,
+    revoke_certificate,
+    verification_url,
+)
 from tandem.alumni.closing import close_round, closing_preview
 from tandem.alumni.models import Certificate
 from tandem.alumni.next_round import create_next_round
@@ -79,6 +83,12 @@ class CloseRoundView(AlumniMixin, View):
 
 
 class CertificateRevokeView(AlumniMixin, View):
+    """POST only: revoke a valid certificate, or (ReinstateView) reinstate a revoked one;
+    both with a reason, both on the round's alumni page."""
+
+    action = staticmethod(revoke_certificate)
+    done = gettext_lazy("The certificate was revoked.")
+
     def post(self, request, certificate, **kwargs):
         found = Certificate.objects.filter(round=self.round, pk=certificate).first()
         if found is None:
@@ -86,15 +96,18 @@ class CertificateRevokeView(AlumniMixin, View):
         form = RevokeForm(request.POST, prefix=f"c{found.pk}")
         if form.is_valid():
             try:
-                revoke_certificate(
-                    certificate=found, reason=form.cleaned_data["reason"], by=request.user
-                )
+                self.action(certificate=found, reason=form.cleaned_data["reason"], by=request.user)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The certificate was revoked."))
+                messages.success(request, self.done)
                 return redirect("manage:round_alumni", **self.round.url_kwargs)
         return self.render_page(request, revoke_forms={found.pk: form}, status=400)
+
+
+class CertificateReinstateView(CertificateRevokeView):
+    action = staticmethod(reinstate_certificate)
+    done = gettext_lazy("The certificate is valid again.")
 
 
 class NextRoundView(AlumniMixin, View):
