@@ -41,7 +41,7 @@ def test_mails_queued_too_long_are_flagged_on_the_outbox(login, round, coordinat
     assert stalled.waiting == 2
     page = login(coordinator).get(manage_url("mail_outbox", round)).content.decode()
     assert 'id="worker-silent"' in page
-    assert "2 e-mails have been queued" in page and "db_worker" in page
+    assert "2 e-mails have been queued" in page and "manage.py run_worker" in page
 
 
 def test_the_database_queue_tells_how_long_tasks_wait(settings, round):

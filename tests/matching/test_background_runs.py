@@ -56,7 +56,7 @@ def test_a_run_nobody_takes_up_says_the_worker_may_not_run(
     response = client.get(manage_url("matching_progress", round, run=run.pk))
     text = response.content.decode()
     assert response.status_code == 200
-    assert "no background worker has taken it up" in text and "manage.py db_worker" in text
+    assert "no background worker has taken it up" in text and "manage.py run_worker" in text
 
 
 def test_the_worker_computes_the_run_and_the_poll_asks_for_a_reload(
