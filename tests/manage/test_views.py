@@ -77,6 +77,37 @@ def test_round_form_reports_bad_dates_next_to_the_field_and_saves_nothing(
     assert round.name != "Umbenannt"
 
 
+def _edit_data(client, url, **changes):
+    form = client.get(url).context["form"]
+    data = {name: field.initial for name, field in form.fields.items()} | form.initial
+    for kind in PhaseKind:
+        for end in ("start", "end"):
+            data[f"{kind}_{end}"] = data[f"{kind}_{end}"].isoformat()
+    data.update(changes)
+    return {key: value for key, value in data.items() if value not in (None, False)}
+
+
+def test_the_round_sets_when_unanswered_proposals_are_reminded(client, coordinator, round):
+    client.force_login(coordinator)
+    url = reverse("manage:round_edit", kwargs=round.url_kwargs)
+    response = client.post(url, _edit_data(client, url, proposal_reminder_days="15"))
+    assert response.status_code == 400
+    assert 'id="id_proposal_reminder_days_error"' in response.content.decode()
+    round.refresh_from_db()
+    assert round.proposal_reminder_days == 3
+    response = client.post(url, _edit_data(client, url, proposal_reminder_days="7"))
+    assert response.status_code == 302
+    round.refresh_from_db()
+    assert round.proposal_reminder_days == 7
+    page = client.get(response.url).content.decode()
+    assert "7 days before the date for answers and on the day" in page
+    # the next round starts with the same days
+    from tandem.alumni.next_round import create_next_round
+
+    made = create_next_round(previous=round, name="Durchlauf 2028", by=coordinator)
+    assert made.round.proposal_reminder_days == 7
+
+
 def test_coordinator_moves_the_round_on(client, coordinator, round):
     client.force_login(coordinator)
     response = client.post(

@@ -227,3 +227,16 @@ def test_a_lapsed_proposal_reads_as_not_come_about_in_the_portal(client, round, 
         client.force_login(sent[0].mentee)
         page = client.get(portal_url("proposal", round)).content.decode()
     assert "This proposal did not come about" in page
+
+
+@pytest.mark.parametrize(("days", "first_day"), [(7, 8), (0, 15)])
+def test_each_round_reminds_on_its_own_days(sent, round, days, first_day):
+    round.proposal_reminder_days = days
+    round.save(update_fields=["proposal_reminder_days"])
+    with travel(first_day - 1):
+        assert consent.remind_unanswered() == 0  # not yet
+    with travel(first_day):
+        assert consent.remind_unanswered() == 4  # both sides of both proposals
+    with travel(15):
+        # the day itself reminds again; with 0 days that was the first reminder
+        assert consent.remind_unanswered() == (4 if days else 0)

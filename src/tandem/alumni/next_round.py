@@ -48,6 +48,7 @@ def _settings(previous: Round, name: str) -> programmes.RoundSettings:
         meeting_rhythm_weeks=previous.meeting_rhythm_weeks,
         meeting_max_minutes=previous.meeting_max_minutes,
         tandem_months=previous.tandem_months,
+        proposal_reminder_days=previous.proposal_reminder_days,
         is_public=False,  # a new round is published when its coordinators are ready
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.forms import bound_dates
 from tandem.programmes.enums import PhaseKind, RoleKind
+from tandem.programmes.models import PROPOSAL_REMINDER_DAYS_MAX
 from tandem.programmes.services import RoundSettings, default_phase_dates
 from tandem.tandems.limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
@@ -90,6 +91,13 @@ class RoundForm(forms.Form):
     tandem_months = forms.IntegerField(
         label=_("Length of the tandem phase (months)"), min_value=1, max_value=24, initial=6
     )
+    proposal_reminder_days = forms.IntegerField(
+        label=_("First reminder of an unanswered proposal (days before the date for answers)"),
+        help_text=_("A second reminder goes on the day itself; 0: only then."),
+        min_value=0,
+        max_value=PROPOSAL_REMINDER_DAYS_MAX,
+        initial=3,
+    )
     is_public = forms.BooleanField(
         label=_("Publish the call and the mentor gallery"), required=False
     )
@@ -123,6 +131,7 @@ class RoundForm(forms.Form):
             "meeting_rhythm_weeks",
             "meeting_max_minutes",
             "tandem_months",
+            "proposal_reminder_days",
             "is_public",
         ]
         return [self[name] for name in names]
@@ -144,6 +153,7 @@ class RoundForm(forms.Form):
             meeting_rhythm_weeks=data["meeting_rhythm_weeks"],
             meeting_max_minutes=data["meeting_max_minutes"],
             tandem_months=data["tandem_months"],
+            proposal_reminder_days=data["proposal_reminder_days"],
             is_public=data["is_public"],
         )
 

@@ -226,6 +226,7 @@ class RoundEditView(RoundScopeMixin, View):
             "meeting_rhythm_weeks",
             "meeting_max_minutes",
             "tandem_months",
+            "proposal_reminder_days",
             "is_public",
         ]
         return {field: getattr(self.round, field) for field in fields}

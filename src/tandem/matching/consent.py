@@ -18,13 +18,12 @@ from django.utils.translation import gettext as _
 
 from tandem.audit.services import log_action
 from tandem.mail.services import queue_mail
+from tandem.programmes.models import PROPOSAL_REMINDER_DAYS_MAX
 
 from .enums import OverdueChoice, PairRuleKind, ProposalStatus
 from .models import PairRule, Proposal
 from .services import withdraw_proposal
 
-#: the first reminder goes this many days before the date for answers
-REMIND_DAYS_BEFORE = 3
 SIDES = ("mentee", "mentor")
 
 
@@ -46,7 +45,9 @@ def reminder_due(proposal: Proposal, side: str, today: dt.date) -> bool:
     answer_by = proposal.answer_by
     if today > answer_by:
         return False
-    stage = answer_by if today == answer_by else answer_by - dt.timedelta(REMIND_DAYS_BEFORE)
+    # The round's own days (the coordinators' form keeps them to the maximum).
+    days = min(proposal.round.proposal_reminder_days, PROPOSAL_REMINDER_DAYS_MAX)
+    stage = answer_by if today == answer_by else answer_by - dt.timedelta(days)
     if today < stage:
         return False
     reminded = getattr(proposal, f"{side}_reminded_on")
@@ -56,15 +57,18 @@ def reminder_due(proposal: Proposal, side: str, today: dt.date) -> bool:
 def remind_unanswered(today: dt.date | None = None) -> int:
     """Queue the reminders that are due; returns how many were queued."""
     today = today or timezone.localdate()
-    first_stage = today + dt.timedelta(REMIND_DAYS_BEFORE)
+    # The widest window; reminder_due applies each round's own days.
+    first_stage = today + dt.timedelta(PROPOSAL_REMINDER_DAYS_MAX)
     candidates = (
         waiting_proposals()
         .filter(answer_by__gte=today, answer_by__lte=first_stage)
         .filter(_unanswered("mentee") | _unanswered("mentor"))
     )
     count = 0
-    for pk in candidates.values_list("pk", flat=True):
-        count += _remind(pk, today)
+    for proposal in candidates.select_related("round"):
+        # Read first, locked and read again in _remind: rounds remind on their own days.
+        if any(reminder_due(proposal, side, today) for side in SIDES):
+            count += _remind(proposal.pk, today)
     return count
 
 

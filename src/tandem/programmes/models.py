@@ -1,6 +1,7 @@
 """Organisations, programmes, rounds with their phases, topics, institutions, roles."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from tandem.programmes.fields import TypedDateField
 
 from .enums import InstitutionType, PhaseKind, RoleKind, SizeClass
+
+#: the earliest first reminder of an unanswered proposal, in days before its date
+PROPOSAL_REMINDER_DAYS_MAX = 14
 
 
 class Organisation(models.Model):
@@ -121,6 +125,13 @@ class Round(models.Model):
         _("meeting length (minutes, at most)"), default=120
     )
     tandem_months = models.PositiveSmallIntegerField(_("tandem phase (months)"), default=6)
+    #: whoever has not answered a proposal is reminded this many days before the date for
+    #: answers, and on the day itself (matching.consent); 0: only on the day
+    proposal_reminder_days = models.PositiveSmallIntegerField(
+        _("first reminder before the date for answers (days)"),
+        default=3,
+        validators=[MaxValueValidator(PROPOSAL_REMINDER_DAYS_MAX)],
+    )
     is_public = models.BooleanField(
         _("publish call and mentor gallery"),
         default=False,

@@ -163,6 +163,7 @@ class RoundSettings:
     meeting_max_minutes: int = 120
     tandem_months: int = 6
     is_public: bool = False
+    proposal_reminder_days: int = 3
 
 
 def _check_phase_dates(phase_dates: dict) -> None:

@@ -49,6 +49,7 @@ class RoundOut(Schema):
     meeting_rhythm_weeks: int
     meeting_max_minutes: int
     tandem_months: int
+    proposal_reminder_days: int
     phases: list[PhaseOut]
 
     @staticmethod
