@@ -87,7 +87,7 @@ def _edit_data(client, url, **changes):
     return {key: value for key, value in data.items() if value not in (None, False)}
 
 
-def test_the_round_sets_when_unanswered_proposals_are_reminded(client, coordinator, round):
+def test_the_round_sets_reminder_days_and_the_new_match_share(client, coordinator, round):
     client.force_login(coordinator)
     url = reverse("manage:round_edit", kwargs=round.url_kwargs)
     response = client.post(url, _edit_data(client, url, proposal_reminder_days="15"))
@@ -101,11 +101,17 @@ def test_the_round_sets_when_unanswered_proposals_are_reminded(client, coordinat
     assert round.proposal_reminder_days == 7
     page = client.get(response.url).content.decode()
     assert "7 days before the date for answers and on the day" in page
+    assert "within the first 33 % of the tandem phase" in page
+    response = client.post(url, _edit_data(client, url, new_match_within_percent="101"))
+    assert 'id="id_new_match_within_percent_error"' in response.content.decode()
+    client.post(url, _edit_data(client, url, new_match_within_percent="0"))
+    round.refresh_from_db()
+    assert round.new_match_within_percent == 0 and round.proposal_reminder_days == 7
     # the next round starts with the same days
     from tandem.alumni.next_round import create_next_round
 
     made = create_next_round(previous=round, name="Durchlauf 2028", by=coordinator)
-    assert made.round.proposal_reminder_days == 7
+    assert (made.round.proposal_reminder_days, made.round.new_match_within_percent) == (7, 0)
 
 
 def test_coordinator_moves_the_round_on(client, coordinator, round):

@@ -91,12 +91,31 @@ def test_too_late_in_the_tandem_phase_no_new_match_is_offered(round, coordinator
         defaults={"starts_on": dt.date(2027, 1, 1), "ends_on": dt.date(2027, 6, 30)},
     )
     end = early_end.end_tandem(tandem=formed, by=formed.mentor, category="time")
-    with time_machine.travel(dt.datetime(2027, 3, 2, 12, tzinfo=dt.UTC), tick=False):
+    # 180 days; the round's 33 % (the default) end on day 59, 1 March
+    with time_machine.travel(dt.datetime(2027, 3, 1, 12, tzinfo=dt.UTC), tick=False):
         assert early_end.may_offer_new_match(end)
-    with time_machine.travel(dt.datetime(2027, 3, 3, 12, tzinfo=dt.UTC), tick=False):
+    with time_machine.travel(dt.datetime(2027, 3, 2, 12, tzinfo=dt.UTC), tick=False):
         assert not early_end.may_offer_new_match(end)
         with pytest.raises(ValidationError, match="too far along"):
             offer_new_match(early_end=end, by=coordinator)
+
+
+@pytest.mark.parametrize(("percent", "last_day"), [(50, dt.date(2027, 4, 1)), (0, None)])
+def test_each_round_sets_how_long_a_new_match_is_offered(round, formed, percent, last_day):
+    round.new_match_within_percent = percent
+    round.save(update_fields=["new_match_within_percent"])
+    Phase.objects.update_or_create(
+        round=round,
+        kind=PhaseKind.TANDEM_PHASE,
+        defaults={"starts_on": dt.date(2027, 1, 1), "ends_on": dt.date(2027, 6, 30)},
+    )
+    end = early_end.end_tandem(tandem=formed, by=formed.mentor, category="time")
+    for day, expected in (
+        (dt.date(2027, 1, 1), last_day is not None),
+        (last_day or dt.date(2027, 1, 2), last_day is not None),
+        ((last_day or dt.date(2027, 1, 2)) + dt.timedelta(days=1), False),
+    ):
+        assert early_end.may_offer_new_match(end, today=day) == expected, day
 
 
 def test_the_new_match_button_for_coordinators_only(client, round, coordinator, people, formed):

@@ -49,6 +49,7 @@ def _settings(previous: Round, name: str) -> programmes.RoundSettings:
         meeting_max_minutes=previous.meeting_max_minutes,
         tandem_months=previous.tandem_months,
         proposal_reminder_days=previous.proposal_reminder_days,
+        new_match_within_percent=previous.new_match_within_percent,
         is_public=False,  # a new round is published when its coordinators are ready
     )
 

@@ -98,6 +98,13 @@ class RoundForm(forms.Form):
         max_value=PROPOSAL_REMINDER_DAYS_MAX,
         initial=3,
     )
+    new_match_within_percent = forms.IntegerField(
+        label=_("New match after an early end within the first … % of the tandem phase"),
+        help_text=_("The person who remains may be offered a new partner; 0: never."),
+        min_value=0,
+        max_value=100,
+        initial=33,
+    )
     is_public = forms.BooleanField(
         label=_("Publish the call and the mentor gallery"), required=False
     )
@@ -132,6 +139,7 @@ class RoundForm(forms.Form):
             "meeting_max_minutes",
             "tandem_months",
             "proposal_reminder_days",
+            "new_match_within_percent",
             "is_public",
         ]
         return [self[name] for name in names]
@@ -154,6 +162,7 @@ class RoundForm(forms.Form):
             meeting_max_minutes=data["meeting_max_minutes"],
             tandem_months=data["tandem_months"],
             proposal_reminder_days=data["proposal_reminder_days"],
+            new_match_within_percent=data["new_match_within_percent"],
             is_public=data["is_public"],
         )
 

@@ -227,6 +227,7 @@ class RoundEditView(RoundScopeMixin, View):
             "meeting_max_minutes",
             "tandem_months",
             "proposal_reminder_days",
+            "new_match_within_percent",
             "is_public",
         ]
         return {field: getattr(self.round, field) for field in fields}

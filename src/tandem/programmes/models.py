@@ -132,6 +132,13 @@ class Round(models.Model):
         default=3,
         validators=[MaxValueValidator(PROPOSAL_REMINDER_DAYS_MAX)],
     )
+    #: a tandem that ends early within this share of the tandem phase may be offered a new
+    #: match for the remaining person (tandems.early_end); 0: never
+    new_match_within_percent = models.PositiveSmallIntegerField(
+        _("new match offered within the first … % of the tandem phase"),
+        default=33,
+        validators=[MaxValueValidator(100)],
+    )
     is_public = models.BooleanField(
         _("publish call and mentor gallery"),
         default=False,

@@ -164,6 +164,7 @@ class RoundSettings:
     tandem_months: int = 6
     is_public: bool = False
     proposal_reminder_days: int = 3
+    new_match_within_percent: int = 33
 
 
 def _check_phase_dates(phase_dates: dict) -> None:

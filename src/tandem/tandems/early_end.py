@@ -26,8 +26,6 @@ from .models import EarlyEnd, Meeting, MeetingSeries, Tandem
 from .services import require_member
 
 REASON_MAX_LENGTH = 2000
-#: a new match is offered while at most this share of the tandem phase has passed
-NEW_MATCH_WITHIN_SHARE = 1 / 3
 
 
 @transaction.atomic
@@ -119,7 +117,9 @@ def tandem_phase_of(round) -> tuple[dt.date, dt.date] | None:
 
 
 def new_match_until(tandem: Tandem) -> dt.date:
-    """The last day on which the remaining person may still be offered a new match."""
+    """The last day on which the remaining person may still be offered a new match: the
+    round's share of the tandem phase (``Round.new_match_within_percent``) after its start;
+    with 0 %, the day before the phase starts (never, in practice)."""
     dates = tandem_phase_of(tandem.round)
     if dates is None:
         # No dates set: the round's length in months, counted from the tandem's forming.
@@ -127,7 +127,10 @@ def new_match_until(tandem: Tandem) -> dt.date:
         end = start + dt.timedelta(days=round(30.4 * tandem.round.tandem_months))
     else:
         start, end = dates
-    return start + dt.timedelta(days=int((end - start).days * NEW_MATCH_WITHIN_SHARE))
+    percent = tandem.round.new_match_within_percent
+    if percent == 0:
+        return start - dt.timedelta(days=1)
+    return start + dt.timedelta(days=(end - start).days * percent // 100)
 
 
 def may_offer_new_match(early_end: EarlyEnd, today: dt.date | None = None) -> bool:

@@ -50,6 +50,7 @@ class RoundOut(Schema):
     meeting_max_minutes: int
     tandem_months: int
     proposal_reminder_days: int
+    new_match_within_percent: int
     phases: list[PhaseOut]
 
     @staticmethod
