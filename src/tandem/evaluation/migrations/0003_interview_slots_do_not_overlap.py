@@ -3,10 +3,11 @@
 As for consultation slots (training 0002): whatever writes slots — another code path, a
 script, the admin — the database keeps one person from offering two interviews at once.
 SQLite has no exclusion constraints: there the service's row lock and overlap check are
-the rule.
+the rule. The btree_gist extension comes from training 0002 (a dependency): an extension
+operation here would also run backwards, and on SQLite its check asks PostgreSQL's
+catalogue.
 """
 
-from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations
 
 CONSTRAINT = "interview_slots_do_not_overlap"
@@ -30,9 +31,9 @@ def drop_exclusion(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("evaluation", "0002_interview_slots")]
-
-    operations = [
-        BtreeGistExtension(),
-        migrations.RunPython(add_exclusion, drop_exclusion),
+    dependencies = [
+        ("evaluation", "0002_interview_slots"),
+        ("training", "0002_slot_end_and_no_overlap"),
     ]
+
+    operations = [migrations.RunPython(add_exclusion, drop_exclusion)]
