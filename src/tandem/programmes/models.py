@@ -130,6 +130,8 @@ class Round(models.Model):
     proposal_reminder_days = models.PositiveSmallIntegerField(
         _("first reminder before the date for answers (days)"),
         default=3,
+        # also in the database: rows written by older code (or migrations) get it too
+        db_default=3,
         validators=[MaxValueValidator(PROPOSAL_REMINDER_DAYS_MAX)],
     )
     #: a tandem that ends early within this share of the tandem phase may be offered a new
@@ -137,6 +139,7 @@ class Round(models.Model):
     new_match_within_percent = models.PositiveSmallIntegerField(
         _("new match offered within the first … % of the tandem phase"),
         default=33,
+        db_default=33,
         validators=[MaxValueValidator(100)],
     )
     is_public = models.BooleanField(
