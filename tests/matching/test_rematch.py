@@ -111,6 +111,7 @@ def test_each_round_sets_how_long_a_new_match_is_offered(round, formed, percent,
     )
     end = early_end.end_tandem(tandem=formed, by=formed.mentor, category="time")
     for day, expected in (
+        (dt.date(2026, 12, 31), last_day is not None),  # before the phase: 0 % offers none
         (dt.date(2027, 1, 1), last_day is not None),
         (last_day or dt.date(2027, 1, 2), last_day is not None),
         ((last_day or dt.date(2027, 1, 2)) + dt.timedelta(days=1), False),

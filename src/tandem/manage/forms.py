@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.forms import bound_dates
 from tandem.programmes.enums import PhaseKind, RoleKind
-from tandem.programmes.models import PROPOSAL_REMINDER_DAYS_MAX
+from tandem.programmes.models import (
+    NEW_MATCH_WITHIN_PERCENT,
+    PROPOSAL_REMINDER_DAYS,
+    PROPOSAL_REMINDER_DAYS_MAX,
+)
 from tandem.programmes.services import RoundSettings, default_phase_dates
 from tandem.tandems.limits import MEETING_MINUTES_MAX, MEETING_MINUTES_MIN
 
@@ -96,14 +100,14 @@ class RoundForm(forms.Form):
         help_text=_("A second reminder goes on the day itself; 0: only then."),
         min_value=0,
         max_value=PROPOSAL_REMINDER_DAYS_MAX,
-        initial=3,
+        initial=PROPOSAL_REMINDER_DAYS,
     )
     new_match_within_percent = forms.IntegerField(
         label=_("New match after an early end within the first … % of the tandem phase"),
         help_text=_("The person who remains may be offered a new partner; 0: never."),
         min_value=0,
         max_value=100,
-        initial=33,
+        initial=NEW_MATCH_WITHIN_PERCENT,
     )
     is_public = forms.BooleanField(
         label=_("Publish the call and the mentor gallery"), required=False

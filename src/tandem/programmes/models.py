@@ -10,8 +10,12 @@ from tandem.programmes.fields import TypedDateField
 
 from .enums import InstitutionType, PhaseKind, RoleKind, SizeClass
 
-#: the earliest first reminder of an unanswered proposal, in days before its date
+#: the first reminder of an unanswered proposal, in days before its date: the default and
+#: the earliest a round may choose
+PROPOSAL_REMINDER_DAYS = 3
 PROPOSAL_REMINDER_DAYS_MAX = 14
+#: the share of the tandem phase (%) in which a new match follows an early end, by default
+NEW_MATCH_WITHIN_PERCENT = 33
 
 
 class Organisation(models.Model):
@@ -129,17 +133,17 @@ class Round(models.Model):
     #: answers, and on the day itself (matching.consent); 0: only on the day
     proposal_reminder_days = models.PositiveSmallIntegerField(
         _("first reminder before the date for answers (days)"),
-        default=3,
+        default=PROPOSAL_REMINDER_DAYS,
         # also in the database: rows written by older code (or migrations) get it too
-        db_default=3,
+        db_default=PROPOSAL_REMINDER_DAYS,
         validators=[MaxValueValidator(PROPOSAL_REMINDER_DAYS_MAX)],
     )
     #: a tandem that ends early within this share of the tandem phase may be offered a new
     #: match for the remaining person (tandems.early_end); 0: never
     new_match_within_percent = models.PositiveSmallIntegerField(
         _("new match offered within the first … % of the tandem phase"),
-        default=33,
-        db_default=33,
+        default=NEW_MATCH_WITHIN_PERCENT,
+        db_default=NEW_MATCH_WITHIN_PERCENT,
         validators=[MaxValueValidator(100)],
     )
     is_public = models.BooleanField(

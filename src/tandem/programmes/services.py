@@ -14,6 +14,8 @@ from tandem.matching.engine.institutions import normalise_institution
 
 from .enums import PhaseKind, RoleKind
 from .models import (
+    NEW_MATCH_WITHIN_PERCENT,
+    PROPOSAL_REMINDER_DAYS,
     Institution,
     Organisation,
     Phase,
@@ -163,8 +165,8 @@ class RoundSettings:
     meeting_max_minutes: int = 120
     tandem_months: int = 6
     is_public: bool = False
-    proposal_reminder_days: int = 3
-    new_match_within_percent: int = 33
+    proposal_reminder_days: int = PROPOSAL_REMINDER_DAYS
+    new_match_within_percent: int = NEW_MATCH_WITHIN_PERCENT
 
 
 def _check_phase_dates(phase_dates: dict) -> None:

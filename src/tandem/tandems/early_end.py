@@ -118,8 +118,7 @@ def tandem_phase_of(round) -> tuple[dt.date, dt.date] | None:
 
 def new_match_until(tandem: Tandem) -> dt.date:
     """The last day on which the remaining person may still be offered a new match: the
-    round's share of the tandem phase (``Round.new_match_within_percent``) after its start;
-    with 0 %, the day before the phase starts (never, in practice)."""
+    round's share of the tandem phase (``Round.new_match_within_percent``) after its start."""
     dates = tandem_phase_of(tandem.round)
     if dates is None:
         # No dates set: the round's length in months, counted from the tandem's forming.
@@ -128,8 +127,6 @@ def new_match_until(tandem: Tandem) -> dt.date:
     else:
         start, end = dates
     percent = tandem.round.new_match_within_percent
-    if percent == 0:
-        return start - dt.timedelta(days=1)
     return start + dt.timedelta(days=(end - start).days * percent // 100)
 
 
@@ -139,6 +136,8 @@ def may_offer_new_match(early_end: EarlyEnd, today: dt.date | None = None) -> bo
     return (
         early_end.new_match_offered_at is None
         and tandem.proposal_id is not None
+        # 0 %: the round offers none, also for a tandem that ends before the phase starts
+        and tandem.round.new_match_within_percent > 0
         and today <= new_match_until(tandem)
     )
 

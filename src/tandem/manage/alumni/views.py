@@ -83,7 +83,7 @@ class CloseRoundView(AlumniMixin, View):
 
 
 class CertificateRevokeView(AlumniMixin, View):
-    """POST only: revoke a valid certificate, or (ReinstateView) reinstate a revoked one;
+    """POST only: revoke a valid certificate, or (CertificateReinstateView) reinstate a revoked one;
     both with a reason, both on the round's alumni page."""
 
     action = staticmethod(revoke_certificate)
